@@ -1,0 +1,103 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .normalize import normalize_name
+
+wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id is Q followed by digits, e.g. Q193271.")
+
+
+class Actor(models.Model):
+    """A person or organization that says things in the news."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANIZATION = "organization", "Organization"
+        UNKNOWN = "unknown", "Unknown"
+
+    name = models.CharField(max_length=255, db_index=True)
+    slug = models.SlugField(max_length=255, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.UNKNOWN, db_index=True)
+    description = models.CharField(max_length=500, blank=True)
+    wikidata_id = models.CharField(
+        "Wikidata id", max_length=20, blank=True, validators=[wikidata_id_validator], db_index=True
+    )
+    # Set when an editor merges this actor into another: the old slug keeps resolving to the survivor.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(wikidata_id="") | models.Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"),
+                name="actor_wikidata_id_format",
+            ),
+            models.CheckConstraint(condition=~models.Q(merged_into=models.F("pk")), name="actor_not_merged_into_self"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("actors:detail", kwargs={"slug": self.slug})
+
+
+class ActorAlias(models.Model):
+    """A name an actor appears under ("Lavrov", "Sergei Lavrov"), matched through its normalised form."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=255)
+    normalized = models.CharField(max_length=255, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "actor aliases"
+        constraints = [models.UniqueConstraint(fields=["actor", "normalized"], name="alias_unique_per_actor")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class Role(models.Model):
+    """A title an actor holds, after Popolo's Membership: "Foreign Minister" of "Russia", from/to dates.
+
+    `first_seen_source_id` names the statements.Source where the role was first read. It is a plain id,
+    not a foreign key, because the actors app knows nothing of statements (see ARCHITECTURE.md).
+    """
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=255)
+    organization = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="member_roles"
+    )
+    organization_name = models.CharField(max_length=255, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    first_seen_source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    first_seen_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "title", "organization_name"], name="role_unique_per_actor"),
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="role_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.organization_name})" if self.organization_name else self.title

@@ -1,0 +1,259 @@
+"""Getting articles in: store the upload, then parse, extract and store statements (in a Celery task).
+
+Rule of the house: store first, process after. `submit_article` saves the Source row with its original
+bytes and queues processing on commit; `process_source` does the work in one transaction and never
+touches a statement an editor has verified, corrected or rejected.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.utils import timezone
+
+from actors import services as actor_services
+from actors.models import Actor
+from statements.models import Source, Statement
+from statements import services as statement_services
+
+from . import parsing
+from .parsing import ParseError
+
+log = logging.getLogger(__name__)
+
+
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+class ArticleRejected(ValueError):
+    """The upload is refused at the door (nothing stored); the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    source: Source
+    created: bool  # False: the same article was already stored and is returned instead
+
+
+def _door_hash(raw: bytes, *, filename: str, content_type: str) -> str:
+    """The content hash known before parsing: of the decoded text for plain text, else of the bytes.
+
+    After parsing, process_source replaces it with the hash of the article's clean text, which catches
+    the same article arriving as HTML and as text.
+    """
+    if not parsing._looks_like_html(raw, filename, content_type):
+        try:
+            return parsing.normalized_text_hash(parsing.decode(raw))
+        except ParseError:
+            pass
+    return "bytes:" + hashlib.sha256(raw).hexdigest()[:58]
+
+
+def submit_article(
+    *,
+    raw: bytes,
+    filename: str = "",
+    content_type: str = "",
+    title: str = "",
+    publisher: str = "",
+    url: str = "",
+    published: dt.date | None = None,
+) -> Submission:
+    """Store an uploaded article (status pending) and queue its processing once the row is committed."""
+    limit = settings.MAX_ARTICLE_BYTES
+    if len(raw) > limit:
+        raise ArticleRejected(
+            f"The article is {len(raw):,} bytes, over the limit of {limit:,} bytes. Upload the article's "
+            "text alone, or ask an administrator to raise MAX_ARTICLE_BYTES."
+        )
+    url = (url or "").strip()
+    content_hash = _door_hash(raw, filename=filename, content_type=content_type)
+    existing = _existing_source(content_hash=content_hash, url=url)
+    if existing:
+        return Submission(existing, created=False)
+    try:
+        with transaction.atomic():
+            source = Source.objects.create(
+                original=raw, original_name=(filename or "")[-255:], content_type=content_type[:100],
+                title=title[:500], publisher=publisher[:255], url=url, published=published,
+                content_hash=content_hash, status=Source.Status.PENDING,
+            )
+            transaction.on_commit(lambda: dispatch(source.pk))
+    except IntegrityError:  # a concurrent upload of the same article won the race
+        existing = _existing_source(content_hash=content_hash, url=url)
+        if existing is None:
+            raise
+        return Submission(existing, created=False)
+    return Submission(source, created=True)
+
+
+def submit_text(*, text: str, **metadata) -> Submission:
+    return submit_article(raw=text.encode("utf-8"), content_type="text/plain; charset=utf-8", **metadata)
+
+
+def _existing_source(*, content_hash: str, url: str) -> Source | None:
+    source = Source.objects.filter(content_hash=content_hash).first()
+    if source is None and url:
+        source = Source.objects.filter(url=url).first()
+    return source
+
+
+def dispatch(source_id: int) -> None:
+    """Queue processing. A broker that cannot be reached leaves the source pending for the sweep."""
+    from .tasks import process_source_task
+
+    try:
+        process_source_task.delay(source_id)
+    except Exception:  # noqa: BLE001 - any broker failure: the row is stored, the sweep will retry
+        log.warning("could not queue source %s; it stays pending for the sweep", source_id, exc_info=True)
+
+
+def _mark(source_id: int, **fields) -> None:
+    Source.objects.filter(pk=source_id).update(updated_at=timezone.now(), **fields)
+
+
+def process_source(*, source_id: int, force: bool = False) -> Source:
+    """Parse, extract and store one source. Idempotent; safe to run twice or concurrently."""
+    from .extraction import EXTRACTOR_VERSION
+
+    source = Source.objects.get(pk=source_id)
+    if not force and source.status == Source.Status.DONE and source.extractor_version == EXTRACTOR_VERSION:
+        return source
+    if source.status != Source.Status.DUPLICATE:
+        _mark(source_id, status=Source.Status.PROCESSING, error="")
+    try:
+        with transaction.atomic():
+            # The row lock makes a second worker handed the same source wait, then find it done.
+            source = Source.objects.select_for_update().get(pk=source_id)
+            if not force and source.status == Source.Status.DONE and source.extractor_version == EXTRACTOR_VERSION:
+                return source
+            _process_locked(source)
+    except ParseError as exc:
+        _mark(source_id, status=Source.Status.FAILED, error=str(exc), processed_at=timezone.now())
+    except TRANSIENT_ERRORS:
+        raise  # the task retries; the source stays processing until then
+    except Exception as exc:  # noqa: BLE001 - a bug must not leave the source stuck in "processing"
+        log.exception("processing source %s failed", source_id)
+        _mark(
+            source_id, status=Source.Status.FAILED, processed_at=timezone.now(),
+            error=f"Processing failed with an internal error ({exc.__class__.__name__}: {exc}). "
+            "The upload is kept; reprocess it once the problem is fixed.",
+        )
+    return Source.objects.get(pk=source_id)
+
+
+def _process_locked(source: Source) -> None:
+    from .extraction import EXTRACTOR_VERSION, extract
+
+    if source.text and not source.original:
+        document = parsing.parse_text(source.text)
+    else:
+        document = parsing.parse(
+            bytes(source.original), filename=source.original_name, content_type=source.content_type,
+            max_bytes=settings.MAX_ARTICLE_BYTES,
+        )
+    document = parsing.check_language(document)
+    text_hash = parsing.normalized_text_hash(document.text)
+    twin = Source.objects.filter(content_hash=text_hash).exclude(pk=source.pk).first()
+    if twin is not None:
+        source.status, source.duplicate_of = Source.Status.DUPLICATE, twin
+        source.error = f"The same article text is already stored as source {twin.pk}; nothing new was added."
+        source.processed_at = timezone.now()
+        source.save(update_fields=["status", "duplicate_of", "error", "processed_at", "updated_at"])
+        return
+    source.text = document.text
+    source.content_hash = text_hash
+    source.title = source.title or document.title[:500]
+    source.publisher = source.publisher or document.publisher[:255]
+    source.dateline = document.dateline[:255]
+    source.byline = document.byline[:500]
+    source.published = source.published or document.published
+    source.url = source.url or document.url
+    source.language = document.language
+    extraction = extract(document.text, published=source.published)
+    store_extraction(source=source, extraction=extraction)
+    source.status, source.error = Source.Status.DONE, ""
+    source.extractor_version = EXTRACTOR_VERSION
+    source.processed_at = timezone.now()
+    source.save()
+
+
+def store_extraction(*, source: Source, extraction) -> list[Statement]:
+    """Replace the source's untouched extracted statements; leave every editor-touched one as it is."""
+    from .extraction import EXTRACTOR_VERSION
+
+    kept = list(source.statements.exclude(review_status=Statement.ReviewStatus.EXTRACTED))
+    source.statements.filter(review_status=Statement.ReviewStatus.EXTRACTED).delete()
+    kept_spans = [(s.content_start, s.content_end) for s in kept]
+    actors: dict[tuple[str, str], Actor] = {}
+
+    def actor_for(speaker) -> Actor:
+        key = (speaker.name, speaker.kind)
+        if key not in actors:
+            actors[key] = actor_services.resolve_actor(name=speaker.name, kind=speaker.kind, aliases=speaker.aliases)
+        return actors[key]
+
+    speakers_by_name = {sp.name: sp for sp in extraction.speakers}
+    tagger = statement_services.TopicTagger()
+    created = []
+    for item in extraction.statements:
+        if any(item.content_start < end and start < item.content_end for start, end in kept_spans):
+            continue  # an editor already decided about this passage
+        speaker = actor_for(item.speaker) if item.speaker.name else None
+        role = None
+        if speaker is not None and item.speaker.title:
+            role = actor_services.record_role(
+                actor=speaker, title=item.speaker.title, source_id=source.pk,
+                seen_on=item.said_on or source.published,
+            )
+        statement = Statement.objects.create(
+            source=source, speaker=speaker, speaker_role=role, speaker_mention=item.speaker_mention[:500],
+            cue=item.cue[:100], kind=item.kind, content=item.content, content_start=item.content_start,
+            content_end=item.content_end, said_on=item.said_on or source.published,
+            confidence=max(0.0, min(1.0, item.confidence)), extractor_version=EXTRACTOR_VERSION,
+        )
+        statement.topics.set(tagger.tag(names=item.topics, content=item.content))
+        mentioned = []
+        for name in item.mentioned:
+            known = speakers_by_name.get(name)
+            mentioned.append(actor_for(known) if known else actor_services.resolve_actor(name=name))
+        statement.mentioned_actors.set({a.pk for a in mentioned if a != speaker})
+        created.append(statement)
+    return created
+
+
+def reprocess(*, source_ids=None) -> int:
+    """Queue re-extraction (after the extractor improved). Editor-touched statements survive it."""
+    queryset = Source.objects.exclude(status=Source.Status.DUPLICATE)
+    if source_ids is not None:
+        queryset = queryset.filter(pk__in=source_ids)
+    ids = list(queryset.values_list("pk", flat=True))
+    from .tasks import process_source_task
+
+    for source_id in ids:
+        transaction.on_commit(lambda sid=source_id: _dispatch_forced(sid, process_source_task))
+    return len(ids)
+
+
+def _dispatch_forced(source_id, task) -> None:
+    try:
+        task.delay(source_id, force=True)
+    except Exception:  # noqa: BLE001
+        log.warning("could not queue reprocessing of source %s", source_id, exc_info=True)
+
+
+def sweep_pending(*, older_than: dt.timedelta = dt.timedelta(minutes=2)) -> int:
+    """Dispatch sources stuck pending or processing (broker was down, worker died)."""
+    cutoff = timezone.now() - older_than
+    ids = list(
+        Source.objects.filter(
+            status__in=[Source.Status.PENDING, Source.Status.PROCESSING], updated_at__lt=cutoff
+        ).values_list("pk", flat=True)
+    )
+    for source_id in ids:
+        dispatch(source_id)
+    return len(ids)

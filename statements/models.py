@@ -1,0 +1,153 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from actors.models import Actor, Role
+
+
+class Source(models.Model):
+    """An article. Saved with its original bytes before any processing (store first, process after)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        PROCESSING = "processing", "Processing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+        DUPLICATE = "duplicate", "Duplicate"
+
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=255, blank=True, db_index=True)
+    url = models.URLField(max_length=2000, blank=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    dateline = models.CharField(max_length=255, blank=True)
+    byline = models.CharField(max_length=500, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    text = models.TextField(blank=True, help_text="The article's clean text; statement offsets index into it.")
+    original = models.BinaryField(blank=True, default=b"", editable=False)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True, help_text="sha256 of the normalised article text.")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
+    error = models.TextField(blank=True)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
+        help_text="Set when this upload turned out to hold an article already stored.",
+    )
+    extractor_version = models.CharField(max_length=32, blank=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["original", "text"])
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~models.Q(url=""), name="source_url_unique"),
+        ]
+
+    def __str__(self):
+        return self.title or self.original_name or f"Source {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("statements:source", kwargs={"pk": self.pk})
+
+
+class Topic(models.Model):
+    """What statements are about. Keywords tag statements whose content or entities mention them."""
+
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=255, unique=True)
+    description = models.TextField(blank=True)
+    keywords = models.JSONField(default=list, blank=True, help_text="Words and phrases that tag a statement.")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("statements:topic", kwargs={"slug": self.slug})
+
+
+class Statement(models.Model):
+    """Something an actor said, with exact offsets back into its source's text."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        INDIRECT = "indirect", "Reported speech"
+        MIXED = "mixed", "Mixed"
+
+    class ReviewStatus(models.TextChoices):
+        EXTRACTED = "extracted", "Extracted"
+        VERIFIED = "verified", "Verified"
+        CORRECTED = "corrected", "Corrected"
+        REJECTED = "rejected", "Rejected"
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="statements")
+    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
+    speaker_role = models.ForeignKey(Role, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    speaker_mention = models.CharField(max_length=500, blank=True, help_text="The speaker as written.")
+    cue = models.CharField(max_length=100, blank=True, help_text='The speech verb: "said", "pointed out".')
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.INDIRECT, db_index=True)
+    content = models.TextField()
+    content_start = models.PositiveIntegerField()
+    content_end = models.PositiveIntegerField()
+    said_on = models.DateField(null=True, blank=True, db_index=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+    mentioned_actors = models.ManyToManyField(Actor, blank=True, related_name="mentioned_in")
+    confidence = models.FloatField(default=0.5, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)])
+    review_status = models.CharField(
+        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    # Filled by a PostgreSQL trigger (see migrations); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=[topics])
+
+    class Meta:
+        ordering = ["-said_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "content_start", "content_end"], name="statement_unique_span"),
+            models.CheckConstraint(condition=models.Q(content_end__gt=models.F("content_start")), name="statement_span_nonempty"),
+            models.CheckConstraint(
+                condition=models.Q(confidence__gte=0.0) & models.Q(confidence__lte=1.0), name="statement_confidence_0_1"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["speaker", "-said_on", "-id"], name="statement_speaker_date"),
+            models.Index(fields=["source", "content_start"], name="statement_source_offset"),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker or self.speaker_mention}: {self.content[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("statements:detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        text = self.source.text if self.source_id else ""
+        if self.source_id and not (0 <= self.content_start < self.content_end <= len(text)):
+            raise ValidationError(
+                {"content_end": f"The span must lie inside the source text (0..{len(text)}) and not be empty."}
+            )
+        if self.source_id and self.content != text[self.content_start:self.content_end]:
+            raise ValidationError({"content": "The content must be exactly the source text between the offsets."})
+
+    @property
+    def is_editor_touched(self) -> bool:
+        return self.review_status != self.ReviewStatus.EXTRACTED
