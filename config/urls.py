@@ -18,6 +18,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", statement_views.home, name="home"),
     path("admin/", admin.site.urls),
+    path("api/", include("config.api")),
+    path("ingest/", include("ingest.urls")),
     path("actors/", include("actors.urls")),
     path("", include("statements.urls")),
 ]
