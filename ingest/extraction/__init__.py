@@ -1,0 +1,11 @@
+"""The pure extraction core of Statement Tracker: article text in, who said what out.
+
+No Django, no database. See pipeline.py for the order of the steps.
+"""
+from .output import to_jsonl_record
+from .pipeline import extract
+from .records import ExtractedStatement, Extraction, Speaker
+
+EXTRACTOR_VERSION = "2026.11.1"
+
+__all__ = ["EXTRACTOR_VERSION", "ExtractedStatement", "Extraction", "Speaker", "extract", "to_jsonl_record"]

@@ -1,0 +1,31 @@
+"""The intermediate record every rule produces before speakers are resolved and output is built."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Candidate:
+    start: int  # content span (characters), before trimming
+    end: int
+    rule: str  # which rule found it: "ccomp", "inverted", "directive", "according", "quote", "follow", "headline"
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue_token: object | None = None  # spaCy Token of the cue verb, when there is one
+    subject: object | None = None  # spaCy Token heading the speaker mention
+    parent: "Candidate | None" = None  # follow-ups take their speaker from here
+    speaker_text: tuple[int, int] | None = None  # raw speaker span when there is no token (headlines)
+    kind: str | None = None
+    # filled in by speaker resolution
+    resolved: object | None = None  # speakers.Actor or an unnamed speakers.Actor
+    mention: tuple[int, int] | None = None
+    mention_quality: str = "none"  # "name", "surname", "pronoun", "role", "unnamed", "inherited", "none"
+
+    @property
+    def anchor(self) -> int:
+        """Where the attribution sits in the text; speakers are resolved in this order."""
+        if self.subject is not None:
+            return self.subject.idx
+        if self.cue_start is not None:
+            return self.cue_start
+        return self.start

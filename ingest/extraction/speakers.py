@@ -1,0 +1,294 @@
+"""Actors of an article and speaker resolution (names, surnames, titles, pronouns, role nouns).
+
+The registry is built once per article from the named entities. Surnames and honorific forms ("Mr.
+Obama") join the full name introduced in the article; pronouns and role nouns ("the minister",
+"the ministry") resolve to the salient actor at that point of the text.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .records import Speaker
+from .titles import HONORIFICS, ORG_ROLES, PERSON_ROLES, split_honorifics, strip_possessive
+
+PERSON, ORG, UNKNOWN = "person", "organization", "unknown"
+ENT_KINDS = {"PERSON": PERSON, "ORG": ORG, "GPE": ORG, "NORP": ORG}
+REGISTERED = ("PERSON", "ORG", "GPE")
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+GROUP_PRONOUNS = {"they", "them", "their", "we", "it", "its"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+TITLE_LINK = {"of", "'s", "’s", "-", "for"}
+_FEMALE_HON = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
+_MALE_HON = {"mr", "sir", "lord", "king", "prince", "father"}
+
+
+@dataclass
+class Actor:
+    name: str
+    kind: str
+    title: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+    def add_alias(self, alias: str) -> None:
+        alias = " ".join(alias.split())
+        if alias and alias.lower() not in {a.lower() for a in self.aliases}:
+            self.aliases.append(alias)
+
+    def speaker(self) -> Speaker:
+        aliases = tuple(dict.fromkeys([self.name, *self.aliases]))
+        return Speaker(name=self.name, kind=self.kind, title=self.title, aliases=aliases)
+
+
+@dataclass
+class Mention:
+    pos: int
+    sent: int
+    actor: Actor
+    subject: bool
+    main_subject: bool
+    speaker: bool = False
+
+
+def _clean_name(text: str) -> str:
+    text = strip_possessive(" ".join(text.split()))
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip(" ,.;:-–—\"“”'‘’()[]")
+
+
+def title_before(ent) -> str | None:
+    """Title words standing right before a person's name ("Kremlin spokesman Dmitry Peskov")."""
+    doc = ent.doc
+    i = ent.start - 1
+    toks = []
+    while i >= 0 and len(toks) < 8:
+        t = doc[i]
+        if t.ent_type_ == "PERSON" or t.is_space:
+            break
+        if t.pos_ in ("PROPN", "NOUN", "ADJ") or (t.lower_ in TITLE_LINK and toks):
+            toks.append(t)
+            i -= 1
+            continue
+        break
+    toks.reverse()
+    while toks and toks[0].lower_ in TITLE_LINK:
+        toks.pop(0)
+    if not toks:
+        return None
+    last = toks[-1].lower_.rstrip(".")
+    if last not in PERSON_ROLES and last not in HONORIFICS and last not in ("counterpart", "democrat", "republican"):
+        return None
+    return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+
+
+def title_appos(ent) -> str | None:
+    """Title given in apposition: "Lavrov, Russia's foreign minister," / "The minister, Sergey Lavrov,"."""
+    root = ent.root
+    for child in root.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            toks = [t for t in child.subtree if t.dep_ not in ("relcl", "acl") and t.i < child.i + 6]
+            toks = [t for t in toks if t.dep_ != "det" and not t.is_punct]
+            if toks and child.lemma_.lower() in PERSON_ROLES:
+                return ent.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_ROLES:
+        head = root.head
+        toks = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det" and not t.is_punct]
+        if toks:
+            return ent.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    return None
+
+
+class Registry:
+    """The named actors of one article and the order in which they are mentioned."""
+
+    def __init__(self, doc, is_foreign=lambda pos: False):
+        self.doc = doc
+        self.actors: list[Actor] = []
+        self.mentions: list[Mention] = []
+        self._by_key: dict[str, Actor] = {}
+        self._sent_of: dict[int, int] = {}
+        self._build(doc, is_foreign)
+
+    # -- building -------------------------------------------------------------------------
+    def _build(self, doc, is_foreign) -> None:
+        labels: dict[str, Counter] = defaultdict(Counter)
+        ents = []
+        for ent in doc.ents:
+            if ent.label_ not in ENT_KINDS or is_foreign(ent.start_char):
+                continue
+            name = _clean_name(ent.text)
+            if not name or not any(c.isalpha() for c in name):
+                continue
+            honorific = None
+            if ent.label_ == "PERSON":
+                name, honorific = split_honorifics(name)
+            labels[name][ent.label_] += 1
+            ents.append((ent, name, honorific))
+        person_last = {n.split()[-1] for n, c in labels.items() if c.most_common(1)[0][0] == "PERSON" and len(n.split()) > 1}
+        sent_starts = [s.start for s in doc.sents]
+        self._sent_starts = sent_starts
+        for ent, name, honorific in ents:
+            label = labels[name].most_common(1)[0][0]
+            if label != "PERSON" and len(name.split()) == 1 and name in person_last:
+                label = "PERSON"
+            if label not in REGISTERED:
+                continue
+            actor = self._actor_for(name, ENT_KINDS[label], ent.start_char)
+            actor.add_alias(name)
+            if label == "PERSON":
+                if honorific:
+                    h = honorific.lower().rstrip(".")
+                    actor.gender = actor.gender or ("f" if h in _FEMALE_HON else "m" if h in _MALE_HON else None)
+                if actor.title is None:
+                    actor.title = title_before(ent) or title_appos(ent) or (
+                        honorific if honorific and honorific.lower().rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr") else None)
+            root = ent.root
+            subj = root.dep_ in ("nsubj", "nsubjpass")
+            main = subj and (root.head.dep_ == "ROOT")
+            self.mentions.append(Mention(ent.start_char, self.sent_index(ent.start), actor, subj, main))
+        self._sort()
+        self._learn_gender(doc)
+
+    def _sort(self):
+        self.mentions.sort(key=lambda m: m.pos)
+
+    def _actor_for(self, name: str, kind: str, pos: int) -> Actor:
+        key = name.lower()
+        if key in self._by_key:
+            return self._by_key[key]
+        words = key.split()
+        if kind == PERSON:
+            # a surname or a longer/shorter form of a person already seen
+            for actor in reversed(self.actors):
+                if actor.kind != PERSON:
+                    continue
+                aw = actor.name.lower().split()
+                if words[-1] == aw[-1] and (len(words) == 1 or len(aw) == 1 or words[0] == aw[0]):
+                    if len(words) > len(aw):
+                        actor.name = name  # the full name, once we see it
+                    self._by_key[key] = actor
+                    return actor
+                if len(words) == 1 and words[0] == aw[0] and len(aw) > 1:
+                    self._by_key[key] = actor  # a first name of a known full name
+                    return actor
+            # a surname mentioned before the full name: attach to a later full name if one exists
+        else:
+            for actor in reversed(self.actors):
+                if actor.kind != ORG:
+                    continue
+                an = actor.name.lower()
+                if key.endswith(an) or an.endswith(key):
+                    if len(key) > len(an):
+                        actor.name = name
+                    self._by_key[key] = actor
+                    return actor
+        actor = Actor(name=name, kind=kind)
+        self.actors.append(actor)
+        self._by_key[key] = actor
+        return actor
+
+    def _learn_gender(self, doc) -> None:
+        """Guess a person's gender from pronouns in sentences where they are the only person named."""
+        by_sent: dict[int, set] = defaultdict(set)
+        for m in self.mentions:
+            if m.actor.kind == PERSON:
+                by_sent[m.sent].add(id(m.actor))
+        votes: dict[int, Counter] = defaultdict(Counter)
+        actors = {id(a): a for a in self.actors}
+        for sent_i, sent in enumerate(doc.sents):
+            ids = by_sent.get(sent_i)
+            if not ids or len(ids) != 1:
+                continue
+            (aid,) = ids
+            for t in sent:
+                g = PERSON_PRONOUNS.get(t.lower_)
+                if g and t.pos_ == "PRON" or (g and t.tag_ == "PRP$"):
+                    votes[aid][g] += 1
+        for aid, c in votes.items():
+            a = actors[aid]
+            if a.gender is None and c:
+                (g, n), *rest = c.most_common()
+                if not rest or n > rest[0][1]:
+                    a.gender = g
+
+    # -- lookups --------------------------------------------------------------------------
+    def sent_index(self, token_i: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self._sent_starts, token_i) - 1
+
+    def lookup(self, name: str, kind_hint: str | None = None) -> Actor | None:
+        name = _clean_name(name)
+        if kind_hint == PERSON or kind_hint is None:
+            name = split_honorifics(name)[0]
+        key = name.lower()
+        actor = self._by_key.get(key)
+        if actor is not None:
+            return actor
+        words = key.split()
+        if not words:
+            return None
+        # a surname or the last word of an organisation
+        for a in self.actors:
+            aw = a.name.lower().split()
+            if a.kind == PERSON and words[-1] == aw[-1] and (len(words) == 1 or words[0] == aw[0]):
+                return a
+        return None
+
+    def note_speaker(self, actor: Actor, pos: int, token_i: int) -> None:
+        """Record a resolved speaker mention (e.g. a pronoun) so later pronouns can chain on it."""
+        import bisect
+
+        m = Mention(pos, self.sent_index(token_i), actor, True, True, speaker=True)
+        i = bisect.bisect_left([x.pos for x in self.mentions], pos)
+        self.mentions.insert(i, m)
+
+    def resolve_pronoun(self, pron, window: int = 5) -> Actor | None:
+        """The salient person (he/she) or organisation (it/they) before `pron`."""
+        word = pron.lower_
+        gender = PERSON_PRONOUNS.get(word)
+        want = PERSON if gender else ORG
+        sent = self.sent_index(pron.i)
+        best, best_score = None, None
+        for m in reversed(self.mentions):
+            if m.pos >= pron.idx:
+                continue
+            dist = sent - m.sent
+            if dist > window:
+                break
+            if m.actor.kind != want and not (want == ORG and word in ("they", "we") and m.actor.kind == ORG):
+                continue
+            if gender and m.actor.gender and m.actor.gender != gender:
+                continue
+            score = -1.0 * dist + 2.0 * m.main_subject + 1.5 * m.speaker + 0.8 * m.subject
+            if best_score is None or score > best_score:
+                best, best_score = m.actor, score
+        if best is None and gender:
+            for m in reversed(self.mentions):
+                if m.pos < pron.idx and m.actor.kind == PERSON and not (m.actor.gender and m.actor.gender != gender):
+                    return m.actor
+        return best
+
+    def resolve_role(self, head_lemma: str, modifiers: list[str], pos: int) -> Actor | None:
+        """"the minister" -> the latest person titled minister; "the ministry" -> the latest org so named."""
+        mods = [m.lower() for m in modifiers]
+        if head_lemma in PERSON_ROLES:
+            for m in reversed(self.mentions):
+                a = m.actor
+                if m.pos >= pos or a.kind != PERSON or not a.title:
+                    continue
+                tw = a.title.lower().replace("-", " ").split()
+                if head_lemma in tw and all(x in tw for x in mods):
+                    return a
+            return None
+        if head_lemma in ORG_ROLES:
+            for m in reversed(self.mentions):
+                a = m.actor
+                if m.pos >= pos or a.kind != ORG:
+                    continue
+                nw = a.name.lower().split()
+                if head_lemma in nw and all(x in nw for x in mods):
+                    return a
+        return None

@@ -1,0 +1,72 @@
+"""Titles and role nouns: splitting "Russian Foreign Minister Sergey Lavrov" into title and name."""
+from __future__ import annotations
+
+import re
+
+# Honorifics and titles that may stand glued to a name ("Mr. Obama", "Sen. Cruz", "President Obama").
+HONORIFICS = frozenset("""
+mr mrs ms miss dr prof sen rep gov gen lt col sgt capt adm rev sir dame lord lady hon pres supt insp cmdr
+president vice premier chancellor minister secretary senator governor mayor ambassador judge justice
+general colonel captain sergeant admiral commander chairman chairwoman congressman congresswoman
+representative speaker king queen prince princess sheikh emir pope cardinal bishop rabbi imam father
+""".split())
+
+# Nouns that name a person's role; "the minister" can stand for a named person with that title.
+PERSON_ROLES = frozenset("""
+president minister secretary senator governor mayor ambassador spokesman spokeswoman spokesperson candidate
+nominee chairman chairwoman chair chief director leader premier chancellor king queen prince congressman
+congresswoman lawmaker representative speaker envoy official commissioner commander general prosecutor judge
+attorney lawyer executive ceo founder manager coach professor economist analyst businessman businesswoman
+billionaire mogul host anchor author writer reporter correspondent editor columnist diplomat negotiator
+advisor adviser aide strategist pollster activist attorney-general sheriff chief superintendent inspector
+officer detective captain colonel pope cardinal bishop imam rabbi head boss owner president-elect
+vice-president deputy delegate mp senator-elect physician doctor researcher scientist expert
+""".split())
+
+# Nouns that name an organisation's role; "the ministry" can stand for a named organisation.
+ORG_ROLES = frozenset("""
+ministry department company firm campaign government administration agency committee commission council group
+organization organisation party bank court office army military police embassy union board institute
+university network newspaper paper team club foundation corporation authority bureau service parliament
+congress senate house cabinet kremlin presidency regime coalition alliance federation association league
+network channel station magazine site website outlet fund charity center centre
+""".split())
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def strip_possessive(name: str) -> str:
+    return _POSSESSIVE.sub("", name.strip())
+
+
+def clean_title(tokens) -> str | None:
+    """Title text from tokens before a name: no determiners, no punctuation at the ends."""
+    words = [t for t in tokens if not (t.dep_ == "det" or t.is_punct or t.lower_ in ("the", "a", "an"))]
+    while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "case") or words[-1].lower_ in ("'s", "’s")):
+        words.pop()
+    while words and (words[0].is_punct or words[0].dep_ in ("cc", "case", "prep")):
+        words.pop(0)
+    if not words:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = words[0].doc.text[start:end]
+    text = " ".join(text.split()).strip(" ,;:-–—")
+    return text or None
+
+
+def split_honorifics(name: str) -> tuple[str, str | None]:
+    """("President Barack Obama") -> ("Barack Obama", "President"); leaves the name alone otherwise."""
+    parts = name.split()
+    lead = []
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
+        lead.append(parts.pop(0))
+    return " ".join(parts), (" ".join(lead) or None)
+
+
+def role_head(span_tokens) -> str | None:
+    """The role noun a mention like "the minister" or "the Foreign Ministry" rests on, if any."""
+    heads = [t for t in span_tokens if t.dep_ not in ("det", "punct", "poss", "case")]
+    if not heads:
+        return None
+    head = max(heads, key=lambda t: t.i) if len(heads) else None
+    return head.lemma_.lower() if head is not None else None

@@ -1,0 +1,96 @@
+"""Topics (named entities and key noun phrases, normalised) and the actors a statement mentions."""
+from __future__ import annotations
+
+from collections import Counter
+
+from .titles import strip_possessive
+
+TOPIC_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+_GENERIC = frozenset("""
+thing things way ways time times people person year years day days part lot lots statement statements information
+question questions issue issues matter fact facts point points kind sort number today tomorrow yesterday week weeks
+month months something anything everything nothing someone anyone everyone one ones others other side sides end
+case cases place places area areas term terms word words comment comments report reports story stories news
+interview reporters reporter spokesman spokeswoman official officials source sources talk talks call
+""".split())
+MAX_PER_STATEMENT = 8
+
+
+def normalise_entity(ent, registry) -> str | None:
+    name = strip_possessive(" ".join(ent.text.split()))
+    if name.lower().startswith("the "):
+        name = name[4:]
+    name = name.strip(" ,.;:-–—\"“”'‘’()")
+    if not name or not any(c.isalpha() for c in name):
+        return None
+    if ent.label_ in ACTOR_LABELS:
+        actor = registry.lookup(name)
+        if actor is not None:
+            return actor.name
+    return name
+
+
+def phrase_of(chunk) -> str | None:
+    """A key phrase from a noun chunk: content words, lemmatised, lower case (proper nouns kept)."""
+    toks = [t for t in chunk if not (t.is_stop or t.is_punct or t.pos_ in ("DET", "PRON", "NUM", "PART", "SYM") or t.like_num)]
+    if not toks or toks[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.ent_type_ in TOPIC_LABELS for t in toks) and all(t.ent_type_ for t in toks):
+        return None  # a bare entity: counted as an entity
+    words = [t.text if t.pos_ == "PROPN" else t.lemma_.lower() for t in toks]
+    if len(words) == 1 and (words[0].lower() in _GENERIC or len(words[0]) < 4):
+        return None
+    if len(words) > 4:
+        words = words[-4:]
+    if words[-1].lower() in _GENERIC and len(words) == 1:
+        return None
+    return " ".join(words)
+
+
+class TopicIndex:
+    """Entity and phrase occurrences of one article, for per-statement and article topics."""
+
+    def __init__(self, doc, registry, is_foreign):
+        self.items: list[tuple[int, int, str, str]] = []  # start, end, topic, what ("ent"/"phrase"/"actor")
+        self.counts: Counter = Counter()
+        for ent in doc.ents:
+            if ent.label_ not in TOPIC_LABELS or is_foreign(ent.start_char):
+                continue
+            name = normalise_entity(ent, registry)
+            if name:
+                what = "actor" if ent.label_ in ACTOR_LABELS else "ent"
+                self.items.append((ent.start_char, ent.end_char, name, what))
+                self.counts[name] += 1
+        for chunk in doc.noun_chunks:
+            if is_foreign(chunk.start_char):
+                continue
+            p = phrase_of(chunk)
+            if p:
+                self.items.append((chunk.start_char, chunk.end_char, p, "phrase"))
+                self.counts[p] += 1
+        self.items.sort()
+
+    def within(self, start: int, end: int):
+        return [it for it in self.items if it[0] >= start and it[1] <= end]
+
+    def statement_topics(self, start: int, end: int) -> tuple[str, ...]:
+        found = Counter()
+        for s, e, topic, what in self.within(start, end):
+            weight = 2.0 if what != "phrase" else 1.0
+            found[topic] += weight * self.counts[topic]
+        ranked = [t for t, _ in found.most_common()]
+        return tuple(ranked[:MAX_PER_STATEMENT])
+
+    def mentioned(self, start: int, end: int) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t for s, e, t, what in self.within(start, end) if what == "actor"))
+
+    def article_topics(self, statement_topics, limit: int = 12) -> tuple[str, ...]:
+        score = Counter()
+        for topics in statement_topics:
+            for t in topics:
+                score[t] += 1
+        for t, n in self.counts.items():
+            if n >= 2:
+                score[t] += 0.5 * n
+        return tuple(t for t, _ in score.most_common(limit))
