@@ -134,3 +134,67 @@ def top_topics(statements: QuerySet[Statement], limit: int = 10):
         Topic.objects.filter(statements__in=statements.order_by().values("pk"))
         .values("pk", "name", "slug").annotate(n=Count("statements")).order_by("-n", "name")[:limit]
     )
+
+
+# --- Reads for the browse pages (added with issue 5; also usable by API and exports) ---------------------
+
+def topic_by_slug(slug: str) -> Topic | None:
+    return Topic.objects.filter(slug=slug).first()
+
+
+def source_by_pk(pk: int) -> Source | None:
+    return Source.objects.filter(pk=pk).first()
+
+
+def topics_with_counts(q: str = "") -> QuerySet[Topic]:
+    """Topics with `n`, their number of listed (not rejected) statements, busiest first."""
+    counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
+    qs = Topic.objects.all()
+    if q:
+        qs = qs.filter(name__icontains=q)
+    return qs.annotate(n=counted).order_by("-n", "name")
+
+
+def with_statement_counts(actors: QuerySet[Actor]) -> QuerySet[Actor]:
+    """Annotate actors with `n`, their number of listed (not rejected) statements; most first."""
+    counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
+    return actors.annotate(n=counted).order_by("-n", "name")
+
+
+def statements_over_time(statements: QuerySet[Statement], unit: str = "month"):
+    """[{bucket: date, n}] counting `statements` per week or month of `said_on`, oldest first (undated left out)."""
+    from django.db.models.functions import TruncMonth, TruncWeek
+
+    trunc = TruncWeek if unit == "week" else TruncMonth
+    return list(
+        statements.order_by().prefetch_related(None).exclude(said_on=None)
+        .annotate(bucket=trunc("said_on")).values("bucket").annotate(n=Count("id")).order_by("bucket")
+    )
+
+
+def top_mentioned(statements: QuerySet[Statement], limit: int = 10):
+    """Actors most often mentioned (Statement.mentioned_actors) in `statements`: [{pk, name, slug, n}]."""
+    return (
+        Actor.objects.filter(mentioned_in__in=statements.order_by().values("pk"))
+        .values("pk", "name", "slug").annotate(n=Count("mentioned_in")).order_by("-n", "name")[:limit]
+    )
+
+
+def publishers(statements: QuerySet[Statement] | None = None, limit: int = 200) -> list[str]:
+    """Distinct publishers of the sources of `statements` (of all sources when None), A to Z."""
+    sources = Source.objects.all()
+    if statements is not None:
+        sources = sources.filter(pk__in=statements.order_by().values("source_id"))
+    return list(
+        sources.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True).distinct()[:limit]
+    )
+
+
+def statements_beside(statement: Statement) -> QuerySet[Statement]:
+    """Other listed statements by the same speaker in the same source, in text order."""
+    qs = statement_list().filter(source_id=statement.source_id).exclude(pk=statement.pk)
+    if statement.speaker_id:
+        qs = qs.filter(speaker_id=statement.speaker_id)
+    else:
+        qs = qs.filter(speaker=None, speaker_mention=statement.speaker_mention)
+    return qs.order_by("content_start")
