@@ -44,3 +44,28 @@ def actor_profile(actor: Actor) -> Actor:
 
     prefetch_related_objects([actor], "aliases", "roles")
     return actor
+
+
+# --- Reads for the REST API (issue 6) ----------------------------------------------------------------------
+
+def actor_by_id_or_slug(ref: str, *, follow_merges: bool = False) -> Actor | None:
+    """The actor with this id (all digits) or slug; with `follow_merges`, the live actor it was merged into."""
+    text = str(ref).strip()
+    if text.isascii() and text.isdigit():
+        number = int(text)
+        actor = Actor.objects.filter(pk=number).first() if 0 < number < 2**63 else None
+    else:
+        actor = Actor.objects.filter(slug=text).first() if text else None
+    if follow_merges and actor is not None and actor.merged_into_id:
+        return actor_by_slug(actor.slug)
+    return actor
+
+
+def actors_for_api(actors: QuerySet[Actor] | None = None) -> QuerySet[Actor]:
+    """Actors with aliases and roles prefetched, so a page of any size costs a fixed number of queries."""
+    from django.db.models import Prefetch
+
+    from .models import ActorAlias
+
+    qs = Actor.objects.all() if actors is None else actors
+    return qs.prefetch_related(Prefetch("aliases", queryset=ActorAlias.objects.only("id", "actor_id", "name")), "roles")

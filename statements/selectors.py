@@ -198,3 +198,70 @@ def statements_beside(statement: Statement) -> QuerySet[Statement]:
     else:
         qs = qs.filter(speaker=None, speaker_mention=statement.speaker_mention)
     return qs.order_by("content_start")
+
+
+# --- Reads for the REST API (issue 6) ----------------------------------------------------------------------
+
+def statements_for_api(statements: QuerySet[Statement]) -> QuerySet[Statement]:
+    """`statements` lightened for API lists: no article text or bytes loaded per row, mentions prefetched."""
+    return statements.defer("search_vector", "source__text", "source__original").prefetch_related(
+        Prefetch("mentioned_actors", queryset=Actor.objects.only("id", "name", "slug", "kind"))
+    )
+
+
+def statement_by_pk(pk: int, *, include_rejected: bool = True) -> Statement | None:
+    """One statement with speaker, source and topics loaded (rejected ones too unless told otherwise)."""
+    qs = statement_base() if include_rejected else statement_list()
+    return statements_for_api(qs).filter(pk=pk).first()
+
+
+def topic_by_id_or_slug(ref: str) -> Topic | None:
+    text = str(ref).strip()
+    if text.isascii() and text.isdigit():
+        number = int(text)
+        return Topic.objects.filter(pk=number).first() if 0 < number < 2**63 else None
+    return Topic.objects.filter(slug=text).first() if text else None
+
+
+def topic_list(*, name: str = "", parent: Topic | None = None) -> QuerySet[Topic]:
+    """Topics A to Z, optionally those whose name contains `name` or that sit under `parent`."""
+    qs = Topic.objects.select_related("parent").order_by("name", "id")
+    name = " ".join((name or "").split())
+    if name:
+        qs = qs.filter(name__icontains=name)
+    if parent is not None:
+        qs = qs.filter(parent=parent)
+    return qs
+
+
+def source_list(
+    *,
+    status: str = "",
+    publisher: str = "",
+    published_from: dt.date | None = None,
+    published_to: dt.date | None = None,
+    q: str = "",
+    url: str = "",
+) -> QuerySet[Source]:
+    """Sources newest upload first, without their text and bytes (a page of any size stays light)."""
+    qs = Source.objects.defer("text", "original").order_by("-created_at", "-id")
+    if status:
+        qs = qs.filter(status=status)
+    if publisher:
+        qs = qs.filter(publisher__iexact=publisher)
+    if published_from:
+        qs = qs.filter(published__gte=published_from)
+    if published_to:
+        qs = qs.filter(published__lte=published_to)
+    q = " ".join((q or "").split())
+    if q:
+        qs = qs.filter(title__icontains=q)
+    if url:
+        qs = qs.filter(url=url)
+    return qs
+
+
+def source_detail(pk: int) -> Source | None:
+    """One source with its text (not its original bytes) and `n`, its number of listed statements."""
+    counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
+    return Source.objects.defer("original").annotate(n=counted).filter(pk=pk).first()
