@@ -63,3 +63,100 @@ def review(*, statement: Statement, status: str, user=None) -> Statement:
     statement.reviewed_at = timezone.now()
     statement.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "updated_at"])
     return statement
+
+
+# --- Editors' corrections through the REST API (issue 6) ---------------------------------------------------
+
+_UNSET = object()
+
+
+@transaction.atomic
+def correct_statement(
+    *,
+    statement: Statement,
+    user=None,
+    speaker=_UNSET,
+    content_start: int | None = None,
+    content_end: int | None = None,
+    kind: str | None = None,
+    topics: Iterable[Topic] | None = None,
+    review_status: str | None = None,
+) -> Statement:
+    """Apply an editor's correction and record who made it and when.
+
+    `speaker` (an Actor, or None for "no known speaker"), the span (`content_start`/`content_end`, offsets
+    into the source's text; the content is recomputed from the text), `kind` and `topics` replace what
+    extraction found. The statement becomes `corrected` unless `review_status` says `verified` or
+    `rejected`; either way re-running extraction leaves it alone from now on. Raises
+    django.core.exceptions.ValidationError (per field) for a span outside the text, a span another statement
+    of the same source already has, an unknown kind or status.
+    """
+    from django.core.exceptions import ValidationError
+
+    from .models import Source
+
+    statement = Statement.objects.select_for_update().get(pk=statement.pk)
+    errors: dict[str, list[str]] = {}
+    changed: list[str] = []
+
+    if speaker is not _UNSET:
+        if speaker is not None and speaker.merged_into_id:
+            errors.setdefault("speaker", []).append(
+                f"{speaker.name} was merged into another actor; name that actor instead."
+            )
+        elif (speaker.pk if speaker else None) != statement.speaker_id:
+            statement.speaker = speaker
+            statement.speaker_role = None  # the role belonged to the old speaker
+            changed += ["speaker", "speaker_role"]
+
+    if content_start is not None or content_end is not None:
+        start = statement.content_start if content_start is None else content_start
+        end = statement.content_end if content_end is None else content_end
+        text = Source.objects.filter(pk=statement.source_id).values_list("text", flat=True).first() or ""
+        if not (0 <= start < end <= len(text)):
+            errors.setdefault("content_end" if content_end is not None else "content_start", []).append(
+                f"The span must lie inside the source text (0..{len(text)}) and hold at least one character; "
+                f"got {start}..{end}."
+            )
+        elif not text[start:end].strip():
+            errors.setdefault("content_start", []).append("The span holds only whitespace.")
+        elif (start, end) != (statement.content_start, statement.content_end):
+            if Statement.objects.filter(
+                source_id=statement.source_id, content_start=start, content_end=end
+            ).exclude(pk=statement.pk).exists():
+                errors.setdefault("content_start", []).append(
+                    "Another statement of this source already has exactly this span."
+                )
+            else:
+                statement.content_start, statement.content_end = start, end
+                statement.content = text[start:end]
+                changed += ["content_start", "content_end", "content"]
+
+    if kind is not None:
+        if kind not in Statement.Kind.values:
+            errors.setdefault("kind", []).append(f"Unknown kind {kind!r}; one of {', '.join(Statement.Kind.values)}.")
+        elif kind != statement.kind:
+            statement.kind = kind
+            changed.append("kind")
+
+    if review_status is not None and (
+        review_status not in Statement.ReviewStatus.values or review_status == Statement.ReviewStatus.EXTRACTED
+    ):
+        errors.setdefault("review_status", []).append(
+            "An editor sets verified, corrected or rejected; 'extracted' is for the extractor only."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+    if review_status in (Statement.ReviewStatus.VERIFIED, Statement.ReviewStatus.REJECTED):
+        statement.review_status = review_status
+    else:
+        statement.review_status = Statement.ReviewStatus.CORRECTED
+    statement.reviewed_by = user if user is not None and user.is_authenticated else None
+    statement.reviewed_at = timezone.now()
+    if statement.reviewed_by is not None:
+        statement._history_user = statement.reviewed_by  # django-simple-history: who made this version
+    statement.save(update_fields=sorted(set(changed) | {"review_status", "reviewed_by", "reviewed_at", "updated_at"}))
+    if topics is not None:
+        statement.topics.set(list(topics))
+    return statement
