@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -101,3 +102,25 @@ class Role(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.organization_name})" if self.organization_name else self.title
+
+
+class MergeRecord(models.Model):
+    """The audit trail of an editor's merge: `merged` was folded into `keep` (see services.merge_actors).
+
+    Names and slugs are copied so the record stays readable even if either actor is later changed.
+    """
+
+    keep = models.ForeignKey(Actor, null=True, on_delete=models.SET_NULL, related_name="+")
+    merged = models.ForeignKey(Actor, null=True, on_delete=models.SET_NULL, related_name="+")
+    keep_name = models.CharField(max_length=255)
+    merged_name = models.CharField(max_length=255)
+    merged_slug = models.SlugField(max_length=255)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    moved = models.JSONField(default=dict, blank=True, help_text="Rows moved to the kept actor, per relation.")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.merged_name} → {self.keep_name}"

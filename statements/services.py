@@ -160,3 +160,94 @@ def correct_statement(
     if topics is not None:
         statement.topics.set(list(topics))
     return statement
+
+
+# --- Editors' corrections (admin; issue 7) ---------------------------------------------------------------
+
+# What an editor can change about a statement; a change to any of them (or to its topics or mentioned
+# actors) makes an extracted statement "corrected", which re-extraction never replaces.
+EDITABLE_FIELDS = (
+    "source", "speaker", "speaker_role", "speaker_mention", "cue", "kind", "content", "content_start",
+    "content_end", "said_on",
+)
+EDITABLE_RELATIONS = ("topics", "mentioned_actors")
+_REVIEW_FIELDS = ("review_status", "reviewed_by", "reviewed_at")
+
+
+def _editor(user):
+    return user if user is not None and getattr(user, "is_authenticated", False) else None
+
+
+def _status_after_edit(current: str) -> str:
+    """Editing an extracted or verified statement makes it corrected; a rejected one stays rejected."""
+    if current in (Statement.ReviewStatus.EXTRACTED, Statement.ReviewStatus.VERIFIED):
+        return Statement.ReviewStatus.CORRECTED
+    return current
+
+
+def _drop_stale_role(statement: Statement) -> None:
+    if statement.speaker_role_id and statement.speaker_role.actor_id != statement.speaker_id:
+        statement.speaker_role = None
+
+
+@transaction.atomic
+def save_editor_edit(*, statement: Statement, user=None, changed_fields: Iterable[str] = ()) -> Statement:
+    """Save an editor's edit of a statement (the admin's save_model and history revert call this).
+
+    What changed is worked out against the stored row (plus `changed_fields`, the form's changed fields,
+    for the many-to-many relations saved after this). Any change marks an extracted or verified statement
+    corrected, unless the editor chose a review status themselves; either way who and when are recorded.
+    A speaker role that belongs to another actor than the (new) speaker is dropped.
+    """
+    changed = set(changed_fields)
+    if statement.pk is None:  # added by an editor: theirs from the start
+        if statement.review_status == Statement.ReviewStatus.EXTRACTED:
+            statement.review_status = Statement.ReviewStatus.CORRECTED
+        statement.reviewed_by, statement.reviewed_at = _editor(user), timezone.now()
+        statement.save()
+        return statement
+    stored = Statement.objects.filter(pk=statement.pk).first()
+    if stored is not None:
+        for name in (*EDITABLE_FIELDS, "review_status"):
+            attname = Statement._meta.get_field(name).attname
+            if getattr(stored, attname) != getattr(statement, attname):
+                changed.add(name)
+    edited = changed & {*EDITABLE_FIELDS, *EDITABLE_RELATIONS}
+    if not edited and "review_status" not in changed:
+        return statement  # nothing to record
+    if "speaker" in edited:
+        _drop_stale_role(statement)
+    if "review_status" not in changed:
+        statement.review_status = _status_after_edit(statement.review_status)
+    if statement.review_status == Statement.ReviewStatus.EXTRACTED:
+        # The editor handed the statement back to the extractor: no reviewer any more.
+        statement.reviewed_by, statement.reviewed_at = None, None
+    else:
+        statement.reviewed_by, statement.reviewed_at = _editor(user), timezone.now()
+    statement._history_user = _editor(user)
+    statement.save()
+    return statement
+
+
+@transaction.atomic
+def review_statements(*, statements: Iterable[Statement], status: str, user=None) -> int:
+    """Bulk verify / reject: `review` for each statement (one history record each). Returns how many."""
+    count = 0
+    for statement in statements:
+        statement._history_user = _editor(user)
+        review(statement=statement, status=status, user=user)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def set_speaker(*, statements: Iterable[Statement], speaker, user=None) -> int:
+    """Bulk correction: give statements another speaker (marked corrected, who and when recorded)."""
+    count = 0
+    for statement in statements:
+        if statement.speaker_id == speaker.pk:
+            continue
+        statement.speaker = speaker
+        save_editor_edit(statement=statement, user=user, changed_fields=["speaker"])
+        count += 1
+    return count
