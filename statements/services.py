@@ -86,8 +86,8 @@ def correct_statement(
 
     `speaker` (an Actor, or None for "no known speaker"), the span (`content_start`/`content_end`, offsets
     into the source's text; the content is recomputed from the text), `kind` and `topics` replace what
-    extraction found. The statement becomes `corrected` unless `review_status` says `verified` or
-    `rejected`; either way re-running extraction leaves it alone from now on. Raises
+    extraction found. The statement becomes `corrected` (a rejected one stays rejected, as in the admin)
+    unless `review_status` says otherwise; either way re-running extraction leaves it alone from now on. Raises
     django.core.exceptions.ValidationError (per field) for a span outside the text, a span another statement
     of the same source already has, an unknown kind or status.
     """
@@ -148,10 +148,10 @@ def correct_statement(
     if errors:
         raise ValidationError(errors)
 
-    if review_status in (Statement.ReviewStatus.VERIFIED, Statement.ReviewStatus.REJECTED):
+    if review_status is not None:
         statement.review_status = review_status
-    else:
-        statement.review_status = Statement.ReviewStatus.CORRECTED
+    else:  # as in the admin: an edit makes it corrected, a rejected statement stays rejected
+        statement.review_status = _status_after_edit(statement.review_status)
     statement.reviewed_by = user if user is not None and user.is_authenticated else None
     statement.reviewed_at = timezone.now()
     if statement.reviewed_by is not None:
