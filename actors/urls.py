@@ -1,8 +1,13 @@
 from django.urls import path
 
+from statements.feeds import ActorStatementsFeed
+
 from . import views
 
 app_name = "actors"
 urlpatterns = [
+    path("", views.actor_list, name="list"),
+    path("export.<str:fmt>", views.actors_export, name="export"),
     path("<slug:slug>/", views.actor_detail, name="detail"),
+    path("<slug:slug>/feed/", ActorStatementsFeed(), name="feed"),
 ]

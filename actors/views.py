@@ -1,9 +1,40 @@
+"""Actor pages: the searchable list and one actor's page. Reads through actors and statements selectors."""
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from statements import exports
 from statements import selectors as statement_selectors
+from statements.forms import ActorFilterForm, parse_statement_filters
+from statements.selectors import StatementFilters
+from statements.views import bad_request, paginate
 
 from . import selectors
+from .models import Actor
+
+ACTORS_PER_PAGE = 30
+
+
+def _actors(form):
+    values = form.values()
+    return statement_selectors.with_statement_counts(selectors.search_actors(values["q"], values["kind"]))
+
+
+def actor_list(request):
+    form = ActorFilterForm(request.GET)
+    form.is_valid()
+    return render(request, "actors/list.html", {
+        "form": form, "kinds": Actor.Kind.choices, "page": paginate(request, _actors(form), ACTORS_PER_PAGE),
+    })
+
+
+def actors_export(request, fmt):
+    if fmt not in exports.FORMATS:
+        raise Http404("Exports are csv or json.")
+    form = ActorFilterForm(request.GET)
+    if not form.is_valid():
+        return bad_request(form.errors)
+    return exports.stream(exports.actor_rows(_actors(form), request.build_absolute_uri), exports.ACTOR_FIELDS,
+                          fmt, "actors")
 
 
 def actor_detail(request, slug):
@@ -11,6 +42,19 @@ def actor_detail(request, slug):
     if actor is None:
         raise Http404("No actor with this name.")
     if actor.slug != slug:
-        return redirect(actor, permanent=True)
-    statements = statement_selectors.statements_by_speaker(actor)[:50]
-    return render(request, "actors/detail.html", {"actor": actor, "statements": statements})
+        query = request.GET.urlencode()
+        return redirect(actor.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
+    selectors.actor_profile(actor)
+    form, filters = parse_statement_filters(request.GET, speaker=actor)
+    statements = statement_selectors.filter_statements(filters, order=form.order)
+    everything = statement_selectors.filter_statements(StatementFilters(speaker=actor))
+    return render(request, "actors/detail.html", {
+        "actor": actor,
+        "form": form,
+        "filters": filters,
+        "page": paginate(request, statements, form.per_page),
+        "series": statement_selectors.statements_over_time(statements, "day"),
+        "topics": statement_selectors.top_topics(everything, 30),
+        "mentioned": statement_selectors.top_mentioned(everything, 10),
+        "publisher_choices": statement_selectors.publishers(everything),
+    })

@@ -162,14 +162,15 @@ def with_statement_counts(actors: QuerySet[Actor]) -> QuerySet[Actor]:
 
 
 def statements_over_time(statements: QuerySet[Statement], unit: str = "month"):
-    """[{bucket: date, n}] counting `statements` per week or month of `said_on`, oldest first (undated left out)."""
+    """[{bucket: date, n}] counting `statements` per day, week or month of `said_on`, oldest first (undated left out)."""
     from django.db.models.functions import TruncMonth, TruncWeek
 
-    trunc = TruncWeek if unit == "week" else TruncMonth
-    return list(
-        statements.order_by().prefetch_related(None).exclude(said_on=None)
-        .annotate(bucket=trunc("said_on")).values("bucket").annotate(n=Count("id")).order_by("bucket")
-    )
+    qs = statements.order_by().prefetch_related(None).exclude(said_on=None)
+    if unit == "day":
+        qs = qs.annotate(bucket=F("said_on"))
+    else:
+        qs = qs.annotate(bucket=(TruncWeek if unit == "week" else TruncMonth)("said_on"))
+    return list(qs.values("bucket").annotate(n=Count("id")).order_by("bucket"))
 
 
 def top_mentioned(statements: QuerySet[Statement], limit: int = 10):

@@ -1,10 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "statements"
 urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("statements/export.<str:fmt>", views.statements_export, name="export"),
     path("statements/<int:pk>/", views.statement_detail, name="detail"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
+    path("topics/", views.topic_list, name="topics"),
+    path("topics/export.<str:fmt>", views.topics_export, name="topics_export"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("topics/<slug:slug>/feed/", feeds.TopicStatementsFeed(), name="topic_feed"),
 ]

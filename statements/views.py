@@ -1,25 +1,118 @@
+"""Browse pages for analysts. Thin: validate GET through forms, read through selectors, render."""
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from . import selectors
-from .models import Source, Statement, Topic
+from . import exports, selectors
+from .forms import PERIOD_LABELS, PeriodForm, TopicFilterForm, parse_statement_filters
+from .models import Source, Statement
+from .selectors import StatementFilters
+
+HOME_LATEST = 20
+TOPICS_PER_PAGE = 50
+
+
+def paginate(request, queryset, per_page):
+    """The requested page (bad or out-of-range numbers fall back to the first or last page)."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def bad_request(errors) -> HttpResponse:
+    lines = [f"{field}: {' '.join(messages)}" for field, messages in errors.items()]
+    return HttpResponse("Bad filter parameters\n" + "\n".join(lines) + "\n", status=400, content_type="text/plain")
 
 
 def home(request):
-    return render(request, "statements/home.html", {"statements": selectors.latest_statements(20)})
+    form = PeriodForm(request.GET)
+    form.is_valid()
+    statements = selectors.filter_statements(StatementFilters(date_from=form.since()), order="newest")
+    return render(request, "statements/home.html", {
+        "form": form,
+        "period": form.period,
+        "periods": PERIOD_LABELS,
+        "statements": statements[:HOME_LATEST],
+        "speakers": selectors.top_speakers(statements, 10),
+        "topics": selectors.top_topics(statements, 10),
+    })
+
+
+def search(request):
+    form, filters = parse_statement_filters(request.GET)
+    statements = selectors.filter_statements(filters, order=form.order)
+    return render(request, "statements/search.html", {
+        "form": form,
+        "filters": filters,
+        "page": paginate(request, statements, form.per_page),
+        "speakers": selectors.top_speakers(statements, 8),
+        "topic_choices": selectors.topics_with_counts()[:100],
+        "publisher_choices": selectors.publishers(),
+    })
+
+
+def statements_export(request, fmt):
+    if fmt not in exports.FORMATS:
+        raise Http404("Exports are csv or json.")
+    form, filters = parse_statement_filters(request.GET)
+    if form.errors:
+        return bad_request(form.errors)
+    statements = selectors.filter_statements(filters, order=form.order)
+    rows = exports.statement_rows(statements, request.build_absolute_uri)
+    return exports.stream(rows, exports.STATEMENT_FIELDS, fmt, "statements")
 
 
 def statement_detail(request, pk):
-    statement = get_object_or_404(selectors.statement_list(), pk=pk)
-    return render(request, "statements/detail.html", {"statement": statement})
+    statement = get_object_or_404(selectors.statement_base(), pk=pk)
+    return render(request, "statements/detail.html", {
+        "statement": statement,
+        "beside": selectors.statements_beside(statement),
+        "rejected": statement.review_status == Statement.ReviewStatus.REJECTED,
+    })
 
 
 def source_detail(request, pk):
-    source = get_object_or_404(Source, pk=pk)
-    statements = selectors.statements_in_source(source)
-    return render(request, "statements/source.html", {"source": source, "statements": statements})
+    source = selectors.source_by_pk(pk)
+    if source is None:
+        raise Http404("No such source.")
+    statements = list(selectors.statements_in_source(source))
+    return render(request, "statements/source.html", {
+        "source": source,
+        "statements": statements,
+        "speakers": sorted({s.speaker.name if s.speaker_id else s.speaker_mention for s in statements}),
+    })
+
+
+def topic_list(request):
+    form = TopicFilterForm(request.GET)
+    form.is_valid()
+    q = form.cleaned_data.get("q", "") if hasattr(form, "cleaned_data") else ""
+    return render(request, "statements/topic_list.html", {
+        "form": form, "page": paginate(request, selectors.topics_with_counts(q), TOPICS_PER_PAGE),
+    })
+
+
+def topics_export(request, fmt):
+    if fmt not in exports.FORMATS:
+        raise Http404("Exports are csv or json.")
+    form = TopicFilterForm(request.GET)
+    if not form.is_valid():
+        return bad_request(form.errors)
+    rows = exports.topic_rows(selectors.topics_with_counts(form.cleaned_data["q"]), request.build_absolute_uri)
+    return exports.stream(rows, exports.TOPIC_FIELDS, fmt, "topics")
 
 
 def topic_detail(request, slug):
-    topic = get_object_or_404(Topic, slug=slug)
-    statements = selectors.statements_on_topic(topic)[:50]
-    return render(request, "statements/topic.html", {"topic": topic, "statements": statements})
+    topic = selectors.topic_by_slug(slug)
+    if topic is None:
+        raise Http404("No such topic.")
+    form, filters = parse_statement_filters(request.GET, topic=topic)
+    statements = selectors.filter_statements(filters, order=form.order)
+    return render(request, "statements/topic.html", {
+        "topic": topic,
+        "form": form,
+        "filters": filters,
+        "page": paginate(request, statements, form.per_page),
+        "speakers": selectors.top_speakers(statements, 10),
+        "series": selectors.statements_over_time(statements, "day"),
+        "publisher_choices": selectors.publishers(selectors.statements_on_topic(topic)),
+    })
+

@@ -1,0 +1,101 @@
+"""Small presentation helpers for the browse pages: query-string links and the timeline chart."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+
+register = template.Library()
+
+MAX_BUCKETS = 156
+CHART_W, CHART_H, CHART_PAD = 720, 150, 22
+
+
+@register.simple_tag(takes_context=True)
+def query(context, **changes):
+    """The current query string with `changes` applied (None or "" removes a key); page resets unless given."""
+    params = context["request"].GET.copy()
+    if "page" not in changes:
+        params.pop("page", None)
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _next_bucket(day: dt.date, unit: str) -> dt.date:
+    if unit == "week":
+        return day + dt.timedelta(days=7)
+    return dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+def choose_unit(series, asked: str = "") -> str:
+    if asked in ("week", "month"):
+        return asked
+    if len(series) < 2:
+        return "month"
+    return "week" if (series[-1]["bucket"] - series[0]["bucket"]).days <= 182 else "month"
+
+
+def bucket_start(day: dt.date, unit: str) -> dt.date:
+    return day - dt.timedelta(days=day.weekday()) if unit == "week" else day.replace(day=1)
+
+
+def fill_buckets(series, unit: str) -> list[dict]:
+    """Every week or month from the first to the last one seen, zero where nothing was said; the latest kept.
+
+    `series` may be per day, week or month ({bucket, n}); it is summed into `unit` buckets.
+    """
+    counts: dict[dt.date, int] = {}
+    for row in series:
+        start = bucket_start(row["bucket"], unit)
+        counts[start] = counts.get(start, 0) + row["n"]
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    out, day = [], first
+    while day <= last:
+        out.append({"start": day, "end": _next_bucket(day, unit) - dt.timedelta(days=1), "n": counts.get(day, 0)})
+        day = _next_bucket(day, unit)
+    return out[-MAX_BUCKETS:]
+
+
+@register.inclusion_tag("statements/_timeline.html", takes_context=True)
+def timeline(context, series, unit=""):
+    """An inline SVG bar chart of statements per week or month; each bar links to that period's statements."""
+    unit = choose_unit(series, unit)
+    buckets = fill_buckets(series, unit)
+    top = max((b["n"] for b in buckets), default=0) or 1
+    slot = (CHART_W - CHART_PAD) / max(len(buckets), 1)
+    label_every = max(1, len(buckets) // 8)
+    bars = []
+    for i, b in enumerate(buckets):
+        h = round((CHART_H - 2 * CHART_PAD) * b["n"] / top, 1)
+        label = b["start"].strftime("%d %b %Y") if unit == "week" else b["start"].strftime("%b %Y")
+        bars.append({
+            **b,
+            "x": round(CHART_PAD + i * slot + slot * 0.1, 1), "w": round(max(slot * 0.8, 1), 1),
+            "y": round(CHART_H - CHART_PAD - h, 1), "h": h, "label": label,
+            "tick": i % label_every == 0, "tx": round(CHART_PAD + i * slot + slot / 2, 1),
+        })
+    return {
+        "request": context["request"], "bars": bars, "unit": unit, "top": top,
+        "w": CHART_W, "h": CHART_H, "base": CHART_H - CHART_PAD, "pad": CHART_PAD,
+        "total": sum(b["n"] for b in buckets),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def export_query(context, **fixed):
+    """The current filters as a query string for an export link; `fixed` (e.g. the page's actor) added when set."""
+    params = context["request"].GET.copy()
+    for key in ("page", "per_page", "by"):
+        params.pop(key, None)
+    for key, value in fixed.items():
+        if value not in (None, ""):
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else ""
