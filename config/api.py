@@ -1,4 +1,36 @@
-"""The REST API: /api/v1/ resources, /api/schema/ and its documentation pages."""
-from django.urls import path
+"""The REST API: /api/v1/ resources, /api/schema/ (OpenAPI 3), /api/docs/ (Swagger UI), /api/redoc/ (ReDoc).
 
-urlpatterns: list = []
+Namespace "api": reverse("api:statement-list"), reverse("api:actor-detail", kwargs={"pk": 1}), ...
+Swagger UI and ReDoc are served from local static files (drf-spectacular-sidecar), no CDN.
+"""
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from actors.api import ActorViewSet
+from config.api_errors import not_found_json
+from ingest.api import SourceViewSet
+from statements.api import StatementViewSet, TopicViewSet
+
+app_name = "api"
+
+
+class Router(DefaultRouter):
+    """Ids or slugs in URLs (actors, topics); a trailing slash as everywhere else on the site."""
+
+    include_format_suffixes = False
+
+
+router = Router()
+router.register("actors", ActorViewSet, basename="actor")
+router.register("statements", StatementViewSet, basename="statement")
+router.register("topics", TopicViewSet, basename="topic")
+router.register("sources", SourceViewSet, basename="source")
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    re_path(r"^.*$", not_found_json),
+]

@@ -105,6 +105,8 @@ LOGIN_URL = "admin:login"
 
 # Uploads: one article file may be this large; larger ones are refused with a message.
 MAX_ARTICLE_BYTES = env.int("MAX_ARTICLE_BYTES", default=5 * 1024 * 1024)
+# Longer texts are not single news articles, and the parser's memory grows with length.
+MAX_ARTICLE_CHARS = env.int("MAX_ARTICLE_CHARS", default=200_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = env.int("MAX_FILES_PER_UPLOAD", default=100)
@@ -130,7 +132,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 SPACY_MODEL = env("SPACY_MODEL", default="")
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "config.api_errors.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "config.api_errors.exception_handler",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -139,8 +142,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_RATE", default="120/minute")},
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_PAGINATION_CLASS": "config.api_support.PageNumberPages",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -151,6 +154,19 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "actors.models.Actor.Kind",
+        "StatementKindEnum": "statements.models.Statement.Kind",
+        "SourceStatusEnum": "statements.models.Source.Status",
+    },
+    "TAGS": [
+        {"name": "statements", "description": "Who said what: filter, search, and correct (editors)."},
+        {"name": "actors", "description": "People and organizations, with aliases and roles; merge (editors)."},
+        {"name": "topics", "description": "What statements are about."},
+        {"name": "sources", "description": "Articles: list, read, upload and reprocess (editors)."},
+    ],
 }
 
 LOGGING = {

@@ -1,0 +1,24 @@
+"""Query parameters of the actors resource: validated here, applied by actors.selectors."""
+import django_filters
+
+from . import selectors
+from .models import Actor
+
+
+class ActorFilterSet(django_filters.FilterSet):
+    name = django_filters.CharFilter(
+        max_length=255, help_text="Part of the actor's name or of any alias it appears under, case-insensitive."
+    )
+    kind = django_filters.ChoiceFilter(choices=Actor.Kind.choices, help_text="person, organization or unknown.")
+    wikidata_id = django_filters.CharFilter(max_length=20, help_text="The Wikidata id, exactly (e.g. Q193271).")
+
+    class Meta:
+        model = Actor
+        fields: list = []
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        qs = selectors.search_actors(q=data.get("name") or "", kind=data.get("kind") or "")
+        if data.get("wikidata_id"):
+            qs = qs.filter(wikidata_id=data["wikidata_id"])
+        return selectors.actors_for_api(qs.order_by("name", "id"))

@@ -1,0 +1,63 @@
+"""API representations of actors: compact (inside statements) and full (the actors resource)."""
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .models import Actor, Role
+
+
+class ActorRefSerializer(serializers.ModelSerializer):
+    """An actor in brief, as it appears inside a statement."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", help_text="This actor in the API.")
+
+    class Meta:
+        model = Actor
+        fields = ["id", "slug", "name", "kind", "url"]
+
+
+class RoleSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Role
+        fields = ["title", "organization_name", "start_date", "end_date", "first_seen_on"]
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    """A person or organization that says things in the news."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", help_text="This actor in the API.")
+    html_url = serializers.SerializerMethodField(help_text="The actor's page on the website.")
+    statements = serializers.SerializerMethodField(help_text="The actor's statements in the API (a filtered list).")
+    aliases = serializers.SerializerMethodField(help_text="Names the actor appears under in articles.")
+    roles = RoleSerializer(many=True, read_only=True, help_text="Titles held, as read in articles.")
+    merged_into = serializers.HyperlinkedRelatedField(
+        view_name="api:actor-detail", read_only=True,
+        help_text="Set when an editor merged this actor into another: that actor's URL. Null for live actors.",
+    )
+
+    class Meta:
+        model = Actor
+        fields = [
+            "id", "url", "slug", "name", "kind", "description", "wikidata_id", "aliases", "roles", "merged_into",
+            "html_url", "statements", "created_at", "updated_at",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, actor) -> str:
+        return self.context["request"].build_absolute_uri(actor.get_absolute_url())
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_statements(self, actor) -> str:
+        return self.context["request"].build_absolute_uri(reverse("api:statement-list") + f"?speaker={actor.pk}")
+
+    def get_aliases(self, actor) -> list[str]:
+        return sorted({alias.name for alias in actor.aliases.all()})
+
+
+class ActorMergeSerializer(serializers.Serializer):
+    into = serializers.CharField(
+        max_length=255,
+        help_text="The id or slug of the actor that stays; the actor in the URL is merged into it and its "
+        "statements move there. Its old URLs and slug keep resolving.",
+    )

@@ -1,0 +1,228 @@
+"""Building blocks shared by the API's resources: pagination, editor permissions, id-or-slug lookups."""
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from urllib.parse import urlencode
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+from rest_framework import exceptions, permissions
+from rest_framework.pagination import BasePagination, PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+MAX_DB_INT = 2**63 - 1  # PostgreSQL bigint; larger ids can't exist and must not reach the database
+
+
+def parse_id(value) -> int | None:
+    """A positive database id from a string, or None when it is not one (letters, signs, huge numbers)."""
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit():
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_DB_INT else None
+
+
+class PageNumberPages(PageNumberPagination):
+    """`?page=N&page_size=M` (at most 200 a page) with a total `count`; for the smaller resources."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    page_query_description = "A page number within the paginated result set (from 1)."
+    page_size_query_description = "Results per page (default 50, at most 200)."
+
+
+def _encode_cursor(payload: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> dict:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")).decode())
+    except (ValueError, UnicodeError, binascii.Error) as exc:
+        raise exceptions.ValidationError({"cursor": ["Invalid cursor: use the `next` or `previous` link as given."]}) from exc
+    if not isinstance(payload, dict):
+        raise exceptions.ValidationError({"cursor": ["Invalid cursor: use the `next` or `previous` link as given."]})
+    return payload
+
+
+class KeysetCursorPagination(BasePagination):
+    """Cursor (keyset) pagination over a queryset already ordered by (some field, id), both the same direction.
+
+    Each page is found through `WHERE (field, id) < (last seen)` instead of OFFSET, so page 10,000 costs what
+    page 1 costs, and rows added meanwhile don't shift pages. NULLs in the field sort where the database puts
+    them (PostgreSQL: last ascending, first descending). There is no total count: counting millions of rows is
+    the slow part. The ordering itself comes from the caller (the shared selector), not from this class.
+    """
+
+    page_size = 50
+    max_page_size = 200
+    cursor_query_param = "cursor"
+    page_size_query_param = "page_size"
+
+    def _page_size(self, request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw in (None, ""):
+            return self.page_size
+        number = parse_id(raw)
+        if number is None:
+            raise exceptions.ValidationError({self.page_size_query_param: ["A positive whole number is required."]})
+        return min(number, self.max_page_size)
+
+    @staticmethod
+    def _ordering(queryset: QuerySet) -> tuple[str, bool]:
+        order = list(queryset.query.order_by)
+        if len(order) != 2 or order[1].lstrip("-") not in ("id", "pk") or order[0].startswith("-") != order[1].startswith("-"):
+            raise AssertionError(f"keyset pagination needs an ordering (field, id) in one direction, got {order}")
+        return order[0].lstrip("-"), order[0].startswith("-")
+
+    @staticmethod
+    def _nulls_first(descending: bool) -> bool:
+        # PostgreSQL treats NULL as larger than any value; SQLite as smaller.
+        return descending if connection.vendor == "postgresql" else not descending
+
+    def _after(self, field: str, descending: bool, value, pk: int) -> Q:
+        """Rows strictly after (value, pk) in the order (field, id), both descending or both ascending."""
+        cmp = "lt" if descending else "gt"
+        nulls_first = self._nulls_first(descending)
+        if value is None:
+            same = Q(**{f"{field}__isnull": True, f"id__{cmp}": pk})
+            return same if not nulls_first else same | Q(**{f"{field}__isnull": False})
+        after = Q(**{f"{field}__{cmp}": value}) | Q(**{field: value, f"id__{cmp}": pk})
+        return after if nulls_first else after | Q(**{f"{field}__isnull": True})
+
+    @staticmethod
+    def _dump(value):
+        if isinstance(value, (dt.date, dt.datetime)):
+            return {"d": value.isoformat()}
+        return value
+
+    @staticmethod
+    def _load(value):
+        if isinstance(value, dict) and isinstance(value.get("d"), str):
+            try:
+                return dt.date.fromisoformat(value["d"])
+            except ValueError as exc:
+                raise exceptions.ValidationError({"cursor": ["Invalid cursor."]}) from exc
+        if value is None or isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value
+        raise exceptions.ValidationError({"cursor": ["Invalid cursor."]})
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.base_url = request.build_absolute_uri()
+        size = self._page_size(request)
+        field, descending = self._ordering(queryset)
+        self.field, self.descending = field, descending
+        raw = request.query_params.get(self.cursor_query_param)
+        backwards = False
+        if raw:
+            payload = _decode_cursor(raw)
+            if payload.get("o") != field + ("-" if descending else "+") or not isinstance(payload.get("k"), int) \
+                    or payload.get("b") not in (0, 1):
+                raise exceptions.ValidationError(
+                    {"cursor": ["This cursor belongs to another ordering; start again without `cursor`."]}
+                )
+            backwards = bool(payload["b"])
+            key = parse_id(payload["k"])
+            if key is None:
+                raise exceptions.ValidationError({"cursor": ["Invalid cursor."]})
+            value = self._load(payload.get("v"))
+            if backwards:
+                queryset = queryset.filter(self._after(field, not descending, value, key)).reverse()
+            else:
+                queryset = queryset.filter(self._after(field, descending, value, key))
+        rows = list(queryset[: size + 1])
+        more = len(rows) > size
+        rows = rows[:size]
+        if backwards:
+            rows.reverse()
+            self.has_next, self.has_previous = bool(rows), more
+        else:
+            self.has_next, self.has_previous = more, bool(raw) and bool(rows)
+        self.rows = rows
+        return rows
+
+    def _link(self, row, backwards: bool) -> str:
+        payload = {
+            "o": self.field + ("-" if self.descending else "+"),
+            "v": self._dump(getattr(row, self.field)),
+            "k": row.pk,
+            "b": int(backwards),
+        }
+        return replace_query_param(self.base_url, self.cursor_query_param, _encode_cursor(payload))
+
+    def get_next_link(self):
+        return self._link(self.rows[-1], False) if self.has_next and self.rows else None
+
+    def get_previous_link(self):
+        if not self.has_previous:
+            return None
+        if not self.rows:
+            return remove_query_param(self.base_url, self.cursor_query_param)
+        return self._link(self.rows[0], True)
+
+    def get_paginated_response(self, data):
+        return Response({"next": self.get_next_link(), "previous": self.get_previous_link(), "results": data})
+
+    def get_paginated_response_schema(self, schema):
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {
+                "next": {"type": "string", "nullable": True, "format": "uri",
+                         "description": "The next page's URL, or null on the last page."},
+                "previous": {"type": "string", "nullable": True, "format": "uri",
+                             "description": "The previous page's URL, or null on the first page."},
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.cursor_query_param, "required": False, "in": "query",
+                "description": "An opaque position: pass the `next` or `previous` link as given, never build it.",
+                "schema": {"type": "string"},
+            },
+            {
+                "name": self.page_size_query_param, "required": False, "in": "query",
+                "description": f"Results per page (default {self.page_size}, at most {self.max_page_size}).",
+                "schema": {"type": "integer", "minimum": 1},
+            },
+        ]
+
+
+def _query(params: dict) -> str:
+    return urlencode(params)
+
+
+class EditorPermission(permissions.BasePermission):
+    """Anyone reads; a write needs an authenticated user holding the view's `write_permissions` (per action).
+
+    `write_permissions` maps an action name ("partial_update", "create", "merge", ...) to Django permission
+    codenames, e.g. {"partial_update": ["statements.change_statement"]}. An action not listed is refused.
+    """
+
+    message = "Your account lacks the editor permission this change needs."
+
+    def has_permission(self, request, view) -> bool:
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        user = request.user
+        if not (user and user.is_authenticated):
+            raise exceptions.NotAuthenticated(
+                "Sign in to change data: send `Authorization: Token <key>` or use a logged-in session."
+            )
+        needed = getattr(view, "write_permissions", {}).get(getattr(view, "action", None))
+        if needed is None:
+            return False
+        if not user.has_perms(needed):
+            self.message = f"Your account lacks the editor permission this change needs ({', '.join(needed)})."
+            return False
+        return True

@@ -1,0 +1,147 @@
+"""REST API for statements, topics and sources (read), and editors' corrections of statements.
+
+Thin views: reads go through statements.selectors (via the FilterSets), writes through statements.services.
+Uploading and reprocessing sources is in ingest.api, which extends SourceViewSet.
+"""
+from django.db import connection
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, viewsets
+from rest_framework.response import Response
+
+from config.api_errors import error_responses
+from config.api_support import EditorPermission, KeysetCursorPagination, PageNumberPages, parse_id
+
+from . import selectors, services
+from .filters import SourceFilterSet, StatementFilterSet, TopicFilterSet
+from .models import Source, Statement, Topic
+from .serializers import (
+    SourceDetailSerializer,
+    SourceSerializer,
+    StatementCorrectionSerializer,
+    StatementSerializer,
+    TopicSerializer,
+)
+
+
+def id_parameter(noun: str, *, slug: bool = False) -> OpenApiParameter:
+    if slug:
+        return OpenApiParameter(
+            "id", OpenApiTypes.STR, OpenApiParameter.PATH, description=f"The {noun}'s id (a number) or its slug."
+        )
+    return OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description=f"The {noun}'s id.")
+
+
+def found_or_404(obj, noun: str, ref):
+    if obj is None:
+        raise exceptions.NotFound(f"No {noun} has the id{' or slug' if noun in ('actor', 'topic') else ''} '{str(ref)[:100]}'.")
+    return obj
+
+
+class StatementCursorPagination(KeysetCursorPagination):
+    page_size = 50
+    max_page_size = 200
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List statements",
+        description="Statements newest first (or as `ordering` says), rejected ones left out unless "
+        "`review_status=rejected` is asked for. Cursor-paginated: follow `next` for more; there is no total "
+        "count. Every filter can be combined with every other.",
+    ),
+    retrieve=extend_schema(summary="One statement", parameters=[id_parameter("statement")]),
+    partial_update=extend_schema(
+        summary="Correct a statement (editors)",
+        description="Change the speaker, the span (the content is recomputed from the source text), the kind, "
+        "the topics or the review status. The statement is marked `corrected` (or takes the status sent: "
+        "`verified`, `rejected`), the editor and time are recorded, and re-running extraction leaves it alone. "
+        "Needs the `statements.change_statement` permission.",
+        parameters=[id_parameter("statement")],
+        request=StatementCorrectionSerializer,
+        responses={200: StatementSerializer, **error_responses(400, 401, 403, 404, 429)},
+    ),
+)
+class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):
+    lookup_value_regex = "[^/]+"  # ids, and slugs where the resource has them; bad ones answer 404
+    serializer_class = StatementSerializer
+    filterset_class = StatementFilterSet
+    pagination_class = StatementCursorPagination
+    permission_classes = [EditorPermission]
+    write_permissions = {"partial_update": ["statements.change_statement"]}
+    http_method_names = ["get", "patch", "head", "options"]
+    queryset = Statement.objects.none()  # for the schema and the filter backend; rows come from selectors
+
+    def get_queryset(self):
+        return selectors.statement_base()
+
+    def filter_queryset(self, queryset):
+        return selectors.statements_for_api(super().filter_queryset(queryset))
+
+    def get_object(self):
+        ref = self.kwargs["pk"]
+        pk = parse_id(ref)
+        statement = selectors.statement_by_pk(pk) if pk else None
+        return found_or_404(statement, "statement", ref)
+
+    def partial_update(self, request, *args, **kwargs):
+        statement = self.get_object()
+        self.check_object_permissions(request, statement)
+        correction = StatementCorrectionSerializer(data=request.data)
+        correction.is_valid(raise_exception=True)
+        services.correct_statement(statement=statement, user=request.user, **correction.validated_data)
+        fresh = selectors.statement_by_pk(statement.pk)
+        return Response(StatementSerializer(fresh, context=self.get_serializer_context()).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List topics", description="Topics A to Z."),
+    retrieve=extend_schema(summary="One topic", parameters=[id_parameter("topic", slug=True)]),
+)
+class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[^/]+"  # ids, and slugs where the resource has them; bad ones answer 404
+    serializer_class = TopicSerializer
+    filterset_class = TopicFilterSet
+    pagination_class = PageNumberPages
+    queryset = Topic.objects.none()
+
+    def get_queryset(self):
+        return selectors.topic_list()
+
+    def get_object(self):
+        ref = self.kwargs["pk"]
+        return found_or_404(selectors.topic_by_id_or_slug(ref), "topic", ref)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List sources",
+        description="Articles, newest upload first, without their text (fetch one source for its text).",
+        responses={200: SourceSerializer(many=True)},
+    ),
+    retrieve=extend_schema(
+        summary="One source", description="The article with its clean text; statement offsets index into it.",
+        parameters=[id_parameter("source")], responses={200: SourceDetailSerializer, **error_responses(404, 429)},
+    ),
+)
+class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[^/]+"  # ids, and slugs where the resource has them; bad ones answer 404
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilterSet
+    pagination_class = PageNumberPages
+    permission_classes = [EditorPermission]
+    queryset = Source.objects.none()
+
+    def get_queryset(self):
+        return selectors.source_list()
+
+    def get_serializer_class(self):
+        return SourceDetailSerializer if self.action == "retrieve" else SourceSerializer
+
+    def get_object(self):
+        ref = self.kwargs["pk"]
+        pk = parse_id(ref)
+        return found_or_404(selectors.source_detail(pk) if pk else None, "source", ref)
+
+
+__all__ = ["SourceViewSet", "StatementViewSet", "TopicViewSet", "connection"]

@@ -1,0 +1,214 @@
+"""Query parameters of the statements, sources and topics resources.
+
+Each FilterSet only validates its parameters (a bad value is a 400 naming the parameter) and turns them
+into the arguments of the shared selectors; the query itself is built in statements.selectors, the one
+query layer pages, API and exports share.
+"""
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from actors.selectors import actor_by_id_or_slug
+
+from . import selectors
+from .models import Source, Statement, Topic
+
+MAX_ID = 2**63 - 1
+
+
+class _RefField(forms.CharField):
+    """An id (digits) or a slug, cleaned into the row it names."""
+
+    lookup = None
+    noun = "row"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 255)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in (None, ""):
+            return None
+        found = type(self).lookup(value)
+        if found is None:
+            raise forms.ValidationError(f"No {self.noun} has the id or slug '{value[:100]}'.", code="unknown")
+        return found
+
+
+class ActorRefField(_RefField):
+    lookup = staticmethod(lambda ref: actor_by_id_or_slug(ref, follow_merges=True))
+    noun = "actor"
+
+
+class TopicRefField(_RefField):
+    lookup = staticmethod(selectors.topic_by_id_or_slug)
+    noun = "topic"
+
+
+class SourceIdField(forms.IntegerField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        number = super().clean(value)
+        if number is None:
+            return None
+        source = Source.objects.filter(pk=number).only("id").first()
+        if source is None:
+            raise forms.ValidationError(f"No source has the id {number}.", code="unknown")
+        return source
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ActorRefFilter(django_filters.Filter):
+    field_class = ActorRefField
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class TopicRefFilter(django_filters.Filter):
+    field_class = TopicRefField
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class SourceFilter(django_filters.Filter):
+    field_class = SourceIdField
+
+
+class _DateRangeForm(forms.Form):
+    date_range = ("date_from", "date_to")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = (cleaned.get(name) for name in self.date_range)
+        if start and end and start > end:
+            raise forms.ValidationError({self.date_range[1]: f"must not be before {self.date_range[0]} ({start})."})
+        return cleaned
+
+
+class _SelectorFilterSet(django_filters.FilterSet):
+    """A FilterSet that validates and hands the cleaned values to a selector instead of filtering itself."""
+
+    def filter_queryset(self, queryset):
+        return self.build(self.form.cleaned_data)
+
+    def build(self, data):  # pragma: no cover - each subclass
+        raise NotImplementedError
+
+
+ORDERING = {
+    "-date": "newest",
+    "date": "oldest",
+    "-confidence": "confidence",
+    "confidence": "-confidence",
+    "relevance": "relevance",
+}
+
+
+class StatementFilterForm(_DateRangeForm):
+    date_range = ("date_from", "date_to")
+
+
+class StatementFilterSet(_SelectorFilterSet):
+    speaker = ActorRefFilter(help_text="The speaker's id or slug (an old slug of a merged actor works too).")
+    topic = TopicRefFilter(help_text="The topic's id or slug.")
+    source = SourceFilter(help_text="The source article's id.")
+    publisher = django_filters.CharFilter(
+        max_length=255, help_text="The source's publisher, exact but case-insensitive (e.g. SANA)."
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Statement.Kind.choices, help_text="direct (quoted), indirect (reported speech) or mixed."
+    )
+    review_status = django_filters.ChoiceFilter(
+        choices=Statement.ReviewStatus.choices,
+        help_text="Only statements with this review status. Rejected statements are listed only when asked "
+        "for here.",
+    )
+    date_from = django_filters.DateFilter(help_text="Said on or after this date (YYYY-MM-DD).")
+    date_to = django_filters.DateFilter(help_text="Said on or before this date (YYYY-MM-DD).")
+    min_confidence = django_filters.NumberFilter(
+        min_value=0, max_value=1, help_text="Only statements extracted with at least this confidence (0 to 1)."
+    )
+    q = django_filters.CharFilter(
+        max_length=500,
+        help_text='Full-text search in the content (web-search syntax: words, "a phrase", -not, or). '
+        "Results come most relevant first unless `ordering` says otherwise.",
+    )
+    ordering = django_filters.ChoiceFilter(
+        choices=[
+            ("-date", "newest first"), ("date", "oldest first"), ("-confidence", "most confident first"),
+            ("confidence", "least confident first"), ("relevance", "best match first (with q)"),
+        ],
+        help_text="Sort order: -date (default; relevance when q is given), date, -confidence, confidence, relevance.",
+    )
+
+    class Meta:
+        model = Statement
+        fields: list = []
+        form = StatementFilterForm
+
+    def to_statement_filters(self, data) -> selectors.StatementFilters:
+        confidence = data.get("min_confidence")
+        return selectors.StatementFilters(
+            speaker=data.get("speaker"),
+            topic=data.get("topic"),
+            source=data.get("source"),
+            publisher=data.get("publisher") or "",
+            kind=data.get("kind") or "",
+            review_status=data.get("review_status") or "",
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            min_confidence=float(confidence) if confidence is not None else None,
+            q=data.get("q") or "",
+        )
+
+    def build(self, data):
+        order = ORDERING.get(data.get("ordering") or "", "")
+        return selectors.filter_statements(self.to_statement_filters(data), order=order)
+
+
+class SourceFilterForm(_DateRangeForm):
+    date_range = ("published_from", "published_to")
+
+
+class SourceFilterSet(_SelectorFilterSet):
+    status = django_filters.ChoiceFilter(choices=Source.Status.choices, help_text="Processing status.")
+    publisher = django_filters.CharFilter(max_length=255, help_text="Publisher, exact but case-insensitive.")
+    published_from = django_filters.DateFilter(help_text="Published on or after this date (YYYY-MM-DD).")
+    published_to = django_filters.DateFilter(help_text="Published on or before this date (YYYY-MM-DD).")
+    q = django_filters.CharFilter(max_length=500, help_text="Words in the title (substring, case-insensitive).")
+    article_url = django_filters.CharFilter(
+        max_length=2000, help_text="The article's own address, exactly: find out whether it is already stored."
+    )
+
+    class Meta:
+        model = Source
+        fields: list = []
+        form = SourceFilterForm
+
+    def build(self, data):
+        return selectors.source_list(
+            status=data.get("status") or "",
+            publisher=data.get("publisher") or "",
+            published_from=data.get("published_from"),
+            published_to=data.get("published_to"),
+            q=data.get("q") or "",
+            url=data.get("article_url") or "",
+        )
+
+
+class TopicFilterSet(_SelectorFilterSet):
+    name = django_filters.CharFilter(max_length=255, help_text="Part of the topic's name, case-insensitive.")
+    parent = TopicRefFilter(help_text="Only topics under this topic (id or slug).")
+
+    class Meta:
+        model = Topic
+        fields: list = []
+
+    def build(self, data):
+        return selectors.topic_list(name=data.get("name") or "", parent=data.get("parent"))

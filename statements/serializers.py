@@ -1,0 +1,221 @@
+"""API representations of statements, sources and topics, and the editors' correction input."""
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from actors.models import Actor
+from actors.serializers import ActorRefSerializer
+
+from .models import Source, Statement, Topic
+
+
+def _absolute(context, path: str) -> str:
+    return context["request"].build_absolute_uri(path)
+
+
+class TopicRefSerializer(serializers.ModelSerializer):
+    """A topic in brief, as it appears inside a statement."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:topic-detail", help_text="This topic in the API.")
+
+    class Meta:
+        model = Topic
+        fields = ["id", "slug", "name", "url"]
+
+
+class SourceRefSerializer(serializers.ModelSerializer):
+    """A source article in brief, as it appears inside a statement."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", help_text="This source in the API.")
+    article_url = serializers.CharField(source="url", read_only=True, help_text="The article's own address, if known.")
+
+    class Meta:
+        model = Source
+        fields = ["id", "url", "title", "publisher", "published", "article_url"]
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    """What statements are about."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:topic-detail", help_text="This topic in the API.")
+    parent = serializers.HyperlinkedRelatedField(
+        view_name="api:topic-detail", read_only=True, help_text="The broader topic, if any."
+    )
+    html_url = serializers.SerializerMethodField(help_text="The topic's page on the website.")
+    statements = serializers.SerializerMethodField(help_text="Statements on this topic in the API (a filtered list).")
+
+    class Meta:
+        model = Topic
+        fields = ["id", "url", "slug", "name", "description", "keywords", "parent", "html_url", "statements"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, topic) -> str:
+        return _absolute(self.context, topic.get_absolute_url())
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_statements(self, topic) -> str:
+        return _absolute(self.context, reverse("api:statement-list") + f"?topic={topic.pk}")
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    """An article, with where it came from and how far its processing got."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", help_text="This source in the API.")
+    article_url = serializers.CharField(source="url", read_only=True, help_text="The article's own address, if known.")
+    duplicate_of = serializers.HyperlinkedRelatedField(
+        view_name="api:source-detail", read_only=True,
+        help_text="For status `duplicate`: the source that already holds this article.",
+    )
+    html_url = serializers.SerializerMethodField(help_text="The article's page on the website.")
+    statements = serializers.SerializerMethodField(help_text="Its statements in the API (a filtered list).")
+    status = serializers.ChoiceField(
+        choices=Source.Status.choices, read_only=True,
+        help_text="pending (stored, waiting), processing, done, failed (see `error`), duplicate (see `duplicate_of`).",
+    )
+
+    class Meta:
+        model = Source
+        fields = [
+            "id", "url", "title", "publisher", "published", "article_url", "dateline", "byline", "language",
+            "status", "error", "duplicate_of", "original_name", "content_type", "extractor_version",
+            "created_at", "processed_at", "html_url", "statements",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, source) -> str:
+        return _absolute(self.context, source.get_absolute_url())
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_statements(self, source) -> str:
+        return _absolute(self.context, reverse("api:statement-list") + f"?source={source.pk}")
+
+
+class SourceDetailSerializer(SourceSerializer):
+    """A source with its clean text (statement offsets index into it) and its number of statements."""
+
+    text = serializers.CharField(read_only=True, help_text="The article's clean text; statement offsets index into it.")
+    statement_count = serializers.IntegerField(source="n", read_only=True, help_text="Listed (not rejected) statements.")
+
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "statement_count", "text"]
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    """Something an actor said, with its exact place in the source text."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail", help_text="This statement in the API.")
+    html_url = serializers.SerializerMethodField(help_text="The statement's page on the website.")
+    speaker = ActorRefSerializer(read_only=True, allow_null=True, help_text="Who said it; null when unresolved.")
+    speaker_role = serializers.SerializerMethodField(help_text='The title the speaker was given, e.g. "Foreign Minister".')
+    source = SourceRefSerializer(read_only=True)
+    topics = TopicRefSerializer(many=True, read_only=True)
+    mentioned_actors = ActorRefSerializer(many=True, read_only=True, help_text="Other actors named in the statement.")
+    headline = serializers.SerializerMethodField(
+        help_text="With `q`: the content with matches wrapped in <mark>…</mark>; otherwise null."
+    )
+
+    class Meta:
+        model = Statement
+        fields = [
+            "id", "url", "html_url", "speaker", "speaker_mention", "speaker_role", "cue", "kind", "content",
+            "content_start", "content_end", "said_on", "source", "topics", "mentioned_actors", "confidence",
+            "review_status", "reviewed_at", "extractor_version", "headline", "created_at", "updated_at",
+        ]
+        extra_kwargs = {
+            "content_start": {"help_text": "Offset of the first character in the source's text."},
+            "content_end": {"help_text": "Offset just past the last character in the source's text."},
+            "confidence": {"help_text": "How sure extraction was, 0 to 1."},
+        }
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, statement) -> str:
+        return _absolute(self.context, statement.get_absolute_url())
+
+    def get_speaker_role(self, statement) -> str | None:
+        return statement.speaker_role.title if statement.speaker_role_id and statement.speaker_role else None
+
+    def get_headline(self, statement) -> str | None:
+        return getattr(statement, "headline", None)
+
+
+class IdOrSlugRelatedField(serializers.RelatedField):
+    """Writes name a row by its id (digits) or its slug."""
+
+    default_error_messages = {
+        "does_not_exist": "No {name} has the id or slug '{value}'.",
+        "invalid": "Give an id (a number) or a slug (text).",
+    }
+
+    def __init__(self, *, lookup, name: str, **kwargs):
+        self.lookup, self.name = lookup, name
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, (str, int)):
+            self.fail("invalid")
+        found = self.lookup(str(data)) if str(data).strip() else None
+        if found is None:
+            self.fail("does_not_exist", name=self.name, value=str(data)[:100])
+        return found
+
+    def to_representation(self, value):
+        return value.pk
+
+
+def _actor_lookup(ref):
+    from actors.selectors import actor_by_id_or_slug
+
+    return actor_by_id_or_slug(ref)
+
+
+def _topic_lookup(ref):
+    from .selectors import topic_by_id_or_slug
+
+    return topic_by_id_or_slug(ref)
+
+
+@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}]})
+class ActorIdOrSlugField(IdOrSlugRelatedField):
+    def __init__(self, **kwargs):
+        super().__init__(lookup=_actor_lookup, name="actor", **kwargs)
+
+
+@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}]})
+class TopicIdOrSlugField(IdOrSlugRelatedField):
+    def __init__(self, **kwargs):
+        super().__init__(lookup=_topic_lookup, name="topic", **kwargs)
+
+
+class StatementCorrectionSerializer(serializers.Serializer):
+    """An editor's correction: send only the fields that change."""
+
+    speaker = ActorIdOrSlugField(
+        required=False, allow_null=True, queryset=Actor.objects.all(),
+        help_text="The actor who really said it, by id or slug; null for an unknown speaker.",
+    )
+    content_start = serializers.IntegerField(
+        required=False, min_value=0, max_value=2**31 - 1,
+        help_text="New start offset into the source text; the content is recomputed from the text.",
+    )
+    content_end = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1,
+        help_text="New end offset (exclusive) into the source text.",
+    )
+    kind = serializers.ChoiceField(choices=Statement.Kind.choices, required=False)
+    topics = serializers.ListField(
+        child=TopicIdOrSlugField(queryset=Topic.objects.all()), required=False, max_length=100,
+        help_text="The statement's topics, by id or slug; replaces the current list.",
+    )
+    review_status = serializers.ChoiceField(
+        choices=[c for c in Statement.ReviewStatus.choices if c[0] != Statement.ReviewStatus.EXTRACTED],
+        required=False,
+        help_text="verified or rejected set that status; otherwise (or with corrected) the statement becomes corrected.",
+    )
+
+    def validate(self, attrs):
+        if not attrs:
+            raise serializers.ValidationError(
+                "Send at least one of speaker, content_start, content_end, kind, topics, review_status."
+            )
+        return attrs
