@@ -1,30 +1,141 @@
-from django.contrib import admin
+"""Actors in the admin: aliases and roles inline, statement counts, merging duplicates (with history)."""
+from django.contrib import admin, messages
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Actor, ActorAlias, Role
+from statements import selectors as statement_selectors
+
+from . import services
+from .models import Actor, ActorAlias, MergeRecord, Role
 
 
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
     extra = 0
-    fields = ["name"]
+    fields = ["name", "normalized"]
+    readonly_fields = ["normalized"]
 
 
 class RoleInline(admin.TabularInline):
     model = Role
     extra = 0
     fk_name = "actor"
-    fields = ["title", "organization_name", "start_date", "end_date", "first_seen_on"]
+    fields = ["title", "organization", "organization_name", "start_date", "end_date", "first_seen_on"]
+    autocomplete_fields = ["organization"]
+
+
+class MergedFilter(admin.SimpleListFilter):
+    title = "merged"
+    parameter_name = "merged"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Live actors"), ("yes", "Merged into another")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(merged_into__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(merged_into__isnull=False)
+        return queryset
+
+
+def _mention_counts():
+    """Mentions per actor as a subquery (one join per count would multiply the two counts)."""
+    through = Actor._meta.get_field("mentioned_in").through
+    actor_column = Actor._meta.get_field("mentioned_in").field.m2m_reverse_field_name()
+    counted = (
+        through.objects.filter(**{actor_column: OuterRef("pk")}).order_by().values(actor_column)
+        .annotate(c=Count("*")).values("c")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 @admin.register(Actor)
 class ActorAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "slug", "wikidata_id", "merged_into", "updated_at"]
-    list_filter = ["kind"]
-    search_fields = ["name", "aliases__name", "wikidata_id"]
+    list_display = ["name", "kind", "slug", "statement_count", "mention_count", "merged_into", "wikidata_id", "updated_at"]
+    list_filter = [MergedFilter, "kind"]
+    search_fields = ["name", "aliases__name", "wikidata_id", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ActorAliasInline, RoleInline]
-    raw_id_fields = ["merged_into"]
+    list_select_related = ["merged_into"]
+    readonly_fields = ["merged_into", "merge_history", "created_at", "updated_at"]
+    fields = ["name", "slug", "kind", "description", "wikidata_id", "merged_into", "merge_history", "created_at",
+              "updated_at"]
+    actions = ["merge_selected"]
+
+    def get_queryset(self, request):
+        qs = statement_selectors.with_statement_counts(super().get_queryset(request))
+        return qs.annotate(n_mentions=_mention_counts()).order_by(*self.ordering or Actor._meta.ordering)
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "autocomplete":  # choosing a speaker: live actors only
+            queryset = queryset.filter(merged_into__isnull=True)
+        return queryset, may_have_duplicates
+
+    @admin.display(description="statements", ordering="n")
+    def statement_count(self, obj):
+        return obj.n
+
+    @admin.display(description="mentions", ordering="n_mentions")
+    def mention_count(self, obj):
+        return obj.n_mentions
+
+    @admin.display(description="merges")
+    def merge_history(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        records = MergeRecord.objects.filter(keep=obj) | MergeRecord.objects.filter(merged=obj)
+        return format_html_join(
+            "", "<div>{} → {} <span class='quiet'>({}, {})</span></div>",
+            ((r.merged_name, r.keep_name, r.created_at.strftime("%Y-%m-%d %H:%M"), r.user or "system")
+             for r in records.select_related("user")),
+        ) or "-"
+
+    @admin.action(description="Merge selected actors into one…", permissions=["change"])
+    def merge_selected(self, request, queryset):
+        actors = list(queryset.order_by("pk"))
+        merged = [a for a in actors if a.merged_into_id]
+        if merged:
+            self.message_user(request, "Already merged, leave out: " + ", ".join(a.name for a in merged), messages.ERROR)
+            return None
+        if len(actors) < 2:
+            self.message_user(request, "Select at least two actors to merge.", messages.WARNING)
+            return None
+        if "apply" in request.POST:
+            keep = next((a for a in actors if str(a.pk) == request.POST.get("keep")), None)
+            if keep is None:
+                self.message_user(request, "Choose the actor to keep.", messages.ERROR)
+            else:
+                try:
+                    for other in actors:
+                        if other.pk != keep.pk:
+                            services.merge_actors(keep=keep, merge=other, user=request.user)
+                except services.MergeError as exc:
+                    self.message_user(request, f"Nothing was merged: {exc}", messages.ERROR)
+                    return None
+                names = ", ".join(a.name for a in actors if a.pk != keep.pk)
+                url = reverse("admin:actors_actor_change", args=[keep.pk])
+                self.message_user(
+                    request, format_html('Merged {} into <a href="{}">{}</a>.', names, url, keep.name), messages.SUCCESS
+                )
+                return None
+        counted = {a.pk: a for a in self.get_queryset(request).filter(pk__in=[a.pk for a in actors])}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge actors",
+            "opts": self.model._meta,
+            "actors": [counted[a.pk] for a in actors],
+            "keep_pk": max(actors, key=lambda a: (counted[a.pk].n, -a.pk)).pk,
+            "media": self.media,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/actors/actor/merge.html", context)
 
 
 @admin.register(ActorAlias)
@@ -32,6 +143,7 @@ class ActorAliasAdmin(admin.ModelAdmin):
     list_display = ["name", "normalized", "actor"]
     search_fields = ["name", "normalized", "actor__name"]
     autocomplete_fields = ["actor"]
+    list_select_related = ["actor"]
 
 
 @admin.register(Role)
@@ -40,3 +152,36 @@ class RoleAdmin(admin.ModelAdmin):
     search_fields = ["title", "actor__name", "organization_name"]
     list_filter = ["title"]
     autocomplete_fields = ["actor", "organization"]
+    list_select_related = ["actor"]
+
+
+@admin.register(MergeRecord)
+class MergeRecordAdmin(admin.ModelAdmin):
+    """The audit trail of merges: read-only."""
+
+    list_display = ["created_at", "merged_name", "merged_slug", "keep_link", "user", "moved_summary"]
+    list_select_related = ["keep", "user"]
+    search_fields = ["merged_name", "keep_name", "merged_slug"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="kept")
+    def keep_link(self, obj):
+        if obj.keep_id is None:
+            return obj.keep_name
+        return format_html('<a href="{}">{}</a>', reverse("admin:actors_actor_change", args=[obj.keep_id]), obj.keep_name)
+
+    @admin.display(description="moved")
+    def moved_summary(self, obj):
+        return "; ".join(
+            f"{key.split('.')[-2]}.{key.split('.')[-1]}: {v['moved']} moved, {v['deduplicated']} folded"
+            for key, v in (obj.moved or {}).items()
+        )

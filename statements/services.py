@@ -171,7 +171,6 @@ EDITABLE_FIELDS = (
     "content_end", "said_on",
 )
 EDITABLE_RELATIONS = ("topics", "mentioned_actors")
-_REVIEW_FIELDS = ("review_status", "reviewed_by", "reviewed_at")
 
 
 def _editor(user):
@@ -243,6 +242,8 @@ def review_statements(*, statements: Iterable[Statement], status: str, user=None
 @transaction.atomic
 def set_speaker(*, statements: Iterable[Statement], speaker, user=None) -> int:
     """Bulk correction: give statements another speaker (marked corrected, who and when recorded)."""
+    if speaker.merged_into_id:
+        raise ValueError(f"{speaker.name} was merged into another actor; name that actor instead.")
     count = 0
     for statement in statements:
         if statement.speaker_id == speaker.pk:
