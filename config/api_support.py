@@ -5,10 +5,10 @@ import base64
 import binascii
 import datetime as dt
 import json
-from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import F, FloatField, Q, QuerySet
+from django.db.models.functions import Cast
 from rest_framework import exceptions, permissions
 from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.response import Response
@@ -119,6 +119,13 @@ class KeysetCursorPagination(BasePagination):
         size = self._page_size(request)
         field, descending = self._ordering(queryset)
         self.field, self.descending = field, descending
+        if field in queryset.query.annotations:
+            # e.g. the search rank, a float4 that Python reads back rounded: key on its exact float8 value.
+            queryset = queryset.annotate(_keyset=Cast(F(field), FloatField()))
+            self.key_field = "_keyset"
+        else:
+            self.key_field = field
+        key_field = self.key_field
         raw = request.query_params.get(self.cursor_query_param)
         backwards = False
         if raw:
@@ -134,9 +141,9 @@ class KeysetCursorPagination(BasePagination):
                 raise exceptions.ValidationError({"cursor": ["Invalid cursor."]})
             value = self._load(payload.get("v"))
             if backwards:
-                queryset = queryset.filter(self._after(field, not descending, value, key)).reverse()
+                queryset = queryset.filter(self._after(key_field, not descending, value, key)).reverse()
             else:
-                queryset = queryset.filter(self._after(field, descending, value, key))
+                queryset = queryset.filter(self._after(key_field, descending, value, key))
         rows = list(queryset[: size + 1])
         more = len(rows) > size
         rows = rows[:size]
@@ -151,7 +158,7 @@ class KeysetCursorPagination(BasePagination):
     def _link(self, row, backwards: bool) -> str:
         payload = {
             "o": self.field + ("-" if self.descending else "+"),
-            "v": self._dump(getattr(row, self.field)),
+            "v": self._dump(getattr(row, self.key_field)),
             "k": row.pk,
             "b": int(backwards),
         }
@@ -196,10 +203,6 @@ class KeysetCursorPagination(BasePagination):
                 "schema": {"type": "integer", "minimum": 1},
             },
         ]
-
-
-def _query(params: dict) -> str:
-    return urlencode(params)
 
 
 class EditorPermission(permissions.BasePermission):
