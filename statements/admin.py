@@ -72,11 +72,12 @@ class StatementAdminForm(forms.ModelForm):
 
 
 class SetSpeakerForm(forms.Form):
-    speaker = forms.ModelChoiceField(queryset=Actor.objects.filter(merged_into__isnull=True), label="New speaker")
-
     def __init__(self, *args, admin_site, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["speaker"].widget = AutocompleteSelect(Statement._meta.get_field("speaker"), admin_site)
+        self.fields["speaker"] = forms.ModelChoiceField(
+            queryset=Actor.objects.filter(merged_into__isnull=True), label="New speaker",
+            widget=AutocompleteSelect(Statement._meta.get_field("speaker"), admin_site),
+        )
 
 
 @admin.register(Statement)
@@ -205,6 +206,7 @@ class SourceAddForm(forms.ModelForm):
         required=False, widget=forms.Textarea(attrs={"rows": 14, "cols": 100}), label="or paste the text",
         help_text="The article's text, headline first.",
     )
+    url = forms.URLField(required=False, max_length=2000, assume_scheme="https")
 
     class Meta:
         model = Source

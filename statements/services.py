@@ -195,10 +195,12 @@ def save_editor_edit(*, statement: Statement, user=None, changed_fields: Iterabl
 
     What changed is worked out against the stored row (plus `changed_fields`, the form's changed fields,
     for the many-to-many relations saved after this). Any change marks an extracted or verified statement
-    corrected, unless the editor chose a review status themselves; either way who and when are recorded.
+    corrected, unless the editor chose a review status themselves ("review_status" in `changed_fields`;
+    choosing "extracted" hands the statement back to the extractor); either way who and when are recorded.
     A speaker role that belongs to another actor than the (new) speaker is dropped.
     """
     changed = set(changed_fields)
+    status_chosen = "review_status" in changed  # the editor picked a status (the form says so)
     if statement.pk is None:  # added by an editor: theirs from the start
         if statement.review_status == Statement.ReviewStatus.EXTRACTED:
             statement.review_status = Statement.ReviewStatus.CORRECTED
@@ -207,17 +209,19 @@ def save_editor_edit(*, statement: Statement, user=None, changed_fields: Iterabl
         return statement
     stored = Statement.objects.filter(pk=statement.pk).first()
     if stored is not None:
-        for name in (*EDITABLE_FIELDS, "review_status"):
+        for name in EDITABLE_FIELDS:
             attname = Statement._meta.get_field(name).attname
             if getattr(stored, attname) != getattr(statement, attname):
                 changed.add(name)
     edited = changed & {*EDITABLE_FIELDS, *EDITABLE_RELATIONS}
-    if not edited and "review_status" not in changed:
+    if not edited and not status_chosen:
         return statement  # nothing to record
     if "speaker" in edited:
         _drop_stale_role(statement)
-    if "review_status" not in changed:
-        statement.review_status = _status_after_edit(statement.review_status)
+    if not status_chosen:
+        # A history revert lands here too: restoring an old version is itself an editor's correction.
+        current = stored.review_status if stored is not None else statement.review_status
+        statement.review_status = _status_after_edit(current)
     if statement.review_status == Statement.ReviewStatus.EXTRACTED:
         # The editor handed the statement back to the extractor: no reviewer any more.
         statement.reviewed_by, statement.reviewed_at = None, None
