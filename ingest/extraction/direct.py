@@ -46,7 +46,7 @@ def _speaker_of(verb):
 
 def _after(text, q: Quote, index: TokenIndex, quote_starts):
     """`“...,” Flynn said` / `“...,” said Flynn, ...` """
-    inner_end = q.end - 1 if q.closed else q.end
+    inner_end = q.inner[1]
     tail = text[max(q.start, inner_end - 2):inner_end].rstrip()
     after = text[q.end:q.end + 3]
     if not (tail.endswith((",", "?", "!", "—", "–", "-", "…")) or after.lstrip(" ").startswith((",", "—", "–"))):
@@ -108,8 +108,8 @@ def quote_candidates(text, doc, quotes: list[Quote], is_foreign) -> list[Candida
         if found:
             verb, subj = found
             cs, ce = cue_extent(verb)
-            out.append(Candidate(q.start, q.end, "quote", cs, ce, cue_token=verb, subject=subj, kind="direct"))
+            out.append(Candidate(a, b, "quote", cs, ce, cue_token=verb, subject=subj, kind="direct"))
         else:
-            out.append(Candidate(q.start, q.end, "follow", kind="direct"))
+            out.append(Candidate(a, b, "follow", kind="direct"))
         prev_end = q.end
     return out

@@ -9,7 +9,7 @@ _LINE = re.compile(r"^(?P<who>[^\s:][^:\n]{0,60}?)\s*:\s+(?P<claim>\S[^\n]*?)\s*
 _NOT_SPEAKERS = frozenset("""
 watch breaking update updated exclusive video videos opinion analysis live photos photo editorial review
 interview report explainer factbox timeline q&a comment commentary listen read note warning correction
-editor's update: source sources related more also see poll quiz fact check factcheck
+editor's update: source sources related more also see poll quiz fact check factcheck latest the
 """.split())
 MAX_WORDS = 25
 
@@ -21,13 +21,18 @@ def headline_candidates(text: str, end: int, is_foreign) -> list[Candidate]:
         start = pos
         pos += len(line) + 1
         stripped = line.strip()
-        if not stripped or len(stripped.split()) > MAX_WORDS or stripped.endswith((".", ":", ";", ",")):
+        if not stripped:
             continue
         m = _LINE.match(line)
         if not m or is_foreign(start):
             continue
         who = m.group("who").strip()
         words = who.split()
+        transcript = who.isupper() and len(words) <= 3 and len(who) > 2  # "WALLACE: ..." in an interview transcript
+        if not transcript and (len(stripped.split()) > MAX_WORDS or stripped.endswith((".", ":", ";", ","))):
+            continue
+        if any(ch.isdigit() for ch in who):
+            continue
         if not 1 <= len(words) <= 5 or any(w.lower().strip("'’") in _NOT_SPEAKERS for w in re.split(r"[\s-]+", who)):
             continue
         if not all(w[0].isupper() or w.lower() in ("of", "the", "de", "al", "von", "van") for w in words):

@@ -30,31 +30,38 @@ PHRASAL_CUES = {"point": ("out",), "call": ("for", "on", "upon"), "go": ()}
 # Verbs that take "<someone> to <do>" as what was said ("urged X to ...", "called on X to ...").
 DIRECTIVE_VERBS = frozenset("urge ask call tell implore beg advise instruct order encourage invite warn challenge press".split())
 
-# Verbs that only count with a complement clause (never with a bare quotation nearby).
-WEAK_WITHOUT_CLAUSE = frozenset("agree continue begin order question answer".split())
+CLAUSAL_KEYS = ("ccomp", "ccomp-left", "inverted", "parenthetical")
+MIN_CLAUSE_RATE = 0.3  # learned verbs join the core list above this share of clause uses
+MIN_NOMINAL_RATE = 0.3  # "criticized X" style constructions count above this share
+MIN_USES = 4
 
 # Verbs whose subject is rarely the speaker of an adjacent quote (they describe content instead).
 NOT_FOR_QUOTES = frozenset("agree disagree question order ask request".split())
 
 
 @lru_cache(maxsize=1)
-def learned_rates() -> dict[str, float]:
-    """lemma -> share of its verb uses that were the cue of an attribution in the train split."""
+def _learned() -> dict:
     try:
-        data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+        return json.loads(LEXICON_PATH.read_text(encoding="utf-8")).get("lemmas", {})
     except (OSError, ValueError):
         return {}
-    return {k: float(v["rate"]) for k, v in data.get("lemmas", {}).items()}
+
+
+def rate(lemma: str, construction: str) -> tuple[float, int]:
+    """(share of uses that were an annotated speech attribution, number of uses) in the train split."""
+    hits, total = _learned().get(lemma, {}).get(construction, (0, 0))
+    return (hits / total if total else 0.0), total
 
 
 @lru_cache(maxsize=1)
 def cue_lemmas() -> frozenset[str]:
-    """SPEECH_VERBS plus the learned lemmas that are frequent and reliable cues of speech."""
-    try:
-        data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return SPEECH_VERBS
-    learned = {k for k, v in data.get("lemmas", {}).items() if v.get("speech", 0) >= 3 and v["rate"] >= 0.25}
+    """SPEECH_VERBS plus the learned lemmas that reliably introduce a clause of reported speech."""
+    learned = set()
+    for lemma, by in _learned().items():
+        hits = sum(by.get(c, (0, 0))[0] for c in CLAUSAL_KEYS)
+        total = sum(by.get(c, (0, 0))[1] for c in CLAUSAL_KEYS)
+        if hits >= 3 and hits / total >= MIN_CLAUSE_RATE:
+            learned.add(lemma)
     return SPEECH_VERBS | learned
 
 
@@ -62,9 +69,14 @@ def is_cue(lemma: str) -> bool:
     return lemma in cue_lemmas()
 
 
-def cue_rate(lemma: str) -> float:
-    """Learned reliability of the lemma as a cue (0..1); a modest prior for unseen core verbs."""
-    rates = learned_rates()
-    if lemma in rates:
-        return rates[lemma]
-    return 0.5 if lemma in SPEECH_VERBS else 0.2
+def accepts(lemma: str, construction: str) -> bool:
+    """Whether a verb reports speech through this (non-clausal) construction often enough."""
+    r, n = rate(lemma, construction)
+    return n >= MIN_USES and r >= MIN_NOMINAL_RATE
+
+
+def cue_rate(lemma: str, construction: str = "ccomp") -> float:
+    """Learned reliability of the lemma as a cue of this construction (0..1), with a prior for core verbs."""
+    r, n = rate(lemma, construction)
+    prior = 0.6 if lemma in SPEECH_VERBS else 0.2
+    return (r * n + prior * 3) / (n + 3)

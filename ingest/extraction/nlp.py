@@ -28,11 +28,30 @@ def resolve_model_name(model: str | None = None) -> str:
     )
 
 
+PARAGRAPHS = "paragraph_boundaries"
+
+
+def _register_paragraph_component() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraph_boundaries(doc):
+        """A line break ends a sentence: the parser then never links words across paragraphs."""
+        for tok in doc[:-1]:
+            if tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
 def get_nlp(model: str | None = None):
     """The loaded pipeline for `model` (see resolve_model_name), cached for the life of the process.
 
-    The pipeline keeps tagger, parser, lemmatizer and NER (all used by the rules); only the
-    disabled-by-default sentence recogniser stays off (the parser sets sentence boundaries).
+    The pipeline keeps tagger, parser, lemmatizer and NER (all used by the rules); the
+    disabled-by-default sentence recogniser stays off (the parser sets sentence boundaries), and a
+    one-line component in front marks line breaks as sentence starts, which the parser respects.
     """
     name = resolve_model_name(model)
     nlp = _cache.get(name)
@@ -42,6 +61,9 @@ def get_nlp(model: str | None = None):
             if nlp is None:
                 import spacy
 
+                _register_paragraph_component()
                 nlp = spacy.load(name, exclude=["senter"])
+                if PARAGRAPHS not in nlp.pipe_names:
+                    nlp.add_pipe(PARAGRAPHS, first=True)
                 _cache[name] = nlp
     return nlp

@@ -19,12 +19,12 @@ from .nlp import get_nlp
 from .quotes import find_quotes, word_count
 from .records import ExtractedStatement, Extraction, Speaker
 from .reported import reported_candidates
-from .speakers import FIRST_PERSON, ORG, PERSON, PERSON_PRONOUNS, UNKNOWN, Actor, Registry
+from .speakers import FIRST_PERSON, ORG, PERSON, PERSON_PRONOUNS, UNKNOWN, Actor, Registry, ent_name
 from .spans import trim
 from .titles import ORG_ROLES, PERSON_ROLES, split_honorifics
 from .topics import TopicIndex
 
-PRIORITY = {"quote": 0, "ccomp": 1, "ccomp-left": 1, "directive": 2, "call-for": 2, "inverted": 2,
+PRIORITY = {"quote": 0, "ccomp": 1, "ccomp-left": 1, "directive": 2, "call-for": 2, "inverted": 2, "parenthetical": 2,
             "according": 3, "headline": 4, "follow": 5}
 DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
 communiqué email document study survey note transcript lawsuit complaint ruling order decision""".split())
@@ -210,13 +210,10 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
     span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
     ent = tok.ent_type_ and _ent_of(tok)
     if ent and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-        name = ent.text
+        name = ent_name(ent)
         actor = registry.lookup(name)
         if actor is None:
-            clean, _ = split_honorifics(name.strip())
-            clean = clean.replace("’s", "").replace("'s", "").strip()
-            if clean.lower().startswith("the "):
-                clean = clean[4:]
+            clean, _ = split_honorifics(name)
             kind = PERSON if ent.label_ == "PERSON" else ORG
             actor = unnamed.get(clean, kind)
         quality = "name" if len(ent.text.split()) > 1 else "surname"

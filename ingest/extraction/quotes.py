@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENERS = {"“": "”", "„": "“", "«": "»", '"': '"'}
+# opening mark -> closing marks it pairs with
+PAIRS = {"“": ("”",), "„": ("“", "”"), "«": ("»",), '"': ('"',), "''": ("''",), "``": ("''",)}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -13,21 +14,30 @@ class Quote:
     start: int  # at the opening mark
     end: int  # after the closing mark (or at the paragraph end when a quote runs on)
     closed: bool
+    open_len: int = 1
+    close_len: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.open_len, self.end - self.close_len if self.closed else self.end
 
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _opener_at(para: str, i: int) -> str | None:
+    two = para[i:i + 2]
+    if two in ("''", "``"):
+        return two
+    return para[i] if para[i] in PAIRS else None
+
+
 def find_quotes(text: str, end: int | None = None) -> list[Quote]:
-    """Paired double quotation marks, paragraph by paragraph.
+    """Paired double quotation marks (“ ”, " ", '' '' as some wires write them), paragraph by paragraph.
 
     A quote left open at the end of its paragraph runs to the paragraph end (news style for quotes
-    spanning paragraphs). Straight quotes pair up in order within a paragraph.
+    spanning paragraphs).
     """
     end = len(text) if end is None else end
     quotes: list[Quote] = []
@@ -35,23 +45,24 @@ def find_quotes(text: str, end: int | None = None) -> list[Quote]:
     for para in text[:end].split("\n"):
         i, n = 0, len(para)
         while i < n:
-            ch = para[i]
-            if ch in OPENERS:
-                close = OPENERS[ch]
-                j = para.find(close, i + 1)
-                if ch == "„" and j < 0:
-                    j = para.find("”", i + 1)
-                if j < 0:
-                    if ch == '"' and para.count('"', i) < 2 and i > 0 and para[i - 1].isalnum():
-                        i += 1  # an inch mark or stray quote inside a word
-                        continue
-                    stop = len(para.rstrip())
-                    if stop - i > 1:
-                        quotes.append(Quote(pos + i, pos + stop, False))
-                    break
-                quotes.append(Quote(pos + i, pos + j + 1, True))
-                i = j + 1
-            else:
+            mark = _opener_at(para, i)
+            if mark is None:
                 i += 1
+                continue
+            j, close = -1, ""
+            for c in PAIRS[mark]:
+                k = para.find(c, i + len(mark))
+                if k >= 0 and (j < 0 or k < j):
+                    j, close = k, c
+            if j < 0:
+                if mark in ('"', "''") and i > 0 and para[i - 1].isalnum():
+                    i += len(mark)  # an inch mark or a stray quote glued to a word
+                    continue
+                stop = len(para.rstrip())
+                if stop - i > len(mark):
+                    quotes.append(Quote(pos + i, pos + stop, False, len(mark), 0))
+                break
+            quotes.append(Quote(pos + i, pos + j + len(close), True, len(mark), len(close)))
+            i = j + len(close)
         pos += len(para) + 1
     return quotes

@@ -1,51 +1,48 @@
-"""Reported speech: a speech verb and its clause ("said that ...", "told reporters ...", "..., he said"),
-conjoined and participial follow-ups ("and stressed that", ", adding that"), "calling on X to ...",
-and "according to X"."""
+"""Reported speech: a speech verb and what it introduces.
+
+- a clause: "said (that) ...", "told reporters ...", "..., he said" (ccomp on either side, or the
+  verb hanging off the clause as parataxis);
+- "calling on X to ...", "urged X to ..." (directive), "called for X";
+- a noun phrase or infinitive for verbs that report speech that way ("criticized X", "called X Y",
+  "vowed to ...", "talked about X"), accepted per verb and construction from the learned lexicon;
+- conjoined and participial follow-ups ("and stressed that", ", adding that") inherit the speaker;
+- "according to X".
+"""
 from __future__ import annotations
 
 from .candidates import Candidate
-from .lexicon import DIRECTIVE_VERBS, PHRASAL_CUES, is_cue
+from .lexicon import DIRECTIVE_VERBS, accepts, is_cue
 from .spans import subtree_span, token_span
 
 SUBJECTS = ("nsubj", "nsubjpass")
 FOLLOW_DEPS = ("conj", "advcl", "xcomp", "pcomp", "parataxis")
 EXPLETIVES = {"there", "this", "what"}
-_PARTICLE_OK = {"out"}
+CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for")
+NOMINAL_PREPS = ("about", "on", "of", "for", "as", "against")
 
 
 def cue_ok(tok) -> bool:
-    """Is this token a speech cue in this use?"""
+    """Is this token a speech verb that can introduce a clause?"""
     if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD":
         return False
     lemma = tok.lemma_.lower()
     if lemma == "point":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
-    if lemma == "go":
-        return False
-    if not is_cue(lemma):
-        return False
-    if lemma == "call":
-        # "called for", "called on X to": yes; "called him a liar": no clause, handled as directive
-        return any(c.dep_ in ("ccomp",) for c in tok.children) or any(
-            c.dep_ == "prep" and c.lower_ in PHRASAL_CUES["call"] for c in tok.children)
-    return True
+    return is_cue(lemma)
 
 
 def cue_extent(tok) -> tuple[int, int]:
-    """The cue text: the verb plus its particle or the preposition that belongs to it."""
+    """The cue text: the verb plus its particle, and the preposition of "call on/for"."""
     toks = [tok]
     for c in tok.children:
         if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and tok.lemma_ == "call"):
-            toks.append(c)
-    for c in tok.children:
-        if c.dep_ in ("aux", "auxpass", "neg") and c.i == tok.i - 1:
             toks.append(c)
     toks.sort(key=lambda t: t.i)
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def find_subject(tok, depth=0):
-    """The subject of a cue verb, inherited through conjunction, participles and relative clauses."""
+    """The subject of a verb, inherited through conjunction, participles and relative clauses."""
     for c in tok.children:
         if c.dep_ in SUBJECTS:
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
@@ -55,45 +52,13 @@ def find_subject(tok, depth=0):
         return None
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
-    if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl") and tok.head is not tok:
-        head = tok.head
-        if tok.dep_ == "pcomp":  # "with X calling": with -> pcomp; subject is on the verb itself
-            return None
-        if head.pos_ in ("VERB", "AUX"):
-            return find_subject(head, depth + 1)
-    return None
-
-
-def follow_children(tok):
-    """Children of a content clause that are themselves speech cues of the same speaker (follow-ups)."""
-    out = []
-    for c in tok.children:
-        if c.dep_ in FOLLOW_DEPS and cue_ok(c) and not any(x.dep_ in SUBJECTS for x in c.children):
-            out.append(c)
-        elif c.dep_ in ("conj",) and cue_ok(c):
-            out.append(c)
-    return out
-
-
-def _content_from_complement(tok):
-    """The content span of a cue verb from its complement, or None."""
-    comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
-    if comps:
-        comp = comps[0]
-        return subtree_span(comp, exclude=follow_ups_inside(comp)), "ccomp"
-    # "X is Y, he said": the clause before the verb is its complement
-    left = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
-    if left:
-        comp = left[-1]
-        between = tok.doc[comp.right_edge.i + 1: tok.i]
-        if cue_ok(comp) or not any(t.is_punct for t in between):
-            return None
-        return subtree_span(comp, exclude=follow_ups_inside(comp)), "ccomp-left"
+    if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+        return find_subject(tok.head, depth + 1)
     return None
 
 
 def follow_ups_inside(comp):
-    """Cue verbs hanging inside a content clause that start a statement of their own:
+    """Cue verbs inside a content clause that start a statement of their own:
     ", adding that ...", "and stressed that ...", ", with X calling on ..."."""
     out = []
     for t in comp.subtree:
@@ -107,7 +72,20 @@ def follow_ups_inside(comp):
     return out
 
 
-def _directive_content(tok):
+def _clause(tok):
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+    if comps:
+        return subtree_span(comps[0], exclude=follow_ups_inside(comps[0])), "ccomp"
+    left = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+    if left:
+        comp = left[-1]
+        between = tok.doc[comp.right_edge.i + 1: tok.i]
+        if not cue_ok(comp) and any(t.is_punct for t in between):
+            return subtree_span(comp, exclude=follow_ups_inside(comp)), "ccomp-left"
+    return None
+
+
+def _directive(tok):
     """ "calling on X to do", "urged X to do", "called for X" """
     lemma = tok.lemma_.lower()
     if lemma not in DIRECTIVE_VERBS:
@@ -125,14 +103,61 @@ def _directive_content(tok):
     if obj is None:
         return None
     verbs = [c for c in list(tok.children) + list(obj.children) if c.dep_ in ("xcomp", "advcl", "ccomp", "acl") and c.i > obj.i]
-    if not verbs:
+    if not verbs or not any(t.lower_ == "to" for t in verbs[0].subtree):
         return None
-    verb = verbs[0]
-    if not any(t.lower_ == "to" for t in verb.subtree):
+    end = max(t.idx + len(t.text) for t in verbs[0].subtree)
+    return (obj.left_edge.idx, end), "directive"
+
+
+def _nominal(tok):
+    """What the verb reports as a noun phrase or infinitive: ("dobj"|"xcomp"|"prep:about"...) span."""
+    kids = list(tok.children)
+    dobj = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i]
+    if dobj:
+        d = dobj[0]
+        end_tok = d.right_edge
+        for c in kids:  # "called X a liar", "described X as Y", "accused X of Y"
+            if c.i > d.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of", "for"))):
+                end_tok = max(end_tok, c.right_edge, key=lambda t: t.i)
+        toks = tok.doc[d.left_edge.i: end_tok.i + 1]
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), "dobj"
+    xcomp = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i and any(x.lower_ == "to" and x.i < c.i for x in c.children)]
+    if xcomp:
+        return subtree_span(xcomp[0], exclude=follow_ups_inside(xcomp[0])), "xcomp"
+    for c in kids:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOMINAL_PREPS:
+            pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                return token_span(list(pobj[0].subtree)), "prep:" + c.lower_
+    return None
+
+
+def _inverted(tok):
+    """ "The economy is strong, he said." or "The museum, he said, is ..." with "said" hanging off
+    the clause it reports. A parenthetical cue yields the whole sentence around it (the cue inside)."""
+    head = tok.head
+    if tok.dep_ not in ("parataxis", "ccomp", "advcl") or head is tok or head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None
-    start = obj.left_edge.idx
-    end = max(t.idx + len(t.text) for t in verb.subtree)
-    return (start, end), "directive"
+    subj = [c for c in tok.children if c.dep_ in SUBJECTS]
+    if not subj or subj[0].lower_ in EXPLETIVES:
+        return None
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    if head.i < tok.i:
+        # "..., he said." closes the sentence; a clause complement of a cue verb is not this
+        rest = [t for t in doc[hi + 1: tok.sent.end] if not (t.is_punct or t.is_space)]
+        if rest or cue_ok(head) or lo == 0 or doc[lo - 1].text not in (",", "—", "–", "”", '"', "''"):
+            return None
+        return subtree_span(head, exclude=[tok]), "inverted"
+    if lo > head.left_edge.i and doc[lo - 1].text in (",", "—", "–") and hi + 1 < len(doc) and doc[hi + 1].text in (",", "—", "–") \
+            and not cue_ok(head):
+        return token_span([head.left_edge, head.right_edge]), "parenthetical"
+    return None
+
+
+def complement(tok):
+    """(span, construction) of what the verb reports, or None; clauses first."""
+    return _clause(tok) or _directive(tok) or _nominal(tok) or _inverted(tok)
 
 
 def reported_candidates(doc, in_quote) -> list[Candidate]:
@@ -145,23 +170,23 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             if cand:
                 out.append(cand)
             continue
-        if not cue_ok(tok) or in_quote(tok.idx):
+        if tok.pos_ != "VERB" or in_quote(tok.idx):
             continue
-        found = _content_from_complement(tok) or _directive_content(tok)
-        if found is None and tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-            # "The economy is strong, he said." parsed with "said" hanging off the clause
-            subj = [c for c in tok.children if c.dep_ in SUBJECTS]
-            if subj and subj[0].lower_ not in EXPLETIVES:
-                head = tok.head
-                found = subtree_span(head, exclude=[tok]), "inverted"
+        found = complement(tok)
         if found is None:
             continue
         (start, end), rule = found
+        lemma = tok.lemma_.lower()
+        if rule in CLAUSAL:
+            if not cue_ok(tok):
+                continue
+        elif not accepts(lemma, rule):
+            continue
         if end - start < 3:
             continue
         cs, ce = cue_extent(tok)
         cand = Candidate(start, end, rule, cs, ce, cue_token=tok)
-        own = [c for c in tok.children if c.dep_ == "nsubj"]
+        own = sorted((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i))
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # passive: "was told that" names the hearer; only "... by X" names the speaker
             agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -187,28 +212,19 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
 
 def _according(tok):
     to = [c for c in tok.children if c.lower_ == "to"]
-    if not to:
-        return None
-    pobj = [c for c in to[0].children if c.dep_ == "pobj"]
+    pobj = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
     if not pobj:
         return None
     sent = tok.sent
     a, b = tok.left_edge.i, tok.right_edge.i
-    before = (sent.start, a)
-    after = (b + 1, sent.end)
-    doc = tok.doc
     if a - sent.start <= 1:
-        lo, hi = after
+        lo, hi = b + 1, sent.end
     elif sent.end - b <= 2:
-        lo, hi = before
+        lo, hi = sent.start, a
     else:
         lo, hi = sent.start, sent.end
-    if hi <= lo:
-        return None
-    toks = [t for t in doc[lo:hi] if not (a <= t.i <= b)]
+    toks = [t for t in tok.doc[lo:hi] if not (a <= t.i <= b)] if hi > lo else []
     if not toks:
         return None
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    cs = tok.idx
-    ce = to[0].idx + len(to[0].text)
-    return Candidate(start, end, "according", cs, ce, cue_token=tok, subject=pobj[0])
+    return Candidate(toks[0].idx, toks[-1].idx + len(toks[-1].text), "according", tok.idx,
+                     to[0].idx + len(to[0].text), cue_token=tok, subject=pobj[0])

@@ -48,6 +48,10 @@ def trim(text: str, start: int, end: int, *, drop_complementiser: bool = True, k
                 if low.startswith(comp):
                     start += len(comp)
                     break
+        while end - start >= 2 and text[end - 2:end] == "''":
+            end -= 2
+        while end - start >= 2 and text[start:start + 2] in ("''", "``"):
+            start += 2
         if not keep_quotes and end - start >= 2:
             inner = text[start:end]
             if inner[0] in _QUOTES and inner[-1] in _QUOTES and not any(c in _QUOTES for c in inner[1:-1]):

@@ -58,6 +58,14 @@ def _clean_name(text: str) -> str:
     return text.strip(" ,.;:-–—\"“”'‘’()[]")
 
 
+def ent_name(ent) -> str:
+    """An entity's name without a trailing verb a title-case headline lets slip in ("Obama Says")."""
+    toks = list(ent)
+    while len(toks) > 1 and (toks[-1].tag_.startswith("VB") or toks[-1].pos_ in ("VERB", "AUX")):
+        toks.pop()
+    return _clean_name(ent.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)])
+
+
 def title_before(ent) -> str | None:
     """Title words standing right before a person's name ("Kremlin spokesman Dmitry Peskov")."""
     doc = ent.doc
@@ -118,7 +126,7 @@ class Registry:
         for ent in doc.ents:
             if ent.label_ not in ENT_KINDS or is_foreign(ent.start_char):
                 continue
-            name = _clean_name(ent.text)
+            name = ent_name(ent)
             if not name or not any(c.isalpha() for c in name):
                 continue
             honorific = None

@@ -1,0 +1,1 @@
+"""Scripts that learn the extraction core's small data files from annotated corpora (run by hand)."""
