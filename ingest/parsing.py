@@ -16,6 +16,7 @@ import charset_normalizer
 ACCEPTED_TYPES = "plain text (.txt, .text, .md) or HTML (.html, .htm)"
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MIN_HTML_WORDS = 8
 
 # Magic numbers of the formats people upload by mistake.
 _BINARY_SIGNATURES = {
@@ -58,7 +59,10 @@ def normalized_text_hash(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
-def parse(raw: bytes, *, filename: str = "", content_type: str = "", max_bytes: int | None = None) -> Document:
+def parse(
+    raw: bytes, *, filename: str = "", content_type: str = "", max_bytes: int | None = None,
+    max_chars: int | None = None,
+) -> Document:
     """Decode, strip markup and read the article's header. Raises ParseError for anything unusable."""
     if max_bytes is not None and len(raw) > max_bytes:
         raise ParseError(
@@ -74,11 +78,17 @@ def parse(raw: bytes, *, filename: str = "", content_type: str = "", max_bytes: 
         doc = parse_html(text)
     else:
         doc = parse_text(text)
-    if not doc.text.strip():
+    # A page whose main text is a handful of words is navigation or a teaser, not an article.
+    if not doc.text.strip() or (is_html and len(doc.text.split()) < MIN_HTML_WORDS):
         raise ParseError(
             "No article text was found in the upload"
             + (" (the HTML holds no readable main text)" if is_html else " (it holds only whitespace)")
             + ". Upload the article's own page or paste its text."
+        )
+    if max_chars is not None and len(doc.text) > max_chars:
+        raise ParseError(
+            f"The article text is {len(doc.text):,} characters long, over the limit of {max_chars:,} for one "
+            "article. Split it into its separate articles and upload those."
         )
     return doc
 
@@ -140,10 +150,10 @@ def parse_html(html: str) -> Document:
     try:
         extracted = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
-            as_dict=True,
         )
     except (ValueError, RecursionError, TypeError) as exc:
         raise ParseError(f"The HTML could not be read ({exc.__class__.__name__}). Upload the page as saved by a browser, or paste its text.") from exc
+    extracted = extracted.as_dict() if extracted is not None else None
     if not extracted or not (extracted.get("text") or "").strip():
         return Document(text="")
     body = extracted["text"].strip()

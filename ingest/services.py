@@ -70,6 +70,10 @@ def submit_article(
             f"The article is {len(raw):,} bytes, over the limit of {limit:,} bytes. Upload the article's "
             "text alone, or ask an administrator to raise MAX_ARTICLE_BYTES."
         )
+    if not raw.strip():
+        raise ArticleRejected(
+            "The article is empty (no text at all). Choose a file that contains the article, or paste its text."
+        )
     url = (url or "").strip()
     content_hash = _door_hash(raw, filename=filename, content_type=content_type)
     existing = _existing_source(content_hash=content_hash, url=url)
@@ -154,7 +158,7 @@ def _process_locked(source: Source) -> None:
     else:
         document = parsing.parse(
             bytes(source.original), filename=source.original_name, content_type=source.content_type,
-            max_bytes=settings.MAX_ARTICLE_BYTES,
+            max_bytes=settings.MAX_ARTICLE_BYTES, max_chars=settings.MAX_ARTICLE_CHARS,
         )
     document = parsing.check_language(document)
     text_hash = parsing.normalized_text_hash(document.text)

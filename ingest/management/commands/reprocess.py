@@ -1,0 +1,18 @@
+"""`manage.py reprocess [--all | SOURCE_ID...]`: re-run extraction; editor-touched statements survive."""
+from django.core.management import BaseCommand, CommandError
+
+from ingest import services
+
+
+class Command(BaseCommand):
+    help = "Queue re-extraction of sources (all, or the ids given). Verified/corrected/rejected statements are kept."
+
+    def add_arguments(self, parser):
+        parser.add_argument("source_ids", nargs="*", type=int)
+        parser.add_argument("--all", action="store_true", help="every source")
+
+    def handle(self, *args, source_ids, all, **options):
+        if not source_ids and not all:
+            raise CommandError("Name source ids, or pass --all to reprocess every source.")
+        count = services.reprocess(source_ids=None if all else source_ids)
+        self.stdout.write(f"Queued {count} sources for reprocessing.")

@@ -1,0 +1,74 @@
+"""The upload page for editors and the status it shows while articles are processed."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from statements.models import Source
+
+from . import services
+from .forms import UploadForm
+from .services import ArticleRejected
+
+
+@login_required
+@permission_required("statements.add_source", raise_exception=True)
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        metadata = {k: data[k] or v for k, v in (("title", ""), ("publisher", ""), ("url", ""), ("published", None))}
+        ids, refused = [], []
+        for upload in data["files"]:
+            try:
+                submission = services.submit_article(
+                    raw=upload.read(), filename=upload.name, content_type=upload.content_type or "",
+                    publisher=metadata["publisher"], published=metadata["published"],
+                )
+            except ArticleRejected as exc:
+                refused.append(f"{upload.name}: {exc}")
+            else:
+                ids.append(submission.source.pk)
+                if not submission.created:
+                    messages.info(request, f"{upload.name} is already stored (source {submission.source.pk}).")
+        if (data.get("text") or "").strip():
+            try:
+                submission = services.submit_text(text=data["text"], **metadata)
+            except ArticleRejected as exc:
+                refused.append(f"pasted text: {exc}")
+            else:
+                ids.append(submission.source.pk)
+                if not submission.created:
+                    messages.info(request, f"The pasted article is already stored (source {submission.source.pk}).")
+        for message in refused:
+            messages.error(request, message)
+        if ids:
+            return redirect(reverse("ingest:status") + "?ids=" + ",".join(map(str, dict.fromkeys(ids))))
+    return render(request, "ingest/upload.html", {"form": form})
+
+
+def _requested_ids(request) -> list[int]:
+    raw = request.GET.get("ids", "")
+    return [int(part) for part in raw.split(",") if part.strip().isdigit()][:200]
+
+
+@login_required
+@require_GET
+def status(request):
+    sources = Source.objects.filter(pk__in=_requested_ids(request)).defer("original", "text").order_by("pk")
+    return render(request, "ingest/status.html", {"sources": sources, "ids": ",".join(str(s.pk) for s in sources)})
+
+
+@login_required
+@require_GET
+def status_json(request):
+    sources = Source.objects.filter(pk__in=_requested_ids(request)).order_by("pk")
+    return JsonResponse({
+        "sources": [
+            {"id": s.pk, "title": str(s), "status": s.status, "status_display": s.get_status_display(),
+             "error": s.error, "statements": n, "url": s.get_absolute_url()}
+            for s, n in ((s, s.statements.count()) for s in sources.defer("original", "text"))
+        ],
+    })

@@ -1,0 +1,123 @@
+"""Storing and processing articles (tasks in process here; tests/ingest/test_worker.py uses a real worker)."""
+import pytest
+
+from actors.models import Actor
+from ingest import services
+from ingest.extraction import Extraction, ExtractedStatement, Speaker
+from statements.models import Source, Statement
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_upload_is_stored_then_processed(demo_article_bytes):
+    submission = services.submit_article(raw=demo_article_bytes, filename="sana.txt", content_type="text/plain")
+    source = Source.objects.get(pk=submission.source.pk)
+    assert bytes(source.original) == demo_article_bytes
+    assert source.status == Source.Status.DONE, source.error
+    assert source.title.startswith("Updated-Lavrov")
+    assert (source.publisher, source.dateline, source.language) == ("SANA", "Moscow", "en")
+    for statement in source.statements.all():
+        assert source.text[statement.content_start:statement.content_end] == statement.content
+    lavrov = Actor.objects.get(name="Sergey Lavrov")
+    assert lavrov.kind == "person"
+    assert set(lavrov.aliases.values_list("normalized", flat=True)) >= {"sergey lavrov", "lavrov"}
+    assert lavrov.roles.filter(title__icontains="Foreign Minister").exists()
+    assert source.statements.filter(speaker=lavrov).count() >= 8
+
+
+def test_same_text_again_creates_nothing(demo_article_bytes):
+    first = services.submit_article(raw=demo_article_bytes, filename="a.txt")
+    counts = (Source.objects.count(), Statement.objects.count(), Actor.objects.count())
+    second = services.submit_text(text=demo_article_bytes.decode("utf-8").replace("\n", "\n\n"))
+    assert not second.created and second.source.pk == first.source.pk
+    assert (Source.objects.count(), Statement.objects.count(), Actor.objects.count()) == counts
+
+
+def test_same_url_again_creates_nothing():
+    first = services.submit_text(text="Minister says\n\nThe minister said the plan works.", url="https://example.org/x")
+    again = services.submit_text(text="A different version of the text.", url="https://example.org/x")
+    assert not again.created and again.source.pk == first.source.pk
+
+
+def test_same_article_as_html_and_text_is_marked_duplicate():
+    text = "Budget news\n\nThe finance minister, Anna Berg, said that the budget would be balanced next year."
+    services.submit_text(text=text)
+    html = f"<html><head><title>Budget news</title></head><body><article><h1>Budget news</h1><p>{text.split(chr(10))[-1]}</p></article></body></html>"
+    dup = services.submit_article(raw=html.encode(), filename="b.html", content_type="text/html")
+    dup.source.refresh_from_db()
+    assert dup.source.status == Source.Status.DUPLICATE
+    assert dup.source.duplicate_of_id is not None and "already stored" in dup.source.error
+    assert not dup.source.statements.exists()
+
+
+def _fake_extraction(source, speaker_name, spans):
+    speaker = Speaker(name=speaker_name, kind="person", title=None, aliases=(speaker_name,))
+    return Extraction(
+        statements=tuple(
+            ExtractedStatement(
+                speaker=speaker, speaker_mention=speaker_name, speaker_start=None, speaker_end=None, cue="said",
+                cue_start=None, cue_end=None, kind="indirect", content=source.text[a:b], content_start=a,
+                content_end=b, confidence=0.7, said_on=None, topics=("Budget",), mentioned=(),
+            )
+            for a, b in spans
+        ),
+        speakers=(speaker,),
+        topics=("Budget",),
+    )
+
+
+def test_store_extraction_keeps_every_editor_decision(source_factory, actor_factory):
+    source = source_factory(text="Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.")
+    editor_speaker = actor_factory(name="Right Person")
+    spans = [(0, 10), (11, 21), (22, 33), (34, 46)]
+    services.store_extraction(source=source, extraction=_fake_extraction(source, "Wrong Person", spans))
+    s1, s2, s3, s4 = source.statements.order_by("content_start")
+    Statement.objects.filter(pk=s1.pk).update(review_status="verified")
+    Statement.objects.filter(pk=s2.pk).update(review_status="rejected")
+    Statement.objects.filter(pk=s3.pk).update(review_status="corrected", speaker=editor_speaker, content_end=30,
+                                              content=source.text[22:30])
+    snapshot = {s.pk: (s.review_status, s.speaker_id, s.content_start, s.content_end, s.content)
+                for s in source.statements.exclude(review_status="extracted")}
+    # Re-extraction finds the same passages again, and one new one.
+    services.store_extraction(source=source, extraction=_fake_extraction(source, "Other Person", spans + [(47, 55)]))
+    after = {s.pk: (s.review_status, s.speaker_id, s.content_start, s.content_end, s.content)
+             for s in source.statements.exclude(review_status="extracted")}
+    assert after == snapshot
+    untouched = source.statements.filter(review_status="extracted").order_by("content_start")
+    assert [(s.content_start, s.speaker.name) for s in untouched] == [(34, "Other Person"), (47, "Other Person")]
+    assert not Statement.objects.filter(pk=s4.pk).exists()  # the untouched one was replaced
+
+
+def test_surname_joins_known_actor_only_when_unambiguous():
+    from actors.services import resolve_actor
+
+    lavrov = resolve_actor(name="Sergey Lavrov", kind="person")
+    assert resolve_actor(name="Lavrov", kind="person") == lavrov
+    boris = resolve_actor(name="Boris Lavrov", kind="person")
+    assert boris != lavrov
+    ambiguous = resolve_actor(name="Lavrov", kind="person")
+    assert ambiguous not in (lavrov, boris)
+    assert resolve_actor(name="LAVROV", kind="person") == ambiguous  # stable afterwards
+    assert resolve_actor(name="Sergéy Lavrov") == lavrov
+
+
+def test_processing_twice_leaves_what_one_run_leaves(demo_article_bytes):
+    submission = services.submit_article(raw=demo_article_bytes, filename="a.txt")
+    def state():
+        return sorted(Statement.objects.values_list("content_start", "content_end", "speaker__name", "kind"))
+    once = state()
+    actors = Actor.objects.count()
+    services.process_source(source_id=submission.source.pk, force=True)
+    assert state() == once and Actor.objects.count() == actors
+
+
+def test_sweep_dispatches_stuck_sources(source_factory):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    stuck = source_factory(status="pending", text="", original=b"Headline\n\nThe mayor said that roads will reopen.")
+    Source.objects.filter(pk=stuck.pk).update(updated_at=timezone.now() - dt.timedelta(minutes=10))
+    assert services.sweep_pending() == 1
+    stuck.refresh_from_db()
+    assert stuck.status == Source.Status.DONE
