@@ -46,15 +46,15 @@ def actor_detail(request, slug):
         return redirect(actor.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
     selectors.actor_profile(actor)
     form, filters = parse_statement_filters(request.GET, speaker=actor)
-    statements = statement_selectors.filter_statements(filters, order=form.order)
+    statements = statement_selectors.filter_statements(filters, order=form.ordering)
     everything = statement_selectors.filter_statements(StatementFilters(speaker=actor))
     return render(request, "actors/detail.html", {
         "actor": actor,
         "form": form,
         "filters": filters,
-        "page": paginate(request, statements, form.per_page),
+        "page": paginate(request, statements, form.page_size),
         "series": statement_selectors.statements_over_time(statements, "day"),
-        "topics": statement_selectors.top_topics(everything, 30),
+        "topics": list(statement_selectors.top_topics(everything, 30)),
         "mentioned": statement_selectors.top_mentioned(everything, 10),
         "publisher_choices": statement_selectors.publishers(everything),
     })

@@ -100,11 +100,11 @@ class StatementFilterForm(forms.Form):
         return StatementFilters(**values)
 
     @property
-    def order(self) -> str:
+    def ordering(self) -> str:
         return getattr(self, "cleaned_data", {}).get("order") or ""
 
     @property
-    def per_page(self) -> int:
+    def page_size(self) -> int:
         return getattr(self, "cleaned_data", {}).get("per_page") or DEFAULT_PER_PAGE
 
     def error_messages(self) -> list[str]:
@@ -143,5 +143,5 @@ class PeriodForm(forms.Form):
         return timezone.localdate() - dt.timedelta(days=days) if days is not None else None
 
     @property
-    def period(self) -> str:
+    def chosen(self) -> str:
         return getattr(self, "cleaned_data", {}).get("period") or "all"

@@ -28,7 +28,7 @@ def home(request):
     statements = selectors.filter_statements(StatementFilters(date_from=form.since()), order="newest")
     return render(request, "statements/home.html", {
         "form": form,
-        "period": form.period,
+        "period": form.chosen,
         "periods": PERIOD_LABELS,
         "statements": statements[:HOME_LATEST],
         "speakers": selectors.top_speakers(statements, 10),
@@ -38,11 +38,11 @@ def home(request):
 
 def search(request):
     form, filters = parse_statement_filters(request.GET)
-    statements = selectors.filter_statements(filters, order=form.order)
+    statements = selectors.filter_statements(filters, order=form.ordering)
     return render(request, "statements/search.html", {
         "form": form,
         "filters": filters,
-        "page": paginate(request, statements, form.per_page),
+        "page": paginate(request, statements, form.page_size),
         "speakers": selectors.top_speakers(statements, 8),
         "topic_choices": selectors.topics_with_counts()[:100],
         "publisher_choices": selectors.publishers(),
@@ -55,7 +55,7 @@ def statements_export(request, fmt):
     form, filters = parse_statement_filters(request.GET)
     if form.errors:
         return bad_request(form.errors)
-    statements = selectors.filter_statements(filters, order=form.order)
+    statements = selectors.filter_statements(filters, order=form.ordering)
     rows = exports.statement_rows(statements, request.build_absolute_uri)
     return exports.stream(rows, exports.STATEMENT_FIELDS, fmt, "statements")
 
@@ -105,12 +105,12 @@ def topic_detail(request, slug):
     if topic is None:
         raise Http404("No such topic.")
     form, filters = parse_statement_filters(request.GET, topic=topic)
-    statements = selectors.filter_statements(filters, order=form.order)
+    statements = selectors.filter_statements(filters, order=form.ordering)
     return render(request, "statements/topic.html", {
         "topic": topic,
         "form": form,
         "filters": filters,
-        "page": paginate(request, statements, form.per_page),
+        "page": paginate(request, statements, form.page_size),
         "speakers": selectors.top_speakers(statements, 10),
         "series": selectors.statements_over_time(statements, "day"),
         "publisher_choices": selectors.publishers(selectors.statements_on_topic(topic)),
