@@ -336,6 +336,12 @@ class SourceAdmin(SimpleHistoryAdmin):
             self.message_user(request, f"This article was already stored as source {obj.pk}; nothing new was added.",
                               messages.WARNING)
 
+    def response_add(self, request, obj, post_url_continue=None):
+        """After an upload, show the source itself: its status, then its statements."""
+        if "_addanother" in request.POST or admin.options.IS_POPUP_VAR in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        return HttpResponseRedirect(reverse("admin:statements_source_change", args=[obj.pk]))
+
     @admin.action(description="Reprocess selected sources (editors' statements are kept)", permissions=["change"])
     def reprocess_selected(self, request, queryset):
         from ingest import services as ingest_services
