@@ -35,6 +35,12 @@ class PageNumberPages(PageNumberPagination):
     page_query_description = "A page number within the paginated result set (from 1)."
     page_size_query_description = "Results per page (default 50, at most 200)."
 
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
+
 
 def _encode_cursor(payload: dict) -> str:
     return base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode().rstrip("=")

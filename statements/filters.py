@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from actors.selectors import actor_by_id_or_slug
@@ -65,19 +64,28 @@ class SourceIdField(forms.IntegerField):
         return source
 
 
-@extend_schema_field(OpenApiTypes.STR)
+def documented(schema: dict):
+    """Give a filter an explicit OpenAPI schema; its help_text becomes the parameter's description."""
+
+    def decorate(filter_):
+        return extend_schema_field({**schema, "description": filter_.extra.get("help_text", "")})(filter_)
+
+    return decorate
+
+
 class ActorRefFilter(django_filters.Filter):
     field_class = ActorRefField
 
 
-@extend_schema_field(OpenApiTypes.STR)
 class TopicRefFilter(django_filters.Filter):
     field_class = TopicRefField
 
 
-@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class SourceFilter(django_filters.Filter):
     field_class = SourceIdField
+
+
+STRING = {"type": "string"}
 
 
 class _DateRangeForm(forms.Form):
@@ -115,9 +123,13 @@ class StatementFilterForm(_DateRangeForm):
 
 
 class StatementFilterSet(_SelectorFilterSet):
-    speaker = ActorRefFilter(help_text="The speaker's id or slug (an old slug of a merged actor works too).")
-    topic = TopicRefFilter(help_text="The topic's id or slug.")
-    source = SourceFilter(help_text="The source article's id.")
+    speaker = documented(STRING)(
+        ActorRefFilter(help_text="The speaker's id or slug (an old slug of a merged actor works too).")
+    )
+    topic = documented(STRING)(TopicRefFilter(help_text="The topic's id or slug."))
+    source = documented({"type": "integer", "minimum": 1, "maximum": MAX_ID})(
+        SourceFilter(help_text="The source article's id.")
+    )
     publisher = django_filters.CharFilter(
         max_length=255, help_text="The source's publisher, exact but case-insensitive (e.g. SANA)."
     )
@@ -131,9 +143,9 @@ class StatementFilterSet(_SelectorFilterSet):
     )
     date_from = django_filters.DateFilter(help_text="Said on or after this date (YYYY-MM-DD).")
     date_to = django_filters.DateFilter(help_text="Said on or before this date (YYYY-MM-DD).")
-    min_confidence = django_filters.NumberFilter(
+    min_confidence = documented({"type": "number", "minimum": 0, "maximum": 1})(django_filters.NumberFilter(
         min_value=0, max_value=1, help_text="Only statements extracted with at least this confidence (0 to 1)."
-    )
+    ))
     q = django_filters.CharFilter(
         max_length=500,
         help_text='Full-text search in the content (web-search syntax: words, "a phrase", -not, or). '
@@ -204,7 +216,7 @@ class SourceFilterSet(_SelectorFilterSet):
 
 class TopicFilterSet(_SelectorFilterSet):
     name = django_filters.CharFilter(max_length=255, help_text="Part of the topic's name, case-insensitive.")
-    parent = TopicRefFilter(help_text="Only topics under this topic (id or slug).")
+    parent = documented(STRING)(TopicRefFilter(help_text="Only topics under this topic (id or slug)."))
 
     class Meta:
         model = Topic
