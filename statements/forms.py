@@ -20,7 +20,7 @@ from .selectors import StatementFilters
 
 PERIODS = {"7d": 7, "30d": 30, "365d": 365, "all": None}
 PERIOD_LABELS = {"7d": "7 days", "30d": "30 days", "365d": "year", "all": "all time"}
-ORDER_CHOICES = [("", "Best first"), ("newest", "Newest"), ("oldest", "Oldest"), ("confidence", "Most confident")]
+ORDER_CHOICES = [("", "Default"), ("newest", "Newest"), ("oldest", "Oldest"), ("confidence", "Most confident")]
 PER_PAGE_CHOICES = [(20, "20"), (50, "50"), (100, "100")]
 DEFAULT_PER_PAGE = 20
 

@@ -112,4 +112,8 @@ def search_headline(statement, length: int = 300):
         content = statement.content
         return escape(content if len(content) <= length else content[: length - 1] + "…")
     safe = escape(headline).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
-    return mark_safe(safe)
+    plain = headline.replace("<mark>", "").replace("</mark>", "").strip()
+    content = statement.content.strip()
+    before = "" if content.startswith(plain) else "…"
+    after = "" if content.endswith(plain) else "…"
+    return mark_safe(before + safe + after)

@@ -113,7 +113,7 @@ def test_phone_width(browser, live_server, shoot):
     page.goto("/actors/sergey-lavrov/")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "no sideways scrolling on a phone"
-    shoot(page, "10-actor-phone")
+    shoot(page, "10-actor-phone", full_page=False)
     context.close()
 
 

@@ -46,8 +46,11 @@ def test_within_keeps_only_the_paragraph_of_the_statement():
 
 
 def test_search_headline_escapes_everything_but_mark():
-    s = SimpleNamespace(headline='a <mark>bomb</mark> <script>x</script> <img onerror=y>', content="")
+    content = 'a bomb <script>x</script> <img onerror=y>'
+    s = SimpleNamespace(headline='a <mark>bomb</mark> <script>x</script> <img onerror=y>', content=content)
     assert search_headline(s) == "a <mark>bomb</mark> &lt;script&gt;x&lt;/script&gt; &lt;img onerror=y&gt;"
+    s = SimpleNamespace(headline='the <mark>middle</mark> part', content="Start of the middle part and end")
+    assert search_headline(s) == "…the <mark>middle</mark> part…"
     plain = SimpleNamespace(content="<script>" + "x" * 400)
     out = search_headline(plain)
     assert out.startswith("&lt;script&gt;") and out.endswith("…")

@@ -143,7 +143,7 @@ def test_search_with_facets(client, world):
 @pytest.mark.parametrize("query", [
     "kind=shouting", "period=3y", "actor=no-such-actor", "topic=nope", "date_from=yesterday",
     "date_from=2025-02-01&date_to=2025-01-01", "per_page=1000", "order=random", "source=abc", "source=99999",
-    "actor=%3Cscript%3E", "q=" + "x" * 300, "page=-1",
+    "actor=%3Cscript%3E", "q=" + "x" * 300, "page=-1", "q=a%00b", "publisher=%00",
 ])
 @pytest.mark.parametrize("path", ["/search/", "/actors/sergey-lavrov/", "/topics/sanctions/"])
 def test_bad_parameters_are_ignored_with_a_message(client, world, path, query):
