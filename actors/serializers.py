@@ -32,7 +32,7 @@ class ActorSerializer(serializers.ModelSerializer):
     aliases = serializers.SerializerMethodField(help_text="Names the actor appears under in articles.")
     roles = RoleSerializer(many=True, read_only=True, help_text="Titles held, as read in articles.")
     merged_into = serializers.HyperlinkedRelatedField(
-        view_name="api:actor-detail", read_only=True,
+        view_name="api:actor-detail", read_only=True, allow_null=True,
         help_text="Set when an editor merged this actor into another: that actor's URL. Null for live actors.",
     )
 

@@ -13,7 +13,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiResponse, inline_serializer
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -163,6 +163,14 @@ class ApiAutoSchema(AutoSchema):
             codes += ["401", "403"]
         return codes
 
+    def _get_parameters(self):
+        # Every query parameter of this API treats an empty value (`?kind=`) as absent; say so.
+        parameters = super()._get_parameters()
+        for parameter in parameters:
+            if parameter.get("in") == "query":
+                parameter["allowEmptyValue"] = True
+        return parameters
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         if direction != "response":
@@ -181,5 +189,5 @@ def error_responses(*codes: int) -> dict:
 
 __all__ = [
     "ApiAutoSchema", "Conflict", "ErrorSerializer", "PayloadTooLarge", "error_body", "error_response",
-    "error_responses", "exception_handler", "not_found_json", "inline_serializer",
+    "error_responses", "exception_handler", "not_found_json",
 ]

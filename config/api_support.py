@@ -33,7 +33,16 @@ class PageNumberPages(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
     page_query_description = "A page number within the paginated result set (from 1)."
-    page_size_query_description = "Results per page (default 50, at most 200)."
+    page_size_query_description = "Results per page (default 50; larger values are capped at 200)."
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw in (None, ""):
+            return self.page_size
+        number = parse_id(raw)
+        if number is None:
+            raise exceptions.ValidationError({self.page_size_query_param: ["A positive whole number is required."]})
+        return min(number, self.max_page_size)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
@@ -205,7 +214,8 @@ class KeysetCursorPagination(BasePagination):
             },
             {
                 "name": self.page_size_query_param, "required": False, "in": "query",
-                "description": f"Results per page (default {self.page_size}, at most {self.max_page_size}).",
+                "description": f"Results per page (default {self.page_size}; larger values are capped at "
+                f"{self.max_page_size}).",
                 "schema": {"type": "integer", "minimum": 1},
             },
         ]

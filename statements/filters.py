@@ -34,7 +34,9 @@ class _RefField(forms.CharField):
             return None
         found = type(self).lookup(value)
         if found is None:
-            raise forms.ValidationError(f"No {self.noun} has the id or slug '{value[:100]}'.", code="unknown")
+            raise forms.ValidationError(  # params, not an f-string: the value may hold "%"
+                "No %(noun)s has the id or slug '%(value)s'.", code="unknown", params={"noun": self.noun, "value": value[:100]}
+            )
         return found
 
 
@@ -60,7 +62,7 @@ class SourceIdField(forms.IntegerField):
             return None
         source = Source.objects.filter(pk=number).only("id").first()
         if source is None:
-            raise forms.ValidationError(f"No source has the id {number}.", code="unknown")
+            raise forms.ValidationError("No source has the id %(id)s.", code="unknown", params={"id": number})
         return source
 
 
@@ -95,7 +97,11 @@ class _DateRangeForm(forms.Form):
         cleaned = super().clean()
         start, end = (cleaned.get(name) for name in self.date_range)
         if start and end and start > end:
-            raise forms.ValidationError({self.date_range[1]: f"must not be before {self.date_range[0]} ({start})."})
+            raise forms.ValidationError({
+                self.date_range[1]: forms.ValidationError(
+                    "must not be before %(other)s (%(start)s).", params={"other": self.date_range[0], "start": start}
+                )
+            })
         return cleaned
 
 

@@ -40,7 +40,7 @@ class TopicSerializer(serializers.ModelSerializer):
 
     url = serializers.HyperlinkedIdentityField(view_name="api:topic-detail", help_text="This topic in the API.")
     parent = serializers.HyperlinkedRelatedField(
-        view_name="api:topic-detail", read_only=True, help_text="The broader topic, if any."
+        view_name="api:topic-detail", read_only=True, allow_null=True, help_text="The broader topic, if any."
     )
     html_url = serializers.SerializerMethodField(help_text="The topic's page on the website.")
     statements = serializers.SerializerMethodField(help_text="Statements on this topic in the API (a filtered list).")
@@ -64,7 +64,7 @@ class SourceSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", help_text="This source in the API.")
     article_url = serializers.CharField(source="url", read_only=True, help_text="The article's own address, if known.")
     duplicate_of = serializers.HyperlinkedRelatedField(
-        view_name="api:source-detail", read_only=True,
+        view_name="api:source-detail", read_only=True, allow_null=True,
         help_text="For status `duplicate`: the source that already holds this article.",
     )
     html_url = serializers.SerializerMethodField(help_text="The article's page on the website.")

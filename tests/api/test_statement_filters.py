@@ -79,6 +79,8 @@ def test_ordering(api, world):
     ("?date_from=2024-06-01&date_to=2024-01-01", "date_to"),
     ("?speaker=99999999999999999999999999", "speaker"),
     ("?speaker=no-such-person", "speaker"),
+    ("?speaker=50%25%20off%20%25s%25(x)d", "speaker"),
+    ("?topic=%25", "topic"),
     ("?speaker=1'%20OR%20'1'='1", "speaker"),
     ("?topic=-1", "topic"),
     ("?source=abc", "source"),
