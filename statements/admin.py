@@ -122,6 +122,11 @@ class StatementAdmin(SimpleHistoryAdmin):
                      name="statements_statement_review_queue")]
         return urls + super().get_urls()
 
+    def changelist_view(self, request, extra_context=None):
+        if request.GET.get(ReviewQueueFilter.parameter_name) == "1":
+            extra_context = {**(extra_context or {}), "title": "Review queue: extracted statements, least confident first"}
+        return super().changelist_view(request, extra_context)
+
     def review_queue_view(self, request):
         url = reverse("admin:statements_statement_changelist")
         return HttpResponseRedirect(f"{url}?{ReviewQueueFilter.parameter_name}=1")
