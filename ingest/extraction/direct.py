@@ -16,6 +16,7 @@ from .quotes import Quote, word_count
 from .reported import cue_extent, cue_ok, find_subject
 
 MIN_WORDS = 3
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -86,6 +87,20 @@ def _before(text, q: Quote, index: TokenIndex, prev_quote_end: int):
     return gap_ok
 
 
+def _sayable(inner: str) -> bool:
+    """A quotation someone said, not a title ("The Steve Harvey Morning Show") or a quoted phrase."""
+    words = _WORDS.findall(inner)
+    if len(words) < MIN_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    if capitalised >= 0.8 * len(words) and not inner.rstrip().endswith((".", "!", "?", ",")):
+        return False  # a title in title case
+    first = inner.lstrip(" .…'‘")[:1]
+    if first.islower() and len(words) < 8:
+        return False  # a phrase quoted inside a sentence; the reported-speech rules cover it
+    return True
+
+
 def quote_candidates(text, doc, quotes: list[Quote], is_foreign) -> list[Candidate]:
     index = TokenIndex(doc)
     starts = [q.start for q in quotes]
@@ -101,7 +116,7 @@ def quote_candidates(text, doc, quotes: list[Quote], is_foreign) -> list[Candida
             prev_end = q.end
             continue
         a, b = q.inner
-        if word_count(text[a:b]) < MIN_WORDS:
+        if not _sayable(text[a:b]):
             prev_end = q.end
             continue
         found = _after(text, q, index, next_quote_start) or _before(text, q, index, prev_end)

@@ -5,7 +5,7 @@ import re
 
 from .candidates import Candidate
 
-_LINE = re.compile(r"^(?P<who>[^\s:][^:\n]{0,60}?)\s*:\s+(?P<claim>\S[^\n]*?)\s*$")
+_LINE = re.compile(r"^[\s\"“]*(?P<who>[^\s:\"“][^:\n]{0,60}?)\s*:\s+(?P<claim>\S[^\n]*?)\s*$")
 _NOT_SPEAKERS = frozenset("""
 watch breaking update updated exclusive video videos opinion analysis live photos photo editorial review
 interview report explainer factbox timeline q&a comment commentary listen read note warning correction

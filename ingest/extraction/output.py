@@ -24,8 +24,6 @@ def to_jsonl_record(path: str, extraction: Extraction) -> dict:
                 "content_end": s.content_end,
                 "confidence": s.confidence,
                 "said_on": s.said_on.isoformat() if s.said_on else None,
-                "topics": list(s.topics),
-                "mentioned": list(s.mentioned),
             }
             for s in extraction.statements
         ],

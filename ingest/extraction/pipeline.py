@@ -28,7 +28,7 @@ PRIORITY = {"quote": 0, "ccomp": 1, "ccomp-left": 1, "directive": 2, "call-for":
             "according": 3, "headline": 4, "follow": 5}
 DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
 communiqué email document study survey note transcript lawsuit complaint ruling order decision""".split())
-NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with", "in", "to"})
+NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})
 QUOTE_CHARS = "\"“”„«»"
 
 
@@ -218,6 +218,11 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
             actor = unnamed.get(clean, kind)
         quality = "name" if len(ent.text.split()) > 1 else "surname"
         return actor, span, quality
+    if tok.pos_ == "PROPN" and not tok.ent_type_:  # a name NER missed: "Okafor said"
+        names = [t for t in toks if t.pos_ == "PROPN" and t.i <= tok.i]
+        actor = registry.lookup(text[names[0].idx: tok.idx + len(tok.text)]) if names else None
+        if actor is not None:
+            return actor, span, "surname"
     for c in tok.children:  # "The foreign minister, Sergey Lavrov, said"
         if c.dep_ == "appos" and c.ent_type_ == "PERSON":
             actor = registry.lookup(c.text if not _ent_of(c) else _ent_of(c).text)
@@ -237,10 +242,7 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
         actor = registry.resolve_role(lemma, mods, tok.idx)
         if actor is not None:
             return actor, span, "role"
-    words = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
-    if not words:
-        return None
-    name = text[words[0].idx: words[-1].idx + len(words[-1].text)]
+    name = text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
     name = " ".join(name.split())
     kind = PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES else UNKNOWN
     return unnamed.get(name, kind), span, "unnamed"

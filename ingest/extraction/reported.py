@@ -75,7 +75,16 @@ def follow_ups_inside(comp):
 def _clause(tok):
     comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
     if comps:
-        return subtree_span(comps[0], exclude=follow_ups_inside(comps[0])), "ccomp"
+        start, end = subtree_span(comps[0], exclude=follow_ups_inside(comps[0]))
+        # "said that A, and B": a clause conjoined to the verb after its complement is usually the
+        # complement's second half misattached by the parser
+        for c in tok.children:
+            if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) and any(x.dep_ in ("nsubj", "expl") for x in c.children) \
+                    and c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].lower_ in ("and", "but"):
+                start2, end2 = subtree_span(c, exclude=follow_ups_inside(c))
+                if start2 >= end and start2 - end < 8:
+                    end = end2
+        return (start, end), "ccomp"
     left = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
     if left:
         comp = left[-1]
@@ -142,7 +151,8 @@ def _inverted(tok):
     if not subj or subj[0].lower_ in EXPLETIVES:
         return None
     doc = tok.doc
-    lo, hi = tok.left_edge.i, tok.right_edge.i
+    words = [t.i for t in tok.subtree if not t.is_punct]
+    lo, hi = min(words), max(words)
     if head.i < tok.i:
         # "..., he said." closes the sentence; a clause complement of a cue verb is not this
         rest = [t for t in doc[hi + 1: tok.sent.end] if not (t.is_punct or t.is_space)]

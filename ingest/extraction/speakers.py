@@ -6,8 +6,12 @@ Obama") join the full name introduced in the article; pronouns and role nouns ("
 """
 from __future__ import annotations
 
+import bisect
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from .records import Speaker
 from .titles import HONORIFICS, ORG_ROLES, PERSON_ROLES, split_honorifics, strip_possessive
@@ -21,6 +25,30 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 TITLE_LINK = {"of", "'s", "’s", "-", "for"}
 _FEMALE_HON = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
 _MALE_HON = {"mr", "sir", "lord", "king", "prince", "father"}
+NAMES_PATH = Path(__file__).with_name("first_names.json")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> "m"/"f", learned from the train split (training/learn.py)."""
+    try:
+        return json.loads(NAMES_PATH.read_text(encoding="utf-8")).get("names", {})
+    except (OSError, ValueError):
+        return {}
+
+
+def honorific_gender(honorific: str | None) -> str | None:
+    h = (honorific or "").lower().rstrip(".")
+    return "f" if h in _FEMALE_HON else "m" if h in _MALE_HON else None
+
+
+def name_gender(name: str) -> str | None:
+    words = name.split()
+    return first_names().get(words[0]) if len(words) > 1 else None
+
+
+def _compatible(actor, gender) -> bool:
+    return not gender or not actor.gender or actor.gender == gender
 
 
 @dataclass
@@ -116,7 +144,7 @@ class Registry:
         self.actors: list[Actor] = []
         self.mentions: list[Mention] = []
         self._by_key: dict[str, Actor] = {}
-        self._sent_of: dict[int, int] = {}
+        self._count: Counter = Counter()
         self._build(doc, is_foreign)
 
     # -- building -------------------------------------------------------------------------
@@ -143,12 +171,13 @@ class Registry:
                 label = "PERSON"
             if label not in REGISTERED:
                 continue
-            actor = self._actor_for(name, ENT_KINDS[label], ent.start_char)
+            gender = honorific_gender(honorific) if label == "PERSON" else None
+            actor = self._actor_for(name, ENT_KINDS[label], gender)
             actor.add_alias(name)
+            if honorific:
+                actor.add_alias(f"{honorific} {name}")
             if label == "PERSON":
-                if honorific:
-                    h = honorific.lower().rstrip(".")
-                    actor.gender = actor.gender or ("f" if h in _FEMALE_HON else "m" if h in _MALE_HON else None)
+                actor.gender = actor.gender or gender or name_gender(actor.name)
                 if actor.title is None:
                     actor.title = title_before(ent) or title_appos(ent) or (
                         honorific if honorific and honorific.lower().rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr") else None)
@@ -156,45 +185,58 @@ class Registry:
             subj = root.dep_ in ("nsubj", "nsubjpass")
             main = subj and (root.head.dep_ == "ROOT")
             self.mentions.append(Mention(ent.start_char, self.sent_index(ent.start), actor, subj, main))
+            self._count[id(actor)] += 1
+        self._add_unlabelled_surnames(doc, is_foreign)
         self._sort()
         self._learn_gender(doc)
+
+    def _add_unlabelled_surnames(self, doc, is_foreign) -> None:
+        """Surnames of known people that NER left unlabelled still count as mentions."""
+        surnames = {}
+        for a in self.actors:
+            if a.kind == PERSON and len(a.name.split()) > 1:
+                surnames.setdefault(a.name.split()[-1].lower(), a)
+        if not surnames:
+            return
+        for tok in doc:
+            if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ in surnames and not is_foreign(tok.idx):
+                actor = surnames[tok.lower_]
+                self._by_key.setdefault(tok.lower_, actor)
+                actor.add_alias(tok.text)
+                subj = tok.dep_ in ("nsubj", "nsubjpass")
+                self.mentions.append(Mention(tok.idx, self.sent_index(tok.i), actor, subj, subj and tok.head.dep_ == "ROOT"))
+                self._count[id(actor)] += 1
 
     def _sort(self):
         self.mentions.sort(key=lambda m: m.pos)
 
-    def _actor_for(self, name: str, kind: str, pos: int) -> Actor:
+    def _actor_for(self, name: str, kind: str, gender: str | None = None) -> Actor:
         key = name.lower()
-        if key in self._by_key:
-            return self._by_key[key]
+        known = self._by_key.get(key)
+        if known is not None and _compatible(known, gender):
+            return known
         words = key.split()
-        if kind == PERSON:
-            # a surname or a longer/shorter form of a person already seen
-            for actor in reversed(self.actors):
-                if actor.kind != PERSON:
-                    continue
-                aw = actor.name.lower().split()
-                if words[-1] == aw[-1] and (len(words) == 1 or len(aw) == 1 or words[0] == aw[0]):
-                    if len(words) > len(aw):
+        ranked = sorted(reversed(self.actors), key=lambda a: -self._count[id(a)]) if len(words) == 1 else reversed(self.actors)
+        for actor in ranked:
+            if actor.kind != kind:
+                continue
+            aw = actor.name.lower().split()
+            if kind == PERSON:
+                same = words[-1] == aw[-1] and (len(words) == 1 or len(aw) == 1 or words[0] == aw[0])
+                first_only = len(words) == 1 and len(aw) > 1 and words[0] == aw[0]
+                if (same or first_only) and _compatible(actor, gender or name_gender(name)):
+                    if same and len(words) > len(aw):
                         actor.name = name  # the full name, once we see it
-                    self._by_key[key] = actor
+                    self._by_key.setdefault(key, actor)
                     return actor
-                if len(words) == 1 and words[0] == aw[0] and len(aw) > 1:
-                    self._by_key[key] = actor  # a first name of a known full name
-                    return actor
-            # a surname mentioned before the full name: attach to a later full name if one exists
-        else:
-            for actor in reversed(self.actors):
-                if actor.kind != ORG:
-                    continue
-                an = actor.name.lower()
-                if key.endswith(an) or an.endswith(key):
-                    if len(key) > len(an):
-                        actor.name = name
-                    self._by_key[key] = actor
-                    return actor
+            elif key.endswith(actor.name.lower()) or actor.name.lower().endswith(key):
+                if len(key) > len(actor.name):
+                    actor.name = name
+                self._by_key.setdefault(key, actor)
+                return actor
         actor = Actor(name=name, kind=kind)
         self.actors.append(actor)
-        self._by_key[key] = actor
+        self._by_key.setdefault(key, actor)
         return actor
 
     def _learn_gender(self, doc) -> None:
@@ -223,32 +265,28 @@ class Registry:
 
     # -- lookups --------------------------------------------------------------------------
     def sent_index(self, token_i: int) -> int:
-        import bisect
-
         return bisect.bisect_right(self._sent_starts, token_i) - 1
 
-    def lookup(self, name: str, kind_hint: str | None = None) -> Actor | None:
-        name = _clean_name(name)
-        if kind_hint == PERSON or kind_hint is None:
-            name = split_honorifics(name)[0]
-        key = name.lower()
-        actor = self._by_key.get(key)
-        if actor is not None:
-            return actor
+    def lookup(self, name: str) -> Actor | None:
+        """The registered actor a name, surname or "Mrs. Surname" refers to."""
+        base, honorific = split_honorifics(_clean_name(name))
+        gender = honorific_gender(honorific)
+        key = base.lower()
         words = key.split()
         if not words:
             return None
-        # a surname or the last word of an organisation
-        for a in self.actors:
-            aw = a.name.lower().split()
-            if a.kind == PERSON and words[-1] == aw[-1] and (len(words) == 1 or words[0] == aw[0]):
-                return a
-        return None
+        actor = self._by_key.get(key)
+        if actor is not None and _compatible(actor, gender) and (len(words) > 1 or actor.kind != PERSON):
+            return actor
+        matches = [a for a in reversed(self.actors) if a.kind == PERSON and _compatible(a, gender)
+                   and words[-1] == a.name.lower().split()[-1] and (len(words) == 1 or words[0] == a.name.lower().split()[0])]
+        if matches:
+            # a bare surname shared by several people: the one the article talks about most
+            return max(matches, key=lambda a: self._count[id(a)])
+        return actor
 
     def note_speaker(self, actor: Actor, pos: int, token_i: int) -> None:
         """Record a resolved speaker mention (e.g. a pronoun) so later pronouns can chain on it."""
-        import bisect
-
         m = Mention(pos, self.sent_index(token_i), actor, True, True, speaker=True)
         i = bisect.bisect_left([x.pos for x in self.mentions], pos)
         self.mentions.insert(i, m)

@@ -1,12 +1,17 @@
-"""Learn cue_lexicon.json from the PolNeAR train split.
+"""Learn cue_lexicon.json and first_names.json from the PolNeAR train split (one parse per article).
 
-    .venv/bin/python -m ingest.extraction.training.build_lexicon [../shared/eval/polnear-train.json]
+    .venv/bin/python -m ingest.extraction.training.learn [../shared/eval/polnear-train.json]
 
 For every verb in the train articles, the construction the rules would read as its content
 (reported.complement: a clause, a directive, an object, an infinitive, a prepositional object) is
 compared with the annotations: a hit when an attribution with a speech cue has its cue on that verb and
 its content overlaps the construction's span with IoU >= 0.5. The file keeps, per lemma and
 construction, [hits, uses]; no text of the corpus is stored.
+
+first_names.json: the gender pronouns (he/she) refer to for people by first name, from annotations
+whose speaker mention is a pronoun and whose speaker is a full name, plus the article-internal guess
+of the speaker registry (a person named alone in a sentence with "he" or "she"). Used to keep "she"
+from resolving to a man when the article itself gives no clue.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..lexicon import LEXICON_PATH
+from ..speakers import NAMES_PATH, PERSON, Registry
 from ..nlp import get_nlp, resolve_model_name
 from ..reported import complement
 
@@ -28,10 +34,27 @@ def iou(a, b):
     return inter / union if union > 0 else 0.0
 
 
-def learn(docs, nlp) -> dict:
+def _first_name(name: str) -> str | None:
+    words = [w for w in name.replace(".", ". ").split() if w[:1].isupper()]
+    if len(words) < 2 or words[0].endswith(".") or len(words[0]) < 2:
+        return None
+    return words[0]
+
+
+def learn(docs, nlp) -> tuple[dict, dict]:
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    genders: dict[str, dict[str, int]] = defaultdict(lambda: {"m": 0, "f": 0})
     texts = [d["text"] for d in docs]
     for d, doc in zip(docs, nlp.pipe(texts, batch_size=16)):
+        for s in d["statements"]:
+            g = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get((s.get("speaker_mention") or "").lower())
+            first = _first_name(s.get("speaker") or "")
+            if g and first:
+                genders[first][g] += 1
+        for actor in Registry(doc).actors:
+            first = _first_name(actor.name) if actor.kind == PERSON else None
+            if first and actor.gender:
+                genders[first][actor.gender] += 1
         gold = [s for s in d["statements"] if s.get("cue_type") == "speech" and s.get("cue_start") is not None]
         for tok in doc:
             if tok.pos_ != "VERB":
@@ -52,7 +75,12 @@ def learn(docs, nlp) -> dict:
         lemma: {k: v for k, v in sorted(by.items()) if v[0] > 0}
         for lemma, by in sorted(counts.items())
     }
-    return {lemma: by for lemma, by in lemmas.items() if by}
+    names = {}
+    for first, c in sorted(genders.items()):
+        m, f = c["m"], c["f"]
+        if max(m, f) >= 2 and min(m, f) * 4 <= max(m, f):
+            names[first] = "m" if m > f else "f"
+    return {lemma: by for lemma, by in lemmas.items() if by}, names
 
 
 def main(argv=None) -> int:
@@ -60,7 +88,7 @@ def main(argv=None) -> int:
     path = Path(argv[0]) if argv else DEFAULT_TRAIN
     docs = json.loads(path.read_text(encoding="utf-8"))
     nlp = get_nlp()
-    lemmas = learn(docs, nlp)
+    lemmas, names = learn(docs, nlp)
     out = {
         "source": f"PolNeAR train split ({len(docs)} articles), speech attributions",
         "model": resolve_model_name(),
@@ -69,6 +97,9 @@ def main(argv=None) -> int:
     }
     LEXICON_PATH.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {LEXICON_PATH} ({len(lemmas)} lemmas)")
+    NAMES_PATH.write_text(json.dumps({"source": out["source"], "format": "first name -> m|f", "names": names},
+                                     indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {NAMES_PATH} ({len(names)} first names)")
     return 0
 
 

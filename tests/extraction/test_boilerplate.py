@@ -1,0 +1,34 @@
+"""Text that is not the article's own yields nothing: teasers, bylines, photo credits."""
+from __future__ import annotations
+
+ARTICLE = ("Lagos – Finance Minister Paul Okafor said on Monday that the new budget would cut the deficit "
+           "by a third over the next two years.\n\n"
+           "Okafor added that spending on hospitals would rise.\n\n")
+
+
+def test_check_also_teaser_is_ignored(run):
+    text = ARTICLE + ("Check Also\n\nOkafor: Taxes will rise in the autumn\n\n"
+                      "Abuja – Trade Minister Grace Adeyemi said that exports would double …")
+    ex = run(text)
+    assert len(ex.statements) == 2
+    assert all(s.content_start < len(ARTICLE) for s in ex.statements)
+    assert "Grace Adeyemi" not in {s.name for s in ex.speakers}
+
+
+def test_read_more_line_is_ignored(run):
+    text = ARTICLE + "Read more: Adeyemi says exports will double next year\n\nThe debate continues on Friday."
+    ex = run(text)
+    assert all("exports will double" not in s.content for s in ex.statements)
+
+
+def test_byline_and_photo_credit_are_not_statements(run):
+    text = ("By Jane Mensah / Kofi Boateng\n\n" + ARTICLE +
+            "Photo: Paul Okafor said to reporters (Reuters)\n\nJane Mensah / Kofi Boateng\n")
+    ex = run(text)
+    assert len(ex.statements) == 2
+    assert {s.speaker.name for s in ex.statements} == {"Paul Okafor"}
+
+
+def test_meeting_is_not_a_statement(run):
+    ex = run("Paul Okafor discussed with his counterpart Grace Adeyemi ways to boost trade between the two countries.")
+    assert ex.statements == ()

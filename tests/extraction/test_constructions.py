@@ -1,0 +1,176 @@
+"""Each construction the extractor must handle, on short sentences written for these tests."""
+from __future__ import annotations
+
+import datetime
+
+from conftest import one
+
+
+def test_split_quote_yields_both_halves_for_the_speaker(run):
+    text = ("Mayor Anna Berg opened the new library on Saturday.\n\n"
+            "“We have waited twenty years for this building,” Berg said. “Now every child in town has a place to read.”")
+    ex = run(text)
+    first = one(ex, "waited twenty years")
+    second = one(ex, "every child in town")
+    assert first.speaker.name == second.speaker.name == "Anna Berg"
+    assert first.kind == second.kind == "direct"
+    assert first.cue == "said"
+    assert first.content == "We have waited twenty years for this building"
+
+
+def test_colon_quote(run):
+    ex = run("Finance Minister Paul Okafor told the assembly: “The budget is balanced and the new bridge is fully funded.”")
+    s = one(ex, "budget is balanced")
+    assert s.speaker.name == "Paul Okafor"
+    assert s.kind == "direct"
+    assert s.cue == "told"
+
+
+def test_follow_up_quote_belongs_to_the_previous_speaker(run):
+    text = ("Mayor Anna Berg defended the plan. “We have waited long enough for this,” she said.\n\n"
+            "“The city cannot wait another decade for a bridge.”")
+    s = one(run(text), "another decade")
+    assert s.speaker.name == "Anna Berg"
+    assert s.kind == "direct"
+
+
+def test_reported_speech_with_and_without_that(run):
+    ex = run("Finance Minister Paul Okafor said that inflation would fall next year. "
+             "Okafor also said exports were growing faster than expected.")
+    with_that = one(ex, "inflation would fall")
+    assert with_that.content == "inflation would fall next year"  # no complementiser, no full stop
+    assert with_that.kind == "indirect"
+    without = one(ex, "exports were growing")
+    assert without.speaker.name == "Paul Okafor"
+
+
+def test_told_reporters(run):
+    s = one(run("Paul Okafor told reporters the budget was balanced."), "budget was balanced")
+    assert s.speaker.name == "Paul Okafor" and s.cue == "told"
+
+
+def test_pointed_out_that(run):
+    s = one(run("Paul Okafor pointed out that the tax cut had already been approved."), "tax cut")
+    assert s.cue == "pointed out"
+
+
+def test_adding_that_is_a_second_statement(run):
+    ex = run("Paul Okafor said that taxes would stay flat, adding that spending on schools would rise.")
+    first = one(ex, "taxes would stay flat")
+    second = one(ex, "spending on schools")
+    assert "spending" not in first.content
+    assert second.cue == "adding"
+    assert second.speaker.name == "Paul Okafor"
+    assert second.speaker_mention == "Paul Okafor"
+
+
+def test_and_stressed_that(run):
+    ex = run("Paul Okafor said that taxes would stay flat and stressed that the deficit would shrink by half.")
+    second = one(ex, "deficit would shrink")
+    assert second.cue == "stressed"
+    assert second.speaker.name == "Paul Okafor"
+
+
+def test_calling_on(run):
+    ex = run("Union leader Maria Lopez criticised the closure of the plant, "
+             "with Lopez calling on the company to reopen talks with the workers.")
+    s = one(ex, "reopen talks")
+    assert s.content == "the company to reopen talks with the workers"
+    assert s.cue == "calling on"
+    assert s.speaker.name == "Maria Lopez"
+
+
+def test_according_to(run):
+    s = one(run("The factory will close in March, according to union leader Maria Lopez."), "factory will close")
+    assert s.speaker.name == "Maria Lopez"
+    assert s.cue == "according to"
+    assert s.content == "The factory will close in March"
+
+
+def test_speaker_after_the_clause(run):
+    s = one(run("Paul Okafor spoke on Monday. The economy is stronger than it looks, Okafor said."), "economy is stronger")
+    assert s.speaker.name == "Paul Okafor"
+
+
+def test_headline_name_colon_claim(run):
+    text = ("Okafor: Inflation will fall next year\n\n"
+            "Finance Minister Paul Okafor said on Monday that prices would stabilise by the summer.")
+    s = one(run(text), "Inflation will fall")
+    assert s.speaker.name == "Paul Okafor"
+    assert s.cue == ":"
+
+
+def test_organisation_speaker(run):
+    s = one(run("A statement by the Norwegian Health Ministry said that the outbreak was under control."), "outbreak")
+    assert s.speaker.name == "Norwegian Health Ministry"
+    assert s.speaker.kind == "organization"
+    assert s.speaker_mention == "A statement by the Norwegian Health Ministry"
+
+
+def test_pronoun_resolves_to_the_person_named_before(run):
+    s = one(run("Paul Okafor arrived in parliament early. He said that the vote would pass easily."), "vote would pass")
+    assert s.speaker.name == "Paul Okafor"
+    assert s.speaker_mention == "He"
+
+
+def test_role_noun_resolves_to_the_titled_person(run):
+    text = ("Health Minister Sara Lind opened a clinic in the north of the country. "
+            "The minister said that ten more clinics would open this year.")
+    s = one(run(text), "ten more clinics")
+    assert s.speaker.name == "Sara Lind"
+    assert s.speaker_mention == "The minister"
+    assert "The minister" in s.speaker.aliases
+
+
+def test_role_noun_for_an_organisation(run):
+    text = ("The Norwegian Health Ministry published new figures. "
+            "The ministry said that vaccination rates had risen sharply.")
+    s = one(run(text), "vaccination rates")
+    assert s.speaker.name == "Norwegian Health Ministry"
+
+
+def test_surname_resolves_to_full_name(run):
+    text = ("Health Minister Sara Lind visited the hospital. Lind said that waiting times had fallen.")
+    s = one(run(text), "waiting times")
+    assert s.speaker.name == "Sara Lind"
+    assert {"Sara Lind", "Lind"} <= set(s.speaker.aliases)
+
+
+def test_title_is_split_from_the_name(run):
+    s = one(run("Norwegian Health Minister Sara Lind said that the hospital would reopen."), "hospital")
+    assert s.speaker.name == "Sara Lind"
+    assert s.speaker.title == "Norwegian Health Minister"
+    assert s.speaker_mention == "Norwegian Health Minister Sara Lind"
+
+
+def test_said_on_weekday_against_publication_date(run):
+    published = datetime.date(2024, 3, 6)  # a Wednesday
+    s = one(run("Paul Okafor said on Monday that exports were rising.", published=published), "exports")
+    assert s.said_on == datetime.date(2024, 3, 4)
+    s = one(run("Paul Okafor said on Monday that exports were rising."), "exports")
+    assert s.said_on is None  # no publication date, no guess
+
+
+def test_kinds(run):
+    ex = run("Paul Okafor said the plan was “a bold step toward a fairer tax system for everyone” and would pass. "
+             "“We will win this vote,” Okafor said. Okafor said that the vote would be close.")
+    assert one(ex, "bold step").kind == "mixed"
+    assert one(ex, "We will win").kind == "direct"
+    assert one(ex, "vote would be close").kind == "indirect"
+
+
+def test_topics_and_mentioned_actors(run):
+    ex = run("Finance Minister Paul Okafor said that the European Central Bank should cut interest rates "
+             "before the summer, and that Maria Lopez was wrong about inflation.")
+    s = one(ex, "European Central Bank")
+    assert "European Central Bank" in s.topics
+    assert "European Central Bank" in s.mentioned
+    assert "Maria Lopez" in s.mentioned
+    assert "European Central Bank" in ex.topics
+
+
+def test_confidence_is_a_probability_and_lower_for_pronouns(run):
+    ex = run("Paul Okafor said that taxes would fall. Later he said that the vote had been delayed.")
+    named = one(ex, "taxes would fall")
+    pronoun = one(ex, "vote had been delayed")
+    assert 0.0 < pronoun.confidence < named.confidence <= 1.0
