@@ -3,7 +3,6 @@
 Thin views: reads go through statements.selectors (via the FilterSets), writes through statements.services.
 Uploading and reprocessing sources is in ingest.api, which extends SourceViewSet.
 """
-from django.db import connection
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, viewsets
@@ -144,4 +143,4 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
         return found_or_404(selectors.source_detail(pk) if pk else None, "source", ref)
 
 
-__all__ = ["SourceViewSet", "StatementViewSet", "TopicViewSet", "connection"]
+__all__ = ["SourceViewSet", "StatementViewSet", "TopicViewSet", "found_or_404", "id_parameter"]

@@ -112,7 +112,8 @@ class StatementSerializer(serializers.ModelSerializer):
     topics = TopicRefSerializer(many=True, read_only=True)
     mentioned_actors = ActorRefSerializer(many=True, read_only=True, help_text="Other actors named in the statement.")
     headline = serializers.SerializerMethodField(
-        help_text="With `q`: the content with matches wrapped in <mark>…</mark>; otherwise null."
+        help_text="With `q`: an excerpt of the content with matches wrapped in <mark>…</mark> (the rest is the "
+        "article's text as is, not HTML-escaped); otherwise null."
     )
 
     class Meta:
