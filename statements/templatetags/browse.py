@@ -79,7 +79,7 @@ def timeline(context, series, unit=""):
             **b,
             "x": round(CHART_PAD + i * slot + slot * 0.1, 1), "w": round(max(slot * 0.8, 1), 1),
             "y": round(CHART_H - CHART_PAD - h, 1), "h": h, "label": label,
-            "tick": i % label_every == 0, "tx": round(CHART_PAD + i * slot + slot / 2, 1),
+            "tick": i % label_every == 0, "alt": (i // label_every) % 2 == 1, "tx": round(CHART_PAD + i * slot + slot / 2, 1),
         })
     return {
         "request": context["request"], "bars": bars, "unit": unit, "top": top,
