@@ -96,3 +96,13 @@ TOPIC_FIELDS = ["name", "slug", "statements", "permalink"]
 def topic_rows(topics, absolute: Callable[[str], str]) -> Iterator[dict]:
     for t in topics.iterator(chunk_size=CHUNK):
         yield {"name": t.name, "slug": t.slug, "statements": t.n, "permalink": absolute(t.get_absolute_url())}
+
+
+SOURCE_FIELDS = ["id", "title", "publisher", "published", "url", "status", "statements", "permalink"]
+
+
+def source_rows(sources, absolute: Callable[[str], str]) -> Iterator[dict]:
+    for s in sources.iterator(chunk_size=CHUNK):
+        yield {"id": s.pk, "title": s.title, "publisher": s.publisher,
+               "published": s.published.isoformat() if s.published else None, "url": s.url, "status": s.status,
+               "statements": s.n, "permalink": absolute(s.get_absolute_url())}

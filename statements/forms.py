@@ -15,7 +15,7 @@ from actors import selectors as actor_selectors
 from actors.models import Actor
 
 from . import selectors
-from .models import Statement
+from .models import Source, Statement
 from .selectors import StatementFilters
 
 PERIODS = {"7d": 7, "30d": 30, "365d": 365, "all": None}
@@ -29,7 +29,16 @@ def _blank(choices):
     return [("", "Any"), *choices]
 
 
-class StatementFilterForm(forms.Form):
+class NoticeMixin:
+    def error_messages(self) -> list[str]:
+        """One readable line per bad parameter, for the notice shown above a list."""
+        return [
+            f"Ignored {name}={self.data.get(name, '')!r}: {' '.join(errors)}"
+            for name, errors in self.errors.items() if name != "__all__"
+        ] + list(self.non_field_errors())
+
+
+class StatementFilterForm(NoticeMixin, forms.Form):
     q = forms.CharField(required=False, max_length=200, label="Search")
     actor = forms.SlugField(required=False, max_length=255)
     topic = forms.SlugField(required=False, max_length=255)
@@ -107,12 +116,6 @@ class StatementFilterForm(forms.Form):
     def page_size(self) -> int:
         return getattr(self, "cleaned_data", {}).get("per_page") or DEFAULT_PER_PAGE
 
-    def error_messages(self) -> list[str]:
-        """One readable line per bad parameter, for the notice shown above a list."""
-        return [
-            f"Ignored {name}={self.data.get(name, '')!r}: {' '.join(errors)}"
-            for name, errors in self.errors.items() if name != "__all__"
-        ] + list(self.non_field_errors())
 
 
 def parse_statement_filters(data, **fixed) -> tuple[StatementFilterForm, StatementFilters]:
@@ -122,7 +125,7 @@ def parse_statement_filters(data, **fixed) -> tuple[StatementFilterForm, Stateme
     return form, form.filters(**fixed)
 
 
-class ActorFilterForm(forms.Form):
+class ActorFilterForm(NoticeMixin, forms.Form):
     q = forms.CharField(required=False, max_length=200, label="Name or alias")
     kind = forms.ChoiceField(required=False, choices=_blank(Actor.Kind.choices))
 
@@ -131,11 +134,11 @@ class ActorFilterForm(forms.Form):
         return {"q": data.get("q") or "", "kind": data.get("kind") or ""}
 
 
-class TopicFilterForm(forms.Form):
+class TopicFilterForm(NoticeMixin, forms.Form):
     q = forms.CharField(required=False, max_length=200, label="Topic name")
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(NoticeMixin, forms.Form):
     period = forms.ChoiceField(required=False, choices=[(k, v) for k, v in PERIOD_LABELS.items()])
 
     def since(self) -> dt.date | None:
@@ -145,3 +148,13 @@ class PeriodForm(forms.Form):
     @property
     def chosen(self) -> str:
         return getattr(self, "cleaned_data", {}).get("period") or "all"
+
+
+class SourceFilterForm(NoticeMixin, forms.Form):
+    q = forms.CharField(required=False, max_length=200, label="Title")
+    publisher = forms.CharField(required=False, max_length=255)
+    status = forms.ChoiceField(required=False, choices=_blank(Source.Status.choices))
+
+    def values(self) -> dict:
+        data = getattr(self, "cleaned_data", {})
+        return {key: data.get(key) or "" for key in ("q", "publisher", "status")}

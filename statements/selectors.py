@@ -266,3 +266,9 @@ def source_detail(pk: int) -> Source | None:
     """One source with its text (not its original bytes) and `n`, its number of listed statements."""
     counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
     return Source.objects.defer("original").annotate(n=counted).filter(pk=pk).first()
+
+
+def sources_with_counts(*, q: str = "", publisher: str = "", status: str = "") -> QuerySet[Source]:
+    """`source_list` (newest upload first, without text and bytes) with `n`, listed statements per source."""
+    counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
+    return source_list(q=q, publisher=publisher, status=status).annotate(n=counted)

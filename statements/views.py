@@ -4,12 +4,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from . import exports, selectors
-from .forms import PERIOD_LABELS, PeriodForm, TopicFilterForm, parse_statement_filters
+from .forms import PERIOD_LABELS, PeriodForm, SourceFilterForm, TopicFilterForm, parse_statement_filters
 from .models import Source, Statement
 from .selectors import StatementFilters
 
 HOME_LATEST = 20
 TOPICS_PER_PAGE = 50
+SOURCES_PER_PAGE = 30
 
 
 def paginate(request, queryset, per_page):
@@ -69,8 +70,31 @@ def statement_detail(request, pk):
     })
 
 
+def _sources(form):
+    return selectors.sources_with_counts(**form.values())
+
+
+def source_list(request):
+    form = SourceFilterForm(request.GET)
+    form.is_valid()
+    return render(request, "statements/source_list.html", {
+        "form": form, "statuses": Source.Status.choices, "publisher_choices": selectors.publishers(),
+        "page": paginate(request, _sources(form), SOURCES_PER_PAGE),
+    })
+
+
+def sources_export(request, fmt):
+    if fmt not in exports.FORMATS:
+        raise Http404("Exports are csv or json.")
+    form = SourceFilterForm(request.GET)
+    if not form.is_valid():
+        return bad_request(form.errors)
+    return exports.stream(exports.source_rows(_sources(form), request.build_absolute_uri), exports.SOURCE_FIELDS,
+                          fmt, "sources")
+
+
 def source_detail(request, pk):
-    source = selectors.source_by_pk(pk)
+    source = selectors.source_detail(pk)
     if source is None:
         raise Http404("No such source.")
     statements = list(selectors.statements_in_source(source))

@@ -194,3 +194,25 @@ def test_atom_feeds(client, world):
     assert body.count("<entry>") == 5 and "Statements by Sergey Lavrov" in body
     assert _text(client.get("/topics/sanctions/feed/")).count("<entry>") == 5
     assert client.get("/actors/nobody/feed/").status_code == 404
+
+
+def test_sources_list_filters_and_exports(client, world):
+    from statements.models import Source
+
+    Source.objects.filter(pk=world["other_source"].pk).update(status=Source.Status.FAILED, title="Broken upload")
+    body = _text(client.get("/sources/"))
+    assert "Lavrov on sanctions" in body and "Broken upload" in body and "Failed" in body
+    body = _text(client.get("/sources/?status=failed"))
+    assert "Broken upload" in body and "Lavrov on sanctions" not in body
+    body = _text(client.get("/sources/?publisher=SANA"))
+    assert "Lavrov on sanctions" in body and "Broken upload" not in body
+    rows = json.loads(_text(client.get("/sources/export.json?publisher=SANA")))
+    assert [(r["title"], r["statements"]) for r in rows] == [("Lavrov on sanctions", 5)]
+    assert client.get("/sources/export.csv?status=exploded").status_code == 400
+
+
+@pytest.mark.parametrize("url", ["/?period=3y", "/actors/?kind=robot", "/topics/?q=" + "x" * 300,
+                                 "/sources/?status=exploded"])
+def test_bad_parameters_on_lists_are_ignored_with_a_message(client, world, url):
+    response = client.get(url)
+    assert response.status_code == 200 and 'class="notice"' in _text(response)

@@ -18,6 +18,7 @@ PAGES = {
     "actor": ("/actors/sergey-lavrov/?per_page=50", 10),
     "actor_filtered": ("/actors/sergey-lavrov/?topic=sanctions&kind=indirect&publisher=SANA&period=365d&per_page=50", 11),
     "topics": ("/topics/", 2),
+    "sources": ("/sources/", 3),
     "topic": ("/topics/sanctions/?per_page=50", 7),
     "source": ("/sources/{source}/", 3),
     "statement": ("/statements/{statement}/", 4),
