@@ -67,26 +67,33 @@ def extract_from_doc(doc, text: str, *, published=None, layout=None) -> Extracti
 
 
 # -- merging -----------------------------------------------------------------------------------
-def _overlap(a: Candidate, b: Candidate) -> float:
+def _iou(a: Candidate, b: Candidate) -> float:
     inter = min(a.end, b.end) - max(a.start, b.start)
     if inter <= 0:
         return 0.0
-    return inter / min(a.end - a.start, b.end - b.start)
+    return inter / (max(a.end, b.end) - min(a.start, b.start))
+
+
+def _same_statement(a: Candidate, b: Candidate) -> bool:
+    """Two candidates that are one statement found twice (by two rules, or a quote inside a clause)."""
+    if _iou(a, b) >= 0.5:
+        return True
+    if min(a.end, b.end) <= max(a.start, b.start):
+        return False
+    if a.cue_start is not None and a.cue_start == b.cue_start:
+        return True
+    inside = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return inside and (a.cue_start is None or b.cue_start is None)
 
 
 def _merge(cands, text, quotes):
     for c in cands:
-        keep_quotes = False
-        c.start, c.end = trim(text, c.start, c.end, keep_quotes=keep_quotes)
+        c.start, c.end = trim(text, c.start, c.end)
     cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2]
     cands.sort(key=lambda c: (PRIORITY.get(c.rule, 9), -(c.end - c.start)))
     accepted: list[Candidate] = []
     for c in cands:
-        clash = None
-        for a in accepted:
-            if _overlap(a, c) >= 0.6:
-                clash = a
-                break
+        clash = next((a for a in accepted if _same_statement(a, c)), None)
         if clash is None:
             accepted.append(c)
             continue

@@ -227,12 +227,11 @@ def _according(tok):
         return None
     sent = tok.sent
     a, b = tok.left_edge.i, tok.right_edge.i
-    if a - sent.start <= 1:
+    # the clause is on the side of the phrase that has one: after "According to X," or before ", according to X"
+    if a - sent.start <= 1 or (sent.end - b) > 2 * (a - sent.start):
         lo, hi = b + 1, sent.end
-    elif sent.end - b <= 2:
-        lo, hi = sent.start, a
     else:
-        lo, hi = sent.start, sent.end
+        lo, hi = sent.start, a
     toks = [t for t in tok.doc[lo:hi] if not (a <= t.i <= b)] if hi > lo else []
     if not toks:
         return None

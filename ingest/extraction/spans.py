@@ -30,7 +30,7 @@ def subtree_span(head, exclude=()) -> tuple[int, int]:
     return token_span(run)
 
 
-def trim(text: str, start: int, end: int, *, drop_complementiser: bool = True, keep_quotes: bool = False) -> tuple[int, int]:
+def trim(text: str, start: int, end: int, *, drop_complementiser: bool = True) -> tuple[int, int]:
     """Shrink [start, end) to the content: no outer spaces or punctuation, no leading "that".
 
     Quote marks are removed when they enclose the whole span (the content is what was said), and
@@ -52,7 +52,7 @@ def trim(text: str, start: int, end: int, *, drop_complementiser: bool = True, k
             end -= 2
         while end - start >= 2 and text[start:start + 2] in ("''", "``"):
             start += 2
-        if not keep_quotes and end - start >= 2:
+        if end - start >= 2:
             inner = text[start:end]
             if inner[0] in _QUOTES and inner[-1] in _QUOTES and not any(c in _QUOTES for c in inner[1:-1]):
                 start, end = start + 1, end - 1
