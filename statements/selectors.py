@@ -272,3 +272,19 @@ def sources_with_counts(*, q: str = "", publisher: str = "", status: str = "") -
     """`source_list` (newest upload first, without text and bytes) with `n`, listed statements per source."""
     counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
     return source_list(q=q, publisher=publisher, status=status).annotate(n=counted)
+
+
+def statements_for_export(filters: StatementFilters = StatementFilters(), *, order: str = "") -> QuerySet[Statement]:
+    """`filter_statements` for exports: the same rows in the same order, without the per-row search headline
+    (ts_headline re-reads every statement's text and exports do not show it)."""
+    from dataclasses import replace
+
+    q = " ".join(filters.q.split())
+    if not q or not uses_postgres():
+        return filter_statements(filters, order=order)
+    query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
+    relevance = not order or order == "relevance"
+    qs = filter_statements(replace(filters, q=""), order=order or "newest").filter(search_vector=query)
+    if relevance:
+        qs = qs.annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", "-id")
+    return qs

@@ -56,7 +56,7 @@ def statements_export(request, fmt):
     form, filters = parse_statement_filters(request.GET)
     if form.errors:
         return bad_request(form.errors)
-    statements = selectors.filter_statements(filters, order=form.ordering)
+    statements = selectors.statements_for_export(filters, order=form.ordering)
     rows = exports.statement_rows(statements, request.build_absolute_uri)
     return exports.stream(rows, exports.STATEMENT_FIELDS, fmt, "statements")
 

@@ -216,3 +216,18 @@ def test_sources_list_filters_and_exports(client, world):
 def test_bad_parameters_on_lists_are_ignored_with_a_message(client, world, url):
     response = client.get(url)
     assert response.status_code == 200 and 'class="notice"' in _text(response)
+
+
+@pytest.mark.parametrize("order", ["", "newest", "oldest", "confidence"])
+def test_export_lists_exactly_what_the_page_lists(client, world, order):
+    from statements import selectors
+    from statements.selectors import StatementFilters
+
+    Statement.objects.filter(pk=world["statements"][2].pk).update(content="budget budget budget sanctions")
+    filters = StatementFilters(q="budget sanctions")
+    page_ids = list(selectors.filter_statements(filters, order=order).values_list("pk", flat=True))
+    export_ids = list(selectors.statements_for_export(filters, order=order).values_list("pk", flat=True))
+    assert export_ids == page_ids and len(page_ids) >= 5
+    assert "headline" not in selectors.statements_for_export(filters, order=order).query.annotations
+    rows = json.loads(_text(client.get(f"/statements/export.json?q=budget+sanctions&order={order}")))
+    assert [r["id"] for r in rows] == page_ids
