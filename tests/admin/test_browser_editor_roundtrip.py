@@ -21,8 +21,9 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots
 PASSWORD = "correct-Horse-9"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def chromium():
+    """Per test, so Playwright's event loop is gone before the database is flushed at teardown."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
@@ -34,7 +35,7 @@ def chromium():
 
 
 @pytest.fixture
-def page(chromium, live_server):
+def page(allow_async_unsafe, chromium, live_server):
     context = chromium.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(15_000)
