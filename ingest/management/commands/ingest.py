@@ -16,7 +16,9 @@ from ingest.services import ArticleRejected
 from statements.models import Source
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
-FINAL = {Source.Status.DONE, Source.Status.FAILED, Source.Status.DUPLICATE}
+# Plain strings: Enum members hash by name, so they would not find "done" in a Counter of values.
+FINAL = {Source.Status.DONE.value, Source.Status.FAILED.value, Source.Status.DUPLICATE.value}
+DONE, FAILED = Source.Status.DONE.value, Source.Status.FAILED.value
 
 
 def expand(paths: list[str]) -> list[Path]:
@@ -66,7 +68,6 @@ class Command(BaseCommand):
                     submission = submit()
                 except ArticleRejected as exc:
                     rejected.append(f"{path}: {exc}")
-                    counts["rejected"] += 1
                 else:
                     source_ids.append(submission.source.pk)
                     counts["new" if submission.created else "already stored"] += 1
@@ -76,7 +77,7 @@ class Command(BaseCommand):
         statuses = Counter(Source.objects.filter(pk__in=source_ids).values_list("status", flat=True))
         elapsed = time.monotonic() - started
         self._summary(counts, statuses, rejected, source_ids, elapsed)
-        if statuses.get(Source.Status.FAILED) or rejected:
+        if statuses.get(FAILED) or rejected:
             raise CommandError("Some articles were not ingested; see the messages above.")
 
     def _submissions(self, files, publisher, rejected):
@@ -122,7 +123,7 @@ class Command(BaseCommand):
                 finished = sum(statuses[s] for s in FINAL)
                 bar.n = finished
                 rate = finished / max(time.monotonic() - started, 1e-6)
-                bar.set_postfix(done=statuses[Source.Status.DONE], failed=statuses[Source.Status.FAILED], rate=f"{rate:.1f}/s")
+                bar.set_postfix(done=statuses[DONE], failed=statuses[FAILED], rate=f"{rate:.1f}/s")
                 bar.refresh()
                 if finished >= len(source_ids):
                     return
@@ -134,7 +135,7 @@ class Command(BaseCommand):
         from statements.models import Statement
 
         out = self.stdout
-        out.write(f"Submitted: {counts['new']} new, {counts['already stored']} already stored, {counts['rejected']} rejected")
+        out.write(f"Submitted: {counts['new']} new, {counts['already stored']} already stored, {len(rejected)} rejected")
         out.write("Status: " + ", ".join(f"{status} {n}" for status, n in sorted(statuses.items())))
         statements = Statement.objects.filter(source_id__in=source_ids)
         speakers = statements.exclude(speaker=None).values("speaker").distinct().count()
