@@ -62,8 +62,8 @@ def _mark(text: str, span: Span, *, first: bool, current_pk) -> SafeString:
         return format_html('<mark class="{}">{}</mark>', classes, _plain(text))
     speaker = s.speaker.name if s.speaker_id else (s.speaker_mention or "Unknown speaker")
     return format_html(
-        '<mark class="{}" id="st-{}"><a class="who" href="{}" title="Open this statement">{}{}</a>{}</mark>',
-        classes, s.pk, s.get_absolute_url(), speaker, f" · {s.cue}" if s.cue else "", _plain(text),
+        '<mark class="{}" id="st-{}"><a class="who" href="{}" title="{}: open this statement">{}{}</a>{}</mark>',
+        classes, s.pk, s.get_absolute_url(), speaker, speaker, f" · {s.cue}" if s.cue else "", _plain(text),
     )
 
 

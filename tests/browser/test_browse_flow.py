@@ -94,6 +94,10 @@ def test_lists_and_topic_pages(page, shoot):
     assert page.locator("table a.actor-link").all_inner_texts() == ["Sergey Lavrov"]
     page.goto("/actors/")
     shoot(page, "07-actors")
+    page.goto("/sources/")
+    assert page.locator("table tbody tr").count() == 30  # of 41, paginated
+    assert "41 articles" in page.locator(".list-head .count").inner_text()
+    shoot(page, "07b-sources", full_page=False)
     page.goto("/topics/")
     shoot(page, "08-topics")
     page.get_by_role("link", name="Syria", exact=True).click()

@@ -21,7 +21,7 @@ def test_statement_marked_with_speaker_link_and_rest_escaped():
     start = text.index("peace")
     html = render_highlighted(text, [stmt(7, start, len(text) - 1, speaker="A <i>B</i>")])
     assert "<p>Intro &lt;b&gt;bold&lt;/b&gt;.</p>" in html
-    assert '<mark class="hl kind-direct" id="st-7"><a class="who" href="/statements/7/"' in html
+    assert '<mark class="hl kind-direct" id="st-7"><a class="who" href="/statements/7/" title="A &lt;i&gt;B' in html
     assert "A &lt;i&gt;B&lt;/i&gt; · said</a>peace is near &amp; close</mark>." in html
 
 
