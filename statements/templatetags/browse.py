@@ -8,6 +8,7 @@ from django import template
 register = template.Library()
 
 MAX_BUCKETS = 156
+MIN_SLOTS = 12
 CHART_W, CHART_H, CHART_PAD = 720, 150, 22
 
 
@@ -69,7 +70,8 @@ def timeline(context, series, unit=""):
     unit = choose_unit(series, unit)
     buckets = fill_buckets(series, unit)
     top = max((b["n"] for b in buckets), default=0) or 1
-    slot = (CHART_W - CHART_PAD) / max(len(buckets), 1)
+    slot = (CHART_W - CHART_PAD) / max(len(buckets), MIN_SLOTS)  # a few bars stay bar-shaped, centred
+    offset = CHART_PAD + (CHART_W - CHART_PAD - slot * len(buckets)) / 2
     label_every = max(1, len(buckets) // 8)
     bars = []
     for i, b in enumerate(buckets):
@@ -77,9 +79,9 @@ def timeline(context, series, unit=""):
         label = b["start"].strftime("%d %b %Y") if unit == "week" else b["start"].strftime("%b %Y")
         bars.append({
             **b,
-            "x": round(CHART_PAD + i * slot + slot * 0.1, 1), "w": round(max(slot * 0.8, 1), 1),
+            "x": round(offset + i * slot + slot * 0.1, 1), "w": round(max(slot * 0.8, 1), 1),
             "y": round(CHART_H - CHART_PAD - h, 1), "h": h, "label": label,
-            "tick": i % label_every == 0, "alt": (i // label_every) % 2 == 1, "tx": round(CHART_PAD + i * slot + slot / 2, 1),
+            "tick": i % label_every == 0, "alt": (i // label_every) % 2 == 1, "tx": round(offset + i * slot + slot / 2, 1),
         })
     return {
         "request": context["request"], "bars": bars, "unit": unit, "top": top,
