@@ -92,6 +92,7 @@ def _merge(cands, text, quotes):
     cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2]
     cands.sort(key=lambda c: (PRIORITY.get(c.rule, 9), -(c.end - c.start)))
     accepted: list[Candidate] = []
+    replaced: dict[int, Candidate] = {}  # id of a dropped duplicate -> the candidate kept for it
     for c in cands:
         clash = next((a for a in accepted if _same_statement(a, c)), None)
         if clash is None:
@@ -101,10 +102,16 @@ def _merge(cands, text, quotes):
         if clash.rule in ("quote", "follow") and c.rule not in ("quote", "follow", "headline") \
                 and c.start <= clash.start and c.end >= clash.end and (c.end - c.start) > 1.3 * (clash.end - clash.start):
             accepted[accepted.index(clash)] = c
-        elif clash.rule == "follow" and c.cue_start is not None:
+            replaced[id(clash)] = c
+            continue
+        if clash.rule == "follow" and c.cue_start is not None:
             # the quote had no attribution of its own, but a rule found one around it
             clash.rule, clash.cue_start, clash.cue_end, clash.cue_token, clash.subject, clash.parent = (
                 "quote", c.cue_start, c.cue_end, c.cue_token, c.subject, c.parent)
+        replaced[id(c)] = clash
+    for c in accepted:  # follow-ups whose parent was found twice point to the copy that was kept
+        while c.parent is not None and id(c.parent) in replaced:
+            c.parent = replaced[id(c.parent)]
     # nested attributions: only the outer one counts
     outer = []
     for c in accepted:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 # opening mark -> closing marks it pairs with
-PAIRS = {"“": ("”",), "„": ("“", "”"), "«": ("»",), '"': ('"',), "''": ("''",), "``": ("''",)}
+PAIRS = {"“": ("”", '"'), "„": ("“", "”"), "«": ("»",), '"': ('"', "”"), "''": ("''",), "``": ("''",)}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 

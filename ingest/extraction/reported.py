@@ -76,6 +76,10 @@ def _clause(tok):
     comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
     if comps:
         start, end = subtree_span(comps[0], exclude=follow_ups_inside(comps[0]))
+        for extra in comps[1:]:  # "said A and B" split by the parser into two complements
+            s2, e2 = subtree_span(extra, exclude=follow_ups_inside(extra))
+            if s2 >= end and not cue_ok(extra) and not any(t.text in ".;" for t in tok.doc[comps[0].right_edge.i:extra.left_edge.i]):
+                end = e2
         # "said that A, and B": a clause conjoined to the verb after its complement is usually the
         # complement's second half misattached by the parser
         for c in tok.children:

@@ -25,6 +25,7 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 TITLE_LINK = {"of", "'s", "’s", "-", "for"}
 _FEMALE_HON = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
 _MALE_HON = {"mr", "sir", "lord", "king", "prince", "father"}
+WEIGHTS = (1.0, 2.0, 1.5, 0.8)  # pronoun salience: sentence distance, main subject, speaker, subject
 NAMES_PATH = Path(__file__).with_name("first_names.json")
 
 
@@ -308,7 +309,8 @@ class Registry:
                 continue
             if gender and m.actor.gender and m.actor.gender != gender:
                 continue
-            score = -1.0 * dist + 2.0 * m.main_subject + 1.5 * m.speaker + 0.8 * m.subject
+            w_dist, w_main, w_speaker, w_subj = WEIGHTS
+            score = -w_dist * dist + w_main * m.main_subject + w_speaker * m.speaker + w_subj * m.subject
             if best_score is None or score > best_score:
                 best, best_score = m.actor, score
         if best is None and gender:
