@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .lexicon import cue_rate
 
-RULE = {"quote": 0.92, "ccomp": 0.88, "ccomp-left": 0.88, "inverted": 0.8, "parenthetical": 0.8, "dobj": 0.6, "xcomp": 0.65, "directive": 0.72, "call-for": 0.68,
+RULE = {"quote": 0.92, "ccomp": 0.88, "ccomp-left": 0.88, "inverted": 0.8, "parenthetical": 0.8, "noun": 0.7, "dobj": 0.6, "xcomp": 0.65, "directive": 0.72, "call-for": 0.68,
         "according": 0.82, "follow": 0.72, "headline": 0.6}
 SPEAKER = {"name": 1.0, "surname": 0.97, "inherited": 0.95, "role": 0.85, "pronoun": 0.82, "unnamed": 0.8, "none": 0.3}
 

@@ -17,12 +17,17 @@ MAX_WORDS = 25
 def headline_candidates(text: str, end: int, is_foreign) -> list[Candidate]:
     out = []
     pos = 0
+    first = True
     for line in text[:end].split("\n"):
         start = pos
         pos += len(line) + 1
         stripped = line.strip()
         if not stripped:
             continue
+        if first:  # the title line may end with a full stop
+            first = False
+            if stripped.endswith(".") and not stripped.endswith(".."):
+                line = line.rstrip()[:-1]
         m = _LINE.match(line)
         if not m or is_foreign(start):
             continue

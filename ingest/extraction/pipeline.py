@@ -25,7 +25,7 @@ from .titles import ORG_ROLES, PERSON_ROLES, split_honorifics
 from .topics import TopicIndex
 
 PRIORITY = {"quote": 0, "ccomp": 1, "ccomp-left": 1, "directive": 2, "call-for": 2, "inverted": 2, "parenthetical": 2,
-            "according": 3, "headline": 4, "follow": 5}
+            "according": 3, "noun": 3, "headline": 4, "follow": 5}
 DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
 communiqué email document study survey note transcript lawsuit complaint ruling order decision""".split())
 NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})

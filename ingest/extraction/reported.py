@@ -19,6 +19,8 @@ FOLLOW_DEPS = ("conj", "advcl", "xcomp", "pcomp", "parataxis")
 EXPLETIVES = {"there", "this", "what"}
 CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for")
 NOMINAL_PREPS = ("about", "on", "of", "for", "as", "against")
+NOUN_CUES = frozenset("claim assertion statement warning promise pledge insistence allegation argument suggestion "
+                      "admission announcement contention complaint charge accusation remark comment vow threat".split())
 
 
 def cue_ok(tok) -> bool:
@@ -93,7 +95,8 @@ def _clause(tok):
     if left:
         comp = left[-1]
         between = tok.doc[comp.right_edge.i + 1: tok.i]
-        if not cue_ok(comp) and any(t.is_punct for t in between):
+        reports_itself = cue_ok(comp) and any(c.dep_ == "ccomp" for c in comp.children)
+        if not reports_itself and any(t.is_punct for t in between):
             return subtree_span(comp, exclude=follow_ups_inside(comp)), "ccomp-left"
     return None
 
@@ -174,6 +177,21 @@ def complement(tok):
     return _clause(tok) or _directive(tok) or _nominal(tok) or _inverted(tok)
 
 
+def _noun_cue(tok):
+    """ "Trump's claim that ...", "the ministry's warning that ...": a speech noun, its owner and its clause."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in NOUN_CUES:
+        return None
+    owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    if not owner:
+        owner = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    clause = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
+              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not owner or not clause:
+        return None
+    start, end = subtree_span(clause[0])
+    return Candidate(start, end, "noun", tok.idx, tok.idx + len(tok.text), cue_token=tok, subject=owner[0])
+
+
 def reported_candidates(doc, in_quote) -> list[Candidate]:
     """Candidates from speech verbs and "according to"."""
     out: list[Candidate] = []
@@ -181,6 +199,11 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
     for tok in doc:
         if tok.lower_ == "according":
             cand = _according(tok)
+            if cand:
+                out.append(cand)
+            continue
+        if tok.pos_ == "NOUN" and not in_quote(tok.idx):
+            cand = _noun_cue(tok)
             if cand:
                 out.append(cand)
             continue
