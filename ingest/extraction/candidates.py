@@ -20,6 +20,8 @@ class Candidate:
     resolved: object | None = None  # speakers.Actor or an unnamed speakers.Actor
     mention: tuple[int, int] | None = None
     mention_quality: str = "none"  # "name", "surname", "pronoun", "role", "unnamed", "inherited", "none"
+    features: dict | None = None
+    confidence: float = 0.0
 
     @property
     def anchor(self) -> int:

@@ -1,20 +1,72 @@
-"""A confidence in 0..1 that rises with the chance that a statement and its speaker are right.
+"""Confidence: the probability that a candidate statement is a real attribution of speech.
 
-Three factors: how reliable the rule that found the statement is, how directly the speaker is named,
-and how reliable the cue verb is (its learned rate as a cue in the train split). The rule and
-speaker factors were set from the precision of each rule and speaker kind on the PolNeAR dev split.
+A logistic model over a handful of features of the candidate (which rule found it, how reliable its
+cue verb is in the learned lexicon, how directly the speaker is named, its length and kind, ...).
+The weights in acceptor.json are learned from the PolNeAR train split by
+training/train_acceptor.py; without that file a hand-set prior of the same shape is used. The
+pipeline drops candidates below ACCEPT and reports the probability as the statement's confidence.
 """
 from __future__ import annotations
 
-from .lexicon import cue_rate
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
 
-RULE = {"quote": 0.92, "ccomp": 0.88, "ccomp-left": 0.88, "inverted": 0.8, "parenthetical": 0.8, "noun": 0.7, "dobj": 0.6, "xcomp": 0.65, "directive": 0.72, "call-for": 0.68,
-        "according": 0.82, "follow": 0.72, "headline": 0.6}
-SPEAKER = {"name": 1.0, "surname": 0.97, "inherited": 0.95, "role": 0.85, "pronoun": 0.82, "unnamed": 0.8, "none": 0.3}
+from .lexicon import SPEECH_VERBS, rate
+
+WEIGHTS_PATH = Path(__file__).with_name("acceptor.json")
+ACCEPT = 0.15
+
+# Prior used only when acceptor.json is missing: rule and speaker reliability.
+_PRIOR_RULE = {"quote": 2.5, "ccomp": 2.0, "ccomp-left": 2.0, "inverted": 1.2, "parenthetical": 1.2, "directive": 0.8,
+               "call-for": 0.6, "according": 1.5, "noun": 0.8, "follow": 0.8, "headline": 0.4, "dobj": 0.3, "xcomp": 0.5}
+_PRIOR_SPEAKER = {"name": 0.5, "surname": 0.4, "inherited": 0.3, "role": 0.0, "pronoun": 0.0, "unnamed": -0.2, "none": -3.0}
 
 
-def confidence(rule: str, speaker_quality: str, cue_lemma: str | None) -> float:
-    base = RULE.get(rule, 0.5) * SPEAKER.get(speaker_quality, 0.5)
-    if cue_lemma:
-        base *= 0.75 + 0.25 * min(1.0, cue_rate(cue_lemma) / 0.3)
-    return round(max(0.01, min(0.99, base)), 3)
+def features(rule: str, quality: str, kind: str, cue, subject, content: str, speaker_kind: str, has_parent: bool) -> dict[str, float]:
+    """Feature name -> value for one candidate (sparse; absent means 0)."""
+    construction = rule if not rule.startswith("prep:") else rule
+    lemma = cue.lemma_.lower() if cue is not None else ""
+    r, n = rate(lemma, construction) if lemma else (0.0, 0)
+    words = len(content.split())
+    f = {
+        "bias": 1.0,
+        "rule=" + rule.split(":")[0]: 1.0,
+        "quality=" + quality: 1.0,
+        "kind=" + kind: 1.0,
+        "speaker=" + speaker_kind: 1.0,
+        "lex_rate": r,
+        "lex_log_uses": math.log1p(n) / 5.0,
+        "core_verb": 1.0 if lemma in SPEECH_VERBS else 0.0,
+        "log_words": math.log1p(words) / 3.0,
+        "short": 1.0 if words <= 3 else 0.0,
+        "upper_start": 1.0 if content[:1].isupper() else 0.0,
+        "has_parent": 1.0 if has_parent else 0.0,
+    }
+    if cue is not None:
+        f["tag=" + cue.tag_] = 1.0
+        f["lemma_say"] = 1.0 if lemma in ("say", "tell", "add") else 0.0
+    if subject is not None:
+        f["subj=" + ("pron" if subject.pos_ == "PRON" else "propn" if subject.pos_ == "PROPN" else "other")] = 1.0
+        f["subj_ent"] = 1.0 if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") else 0.0
+    return f
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, float] | None:
+    try:
+        return json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["weights"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def probability(feats: dict[str, float]) -> float:
+    w = _weights()
+    if w is None:
+        z = -1.5 + _PRIOR_RULE.get(next((k[5:] for k in feats if k.startswith("rule=")), ""), 0.0)
+        z += _PRIOR_SPEAKER.get(next((k[8:] for k in feats if k.startswith("quality=")), ""), 0.0)
+        z += 1.5 * feats.get("lex_rate", 0.0)
+    else:
+        z = sum(w.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -12,7 +12,7 @@ import datetime
 from . import dates
 from .boilerplate import find_layout
 from .candidates import Candidate
-from .confidence import confidence
+from .confidence import ACCEPT, features, probability
 from .direct import quote_candidates
 from .headlines import headline_candidates
 from .nlp import get_nlp
@@ -48,6 +48,12 @@ def extract(text: str, *, published: datetime.date | None = None, model: str | N
 def extract_from_doc(doc, text: str, *, published=None, layout=None) -> Extraction:
     """The rule steps over an already parsed Doc of text[:len(doc.text)]."""
     layout = layout or find_layout(text)
+    cands, registry, quotes = analyse(doc, text, layout)
+    return _build(cands, text, doc, registry, quotes, published, layout.is_foreign)
+
+
+def analyse(doc, text: str, layout):
+    """All candidate statements with resolved speakers, kind and confidence, before acceptance."""
     foreign = layout.is_foreign
     registry = Registry(doc, foreign)
     quotes = find_quotes(text, len(doc.text))
@@ -63,7 +69,13 @@ def extract_from_doc(doc, text: str, *, published=None, layout=None) -> Extracti
     cands = [c for c in cands if not foreign(c.start, c.end) and not (c.cue_start is not None and foreign(c.cue_start))]
     cands = _merge(cands, text, quotes)
     _resolve_speakers(cands, registry, doc, text)
-    return _build(cands, text, doc, registry, quotes, published, foreign)
+    cands = [c for c in cands if c.resolved is not None]
+    for c in cands:
+        c.kind = _kind(c, text, quotes)
+        c.features = features(c.rule, c.mention_quality, c.kind, c.cue_token, c.subject, text[c.start:c.end],
+                              c.resolved.kind, c.parent is not None)
+        c.confidence = probability(c.features)
+    return cands, registry, quotes
 
 
 # -- merging -----------------------------------------------------------------------------------
@@ -334,12 +346,11 @@ def _build(cands, text, doc, registry, quotes, published, foreign) -> Extraction
     all_topics = []
     date_of: dict[int, datetime.date | None] = {}
     for c in sorted(cands, key=lambda c: c.start):
-        if c.resolved is None:
+        if c.confidence < ACCEPT:
             continue
         actor: Actor = c.resolved
         speakers.setdefault(id(actor), actor)
         ms, me = c.mention if c.mention else (None, None)
-        cue_lemma = c.cue_token.lemma_.lower() if c.cue_token is not None else None
         day = dates.said_on(c.cue_token, published) if c.cue_token is not None else None
         if day is None and c.parent is not None:
             day = date_of.get(id(c.parent))
@@ -352,9 +363,9 @@ def _build(cands, text, doc, registry, quotes, published, foreign) -> Extraction
             speaker_start=ms, speaker_end=me,
             cue=text[c.cue_start:c.cue_end] if c.cue_start is not None else "",
             cue_start=c.cue_start, cue_end=c.cue_end,
-            kind=_kind(c, text, quotes),
+            kind=c.kind,
             content=text[c.start:c.end], content_start=c.start, content_end=c.end,
-            confidence=confidence(c.rule, c.mention_quality, cue_lemma),
+            confidence=round(c.confidence, 3),
             said_on=day, topics=topics, mentioned=topic_index.mentioned(c.start, c.end),
         ))
     return Extraction(
