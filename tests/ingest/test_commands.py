@@ -53,6 +53,15 @@ def test_ingest_glob_twice_reports_already_stored(tmp_path):
     assert "0 new, 1 already stored" in out.getvalue()
 
 
+@pytest.mark.django_db(transaction=True)
+def test_ingest_wait_ends_when_two_files_hold_the_same_article(tmp_path):
+    write_articles(tmp_path)
+    (tmp_path / "copy.txt").write_bytes((tmp_path / "one.txt").read_bytes())
+    out = StringIO()
+    call_command("ingest", str(tmp_path / "*.txt"), "--wait", "--timeout", "30", stdout=out, stderr=StringIO())
+    assert "1 new, 1 already stored" in out.getvalue() and "Status: done 1" in out.getvalue()
+
+
 def test_ingest_missing_path_is_an_error(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         call_command("ingest", str(tmp_path / "nope"), stdout=StringIO())

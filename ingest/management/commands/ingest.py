@@ -72,6 +72,7 @@ class Command(BaseCommand):
                     source_ids.append(submission.source.pk)
                     counts["new" if submission.created else "already stored"] += 1
                 bar.update(1)
+        source_ids = list(dict.fromkeys(source_ids))  # the same article in two files is one source
         if wait:
             self._wait(source_ids, timeout)
         statuses = Counter(Source.objects.filter(pk__in=source_ids).values_list("status", flat=True))
