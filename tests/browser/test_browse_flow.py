@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_analyst_flow(page, shoot):
-    world = data.build()
+    data.build()
 
     page.goto("/")
     assert page.locator("h1").inner_text() == "Who said what in the news"

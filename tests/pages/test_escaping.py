@@ -1,7 +1,7 @@
 """Text from articles (and everything extracted from them) is shown as text, never run, on every page."""
 import pytest
 
-from tests.pages.builders import PAYLOAD, hostile_world
+from tests.pages.builders import hostile_world
 
 pytestmark = pytest.mark.django_db
 
