@@ -1,10 +1,12 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import feeds, views
 
 app_name = "statements"
 urlpatterns = [
     path("search/", views.search, name="search"),
+    path("statements/", RedirectView.as_view(pattern_name="statements:search", query_string=True), name="list"),
     path("statements/export.<str:fmt>", views.statements_export, name="export"),
     path("statements/<int:pk>/", views.statement_detail, name="detail"),
     path("sources/", views.source_list, name="sources"),

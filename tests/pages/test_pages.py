@@ -231,3 +231,21 @@ def test_export_lists_exactly_what_the_page_lists(client, world, order):
     assert "headline" not in selectors.statements_for_export(filters, order=order).query.annotations
     rows = json.loads(_text(client.get(f"/statements/export.json?q=budget+sanctions&order={order}")))
     assert [r["id"] for r in rows] == page_ids
+
+
+def test_empty_actor_topic_and_source_pages(client):
+    from tests.factories import SourceFactory
+
+    ActorFactory(name="Quiet Actor", slug="quiet")
+    TopicFactory(name="Unused", slug="unused")
+    source = SourceFactory(text="", status="pending")
+    for url, expected in [("/actors/quiet/", "No dated statements to chart"), ("/topics/unused/", "No statements match"),
+                          (f"/sources/{source.pk}/", "No statements found in this article"),
+                          ("/", "No statements in this period"), ("/search/?q=nothing", "0 statements")]:
+        response = client.get(url)
+        assert response.status_code == 200 and expected in _text(response), url
+
+
+def test_statements_path_leads_to_search_with_its_filters(client):
+    response = client.get("/statements/?kind=direct")
+    assert response.status_code == 302 and response["Location"] == "/search/?kind=direct"
