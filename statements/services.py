@@ -44,7 +44,7 @@ class TopicTagger:
 
 @transaction.atomic
 def retag_statements(*, topic: Topic) -> int:
-    """After a topic's keywords change: tag every statement they match, untag extracted ones they no longer do."""
+    """After a topic's keywords change: tag every statement they now match (tags are only added)."""
     if not topic.keywords:
         return 0
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in topic.keywords) + r")\b", re.I)
