@@ -165,12 +165,13 @@ def parse_html(html: str) -> Document:
         title=title or header.title,
         publisher=(extracted.get("sitename") or "").strip() or header.publisher,
         byline=(extracted.get("author") or "").strip() or header.byline,
-        published=_to_date(extracted.get("date")) or header.published,
+        published=iso_date(extracted.get("date")) or header.published,
         url=(extracted.get("url") or "").strip(),
     )
 
 
-def _to_date(value) -> dt.date | None:
+def iso_date(value) -> dt.date | None:
+    """The date at the start of an ISO date or timestamp string, or None."""
     if not value:
         return None
     try:

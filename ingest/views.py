@@ -20,28 +20,25 @@ def upload(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         metadata = {k: data[k] or v for k, v in (("title", ""), ("publisher", ""), ("url", ""), ("published", None))}
-        ids, refused = [], []
-        for upload in data["files"]:
-            try:
-                submission = services.submit_article(
-                    raw=upload.read(), filename=upload.name, content_type=upload.content_type or "",
-                    publisher=metadata["publisher"], published=metadata["published"],
-                )
-            except ArticleRejected as exc:
-                refused.append(f"{upload.name}: {exc}")
-            else:
-                ids.append(submission.source.pk)
-                if not submission.created:
-                    messages.info(request, f"{upload.name} is already stored (source {submission.source.pk}).")
+        submissions = [
+            (upload.name, lambda upload=upload: services.submit_article(
+                raw=upload.read(), filename=upload.name, content_type=upload.content_type or "",
+                publisher=metadata["publisher"], published=metadata["published"],
+            ))
+            for upload in data["files"]
+        ]
         if (data.get("text") or "").strip():
+            submissions.append(("The pasted article", lambda: services.submit_text(text=data["text"], **metadata)))
+        ids, refused = [], []
+        for label, submit in submissions:
             try:
-                submission = services.submit_text(text=data["text"], **metadata)
+                submission = submit()
             except ArticleRejected as exc:
-                refused.append(f"pasted text: {exc}")
-            else:
-                ids.append(submission.source.pk)
-                if not submission.created:
-                    messages.info(request, f"The pasted article is already stored (source {submission.source.pk}).")
+                refused.append(f"{label}: {exc}")
+                continue
+            ids.append(submission.source.pk)
+            if not submission.created:
+                messages.info(request, f"{label} is already stored (source {submission.source.pk}).")
         for message in refused:
             messages.error(request, message)
         if ids:

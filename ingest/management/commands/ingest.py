@@ -1,7 +1,6 @@
 """Bulk ingest: files, folders and globs of .txt/.html articles, or JSON Lines of article objects."""
 from __future__ import annotations
 
-import datetime as dt
 import glob
 import json
 import time
@@ -12,6 +11,7 @@ from django.core.management import BaseCommand, CommandError
 from tqdm import tqdm
 
 from ingest import services
+from ingest.parsing import iso_date
 from ingest.services import ArticleRejected
 from statements.models import Source
 
@@ -34,15 +34,6 @@ def expand(paths: list[str]) -> list[Path]:
             else:
                 raise CommandError(f"{raw}: no such file or folder.")
     return list(dict.fromkeys(found))
-
-
-def parse_date(value) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 class Command(BaseCommand):
@@ -112,7 +103,7 @@ class Command(BaseCommand):
                     filename="article.html" if is_html else "article.txt",
                     content_type="text/html" if is_html else "text/plain",
                     title=str(item.get("title") or ""), url=str(item.get("url") or ""),
-                    publisher=str(item.get("publisher") or publisher), published=parse_date(item.get("published")),
+                    publisher=str(item.get("publisher") or publisher), published=iso_date(item.get("published")),
                 )
 
     def _wait(self, source_ids: list[int], timeout: float) -> None:
