@@ -128,7 +128,13 @@ def process_source(*, source_id: int, force: bool = False) -> Source:
     if not force and source.status == Source.Status.DONE and source.extractor_version == EXTRACTOR_VERSION:
         return source
     if source.status != Source.Status.DUPLICATE:
-        _mark(source_id, status=Source.Status.PROCESSING, error="")
+        marking = Source.objects.filter(pk=source_id)
+        if not force:
+            # A second worker handed the same source waits here for the first one's row lock; once that one
+            # committed "done", this update matches nothing and the locked re-check below finds it done,
+            # instead of overwriting "done" with "processing" and extracting (and renumbering) it again.
+            marking = marking.exclude(status=Source.Status.DONE, extractor_version=EXTRACTOR_VERSION)
+        marking.update(status=Source.Status.PROCESSING, error="", updated_at=timezone.now())
     try:
         with transaction.atomic():
             # The row lock makes a second worker handed the same source wait, then find it done.
@@ -250,14 +256,22 @@ def _dispatch_forced(source_id, task) -> None:
         log.warning("could not queue reprocessing of source %s", source_id, exc_info=True)
 
 
-def sweep_pending(*, older_than: dt.timedelta = dt.timedelta(minutes=2)) -> int:
-    """Dispatch sources stuck pending or processing (broker was down, worker died)."""
+def sweep_pending(*, older_than: dt.timedelta = dt.timedelta(minutes=2), limit: int = 500) -> int:
+    """Dispatch sources stuck pending or processing (broker was down, worker died).
+
+    A source a worker is processing right now holds its row lock and is skipped (SKIP LOCKED), so a long
+    article is not queued again while it runs. Each source swept has its `updated_at` moved on, so it is
+    queued again at most once per `older_than`, and at most `limit` sources per sweep: a long backlog
+    waiting in the queue is not multiplied by every sweep.
+    """
     cutoff = timezone.now() - older_than
-    ids = list(
-        Source.objects.filter(
-            status__in=[Source.Status.PENDING, Source.Status.PROCESSING], updated_at__lt=cutoff
-        ).values_list("pk", flat=True)
-    )
+    with transaction.atomic():
+        ids = list(
+            Source.objects.select_for_update(skip_locked=True)
+            .filter(status__in=[Source.Status.PENDING, Source.Status.PROCESSING], updated_at__lt=cutoff)
+            .order_by("updated_at").values_list("pk", flat=True)[:limit]
+        )
+        Source.objects.filter(pk__in=ids).update(updated_at=timezone.now())
     for source_id in ids:
         dispatch(source_id)
     return len(ids)

@@ -1,5 +1,8 @@
 """Celery tasks: thin, idempotent, load by id and call one service."""
+import datetime as dt
+
 from celery import shared_task
+
 from . import services
 
 
@@ -11,6 +14,9 @@ def process_source_task(self, source_id: int, force: bool = False) -> str:
     return services.process_source(source_id=source_id, force=force).status
 
 
-@shared_task(name="ingest.sweep_pending")
-def sweep_pending_task() -> int:
-    return services.sweep_pending()
+@shared_task(name="ingest.sweep_pending", ignore_result=True)
+def sweep_pending_task(older_than_seconds: float | None = None) -> int:
+    """Run by beat (CELERY_BEAT_SCHEDULE): re-queue sources left pending or stuck in processing."""
+    if older_than_seconds is None:
+        return services.sweep_pending()
+    return services.sweep_pending(older_than=dt.timedelta(seconds=older_than_seconds))

@@ -125,8 +125,18 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
 # acks_late needs the visibility timeout above the longest task, or Redis re-delivers running tasks.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    # A broker that is down or silent must not hold an upload: connect and socket timeouts bound every
+    # publish (without socket_timeout a half-open connection waits forever), and the article stays pending
+    # for the sweep. Kept above kombu's 1 s BRPOP timeout, which workers use to poll the queue.
+    "socket_connect_timeout": env.float("CELERY_BROKER_CONNECT_TIMEOUT", default=2.0),
+    "socket_timeout": env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=5.0),
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECT_TIMEOUT", default=2.0)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing (upload -> queue) tries twice, then gives up quickly; sweep_pending sends it later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
 
 # The spaCy pipeline used by extraction; the official en_core_web_sm is used when installed.
 SPACY_MODEL = env("SPACY_MODEL", default="")
@@ -178,6 +188,11 @@ LOGGING = {
 }
 
 # The sweep re-dispatches sources left pending (broker down at upload) or stuck (worker died).
+# A source counts as stuck once untouched for SWEEP_OLDER_THAN_SECONDS; a worker killed mid-article leaves it
+# "processing" (Redis would re-deliver its message only after CELERY_VISIBILITY_TIMEOUT, an hour).
 CELERY_BEAT_SCHEDULE = {
-    "sweep-pending-sources": {"task": "ingest.sweep_pending", "schedule": env.float("SWEEP_SECONDS", default=60.0)},
+    "sweep-pending-sources": {
+        "task": "ingest.sweep_pending", "schedule": env.float("SWEEP_SECONDS", default=60.0),
+        "kwargs": {"older_than_seconds": env.float("SWEEP_OLDER_THAN_SECONDS", default=120.0)},
+    },
 }

@@ -1,0 +1,97 @@
+"""Real processes for the fault tests: Celery workers and beat with their own environment, killed at will."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from tests.workers import ROOT, broker_mode, worker_env
+
+OUTPUT = ROOT / "test-output" / "reliability"
+DEMO = ROOT / "demo" / "sana-lavrov-peskov.txt"
+
+
+def celery_command(kind: str, name: str, concurrency: int = 1, schedule: Path | None = None) -> list[str]:
+    base = [sys.executable, "-m", "celery", "-A", "config"]
+    if kind == "beat":
+        return base + ["beat", "--loglevel=INFO", f"--schedule={schedule}", "--max-interval=1"]
+    return base + [
+        "worker", "--loglevel=INFO", f"--hostname={name}@%h", f"--concurrency={concurrency}",
+        "--pool=prefork" if concurrency > 1 else "--pool=solo", "--without-gossip", "--without-mingle",
+        "--without-heartbeat",
+    ]
+
+
+class Processes:
+    """Start celery workers/beat in their own process groups; everything still running is stopped at the end."""
+
+    def __init__(self, name: str):
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        self.name = name
+        self.running: list[subprocess.Popen] = []
+
+    def start(self, kind: str = "worker", tag: str = "w", concurrency: int = 1, **env_extra) -> subprocess.Popen:
+        env = worker_env()
+        env.update({k: str(v) for k, v in env_extra.items()})
+        schedule = OUTPUT / f"{self.name}-{tag}-beat-schedule"
+        for leftover in OUTPUT.glob(schedule.name + "*"):
+            leftover.unlink()
+        log = open(OUTPUT / f"{self.name}-{tag}.log", "ab")
+        process = subprocess.Popen(
+            celery_command(kind, f"{self.name}-{tag}", concurrency, schedule), cwd=ROOT, env=env, stdout=log,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        self.running.append(process)
+        return process
+
+    def kill(self, process: subprocess.Popen, sig=signal.SIGKILL) -> None:
+        if process.poll() is None:
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(20)
+
+    def stop_all(self) -> None:
+        for process in self.running:
+            if process.poll() is None:
+                self.kill(process, signal.SIGTERM)
+
+
+@pytest.fixture
+def procs(request, transactional_db):
+    """Processes on the Redis test broker; this test process sends its tasks there too."""
+    with broker_mode() as app:
+        processes = Processes(request.node.name.replace("/", "_")[:60])
+        try:
+            yield processes, app
+        finally:
+            processes.stop_all()
+            connection.close()
+
+
+def articles(n: int, *, repeat: int = 1) -> list[bytes]:
+    """n different articles (distinct headline and first paragraph) built from the demo article."""
+    body = DEMO.read_text(encoding="utf-8")
+    made = []
+    for i in range(n):
+        text = f"Report number {i} on the talks\n\nThis is dispatch {i} of the series, filed on day {i}.\n\n"
+        made.append((text + "\n\n".join([body] * repeat)).encode("utf-8"))
+    return made
+
+
+def wait_until(predicate, timeout: float, what: str, interval: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
