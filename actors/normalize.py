@@ -10,3 +10,15 @@ def normalize_name(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name or "")
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", stripped.casefold().replace("'", "").replace("’", "")).strip()
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
+
+
+def looks_like_name(text: str) -> bool:
+    """A proper name ("Lavrov", "Russian Foreign Ministry"), not a description ("The Minister", "he").
+
+    Descriptions stand for an actor inside one article only; as aliases they would pull other ministers'
+    statements onto this actor in later articles.
+    """
+    words = text.split()
+    return bool(words) and words[0][:1].isupper() and words[0].casefold() not in _DETERMINERS

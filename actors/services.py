@@ -8,7 +8,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils.text import slugify
 
 from .models import Actor, ActorAlias, MergeRecord, Role
-from .normalize import normalize_name
+from .normalize import looks_like_name, normalize_name
 
 
 def _lock_name(normalized: str) -> None:
@@ -76,7 +76,7 @@ def resolve_actor(*, name: str, kind: str = Actor.Kind.UNKNOWN, aliases: Iterabl
     elif actor.kind == Actor.Kind.UNKNOWN and kind != Actor.Kind.UNKNOWN:
         actor.kind = kind
         actor.save(update_fields=["kind", "updated_at"])
-    forms = [actor.name, name, *aliases]
+    forms = [actor.name, name, *(alias for alias in aliases if looks_like_name(alias))]
     if actor.kind == Actor.Kind.PERSON:
         forms += person_alias_forms(actor.name)
     add_aliases(actor=actor, names=forms)

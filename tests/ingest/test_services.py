@@ -88,6 +88,14 @@ def test_store_extraction_keeps_every_editor_decision(source_factory, actor_fact
     assert not Statement.objects.filter(pk=s4.pk).exists()  # the untouched one was replaced
 
 
+def test_descriptions_do_not_become_aliases():
+    from actors.services import resolve_actor
+
+    lavrov = resolve_actor(name="Sergey Lavrov", kind="person", aliases=["Lavrov", "The Minister", "the minister", "he"])
+    assert set(lavrov.aliases.values_list("normalized", flat=True)) == {"sergey lavrov", "lavrov"}
+    assert resolve_actor(name="Minister") != lavrov
+
+
 def test_surname_joins_known_actor_only_when_unambiguous():
     from actors.services import resolve_actor
 
