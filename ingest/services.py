@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from actors import services as actor_services
 from actors.models import Actor
+from actors.normalize import looks_like_name
 from statements.models import Source, Statement
 from statements import services as statement_services
 
@@ -213,7 +214,9 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
     for item in extraction.statements:
         if any(item.content_start < end and start < item.content_end for start, end in kept_spans):
             continue  # an editor already decided about this passage
-        speaker = actor_for(item.speaker) if item.speaker.name else None
+        # An unresolved description ("the company", "a spokesman") is a different actor in every article:
+        # it stays the statement's speaker mention, and no shared Actor is made of it.
+        speaker = actor_for(item.speaker) if looks_like_name(item.speaker.name) else None
         role = None
         if speaker is not None and item.speaker.title:
             role = actor_services.record_role(
@@ -230,7 +233,8 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
         mentioned = []
         for name in item.mentioned:
             known = speakers_by_name.get(name)
-            mentioned.append(actor_for(known) if known else actor_services.resolve_actor(name=name))
+            if looks_like_name(name):
+                mentioned.append(actor_for(known) if known else actor_services.resolve_actor(name=name))
         statement.mentioned_actors.set({a.pk for a in mentioned if a != speaker})
         created.append(statement)
     return created

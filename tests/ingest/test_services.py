@@ -88,6 +88,14 @@ def test_store_extraction_keeps_every_editor_decision(source_factory, actor_fact
     assert not Statement.objects.filter(pk=s4.pk).exists()  # the untouched one was replaced
 
 
+def test_unresolved_descriptions_stay_mentions_not_actors(source_factory):
+    source = source_factory(text="Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.")
+    services.store_extraction(source=source, extraction=_fake_extraction(source, "the company", [(0, 10)]))
+    statement = source.statements.get()
+    assert statement.speaker is None and statement.speaker_mention == "the company"
+    assert not Actor.objects.filter(name="the company").exists()
+
+
 def test_descriptions_do_not_become_aliases():
     from actors.services import resolve_actor
 
