@@ -42,7 +42,7 @@ class Processes:
         schedule = OUTPUT / f"{self.name}-{tag}-beat-schedule"
         for leftover in OUTPUT.glob(schedule.name + "*"):
             leftover.unlink()
-        log = open(OUTPUT / f"{self.name}-{tag}.log", "ab")
+        log = open(OUTPUT / f"{self.name}-{tag}.log", "wb")
         process = subprocess.Popen(
             celery_command(kind, f"{self.name}-{tag}", concurrency, schedule), cwd=ROOT, env=env, stdout=log,
             stderr=subprocess.STDOUT, start_new_session=True,
