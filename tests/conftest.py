@@ -6,6 +6,7 @@ import pytest
 from tests.factories import ActorFactory, SourceFactory, StatementFactory, TopicFactory  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "test-output"
 SHARED = ROOT.parent / "shared"
 DEMO_ARTICLE = ROOT / "demo" / "sana-lavrov-peskov.txt"
 
@@ -48,3 +49,17 @@ def postgres_only(db):
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL")
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real worker process consuming from Redis; this process sends tasks there while the test runs."""
+    from tests.workers import broker_mode, start_worker, stop_worker
+
+    OUTPUT.mkdir(exist_ok=True)
+    with broker_mode() as app:
+        process = start_worker("test-worker", OUTPUT / "celery-worker.log")
+        try:
+            yield app
+        finally:
+            stop_worker(process)

@@ -11,6 +11,7 @@
     for (const source of data.sources) {
       const row = table.querySelector(`tr[data-source="${source.id}"]`);
       if (!row) continue;
+      row.querySelector("a").textContent = source.title;
       const cell = row.querySelector(".status");
       cell.textContent = source.status_display + (source.error ? ": " + source.error : "");
       cell.className = "status status-" + source.status;
