@@ -131,7 +131,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # publish (without socket_timeout a half-open connection waits forever), and the article stays pending
     # for the sweep. Kept above kombu's 1 s BRPOP timeout, which workers use to poll the queue.
     "socket_connect_timeout": env.float("CELERY_BROKER_CONNECT_TIMEOUT", default=2.0),
-    "socket_timeout": env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=5.0),
+    "socket_timeout": env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=3.0),
 }
 CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECT_TIMEOUT", default=2.0)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
