@@ -6,12 +6,13 @@ from statements import exports
 from statements import selectors as statement_selectors
 from statements.forms import ActorFilterForm, parse_statement_filters
 from statements.selectors import StatementFilters
-from statements.views import bad_request, paginate
+from statements.views import bad_request, paginate, paginate_statements
 
 from . import selectors
 from .models import Actor
 
 ACTORS_PER_PAGE = 30
+cached = statement_selectors.cached_aggregate
 
 
 def _actors(form):
@@ -52,9 +53,9 @@ def actor_detail(request, slug):
         "actor": actor,
         "form": form,
         "filters": filters,
-        "page": paginate(request, statements, form.page_size),
-        "series": statement_selectors.statements_over_time(statements, "day"),
-        "topics": list(statement_selectors.top_topics(everything, 30)),
-        "mentioned": statement_selectors.top_mentioned(everything, 10),
-        "publisher_choices": statement_selectors.publishers(everything),
+        "page": paginate_statements(request, statements, form.page_size),
+        "series": cached(lambda: statement_selectors.statements_over_time(statements, "day"), "series", statements),
+        "topics": cached(lambda: statement_selectors.top_topics(everything, 30), "topics", everything, 30),
+        "mentioned": cached(lambda: statement_selectors.top_mentioned(everything, 10), "mentioned", everything, 10),
+        "publisher_choices": cached(lambda: statement_selectors.publishers(everything), "publishers_of", everything),
     })

@@ -288,3 +288,60 @@ def statements_for_export(filters: StatementFilters = StatementFilters(), *, ord
     if relevance:
         qs = qs.annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", "-id")
     return qs
+
+
+# --- Cached aggregates for large databases (issue 8) ----------------------------------------------------------
+
+AGGREGATE_TTL = 120  # seconds a slow sidebar aggregate may be served from the cache
+AGGREGATE_SLOW_MS = 20  # only aggregates slower than this are cached (a small database is always exact)
+_GENERATION_KEY = "statements:aggregates:generation"
+
+
+def cached_aggregate(compute, *key):
+    """`compute()` (a list), from Django's cache when the same aggregate was slow to compute moments ago.
+
+    For sidebars and charts beside a list (top speakers, topics with counts, publishers, a timeline), never
+    for the list itself. `key` names the aggregate: querysets in it stand for their SQL, so every filter
+    combination has its own entry. Only results that took at least AGGREGATE_SLOW_MS are cached, for
+    AGGREGATE_TTL seconds; any save or delete of a statement, source, topic or actor in this process starts a
+    new generation (see `_bump_generation`), so a page reflects an edit made through it at once, and other
+    processes' edits within the TTL.
+    """
+    import hashlib
+    import time
+
+    from django.core.cache import cache
+
+    generation = cache.get_or_set(_GENERATION_KEY, 0, None)
+    parts = [str(part.query) if isinstance(part, QuerySet) else repr(part) for part in key]
+    digest = hashlib.sha256("\x1f".join([str(generation), *parts]).encode()).hexdigest()
+    cache_key = f"statements:aggregate:{digest}"
+    value = cache.get(cache_key)
+    if value is None:
+        started = time.perf_counter()
+        value = list(compute())
+        if (time.perf_counter() - started) * 1000 >= AGGREGATE_SLOW_MS:
+            cache.set(cache_key, value, AGGREGATE_TTL)
+    return value
+
+
+def _bump_generation(sender, **kwargs):
+    from django.core.cache import cache
+
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted): nothing cached under the old generation is reachable
+        cache.set(_GENERATION_KEY, 1, None)
+
+
+def _connect_invalidation():
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for model in (Statement, Source, Topic, Actor):
+        post_save.connect(_bump_generation, sender=model, dispatch_uid=f"aggregates-save-{model.__name__}")
+        post_delete.connect(_bump_generation, sender=model, dispatch_uid=f"aggregates-delete-{model.__name__}")
+    for through in (Statement.topics.through, Statement.mentioned_actors.through):
+        m2m_changed.connect(_bump_generation, sender=through, dispatch_uid=f"aggregates-m2m-{through.__name__}")
+
+
+_connect_invalidation()

@@ -1,5 +1,6 @@
 """Browse pages for analysts. Thin: validate GET through forms, read through selectors, render."""
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -18,6 +19,32 @@ def paginate(request, queryset, per_page):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+class CappedPaginator(Paginator):
+    """A Paginator that counts at most COUNT_CAP rows: above that, `count` is the cap and `capped` is True.
+
+    Counting every match of a large list costs more than showing a page of it (counting the 144,000
+    statements of a busy topic takes ~0.9 s on a million statements; see docs/performance.md), so pages
+    show "10,000+ statements" and page numbers up to the cap; the export and the API's cursor reach the rest.
+    """
+
+    COUNT_CAP = 10_000
+    capped = False
+
+    @cached_property
+    def count(self):
+        qs = self.object_list
+        if not hasattr(qs, "query"):
+            return len(qs)
+        n = qs.order_by().values("pk")[: self.COUNT_CAP + 1].count()
+        self.capped = n > self.COUNT_CAP
+        return min(n, self.COUNT_CAP)
+
+
+def paginate_statements(request, queryset, per_page):
+    """`paginate` for statement lists, whose counts stop at CappedPaginator.COUNT_CAP."""
+    return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
 def bad_request(errors) -> HttpResponse:
     lines = [f"{field}: {' '.join(messages)}" for field, messages in errors.items()]
     return HttpResponse("Bad filter parameters\n" + "\n".join(lines) + "\n", status=400, content_type="text/plain")
@@ -32,8 +59,8 @@ def home(request):
         "period": form.chosen,
         "periods": PERIOD_LABELS,
         "statements": statements[:HOME_LATEST],
-        "speakers": selectors.top_speakers(statements, 10),
-        "topics": selectors.top_topics(statements, 10),
+        "speakers": selectors.cached_aggregate(lambda: selectors.top_speakers(statements, 10), "speakers", statements, 10),
+        "topics": selectors.cached_aggregate(lambda: selectors.top_topics(statements, 10), "topics", statements, 10),
     })
 
 
@@ -43,10 +70,10 @@ def search(request):
     return render(request, "statements/search.html", {
         "form": form,
         "filters": filters,
-        "page": paginate(request, statements, form.page_size),
-        "speakers": selectors.top_speakers(statements, 8),
-        "topic_choices": selectors.topics_with_counts()[:100],
-        "publisher_choices": selectors.publishers(),
+        "page": paginate_statements(request, statements, form.page_size),
+        "speakers": selectors.cached_aggregate(lambda: selectors.top_speakers(statements, 8), "speakers", statements, 8),
+        "topic_choices": selectors.cached_aggregate(lambda: selectors.topics_with_counts()[:100], "topic_choices"),
+        "publisher_choices": selectors.cached_aggregate(selectors.publishers, "publishers"),
     })
 
 
@@ -78,7 +105,8 @@ def source_list(request):
     form = SourceFilterForm(request.GET)
     form.is_valid()
     return render(request, "statements/source_list.html", {
-        "form": form, "statuses": Source.Status.choices, "publisher_choices": selectors.publishers(),
+        "form": form, "statuses": Source.Status.choices,
+        "publisher_choices": selectors.cached_aggregate(selectors.publishers, "publishers"),
         "page": paginate(request, _sources(form), SOURCES_PER_PAGE),
     })
 
@@ -134,9 +162,10 @@ def topic_detail(request, slug):
         "topic": topic,
         "form": form,
         "filters": filters,
-        "page": paginate(request, statements, form.page_size),
-        "speakers": selectors.top_speakers(statements, 10),
-        "series": selectors.statements_over_time(statements, "day"),
-        "publisher_choices": selectors.publishers(selectors.statements_on_topic(topic)),
+        "page": paginate_statements(request, statements, form.page_size),
+        "speakers": selectors.cached_aggregate(lambda: selectors.top_speakers(statements, 10), "speakers", statements, 10),
+        "series": selectors.cached_aggregate(lambda: selectors.statements_over_time(statements, "day"), "series", statements),
+        "publisher_choices": selectors.cached_aggregate(
+            lambda: selectors.publishers(selectors.statements_on_topic(topic)), "publishers_of_topic", topic.pk),
     })
 
