@@ -24,8 +24,10 @@ class TokenIndex:
     """Char offset -> token lookups for one Doc."""
 
     def __init__(self, doc):
+        from spacy.attrs import IDX
+
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist() if len(doc) else []
 
     def at_or_after(self, pos: int) -> int:
         return bisect.bisect_left(self.starts, pos)

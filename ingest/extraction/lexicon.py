@@ -80,3 +80,10 @@ def cue_rate(lemma: str, construction: str = "ccomp") -> float:
     r, n = rate(lemma, construction)
     prior = 0.6 if lemma in SPEECH_VERBS else 0.2
     return (r * n + prior * 3) / (n + 3)
+
+
+@lru_cache(maxsize=1)
+def candidate_lemmas() -> frozenset[str]:
+    """Every verb lemma some rule can accept: the rules look at no other verb."""
+    nominal = {lemma for lemma, by in _learned().items() if any(accepts(lemma, c) for c in by)}
+    return cue_lemmas() | DIRECTIVE_VERBS | nominal | {"point"}

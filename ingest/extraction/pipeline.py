@@ -46,7 +46,7 @@ def extract(text: str, *, published: datetime.date | None = None, model: str | N
 
 
 def extract_from_doc(doc, text: str, *, published=None, layout=None) -> Extraction:
-    """The rule steps over an already parsed Doc of text[:len(doc.text)]."""
+    """The rule steps over an already parsed Doc of a prefix of `text` (offsets are shared)."""
     layout = layout or find_layout(text)
     cands, registry, quotes = analyse(doc, text, layout)
     return _build(cands, text, doc, registry, quotes, published, layout.is_foreign)
@@ -56,7 +56,8 @@ def analyse(doc, text: str, layout):
     """All candidate statements with resolved speakers, kind and confidence, before acceptance."""
     foreign = layout.is_foreign
     registry = Registry(doc, foreign)
-    quotes = find_quotes(text, len(doc.text))
+    body_end = doc[-1].idx + len(doc[-1].text) if len(doc) else 0
+    quotes = find_quotes(text, body_end)
     q_starts = [q.start for q in quotes]
 
     def quote_at(pos):
@@ -65,7 +66,7 @@ def analyse(doc, text: str, layout):
 
     cands = reported_candidates(doc, lambda pos: quote_at(pos) is not None)
     cands += quote_candidates(text, doc, quotes, foreign)
-    cands += headline_candidates(text, len(doc.text), foreign)
+    cands += headline_candidates(text, body_end, foreign)
     cands = [c for c in cands if not foreign(c.start, c.end) and not (c.cue_start is not None and foreign(c.cue_start))]
     cands = _merge(cands, text, quotes)
     _resolve_speakers(cands, registry, doc, text)

@@ -26,11 +26,7 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _opener_at(para: str, i: int) -> str | None:
-    two = para[i:i + 2]
-    if two in ("''", "``"):
-        return two
-    return para[i] if para[i] in PAIRS else None
+_MARK = re.compile(r"''|``|[“„«\"]")
 
 
 def find_quotes(text: str, end: int | None = None) -> list[Quote]:
@@ -43,12 +39,12 @@ def find_quotes(text: str, end: int | None = None) -> list[Quote]:
     quotes: list[Quote] = []
     pos = 0
     for para in text[:end].split("\n"):
-        i, n = 0, len(para)
-        while i < n:
-            mark = _opener_at(para, i)
-            if mark is None:
-                i += 1
-                continue
+        i = 0
+        while True:
+            m = _MARK.search(para, i)
+            if m is None:
+                break
+            i, mark = m.start(), m.group()
             j, close = -1, ""
             for c in PAIRS[mark]:
                 k = para.find(c, i + len(mark))

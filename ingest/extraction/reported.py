@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from .candidates import Candidate
-from .lexicon import DIRECTIVE_VERBS, accepts, is_cue
+from .lexicon import DIRECTIVE_VERBS, accepts, candidate_lemmas, is_cue
 from .spans import subtree_span, token_span
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -196,6 +196,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
     """Candidates from speech verbs and "according to"."""
     out: list[Candidate] = []
     by_token: dict[int, Candidate] = {}
+    lemmas = candidate_lemmas()
     for tok in doc:
         if tok.lower_ == "according":
             cand = _according(tok)
@@ -207,7 +208,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             if cand:
                 out.append(cand)
             continue
-        if tok.pos_ != "VERB" or in_quote(tok.idx):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lemmas or in_quote(tok.idx):
             continue
         found = complement(tok)
         if found is None:

@@ -87,12 +87,17 @@ def _clean_name(text: str) -> str:
     return text.strip(" ,.;:-–—\"“”'‘’()[]")
 
 
+def _span_text(first, last) -> str:
+    """Text from token `first` to token `last` (Doc.text would rebuild the whole text each time)."""
+    return first.doc[first.i: last.i + 1].text
+
+
 def ent_name(ent) -> str:
     """An entity's name without a trailing verb a title-case headline lets slip in ("Obama Says")."""
     toks = list(ent)
     while len(toks) > 1 and (toks[-1].tag_.startswith("VB") or toks[-1].pos_ in ("VERB", "AUX")):
         toks.pop()
-    return _clean_name(ent.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)])
+    return _clean_name(_span_text(toks[0], toks[-1]))
 
 
 def title_before(ent) -> str | None:
@@ -117,7 +122,7 @@ def title_before(ent) -> str | None:
     last = toks[-1].lower_.rstrip(".")
     if last not in PERSON_ROLES and last not in HONORIFICS and last not in ("counterpart", "democrat", "republican"):
         return None
-    return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    return _span_text(toks[0], toks[-1])
 
 
 def title_appos(ent) -> str | None:
@@ -128,12 +133,12 @@ def title_appos(ent) -> str | None:
             toks = [t for t in child.subtree if t.dep_ not in ("relcl", "acl") and t.i < child.i + 6]
             toks = [t for t in toks if t.dep_ != "det" and not t.is_punct]
             if toks and child.lemma_.lower() in PERSON_ROLES:
-                return ent.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+                return _span_text(toks[0], toks[-1])
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_ROLES:
         head = root.head
         toks = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det" and not t.is_punct]
         if toks:
-            return ent.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+            return _span_text(toks[0], toks[-1])
     return None
 
 

@@ -48,8 +48,7 @@ def clean_title(tokens) -> str | None:
         words.pop(0)
     if not words:
         return None
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    text = words[0].doc.text[start:end]
+    text = words[0].doc[words[0].i: words[-1].i + 1].text
     text = " ".join(text.split()).strip(" ,;:-–—")
     return text or None
 

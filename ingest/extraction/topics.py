@@ -49,48 +49,51 @@ def phrase_of(chunk) -> str | None:
 
 
 class TopicIndex:
-    """Entity and phrase occurrences of one article, for per-statement and article topics."""
+    """Entity occurrences of one article (counted over the whole text) and key phrases of the
+    statements (noun chunks of the statement spans only, which keeps this step cheap)."""
 
     def __init__(self, doc, registry, is_foreign):
-        self.items: list[tuple[int, int, str, str]] = []  # start, end, topic, what ("ent"/"phrase"/"actor")
+        self.doc = doc
+        self.entities: list[tuple[int, int, str, str]] = []  # start, end, topic, "actor"/"ent"
         self.counts: Counter = Counter()
         for ent in doc.ents:
             if ent.label_ not in TOPIC_LABELS or is_foreign(ent.start_char):
                 continue
             name = normalise_entity(ent, registry)
             if name:
-                what = "actor" if ent.label_ in ACTOR_LABELS else "ent"
-                self.items.append((ent.start_char, ent.end_char, name, what))
+                self.entities.append((ent.start_char, ent.end_char, name, "actor" if ent.label_ in ACTOR_LABELS else "ent"))
                 self.counts[name] += 1
-        for chunk in doc.noun_chunks:
-            if is_foreign(chunk.start_char):
-                continue
-            p = phrase_of(chunk)
-            if p:
-                self.items.append((chunk.start_char, chunk.end_char, p, "phrase"))
-                self.counts[p] += 1
-        self.items.sort()
+        self.phrases: Counter = Counter()
 
-    def within(self, start: int, end: int):
-        return [it for it in self.items if it[0] >= start and it[1] <= end]
+    def _phrases(self, start: int, end: int) -> list[str]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return []
+        return [p for p in map(phrase_of, span.noun_chunks) if p]
 
     def statement_topics(self, start: int, end: int) -> tuple[str, ...]:
         found = Counter()
-        for s, e, topic, what in self.within(start, end):
-            weight = 2.0 if what != "phrase" else 1.0
-            found[topic] += weight * self.counts[topic]
-        ranked = [t for t, _ in found.most_common()]
-        return tuple(ranked[:MAX_PER_STATEMENT])
+        for s, e, topic, _ in self.entities:
+            if s >= start and e <= end:
+                found[topic] += 2.0 * self.counts[topic]
+        for p in self._phrases(start, end):
+            self.phrases[p] += 1
+            found[p] += 1.0
+        return tuple(t for t, _ in found.most_common(MAX_PER_STATEMENT))
 
     def mentioned(self, start: int, end: int) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(t for s, e, t, what in self.within(start, end) if what == "actor"))
+        return tuple(dict.fromkeys(t for s, e, t, what in self.entities if s >= start and e <= end and what == "actor"))
 
     def article_topics(self, statement_topics, limit: int = 12) -> tuple[str, ...]:
+        """Topics the statements share most, then the article's most frequent entities."""
         score = Counter()
         for topics in statement_topics:
             for t in topics:
                 score[t] += 1
         for t, n in self.counts.items():
+            if n >= 2:
+                score[t] += 0.5 * n
+        for t, n in self.phrases.items():
             if n >= 2:
                 score[t] += 0.5 * n
         return tuple(t for t, _ in score.most_common(limit))
