@@ -29,6 +29,18 @@ def word_count(text: str) -> int:
 _MARK = re.compile(r"''|``|[“„«\"]")
 
 
+def _looks_opening(para: str, k: int) -> bool:
+    before = para[k - 1] if k > 0 else " "
+    after = para[k + 1] if k + 1 < len(para) else " "
+    return (before.isspace() or before in "([—–-") and (after.isalnum() or after in "'‘“(")
+
+
+def _looks_closing(para: str, k: int) -> bool:
+    before = para[k - 1] if k > 0 else " "
+    after = para[k + 1] if k + 1 < len(para) else " "
+    return not before.isspace() and before not in "([—–-" and (after.isspace() or after in ".,;:!?)")
+
+
 def find_quotes(text: str, end: int | None = None) -> list[Quote]:
     """Paired double quotation marks (“ ”, " ", '' '' as some wires write them), paragraph by paragraph.
 
@@ -45,11 +57,21 @@ def find_quotes(text: str, end: int | None = None) -> list[Quote]:
             if m is None:
                 break
             i, mark = m.start(), m.group()
+            if mark == '"' and _looks_closing(para, i):
+                i += 1  # a closing mark whose opening is missing
+                continue
             j, close = -1, ""
             for c in PAIRS[mark]:
                 k = para.find(c, i + len(mark))
                 if k >= 0 and (j < 0 or k < j):
                     j, close = k, c
+            if close == '"' and _looks_opening(para, j) and para[:j].rstrip().endswith((".", "?", "!", ",")):
+                # `... 26 weeks. "We are going ...`: the quote ran on without its closing mark and a
+                # new one opens here; end the first at the new opening
+                stop = len(para[:j].rstrip())
+                quotes.append(Quote(pos + i, pos + stop, False, len(mark), 0))
+                i = j
+                continue
             if j < 0:
                 if mark in ('"', "''") and i > 0 and para[i - 1].isalnum():
                     i += len(mark)  # an inch mark or a stray quote glued to a word

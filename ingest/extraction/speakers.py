@@ -25,7 +25,7 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 TITLE_LINK = {"of", "'s", "’s", "-", "for"}
 _FEMALE_HON = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
 _MALE_HON = {"mr", "sir", "lord", "king", "prince", "father"}
-WEIGHTS = (1.0, 2.0, 1.5, 0.8)  # pronoun salience: sentence distance, main subject, speaker, subject
+WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # pronoun salience: sentence distance, main subject, speaker, subject
 NAMES_PATH = Path(__file__).with_name("first_names.json")
 
 
