@@ -26,6 +26,7 @@ TITLE_LINK = {"of", "'s", "’s", "-", "for"}
 _FEMALE_HON = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
 _MALE_HON = {"mr", "sir", "lord", "king", "prince", "father"}
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # pronoun salience: sentence distance, main subject, speaker, subject
+GENERIC_ORG_ROLES = frozenset("company firm corporation group bank carrier retailer manufacturer airline club".split())
 NAMES_PATH = Path(__file__).with_name("first_names.json")
 
 
@@ -59,6 +60,7 @@ class Actor:
     title: str | None = None
     aliases: list[str] = field(default_factory=list)
     gender: str | None = None
+    label: str = ""  # the NER label it was registered under (PERSON, ORG, GPE)
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())
@@ -179,6 +181,7 @@ class Registry:
                 continue
             gender = honorific_gender(honorific) if label == "PERSON" else None
             actor = self._actor_for(name, ENT_KINDS[label], gender)
+            actor.label = actor.label or label
             actor.add_alias(name)
             if honorific:
                 actor.add_alias(f"{honorific} {name}")
@@ -344,4 +347,10 @@ class Registry:
                 nw = a.name.lower().split()
                 if head_lemma in nw and all(x in nw for x in mods):
                     return a
+            if head_lemma in GENERIC_ORG_ROLES and not mods:
+                # "the company", "the firm": the organisation the text was just talking about
+                sent = self.mentions and max((m.sent for m in self.mentions if m.pos < pos), default=0)
+                for m in reversed(self.mentions):
+                    if m.pos < pos and m.actor.kind == ORG and m.actor.label == "ORG" and sent - m.sent <= 4:
+                        return m.actor
         return None

@@ -174,3 +174,9 @@ def test_confidence_is_a_probability_and_lower_for_pronouns(run):
     named = one(ex, "taxes would fall")
     pronoun = one(ex, "vote had been delayed")
     assert 0.0 < pronoun.confidence < named.confidence <= 1.0
+
+
+def test_the_company_resolves_to_the_organisation_just_named(run):
+    s = one(run("Nordwind Logistics cut its forecast on Tuesday. The company said that fuel costs had doubled."), "fuel costs")
+    assert s.speaker.name == "Nordwind Logistics"
+    assert s.speaker.kind == "organization"
