@@ -95,3 +95,24 @@ def wait_until(predicate, timeout: float, what: str, interval: float = 0.2):
             return value
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def expected_counts(raws: list[bytes]) -> list[int]:
+    """What one clean run extracts from each article (the extraction core, in this process)."""
+    from ingest import parsing
+    from ingest.extraction import extract
+
+    return [len(extract(parsing.parse(raw, filename="a.txt").text).statements) for raw in raws]
+
+
+def assert_each_done_once(ids, expected):
+    from statements.models import Source, Statement
+
+    sources = {s.pk: s for s in Source.objects.filter(pk__in=ids)}
+    assert {s.status for s in sources.values()} == {Source.Status.DONE}, {s.pk: s.error for s in sources.values()}
+    spans = list(Statement.objects.filter(source_id__in=ids).values_list("source_id", "content_start", "content_end"))
+    assert len(spans) == len(set(spans)), "a passage stored twice"
+    for source_id, count in zip(ids, expected):
+        assert Statement.objects.filter(source_id=source_id).count() == count, f"source {source_id} half stored"
+    assert not Statement.objects.filter(source_id__in=ids, speaker__isnull=True, kind="direct",
+                                        content="").exists()

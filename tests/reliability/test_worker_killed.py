@@ -17,17 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from ingest import parsing, services
-from ingest.extraction import extract
-from statements.models import Source, Statement
+from ingest import services
+from statements.models import Source
 
-from .conftest import articles, wait_until
+from .conftest import articles, assert_each_done_once, expected_counts, wait_until
 
 pytestmark = pytest.mark.celery_worker
-
-
-def expected_counts(raws: list[bytes]) -> list[int]:
-    return [len(extract(parsing.parse(raw, filename="a.txt").text).statements) for raw in raws]
 
 
 def submit_all(raws: list[bytes]) -> list[int]:
@@ -50,17 +45,6 @@ def kill_mid_article(processes, worker, ids, min_done: int) -> dict[str, int]:
     before = wait_until(mid_article, 120, "the worker to be in the middle of an article", interval=0.02)
     processes.kill(worker, signal.SIGKILL)
     return before
-
-
-def assert_each_done_once(ids, expected):
-    sources = {s.pk: s for s in Source.objects.filter(pk__in=ids)}
-    assert {s.status for s in sources.values()} == {Source.Status.DONE}, {s.pk: s.error for s in sources.values()}
-    spans = list(Statement.objects.filter(source_id__in=ids).values_list("source_id", "content_start", "content_end"))
-    assert len(spans) == len(set(spans)), "a passage stored twice"
-    for source_id, count in zip(ids, expected):
-        assert Statement.objects.filter(source_id=source_id).count() == count, f"source {source_id} half stored"
-    assert not Statement.objects.filter(source_id__in=ids, speaker__isnull=True, kind="direct",
-                                        content="").exists()
 
 
 def test_sweep_recovers_the_article_a_killed_worker_held(procs):
