@@ -132,7 +132,10 @@ def decode(raw: bytes) -> str:
 
 def _decode_other(raw: bytes, utf8_error: UnicodeDecodeError) -> str:
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass  # a UTF-16 byte order mark, then no valid UTF-16 (odd length, lone surrogate): detect or refuse
     best = charset_normalizer.from_bytes(raw).best()
     if best is None or best.chaos > 0.2:
         raise ParseError(
