@@ -9,6 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import exceptions, parsers, serializers, status
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -109,6 +110,12 @@ Send either **multipart/form-data** with a `file` (plus optional metadata fields
 class SourceViewSet(ReadSourceViewSet):
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser]
     write_permissions = {"create": ["statements.add_source"], "reprocess": ["statements.change_source"]}
+
+    def get_throttles(self):
+        if self.action == "create" and settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].get("uploads"):
+            self.throttle_scope = "uploads"  # UPLOAD_RATE per user, on top of the default throttles
+            return [*super().get_throttles(), ScopedRateThrottle()]
+        return super().get_throttles()
 
     def create(self, request, *args, **kwargs):
         upload = ArticleUploadSerializer(data=request.data)

@@ -110,6 +110,10 @@ MAX_ARTICLE_CHARS = env.int("MAX_ARTICLE_CHARS", default=200_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = env.int("MAX_FILES_PER_UPLOAD", default=100)
+# Upload requests (page and API) one user may make; "" turns the limit off. Format: number/second|minute|hour|day.
+UPLOAD_RATE = env("UPLOAD_RATE", default="60/minute") or None
+# Throttle counts live in the cache: per process by default; CACHE_URL=redis://host:6379/1 shares them.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 # Celery: a broker URL means real workers; without one tasks run in process (embedded mode).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
@@ -151,7 +155,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_RATE", default="120/minute")},
+    # "uploads": POST /api/v1/sources/ per user (ScopedRateThrottle in ingest.api); the upload page uses the
+    # same rate through the cache (ingest.views). Both count in CACHES: set CACHE_URL with several web workers.
+    "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_RATE", default="120/minute"), "uploads": UPLOAD_RATE},
     "PAGE_SIZE": 50,
     "DEFAULT_PAGINATION_CLASS": "config.api_support.PageNumberPages",
 }

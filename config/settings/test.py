@@ -11,4 +11,5 @@ TEST_BROKER_URL = env("TEST_BROKER_URL", default="redis://127.0.0.1:6379/15")
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "100000/minute"}
+UPLOAD_RATE = "100000/minute"
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "100000/minute", "uploads": UPLOAD_RATE}
