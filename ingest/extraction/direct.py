@@ -12,7 +12,7 @@ import re
 
 from .candidates import Candidate
 from .lexicon import NOT_FOR_QUOTES
-from .quotes import Quote, word_count
+from .quotes import Quote
 from .reported import cue_extent, cue_ok, find_subject
 
 MIN_WORDS = 3

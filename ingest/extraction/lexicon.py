@@ -24,9 +24,6 @@ hint imply tout clarify elaborate conclude interject
 announce instruct order advise tell notify preach plead beg ask request urge implore
 """.split())
 
-# Cues that need a particle or preposition: lemma -> required child word (prt/prep).
-PHRASAL_CUES = {"point": ("out",), "call": ("for", "on", "upon"), "go": ()}
-
 # Verbs that take "<someone> to <do>" as what was said ("urged X to ...", "called on X to ...").
 DIRECTIVE_VERBS = frozenset("urge ask call tell implore beg advise instruct order encourage invite warn challenge press".split())
 
@@ -40,11 +37,15 @@ NOT_FOR_QUOTES = frozenset("agree disagree question order ask request".split())
 
 
 @lru_cache(maxsize=1)
-def _learned() -> dict:
+def _file() -> dict:
     try:
-        return json.loads(LEXICON_PATH.read_text(encoding="utf-8")).get("lemmas", {})
+        return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+def _learned() -> dict:
+    return _file().get("lemmas", {})
 
 
 def rate(lemma: str, construction: str) -> tuple[float, int]:
@@ -87,3 +88,11 @@ def candidate_lemmas() -> frozenset[str]:
     """Every verb lemma some rule can accept: the rules look at no other verb."""
     nominal = {lemma for lemma, by in _learned().items() if any(accepts(lemma, c) for c in by)}
     return cue_lemmas() | DIRECTIVE_VERBS | nominal | {"point"}
+
+
+
+def cuts_aside(kind: str) -> bool:
+    """Whether content ends before a trailing aside of this kind (", which ...", ", citing ..."):
+    learned, true when the train split's annotators left such asides out more often than not."""
+    cut, keep = _file().get("asides", {}).get(kind, (0, 0))
+    return cut > keep

@@ -17,7 +17,7 @@ from .direct import quote_candidates
 from .headlines import headline_candidates
 from .nlp import get_nlp
 from .quotes import find_quotes, word_count
-from .records import ExtractedStatement, Extraction, Speaker
+from .records import ExtractedStatement, Extraction
 from .reported import reported_candidates
 from .speakers import FIRST_PERSON, ORG, PERSON, PERSON_PRONOUNS, UNKNOWN, Actor, Registry, ent_name
 from .spans import trim

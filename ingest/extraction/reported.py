@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from .candidates import Candidate
-from .lexicon import DIRECTIVE_VERBS, accepts, candidate_lemmas, is_cue
+from .lexicon import DIRECTIVE_VERBS, accepts, candidate_lemmas, cuts_aside, is_cue
 from .spans import subtree_span, token_span
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -74,7 +74,47 @@ def follow_ups_inside(comp):
     return out
 
 
-def _clause(tok):
+def trailing_aside(comp):
+    """(token, type) of a comma-set modifier that closes the clause: ", which ..." (relcl), ", the ..."
+    (appos), ", citing ..." (participle), ", although ..." (concessive), ", because ..." (causal),
+    ", in ..." (prep); or None."""
+    doc = comp.doc
+    last = comp.right_edge.i
+    for t in comp.subtree:
+        if t is comp or t.right_edge.i != last or t.left_edge.i - comp.left_edge.i < 4:
+            continue
+        if doc[t.left_edge.i - 1].text not in (",", "—", "–", "--"):
+            continue
+        marks = {m.lower_ for m in t.children if m.dep_ == "mark"}
+        if t.dep_ in ("relcl", "appos"):
+            kind = t.dep_
+        elif t.dep_ in ("acl", "advcl") and t.tag_ in ("VBG", "VBN") and not marks:
+            kind = "participle"
+        elif t.dep_ == "advcl" and marks & {"although", "though", "while", "whereas"}:
+            kind = "concessive"
+        elif t.dep_ == "advcl" and marks & {"because", "as", "since"}:
+            kind = "causal"
+        elif t.dep_ == "prep":
+            kind = "prep"
+        else:
+            continue
+        return t, kind
+    return None
+
+
+def _cut_aside(comp, end: int, cut=None) -> int:
+    """End of the content without a trailing aside the train split's annotators leave out."""
+    found = trailing_aside(comp)
+    if found is None:
+        return end
+    tok, kind = found
+    if not (cut(kind) if cut is not None else cuts_aside(kind)):
+        return end
+    comma = tok.doc[tok.left_edge.i - 1]
+    return min(end, comma.idx)
+
+
+def _clause(tok, cut=None):
     comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
     if comps:
         start, end = subtree_span(comps[0], exclude=follow_ups_inside(comps[0]))
@@ -90,14 +130,15 @@ def _clause(tok):
                 start2, end2 = subtree_span(c, exclude=follow_ups_inside(c))
                 if start2 >= end and start2 - end < 8:
                     end = end2
-        return (start, end), "ccomp"
+        return (start, _cut_aside(comps[-1], end, cut)), "ccomp"
     left = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
     if left:
         comp = left[-1]
         between = tok.doc[comp.right_edge.i + 1: tok.i]
         reports_itself = cue_ok(comp) and any(c.dep_ == "ccomp" for c in comp.children)
         if not reports_itself and any(t.is_punct for t in between):
-            return subtree_span(comp, exclude=follow_ups_inside(comp)), "ccomp-left"
+            start, end = subtree_span(comp, exclude=follow_ups_inside(comp))
+            return (start, _cut_aside(comp, end, cut)), "ccomp-left"
     return None
 
 

@@ -20,7 +20,6 @@ PERSON, ORG, UNKNOWN = "person", "organization", "unknown"
 ENT_KINDS = {"PERSON": PERSON, "ORG": ORG, "GPE": ORG, "NORP": ORG}
 REGISTERED = ("PERSON", "ORG", "GPE")
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-GROUP_PRONOUNS = {"they", "them", "their", "we", "it", "its"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 TITLE_LINK = {"of", "'s", "’s", "-", "for"}
 _FEMALE_HON = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}

@@ -39,20 +39,6 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name.strip())
 
 
-def clean_title(tokens) -> str | None:
-    """Title text from tokens before a name: no determiners, no punctuation at the ends."""
-    words = [t for t in tokens if not (t.dep_ == "det" or t.is_punct or t.lower_ in ("the", "a", "an"))]
-    while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "case") or words[-1].lower_ in ("'s", "’s")):
-        words.pop()
-    while words and (words[0].is_punct or words[0].dep_ in ("cc", "case", "prep")):
-        words.pop(0)
-    if not words:
-        return None
-    text = words[0].doc[words[0].i: words[-1].i + 1].text
-    text = " ".join(text.split()).strip(" ,;:-–—")
-    return text or None
-
-
 def split_honorifics(name: str) -> tuple[str, str | None]:
     """("President Barack Obama") -> ("Barack Obama", "President"); leaves the name alone otherwise."""
     parts = name.split()
@@ -61,11 +47,3 @@ def split_honorifics(name: str) -> tuple[str, str | None]:
         lead.append(parts.pop(0))
     return " ".join(parts), (" ".join(lead) or None)
 
-
-def role_head(span_tokens) -> str | None:
-    """The role noun a mention like "the minister" or "the Foreign Ministry" rests on, if any."""
-    heads = [t for t in span_tokens if t.dep_ not in ("det", "punct", "poss", "case")]
-    if not heads:
-        return None
-    head = max(heads, key=lambda t: t.i) if len(heads) else None
-    return head.lemma_.lower() if head is not None else None

@@ -8,6 +8,9 @@ compared with the annotations: a hit when an attribution with a speech cue has i
 its content overlaps the construction's span with IoU >= 0.5. The file keeps, per lemma and
 construction, [hits, uses]; no text of the corpus is stored.
 
+It also counts, for clauses ending in a comma-set aside (", which ...", ", citing ..."), whether the
+annotated content leaves the aside out or keeps it ("asides": kind -> [left out, kept]).
+
 first_names.json: the gender pronouns (he/she) refer to for people by first name, from annotations
 whose speaker mention is a pronoun and whose speaker is a full name, plus the article-internal guess
 of the speaker registry (a person named alone in a sentence with "he" or "she"). Used to keep "she"
@@ -23,7 +26,7 @@ from pathlib import Path
 from ..lexicon import LEXICON_PATH
 from ..speakers import NAMES_PATH, PERSON, Registry
 from ..nlp import get_nlp, resolve_model_name
-from ..reported import complement
+from ..reported import _clause, complement, trailing_aside
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "polnear-train.json"
 
@@ -41,9 +44,33 @@ def _first_name(name: str) -> str | None:
     return words[0]
 
 
+def _learn_aside(tok, gold, asides) -> None:
+    """Count whether annotated content keeps or leaves out a trailing aside of the verb's clause."""
+    spans = {}
+    for cut in (False, True):
+        found = _clause(tok, cut=lambda kind, cut=cut: cut)
+        if found is None:
+            return
+        spans[cut] = found[0]
+    if spans[False] == spans[True]:
+        return
+    comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    kind = trailing_aside(comp[-1])
+    if kind is None:
+        return
+    for g in gold:
+        if g["cue_start"] <= tok.idx < g["cue_end"]:
+            span = (g["content_start"], g["content_end"])
+            full, short = iou(spans[False], span), iou(spans[True], span)
+            if max(full, short) >= 0.3 and full != short:
+                asides[kind[1]][0 if short > full else 1] += 1
+            return
+
+
 def learn(docs, nlp) -> tuple[dict, dict]:
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     genders: dict[str, dict[str, int]] = defaultdict(lambda: {"m": 0, "f": 0})
+    asides: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     texts = [d["text"] for d in docs]
     for d, doc in zip(docs, nlp.pipe(texts, batch_size=16)):
         for s in d["statements"]:
@@ -59,6 +86,7 @@ def learn(docs, nlp) -> tuple[dict, dict]:
         for tok in doc:
             if tok.pos_ != "VERB":
                 continue
+            _learn_aside(tok, gold, asides)
             found = complement(tok)
             if found is None:
                 continue
@@ -80,7 +108,7 @@ def learn(docs, nlp) -> tuple[dict, dict]:
         m, f = c["m"], c["f"]
         if max(m, f) >= 2 and min(m, f) * 4 <= max(m, f):
             names[first] = "m" if m > f else "f"
-    return {lemma: by for lemma, by in lemmas.items() if by}, names
+    return {lemma: by for lemma, by in lemmas.items() if by}, names, dict(sorted(asides.items()))
 
 
 def main(argv=None) -> int:
@@ -88,11 +116,12 @@ def main(argv=None) -> int:
     path = Path(argv[0]) if argv else DEFAULT_TRAIN
     docs = json.loads(path.read_text(encoding="utf-8"))
     nlp = get_nlp()
-    lemmas, names = learn(docs, nlp)
+    lemmas, names, asides = learn(docs, nlp)
     out = {
         "source": f"PolNeAR train split ({len(docs)} articles), speech attributions",
         "model": resolve_model_name(),
         "format": "lemma -> construction -> [hits, uses]",
+        "asides": asides,
         "lemmas": lemmas,
     }
     LEXICON_PATH.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
