@@ -6,7 +6,7 @@ from statements import exports
 from statements import selectors as statement_selectors
 from statements.forms import ActorFilterForm, parse_statement_filters
 from statements.selectors import StatementFilters
-from statements.views import bad_request, paginate, paginate_statements
+from statements.views import bad_request, paginate_ranked, paginate_statements
 
 from . import selectors
 from .models import Actor
@@ -24,7 +24,7 @@ def actor_list(request):
     form = ActorFilterForm(request.GET)
     form.is_valid()
     return render(request, "actors/list.html", {
-        "form": form, "kinds": Actor.Kind.choices, "page": paginate(request, _actors(form), ACTORS_PER_PAGE),
+        "form": form, "kinds": Actor.Kind.choices, "page": paginate_ranked(request, _actors(form), ACTORS_PER_PAGE),
     })
 
 
