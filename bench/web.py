@@ -104,6 +104,7 @@ def cases(c: dict) -> list[tuple[str, str, str, float | None]]:
         ("home (30 days)", "page", "/?period=30d", None),
         ("actors list", "page", "/actors/", None),
         ("topics list", "page", "/topics/", None),
+        ("sources list", "page", "/sources/", None),
         ("api: statements", "api", "/api/v1/statements/", 30),
         ("api: statements by speaker", "api", f"/api/v1/statements/?speaker={hs}", 30),
         ("api: statements by topic", "api", f"/api/v1/statements/?topic={ht}", 30),
@@ -201,6 +202,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     setup(args.db)
     import psycopg
+    from django.db import OperationalError, connections
     from django.test import Client
 
     raw_conn = psycopg.connect(f"{PG}/{args.db}", autocommit=True)
@@ -214,9 +216,20 @@ def main(argv=None) -> int:
     for name, group, url, target in cases(picked):
         if args.only and args.only not in name:
             continue
-        r = run_case(client, raw_conn, name, group, url, target, args.n, args.warmup)
+        for attempt in range(3):  # a shared machine's PostgreSQL may be restarted under us: retry the case
+            try:
+                r = run_case(client, raw_conn, name, group, url, target, args.n, args.warmup)
+                break
+            except OperationalError as exc:
+                print(f"{name}: {exc.__class__.__name__}: {str(exc).strip()[:80]}; retrying", flush=True)
+                time.sleep(5)
+                connections.close_all()
+                raw_conn = psycopg.connect(f"{PG}/{args.db}", autocommit=True)
+        else:
+            continue
         results.append(r)
         flag = "" if r["meets_target"] is None else (" ok" if r["meets_target"] else " MISS")
+        write(args, picked, results, None)
         print(f"{name:34} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} {target or '':>6} {r['raw_p50_ms']:8.1f} "
               f"{r['ratio'] or 0:6.2f} {r['queries']:3d} {r['cold_ms']:7.1f}{flag}", flush=True)
     export = None
@@ -225,15 +238,21 @@ def main(argv=None) -> int:
         print(f"CSV export: {export['rows']:,} rows in {export['seconds']} s ({export['rows_per_s']:,}/s), first byte "
               f"{export['first_byte_ms']} ms, RSS growth {export['rss_peak_growth_mb']} MB "
               f"({export['rss_growth_after_10k_rows_mb']} MB after the first 10,000 rows)")
+    out = write(args, picked, results, export)
+    print(f"wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
+    return 0
+
+
+def write(args, picked, results, export) -> Path:
     out = Path(args.out or ROOT / "bench" / "results" / f"web-{args.label}.json")
     out.write_text(json.dumps({
         "benchmark": "web", "label": args.label, "db": args.db, "when": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "n": args.n, "picked": {k: (list(v) if isinstance(v, tuple) else str(v)) for k, v in picked.items()},
+        "pgoptions": os.environ.get("PGOPTIONS", ""), "load_avg": os.getloadavg(),
         "cases": results, "export": export,
     }, indent=1, default=str) + "\n")
-    print(f"wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
-    return 0
+    return out
 
 
 if __name__ == "__main__":

@@ -269,8 +269,19 @@ def source_detail(pk: int) -> Source | None:
 
 
 def sources_with_counts(*, q: str = "", publisher: str = "", status: str = "") -> QuerySet[Source]:
-    """`source_list` (newest upload first, without text and bytes) with `n`, listed statements per source."""
-    counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
+    """`source_list` (newest upload first, without text and bytes) with `n`, listed statements per source.
+
+    `n` is a correlated subquery, not a join with GROUP BY: a page then counts the statements of its 30
+    sources only, where the join grouped every statement of every source before picking the page
+    (200,000 sources, 1M statements: 1.5 s -> milliseconds, docs/performance.md)."""
+    from django.db.models import IntegerField, OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    per_source = (
+        Statement.objects.filter(source=OuterRef("pk")).exclude(review_status=Statement.ReviewStatus.REJECTED)
+        .order_by().values("source").annotate(c=Count("pk")).values("c")
+    )
+    counted = Coalesce(Subquery(per_source, output_field=IntegerField()), Value(0))
     return source_list(q=q, publisher=publisher, status=status).annotate(n=counted)
 
 
