@@ -101,7 +101,7 @@ def _same_statement(a: Candidate, b: Candidate) -> bool:
 
 def _merge(cands, text, quotes):
     for c in cands:
-        c.start, c.end = trim(text, c.start, c.end)
+        c.start, c.end = trim(text, c.start, c.end, drop_complementiser=c.rule not in ("quote", "follow", "headline"))
     cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2]
     cands.sort(key=lambda c: (PRIORITY.get(c.rule, 9), -(c.end - c.start)))
     accepted: list[Candidate] = []

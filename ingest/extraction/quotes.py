@@ -41,6 +41,23 @@ def _looks_closing(para: str, k: int) -> bool:
     return not before.isspace() and before not in "([—–-" and (after.isspace() or after in ".,;:!?)")
 
 
+def _closer(para: str, mark: str, start: int) -> tuple[int, str]:
+    """Position and text of the mark closing a quote opened with `mark`, skipping “...” pairs nested
+    inside a straight-quoted passage; (-1, "") when the quote is not closed in this paragraph."""
+    while True:
+        j, close = -1, ""
+        for c in PAIRS[mark]:
+            k = para.find(c, start)
+            if k >= 0 and (j < 0 or k < j):
+                j, close = k, c
+        if mark == '"' and close == "”":
+            inner_open = para.find("“", start, j)
+            if inner_open >= 0:
+                start = j + 1  # “...” inside "...": keep looking for the straight closing mark
+                continue
+        return j, close
+
+
 def find_quotes(text: str, end: int | None = None) -> list[Quote]:
     """Paired double quotation marks (“ ”, " ", '' '' as some wires write them), paragraph by paragraph.
 
@@ -60,11 +77,7 @@ def find_quotes(text: str, end: int | None = None) -> list[Quote]:
             if mark == '"' and _looks_closing(para, i):
                 i += 1  # a closing mark whose opening is missing
                 continue
-            j, close = -1, ""
-            for c in PAIRS[mark]:
-                k = para.find(c, i + len(mark))
-                if k >= 0 and (j < 0 or k < j):
-                    j, close = k, c
+            j, close = _closer(para, mark, i + len(mark))
             if close == '"' and _looks_opening(para, j) and para[:j].rstrip().endswith((".", "?", "!", ",")):
                 # `... 26 weeks. "We are going ...`: the quote ran on without its closing mark and a
                 # new one opens here; end the first at the new opening

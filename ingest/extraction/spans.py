@@ -4,7 +4,7 @@ from __future__ import annotations
 _TRIM_LEFT = " \t\r\n,;:-–—…"
 _TRIM_RIGHT = " \t\r\n,;:.!?-–—…"
 _QUOTES = "\"“”„«»"
-COMPLEMENTISERS = ("that ", "whether ", "if ")
+COMPLEMENTISERS = ("that ",)
 
 
 def token_span(tokens) -> tuple[int, int]:
