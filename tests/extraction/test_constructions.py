@@ -180,3 +180,20 @@ def test_the_company_resolves_to_the_organisation_just_named(run):
     s = one(run("Nordwind Airlines cut its forecast on Tuesday. The company said that fuel costs had doubled."), "fuel costs")
     assert s.speaker.name == "Nordwind Airlines"
     assert s.speaker.kind == "organization"
+
+
+def test_straight_quote_running_on_without_its_closing_mark(run):
+    text = ('Mayor Anna Berg said: "We have already doubled the budget. "We are going to double it again next year." '
+            "She said the council would vote in May.")
+    ex = run(text)
+    assert one(ex, "doubled the budget").kind == "direct"
+    assert one(ex, "double it again").speaker.name == "Anna Berg"
+    reported = one(ex, "council would vote")
+    assert reported.kind == "indirect" and reported.content == "the council would vote in May"
+
+
+def test_curly_quote_inside_a_straight_quote(run):
+    text = '"Critics call it a “vanity project” but the bridge will pay for itself," Anna Berg said.'
+    s = one(run(text), "vanity project")
+    assert s.content == "Critics call it a “vanity project” but the bridge will pay for itself"
+    assert s.speaker.name == "Anna Berg"

@@ -78,3 +78,13 @@ def test_model_is_loaded_once(nlp):
     from ingest.extraction.nlp import get_nlp
 
     assert get_nlp() is nlp
+
+
+def test_model_name_from_argument_environment_or_default(monkeypatch):
+    from ingest.extraction.nlp import DEFAULT_MODELS, resolve_model_name
+
+    assert resolve_model_name("my_pipeline") == "my_pipeline"
+    monkeypatch.setenv("SPACY_MODEL", "env_pipeline")
+    assert resolve_model_name() == "env_pipeline"
+    monkeypatch.delenv("SPACY_MODEL")
+    assert resolve_model_name() in DEFAULT_MODELS
