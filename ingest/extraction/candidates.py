@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(eq=False)  # candidates are compared by identity
 class Candidate:
     start: int  # content span (characters), before trimming
     end: int

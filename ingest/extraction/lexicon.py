@@ -1,8 +1,9 @@
 """The cue lexicon: which verbs introduce what someone said, and how reliably.
 
 A hand-written core of speech verbs is merged with `cue_lexicon.json`, learned from the PolNeAR train
-split by `training/build_lexicon.py` (for each verb lemma: how often it was the cue of an annotated
-attribution among all its verb uses). The learned rate feeds the confidence score.
+split by `training/learn.py`: for each verb lemma and construction (clause, object, infinitive, ...),
+how often it was the cue of an annotated speech attribution among all its uses. The learned rates
+decide which verbs and constructions the rules accept and feed the confidence model.
 """
 from __future__ import annotations
 
@@ -19,9 +20,8 @@ reiterate confirm deny acknowledge admit concede suggest predict reply respond a
 reveal disclose mention comment remark observe contend maintain affirm underline underscore highlight recall
 complain charge allege accuse promise vow pledge urge ask demand question testify counter retort quip joke
 call boast caution inform indicate signal estimate propose recommend lament repeat exclaim shout cry scream whisper
-brag proclaim assure concur object protest threaten forecast speculate theorize
-hint imply tout clarify elaborate conclude interject
-announce instruct order advise tell notify preach plead beg ask request urge implore
+brag proclaim assure concur object protest threaten forecast speculate theorize hint imply tout clarify elaborate
+conclude interject instruct order advise notify preach plead beg request implore
 """.split())
 
 # Verbs that take "<someone> to <do>" as what was said ("urged X to ...", "called on X to ...").
@@ -74,13 +74,6 @@ def accepts(lemma: str, construction: str) -> bool:
     """Whether a verb reports speech through this (non-clausal) construction often enough."""
     r, n = rate(lemma, construction)
     return n >= MIN_USES and r >= MIN_NOMINAL_RATE
-
-
-def cue_rate(lemma: str, construction: str = "ccomp") -> float:
-    """Learned reliability of the lemma as a cue of this construction (0..1), with a prior for core verbs."""
-    r, n = rate(lemma, construction)
-    prior = 0.6 if lemma in SPEECH_VERBS else 0.2
-    return (r * n + prior * 3) / (n + 3)
 
 
 @lru_cache(maxsize=1)

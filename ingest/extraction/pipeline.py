@@ -68,7 +68,7 @@ def analyse(doc, text: str, layout):
     cands += quote_candidates(text, doc, quotes, foreign)
     cands += headline_candidates(text, body_end, foreign)
     cands = [c for c in cands if not foreign(c.start, c.end) and not (c.cue_start is not None and foreign(c.cue_start))]
-    cands = _merge(cands, text, quotes)
+    cands = _merge(cands, text)
     _resolve_speakers(cands, registry, doc, text)
     cands = [c for c in cands if c.resolved is not None]
     for c in cands:
@@ -99,7 +99,7 @@ def _same_statement(a: Candidate, b: Candidate) -> bool:
     return inside and (a.cue_start is None or b.cue_start is None)
 
 
-def _merge(cands, text, quotes):
+def _merge(cands, text):
     for c in cands:
         c.start, c.end = trim(text, c.start, c.end, drop_complementiser=c.rule not in ("quote", "follow", "headline"))
     cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2]
