@@ -27,6 +27,8 @@ conclude interject instruct order advise notify preach plead beg request implore
 # Verbs that take "<someone> to <do>" as what was said ("urged X to ...", "called on X to ...").
 DIRECTIVE_VERBS = frozenset("urge ask call tell implore beg advise instruct order encourage invite warn challenge press".split())
 
+# Light verbs that reach the learned list only through phrases ("went on to say"); never cues alone.
+LIGHT_VERBS = frozenset("be have do go get make take come see know think want feel put give keep let".split())
 CLAUSAL_KEYS = ("ccomp", "ccomp-left", "inverted", "parenthetical")
 MIN_CLAUSE_RATE = 0.3  # learned verbs join the core list above this share of clause uses
 MIN_NOMINAL_RATE = 0.3  # "criticized X" style constructions count above this share
@@ -61,7 +63,7 @@ def cue_lemmas() -> frozenset[str]:
     for lemma, by in _learned().items():
         hits = sum(by.get(c, (0, 0))[0] for c in CLAUSAL_KEYS)
         total = sum(by.get(c, (0, 0))[1] for c in CLAUSAL_KEYS)
-        if hits >= 3 and hits / total >= MIN_CLAUSE_RATE:
+        if hits >= 3 and hits / total >= MIN_CLAUSE_RATE and lemma not in LIGHT_VERBS:
             learned.add(lemma)
     return SPEECH_VERBS | learned
 

@@ -60,6 +60,11 @@ def trim(text: str, start: int, end: int, *, drop_complementiser: bool = True) -
                 end -= 1
             elif inner[0] in _QUOTES and sum(inner.count(c) for c in _QUOTES) % 2 == 1:
                 start += 1
+        tail = text[max(start, end - 4):end].lower()
+        for conj in (" and", " but", " or"):
+            if tail.endswith(conj) and end - start > len(conj):
+                end -= len(conj)  # a clause cut before its second half keeps no dangling conjunction
+                break
         if (start, end) == (s0, e0):
             break
     return start, max(start, end)
