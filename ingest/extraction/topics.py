@@ -5,7 +5,9 @@ from collections import Counter
 
 from .titles import strip_possessive
 
-TOPIC_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+# People are linked as mentioned actors, not as topics.
+TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP", "EVENT", "LAW", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+ENTITY_LABELS = TOPIC_LABELS | {"PERSON"}
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 _GENERIC = frozenset("""
 thing things way ways time times people person year years day days part lot lots statement statements information
@@ -15,6 +17,9 @@ case cases place places area areas term terms word words comment comments report
 interview reporters reporter spokesman spokeswoman official officials source sources talk talks call
 """.split())
 MAX_PER_STATEMENT = 8
+# A one-word phrase ("budget") is a topic only when the article keeps coming back to it; one passing
+# mention ("need", "help", "home") is not what a statement is about.
+MIN_SINGLE_WORD_MENTIONS = 3
 
 
 def normalise_entity(ent, registry) -> str | None:
@@ -57,13 +62,16 @@ class TopicIndex:
         self.entities: list[tuple[int, int, str, str]] = []  # start, end, topic, "actor"/"ent"
         self.counts: Counter = Counter()
         for ent in doc.ents:
-            if ent.label_ not in TOPIC_LABELS or is_foreign(ent.start_char):
+            if ent.label_ not in ENTITY_LABELS or is_foreign(ent.start_char):
                 continue
             name = normalise_entity(ent, registry)
             if name:
-                self.entities.append((ent.start_char, ent.end_char, name, "actor" if ent.label_ in ACTOR_LABELS else "ent"))
-                self.counts[name] += 1
+                what = "person" if ent.label_ == "PERSON" else "actor" if ent.label_ in ACTOR_LABELS else "ent"
+                self.entities.append((ent.start_char, ent.end_char, name, what))
+                if what != "person":
+                    self.counts[name] += 1
         self.phrases: Counter = Counter()
+        self.noun_counts = Counter(t.lemma_.lower() for t in doc if t.pos_ == "NOUN")
 
     def _phrases(self, start: int, end: int) -> list[str]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -73,16 +81,20 @@ class TopicIndex:
 
     def statement_topics(self, start: int, end: int) -> tuple[str, ...]:
         found = Counter()
-        for s, e, topic, _ in self.entities:
-            if s >= start and e <= end:
+        for s, e, topic, what in self.entities:
+            if s >= start and e <= end and what != "person":
                 found[topic] += 2.0 * self.counts[topic]
         for p in self._phrases(start, end):
+            if " " not in p and self.noun_counts[p.lower()] < MIN_SINGLE_WORD_MENTIONS:
+                continue
             self.phrases[p] += 1
             found[p] += 1.0
         return tuple(t for t, _ in found.most_common(MAX_PER_STATEMENT))
 
     def mentioned(self, start: int, end: int) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(t for s, e, t, what in self.entities if s >= start and e <= end and what == "actor"))
+        return tuple(dict.fromkeys(
+            t for s, e, t, what in self.entities if s >= start and e <= end and what in ("actor", "person")
+        ))
 
     def article_topics(self, statement_topics, limit: int = 12) -> tuple[str, ...]:
         """Topics the statements share most, then the article's most frequent entities."""

@@ -197,3 +197,13 @@ def test_curly_quote_inside_a_straight_quote(run):
     s = one(run(text), "vanity project")
     assert s.content == "Critics call it a “vanity project” but the bridge will pay for itself"
     assert s.speaker.name == "Anna Berg"
+
+
+def test_topics_are_entities_and_recurring_phrases_not_people_or_passing_words(run):
+    ex = run("Finance Minister Paul Okafor said that the pension reform would protect pensions, and that the "
+             "pension age would not rise. He said that there was no need to panic about the European Central Bank.")
+    topics = {t for s in ex.statements for t in s.topics}
+    assert "European Central Bank" in topics
+    assert "pension" in topics  # the article keeps coming back to it
+    assert "need" not in topics  # a passing word
+    assert "Paul Okafor" not in topics  # people are mentions and speakers, not topics
