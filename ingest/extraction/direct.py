@@ -42,9 +42,15 @@ class TokenIndex:
 
 def _speaker_of(verb):
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    if subj:
-        return subj[0]
-    return find_subject(verb)
+    subj = subj[0] if subj else find_subject(verb)
+    if subj is None or subj.pos_ in ("PROPN", "PRON") or subj.ent_type_:
+        return subj
+    # a misparsed subject ("... made public ― Trump boasted"): the name or pronoun next to the verb
+    doc = verb.doc
+    for i in (verb.i - 1, verb.i - 2, verb.i + 1):
+        if 0 <= i < len(doc) and (doc[i].ent_type_ == "PERSON" or doc[i].tag_ == "PRP") and doc[i].lower_ not in ("it", "you", "me", "him", "her", "them", "us"):
+            return doc[i]
+    return subj
 
 
 def _after(text, q: Quote, index: TokenIndex, quote_starts):
