@@ -1,4 +1,5 @@
 """Reads of actors shared by pages, API and admin."""
+from django.core.validators import slug_re
 from django.db.models import QuerySet
 
 from .models import Actor
@@ -55,7 +56,7 @@ def actor_by_id_or_slug(ref: str, *, follow_merges: bool = False) -> Actor | Non
         number = int(text)
         actor = Actor.objects.filter(pk=number).first() if 0 < number < 2**63 else None
     else:
-        actor = Actor.objects.filter(slug=text).first() if text else None
+        actor = Actor.objects.filter(slug=text).first() if slug_re.fullmatch(text) else None
     if follow_merges and actor is not None and actor.merged_into_id:
         return actor_by_slug(actor.slug)
     return actor

@@ -42,6 +42,9 @@ class SourceAddForm(forms.ModelForm):
                                        f"{settings.MAX_ARTICLE_BYTES:,} bytes.")
                 return cleaned
             cleaned["raw"] = upload.read()
+            if not cleaned["raw"].strip():
+                self.add_error("file", "The file is empty (no text at all). Choose the file that holds the article.")
+                return cleaned
             cleaned["filename"], cleaned["content_type"] = upload.name, upload.content_type or ""
         else:
             cleaned["raw"] = text.encode("utf-8")

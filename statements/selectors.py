@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.validators import slug_re
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
@@ -139,7 +140,7 @@ def top_topics(statements: QuerySet[Statement], limit: int = 10):
 # --- Reads for the browse pages (added with issue 5; also usable by API and exports) ---------------------
 
 def topic_by_slug(slug: str) -> Topic | None:
-    return Topic.objects.filter(slug=slug).first()
+    return Topic.objects.filter(slug=slug).first() if slug_re.fullmatch(slug) else None
 
 
 def source_by_pk(pk: int) -> Source | None:
@@ -221,7 +222,7 @@ def topic_by_id_or_slug(ref: str) -> Topic | None:
     if text.isascii() and text.isdigit():
         number = int(text)
         return Topic.objects.filter(pk=number).first() if 0 < number < 2**63 else None
-    return Topic.objects.filter(slug=text).first() if text else None
+    return Topic.objects.filter(slug=text).first() if slug_re.fullmatch(text) else None
 
 
 def topic_list(*, name: str = "", parent: Topic | None = None) -> QuerySet[Topic]:

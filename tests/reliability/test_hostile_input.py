@@ -158,6 +158,5 @@ def test_bad_input_through_every_door(client, editor, tmp_path, door):
     assert not problems, problems
 
 
-@pytest.mark.xfail(strict=True, reason="admin add form: whitespace-only file is a 500 (ArticleRejected in save_model)")
 def test_whitespace_file_through_the_admin(client, editor, tmp_path):
     assert check(client, editor, tmp_path, "admin", "whitespace") is None
