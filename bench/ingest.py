@@ -184,19 +184,28 @@ def main(argv=None) -> int:
     log_dir = ROOT / "var" / "bench"
     log_dir.mkdir(parents=True, exist_ok=True)
 
+    from django.db import OperationalError, connections
+
     rounds, bare = [], []
     print(f"{len(articles)} BBC articles; workers {counts}, {args.rounds} round(s) each; broker {BROKER}")
     bare += bare_parse_rate(texts, 2)
     print(f"bare spaCy parse: {statistics.median(bare):.1f} articles/s", flush=True)
     for _ in range(args.rounds):
         for n in counts:
-            r = ingest_round(n, articles, log_dir)
+            for attempt in range(3):  # a shared machine's PostgreSQL may be restarted under us: redo the round
+                try:
+                    r = ingest_round(n, articles, log_dir)
+                    break
+                except OperationalError as exc:
+                    print(f"  round with {n} worker(s) interrupted ({str(exc).strip()[:60]}); again", flush=True)
+                    connections.close_all()
+                    time.sleep(5)
+            else:
+                raise SystemExit("PostgreSQL kept going away")
             rounds.append(r)
             print(f"  {n} worker(s): {r['articles']} articles in {r['seconds']} s = {r['rate']} articles/s "
                   f"({r['statuses']}, {r['statements']} statements)", flush=True)
         bare += bare_parse_rate(texts, 1)
-    from django.db import connections
-
     connections.close_all()
     admin(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
     bare_rate = statistics.median(bare)
