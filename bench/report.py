@@ -43,7 +43,7 @@ def compare(before: str, after: str) -> str:
         o = by.get(c["name"])
         if o:
             lines.append(f"| {c['name']} | {o['p50_ms']} / {o['p95_ms']} | {c['p50_ms']} / {c['p95_ms']} | "
-                         f"{o['p50_ms'] / c['p50_ms']:.0f}x |")
+                         f"{o['p50_ms'] / c['p50_ms']:.1f}x |")
     return "\n".join(lines)
 
 

@@ -410,7 +410,15 @@ def parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
     print(f"generating {args.statements:,} statements into {args.db}")
-    generate(args)
+    result = generate(args)
+    import json
+    import platform
+
+    result.update(when=dt.datetime.now().isoformat(timespec="seconds"), seed=args.seed, years=args.years,
+                  machine={"cpus": os.cpu_count(), "platform": platform.platform()}, load_avg=os.getloadavg())
+    out = ROOT / "bench" / "results" / f"scale_data-{args.statements}.json"
+    out.write_text(json.dumps(result, indent=1) + "\n")
+    print(f"wrote {out.relative_to(ROOT)}")
     return 0
 
 

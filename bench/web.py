@@ -220,7 +220,7 @@ def main(argv=None) -> int:
             try:
                 r = run_case(client, raw_conn, name, group, url, target, args.n, args.warmup)
                 break
-            except OperationalError as exc:
+            except (OperationalError, psycopg.OperationalError) as exc:
                 print(f"{name}: {exc.__class__.__name__}: {str(exc).strip()[:80]}; retrying", flush=True)
                 time.sleep(5)
                 connections.close_all()
