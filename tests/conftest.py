@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.browser_support"]
+
 from tests.factories import ActorFactory, SourceFactory, StatementFactory, TopicFactory  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,26 +1,9 @@
 """Fixtures for the editors' admin tests: the editor groups, an editor, statement form data."""
 import importlib
-import os
 
 import pytest
 
 groups_migration = importlib.import_module("statements.migrations.0003_editor_groups")
-
-
-@pytest.fixture
-def allow_async_unsafe():
-    """Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
-
-    Set for the browser test only and removed after it: left in os.environ for the whole session it would
-    reach subprocesses such as `check --deploy` (async.E001).
-    """
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

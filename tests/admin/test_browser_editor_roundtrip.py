@@ -3,44 +3,15 @@
 Playwright (sync API) with Debian's headless Chromium against pytest-django's live_server. Skips only when
 /usr/bin/chromium is absent. Screenshots: test-output/screenshots/admin-*.png.
 """
-from pathlib import Path
-
 import pytest
 
 from actors.services import add_aliases
 from statements.models import Statement
+from tests.browser_support import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 PASSWORD = "correct-Horse-9"
-
-
-@pytest.fixture
-def chromium():
-    """Per test, so Playwright's event loop is gone before the database is flushed at teardown."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(allow_async_unsafe, chromium, live_server):
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
 
 
 def shot(page, name):

@@ -3,7 +3,7 @@ import pytest
 from django.urls import reverse
 
 from actors import services
-from actors.models import Actor, ActorAlias, MergeRecord, Role
+from actors.models import ActorAlias, MergeRecord, Role
 from statements.models import Statement
 
 pytestmark = pytest.mark.django_db

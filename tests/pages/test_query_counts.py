@@ -56,7 +56,7 @@ def test_query_count_does_not_grow_with_statements(client, name):
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_queries_grow_per_chunk_not_per_row(client, django_assert_max_num_queries, fmt):
-    world = lavrov_world(50)
+    lavrov_world(50)
     with django_assert_max_num_queries(5):
         response = client.get(f"/statements/export.{fmt}?actor=sergey-lavrov")
         body = b"".join(response.streaming_content)
