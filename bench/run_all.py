@@ -19,17 +19,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
-STEPS = ("extraction", "ingest", "generate", "web")
+STEPS = ("extraction", "ingest", "generate", "web")  # and, on request, "indexes", "page_shapes"
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", default="", help=f"comma-separated steps out of {','.join(STEPS)}")
-    ap.add_argument("--db", default="st_perf")
+    ap.add_argument("--db", default="", help="the scale database (default st_perf, st_perf_small with --small)")
     ap.add_argument("--small", action="store_true", help="50,000 statements (a quick check of the whole chain)")
     ap.add_argument("--no-generate", action="store_true", help="reuse the database --db as it is")
     ap.add_argument("--n", default="40", help="timed requests per web case")
+    ap.add_argument("--indexes", action="store_true", help="also bench/indexes.py and bench/page_shapes.py")
     args = ap.parse_args(argv)
+    args.db = args.db or ("st_perf_small" if args.small else "st_perf")
     steps = [s for s in args.only.split(",") if s] or list(STEPS)
     if args.no_generate and "generate" in steps:
         steps.remove("generate")
@@ -40,7 +42,11 @@ def main(argv=None) -> int:
         "ingest": [PY, "bench/ingest.py"],
         "generate": [PY, "bench/scale_data.py", "--db", args.db, *size],
         "web": [PY, "bench/web.py", "--db", args.db, "--n", args.n, "--label", label],
+        "indexes": [PY, "bench/indexes.py", "--db", args.db],
+        "page_shapes": [PY, "bench/page_shapes.py", "--db", args.db],
     }
+    if args.indexes and not args.only:
+        steps += ["indexes", "page_shapes"]
     failed = []
     for step in steps:
         print(f"\n=== {step}: {' '.join(commands[step][1:])}", flush=True)
