@@ -52,3 +52,13 @@ class StatementFactory(factory.django.DjangoModelFactory):
     content_end = factory.LazyAttribute(lambda o: o.source.text.index(" next year") )
     content = factory.LazyAttribute(lambda o: o.source.text[o.content_start:o.content_end])
     confidence = 0.8
+
+
+def token_client(user):
+    """A REST API client that authenticates as `user` with a token."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client

@@ -7,7 +7,13 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from actors.models import ActorAlias
-from tests.factories import ActorFactory, SourceFactory, StatementFactory, TopicFactory
+from tests.factories import (
+    ActorFactory,
+    SourceFactory,
+    StatementFactory,
+    TopicFactory,
+    token_client,
+)
 
 EDITOR_PERMISSIONS = [
     ("statements", "change_statement"),
@@ -36,9 +42,7 @@ def editor(db):
 
 @pytest.fixture
 def editor_api(editor):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
-    return client
+    return token_client(editor)
 
 
 @pytest.fixture

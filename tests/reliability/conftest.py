@@ -5,13 +5,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from django.db import connection
 
-from tests.workers import ROOT, broker_mode, worker_env
+from tests.workers import ROOT, broker_mode, wait_for, worker_env
 
 OUTPUT = ROOT / "test-output" / "reliability"
 DEMO = ROOT / "demo" / "sana-lavrov-peskov.txt"
@@ -88,13 +87,7 @@ def articles(n: int, *, repeat: int = 1) -> list[bytes]:
 
 
 def wait_until(predicate, timeout: float, what: str, interval: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+    return wait_for(predicate, timeout=timeout, interval=interval, what=what)
 
 
 def expected_counts(raws: list[bytes]) -> list[int]:

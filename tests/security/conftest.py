@@ -4,8 +4,8 @@ import importlib
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
+
+from tests.factories import token_client
 
 
 @pytest.fixture
@@ -18,9 +18,7 @@ def editor(db):
 
 @pytest.fixture
 def editor_api(editor):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
-    return client
+    return token_client(editor)
 
 
 @pytest.fixture
