@@ -8,8 +8,12 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from config.api_errors import error_responses
-from config.api_support import EditorPermission, PageNumberPages
-from statements.api import found_or_404, id_parameter
+from config.api_support import (
+    EditorPermission,
+    PageNumberPages,
+    found_or_404,
+    id_parameter,
+)
 
 from . import selectors, services
 from .filters import ActorFilterSet

@@ -9,6 +9,8 @@ import json
 from django.db import connection
 from django.db.models import F, FloatField, Q, QuerySet
 from django.db.models.functions import Cast
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, permissions
 from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.response import Response
@@ -248,3 +250,17 @@ class EditorPermission(permissions.BasePermission):
             self.message = f"Your account lacks the editor permission this change needs ({', '.join(needed)})."
             return False
         return True
+
+
+def id_parameter(noun: str, *, slug: bool = False) -> OpenApiParameter:
+    if slug:
+        return OpenApiParameter(
+            "id", OpenApiTypes.STR, OpenApiParameter.PATH, description=f"The {noun}'s id (a number) or its slug."
+        )
+    return OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description=f"The {noun}'s id.")
+
+
+def found_or_404(obj, noun: str, ref):
+    if obj is None:
+        raise exceptions.NotFound(f"No {noun} has the id{' or slug' if noun in ('actor', 'topic') else ''} '{str(ref)[:100]}'.")
+    return obj

@@ -3,13 +3,19 @@
 Thin views: reads go through statements.selectors (via the FilterSets), writes through statements.services.
 Uploading and reprocessing sources is in ingest.api, which extends SourceViewSet.
 """
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, mixins, viewsets
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
 from config.api_errors import error_responses
-from config.api_support import EditorPermission, KeysetCursorPagination, PageNumberPages, parse_id
+from config.api_support import (
+    EditorPermission,
+    KeysetCursorPagination,
+    PageNumberPages,
+    found_or_404,
+    id_parameter,
+    parse_id,
+)
 
 from . import selectors, services
 from .filters import SourceFilterSet, StatementFilterSet, TopicFilterSet
@@ -21,20 +27,6 @@ from .serializers import (
     StatementSerializer,
     TopicSerializer,
 )
-
-
-def id_parameter(noun: str, *, slug: bool = False) -> OpenApiParameter:
-    if slug:
-        return OpenApiParameter(
-            "id", OpenApiTypes.STR, OpenApiParameter.PATH, description=f"The {noun}'s id (a number) or its slug."
-        )
-    return OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description=f"The {noun}'s id.")
-
-
-def found_or_404(obj, noun: str, ref):
-    if obj is None:
-        raise exceptions.NotFound(f"No {noun} has the id{' or slug' if noun in ('actor', 'topic') else ''} '{str(ref)[:100]}'.")
-    return obj
 
 
 class StatementCursorPagination(KeysetCursorPagination):
