@@ -28,6 +28,17 @@ def parse_id(value) -> int | None:
     return number if 0 < number <= MAX_DB_INT else None
 
 
+def requested_page_size(pagination, request) -> int:
+    """`?page_size=` as asked (capped at the pagination's maximum); anything but a positive number is a 400."""
+    raw = request.query_params.get(pagination.page_size_query_param)
+    if raw in (None, ""):
+        return pagination.page_size
+    number = parse_id(raw)
+    if number is None:
+        raise exceptions.ValidationError({pagination.page_size_query_param: ["A positive whole number is required."]})
+    return min(number, pagination.max_page_size)
+
+
 class PageNumberPages(PageNumberPagination):
     """`?page=N&page_size=M` (at most 200 a page) with a total `count`; for the smaller resources."""
 
@@ -38,13 +49,7 @@ class PageNumberPages(PageNumberPagination):
     page_size_query_description = "Results per page (default 50; larger values are capped at 200)."
 
     def get_page_size(self, request):
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw in (None, ""):
-            return self.page_size
-        number = parse_id(raw)
-        if number is None:
-            raise exceptions.ValidationError({self.page_size_query_param: ["A positive whole number is required."]})
-        return min(number, self.max_page_size)
+        return requested_page_size(self, request)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
@@ -83,13 +88,7 @@ class KeysetCursorPagination(BasePagination):
     page_size_query_param = "page_size"
 
     def _page_size(self, request) -> int:
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw in (None, ""):
-            return self.page_size
-        number = parse_id(raw)
-        if number is None:
-            raise exceptions.ValidationError({self.page_size_query_param: ["A positive whole number is required."]})
-        return min(number, self.max_page_size)
+        return requested_page_size(self, request)
 
     @staticmethod
     def _ordering(queryset: QuerySet) -> tuple[str, bool]:
