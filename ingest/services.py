@@ -200,44 +200,55 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
     kept = list(source.statements.exclude(review_status=Statement.ReviewStatus.EXTRACTED))
     source.statements.filter(review_status=Statement.ReviewStatus.EXTRACTED).delete()
     kept_spans = [(s.content_start, s.content_end) for s in kept]
-    actors: dict[tuple[str, str], Actor] = {}
-
-    def actor_for(speaker) -> Actor:
-        key = (speaker.name, speaker.kind)
-        if key not in actors:
-            actors[key] = actor_services.resolve_actor(name=speaker.name, kind=speaker.kind, aliases=speaker.aliases)
-        return actors[key]
-
-    speakers_by_name = {sp.name: sp for sp in extraction.speakers}
-    tagger = statement_services.TopicTagger()
-    created = []
+    actors = ArticleActors(extraction.speakers)
+    tagger = statement_services.TopicTagger(names=[t for item in extraction.statements for t in item.topics])
+    roles: dict[tuple[int, str], object] = {}
+    created, mentions = [], []
     for item in extraction.statements:
         if any(item.content_start < end and start < item.content_end for start, end in kept_spans):
             continue  # an editor already decided about this passage
         # An unresolved description ("the company", "a spokesman") is a different actor in every article:
         # it stays the statement's speaker mention, and no shared Actor is made of it.
-        speaker = actor_for(item.speaker) if looks_like_name(item.speaker.name) else None
+        speaker = actors.get(item.speaker.name, item.speaker.kind, item.speaker.aliases)
         role = None
         if speaker is not None and item.speaker.title:
-            role = actor_services.record_role(
-                actor=speaker, title=item.speaker.title, source_id=source.pk,
-                seen_on=item.said_on or source.published,
-            )
+            key = (speaker.pk, item.speaker.title)
+            if key not in roles:
+                roles[key] = actor_services.record_role(
+                    actor=speaker, title=item.speaker.title, source_id=source.pk,
+                    seen_on=item.said_on or source.published,
+                )
+            role = roles[key]
         statement = Statement.objects.create(
             source=source, speaker=speaker, speaker_role=role, speaker_mention=item.speaker_mention[:500],
             cue=item.cue[:100], kind=item.kind, content=item.content, content_start=item.content_start,
             content_end=item.content_end, said_on=item.said_on or source.published,
             confidence=max(0.0, min(1.0, item.confidence)), extractor_version=EXTRACTOR_VERSION,
         )
-        statement.topics.set(tagger.tag(names=item.topics, content=item.content))
-        mentioned = []
-        for name in item.mentioned:
-            known = speakers_by_name.get(name)
-            if looks_like_name(name):
-                mentioned.append(actor_for(known) if known else actor_services.resolve_actor(name=name))
-        statement.mentioned_actors.set({a.pk for a in mentioned if a != speaker})
+        statement.topics.set(tagger.tag(names=item.topics, content=item.content))  # recorded in history
+        mentioned = {actors.get(name) for name in item.mentioned} - {None, speaker}
+        mentions += [Statement.mentioned_actors.through(statement=statement, actor=a) for a in mentioned]
         created.append(statement)
+    Statement.mentioned_actors.through.objects.bulk_create(mentions)
     return created
+
+
+class ArticleActors:
+    """The actors of one article, each resolved once (alias lookup, creation) however often it appears."""
+
+    def __init__(self, speakers):
+        self._speakers = {speaker.name: speaker for speaker in speakers}
+        self._resolved: dict[str, Actor | None] = {}
+
+    def get(self, name: str, kind: str = Actor.Kind.UNKNOWN, aliases=()) -> Actor | None:
+        if name not in self._resolved:
+            known = self._speakers.get(name)
+            if known is not None:
+                kind, aliases = known.kind, known.aliases
+            self._resolved[name] = (
+                actor_services.resolve_actor(name=name, kind=kind, aliases=aliases) if looks_like_name(name) else None
+            )
+        return self._resolved[name]
 
 
 def reprocess(*, source_ids=None) -> int:

@@ -11,34 +11,47 @@ from django.utils.text import slugify
 from .models import Statement, Topic
 
 
-class TopicTagger:
-    """Maps an extraction's topic names and a statement's words to Topic rows.
+def topic_slug(name: str) -> str:
+    return slugify(" ".join(name.split()))[:255]
 
-    Built once per batch: it reads every topic's keywords in one query.
+
+def keyword_pattern(keywords: Iterable[str]) -> re.Pattern | None:
+    """One pattern for many keywords, longest first so that "Foreign Ministry" wins over "Ministry"."""
+    words = sorted({k.strip() for k in keywords if k.strip()}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
+
+
+class TopicTagger:
+    """Maps an extraction's topic names, and editors' topic keywords found in a statement, to Topic rows.
+
+    Built once per article: the topics the extraction names are read, and the missing ones created, in a
+    few queries; every editor keyword is matched with one combined pattern.
     """
 
-    def __init__(self):
-        self._by_slug = {t.slug: t for t in Topic.objects.all()}
-        self._patterns = [
-            (topic, re.compile(r"\b(?:" + "|".join(re.escape(k) for k in topic.keywords) + r")\b", re.I))
-            for topic in self._by_slug.values()
-            if topic.keywords
-        ]
-
-    def topic_named(self, name: str) -> Topic | None:
-        name = " ".join(name.split())[:255]
-        slug = slugify(name)[:255]
-        if not slug:
-            return None
-        topic = self._by_slug.get(slug)
-        if topic is None:
-            topic, _ = Topic.objects.get_or_create(slug=slug, defaults={"name": name, "keywords": [name]})
-            self._by_slug[slug] = topic
-        return topic
+    def __init__(self, names: Iterable[str] = ()):
+        wanted = {}
+        for name in names:
+            name = " ".join(name.split())[:255]
+            if slug := topic_slug(name):
+                wanted.setdefault(slug, name)
+        self._by_slug = {t.slug: t for t in Topic.objects.filter(slug__in=list(wanted))}
+        missing = [Topic(slug=slug, name=name) for slug, name in wanted.items() if slug not in self._by_slug]
+        if missing:
+            Topic.objects.bulk_create(missing, ignore_conflicts=True)  # a concurrent worker may add the same
+            created = list(Topic.objects.filter(slug__in=[t.slug for t in missing]))
+            self._by_slug.update({t.slug: t for t in created})
+            Topic.history.bulk_history_create(created)  # bulk_create records no history itself
+        self._by_keyword: dict[str, set[Topic]] = {}
+        for topic in Topic.objects.exclude(keywords=[]).only("id", "name", "slug", "keywords"):
+            for keyword in topic.keywords:
+                self._by_keyword.setdefault(keyword.strip().casefold(), set()).add(topic)
+        self._pattern = keyword_pattern(self._by_keyword)
 
     def tag(self, *, names: Iterable[str], content: str) -> set[Topic]:
-        topics = {t for t in (self.topic_named(n) for n in names) if t is not None}
-        topics.update(topic for topic, pattern in self._patterns if pattern.search(content))
+        topics = {self._by_slug[slug] for slug in map(topic_slug, names) if slug in self._by_slug}
+        if self._pattern is not None:
+            for match in self._pattern.finditer(content):
+                topics.update(self._by_keyword.get(match.group(0).casefold(), ()))
         return topics
 
 
@@ -47,7 +60,7 @@ def retag_statements(*, topic: Topic) -> int:
     """After a topic's keywords change: tag every statement they now match (tags are only added)."""
     if not topic.keywords:
         return 0
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in topic.keywords) + r")\b", re.I)
+    pattern = keyword_pattern(topic.keywords)
     matched = [pk for pk, content in Statement.objects.values_list("pk", "content").iterator() if pattern.search(content)]
     topic.statements.add(*matched)
     return len(matched)
