@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import datetime
 
+from spacy.tokens import Span
+
 from . import dates
 from .boilerplate import find_layout
 from .candidates import Candidate
@@ -30,6 +32,9 @@ DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet
 communiqué email document study survey note transcript lawsuit complaint ruling order decision""".split())
 NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})
 QUOTE_CHARS = "\"“”„«»"
+# Only this much of a text is parsed (the parser needs about 1 GB per 100,000 characters); news
+# articles are far shorter, and a longer upload is most likely not an article.
+MAX_CHARS = 300_000
 
 
 def extract(text: str, *, published: datetime.date | None = None, model: str | None = None) -> Extraction:
@@ -38,7 +43,7 @@ def extract(text: str, *, published: datetime.date | None = None, model: str | N
         return Extraction()
     nlp = get_nlp(model)
     layout = find_layout(text)
-    end = min(layout.end, nlp.max_length - 1)
+    end = min(layout.end, nlp.max_length - 1, MAX_CHARS)
     if not text[:end].strip():
         return Extraction()
     doc = nlp(text[:end])
@@ -104,17 +109,17 @@ def _merge(cands, text):
         c.start, c.end = trim(text, c.start, c.end, drop_complementiser=c.rule not in ("quote", "follow", "headline"))
     cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2]
     cands.sort(key=lambda c: (PRIORITY.get(c.rule, 9), -(c.end - c.start)))
-    accepted: list[Candidate] = []
+    accepted = _SpanIndex()
     replaced: dict[int, Candidate] = {}  # id of a dropped duplicate -> the candidate kept for it
     for c in cands:
-        clash = next((a for a in accepted if _same_statement(a, c)), None)
+        clash = next((a for a in accepted.overlapping(c.start, c.end) if _same_statement(a, c)), None)
         if clash is None:
-            accepted.append(c)
+            accepted.add(c)
             continue
         # a reported clause that quotes only part of what it says beats the quote (mixed speech)
         if clash.rule in ("quote", "follow") and c.rule not in ("quote", "follow", "headline") \
                 and c.start <= clash.start and c.end >= clash.end and (c.end - c.start) > 1.3 * (clash.end - clash.start):
-            accepted[accepted.index(clash)] = c
+            accepted.replace(clash, c)
             replaced[id(clash)] = c
             continue
         if clash.rule == "follow" and c.cue_start is not None:
@@ -130,36 +135,69 @@ def _merge(cands, text):
     for c in accepted:
         if c.cue_start is not None and any(
                 a is not c and a.start <= c.cue_start < a.end and a.start <= c.start and c.end <= a.end + 2
-                and a.parent is not c and c.parent is not a for a in accepted):
+                and a.parent is not c and c.parent is not a for a in accepted.overlapping(c.cue_start, c.cue_start + 1)):
             continue
         outer.append(c)
     outer.sort(key=lambda c: c.start)
     # follow-up quotes take the speaker of the statement just before them
     result = []
+    latest = None  # the kept statement that ends last so far
     for c in outer:
         if c.rule == "follow":
-            parent = _follow_parent(c, result, text)
+            parent = _follow_parent(c, latest, text)
             if parent is None:
                 continue
             c.parent = parent
         result.append(c)
-    for c in result:  # children whose parent was dropped fall back to nothing
-        if c.parent is not None and c.parent not in result and c.subject is None:
-            c.parent = _root_parent(c.parent, result)
-    return [c for c in result if c.parent is None or c.parent in result or c.subject is not None]
+        if latest is None or c.end > latest.end:
+            latest = c
+    kept = {id(c) for c in result}
+    for c in result:  # children whose parent was dropped take the nearest kept ancestor
+        while c.parent is not None and id(c.parent) not in kept and c.subject is None:
+            c.parent = c.parent.parent
+    return [c for c in result if c.parent is None or id(c.parent) in kept or c.subject is not None]
 
 
-def _root_parent(c, result):
-    while c is not None and c not in result:
-        c = c.parent
-    return c
+class _SpanIndex:
+    """Accepted candidates bucketed by character ranges, so overlap lookups stay cheap on long texts."""
+
+    SIZE = 256
+
+    def __init__(self):
+        self.items: list[Candidate] = []
+        self.buckets: dict[int, list[Candidate]] = {}
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def _keys(self, start, end):
+        return range(start // self.SIZE, max(start, end - 1) // self.SIZE + 1)
+
+    def add(self, c: Candidate) -> None:
+        self.items.append(c)
+        for k in self._keys(c.start, c.end):
+            self.buckets.setdefault(k, []).append(c)
+
+    def replace(self, old: Candidate, new: Candidate) -> None:
+        self.items[self.items.index(old)] = new
+        for k in self._keys(old.start, old.end):
+            self.buckets[k].remove(old)
+        for k in self._keys(new.start, new.end):
+            self.buckets.setdefault(k, []).append(new)
+
+    def overlapping(self, start: int, end: int):
+        seen = set()
+        for k in self._keys(start, end):
+            for c in self.buckets.get(k, ()):
+                if id(c) not in seen and c.start < end and start < c.end:
+                    seen.add(id(c))
+                    yield c
 
 
-def _follow_parent(c, previous, text):
+def _follow_parent(c, prev, text):
     """A quote with no attribution continues the statement right before it (same or next paragraph)."""
-    if not previous:
+    if prev is None:
         return None
-    prev = max(previous, key=lambda p: p.end)
     if prev.end > c.start:
         return None
     between = text[prev.end:c.start]
@@ -216,11 +254,16 @@ class _Unnamed:
 
 
 def _ent_of(tok):
-    doc = tok.doc
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    """The entity span a token belongs to, or None (walks back to the entity's first token)."""
+    if not tok.ent_type_:
+        return None
+    doc, i = tok.doc, tok.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    j = tok.i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return Span(doc, i, j, label=tok.ent_type_)
 
 
 def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):

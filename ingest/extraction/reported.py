@@ -15,6 +15,7 @@ from .lexicon import DIRECTIVE_VERBS, accepts, candidate_lemmas, cuts_aside, is_
 from .spans import subtree_span, token_span
 
 SUBJECTS = ("nsubj", "nsubjpass")
+MAX_SENTENCE_TOKENS = 250
 FOLLOW_DEPS = ("conj", "advcl", "xcomp", "pcomp", "parataxis")
 EXPLETIVES = {"there", "this", "what"}
 CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for")
@@ -238,7 +239,12 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
     out: list[Candidate] = []
     by_token: dict[int, Candidate] = {}
     lemmas = candidate_lemmas()
+    # a "sentence" of hundreds of tokens is not prose (lists, tables, markup): its parse is no guide,
+    # and walking its subtrees would cost time quadratic in its length
+    skip = [(s.start, s.end) for s in doc.sents if len(s) > MAX_SENTENCE_TOKENS]
     for tok in doc:
+        if skip and any(a <= tok.i < b for a, b in skip):
+            continue
         if tok.lower_ == "according":
             cand = _according(tok)
             if cand:

@@ -25,6 +25,7 @@ TITLE_LINK = {"of", "'s", "’s", "-", "for"}
 _FEMALE_HON = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
 _MALE_HON = {"mr", "sir", "lord", "king", "prince", "father"}
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # pronoun salience: sentence distance, main subject, speaker, subject
+LOOKBACK = 400  # mentions searched back from a pronoun or role noun (keeps long texts linear)
 GENERIC_ORG_ROLES = frozenset("company firm corporation group bank carrier retailer manufacturer airline club".split())
 NAMES_PATH = Path(__file__).with_name("first_names.json")
 
@@ -217,6 +218,7 @@ class Registry:
 
     def _sort(self):
         self.mentions.sort(key=lambda m: m.pos)
+        self._positions = [m.pos for m in self.mentions]
 
     def _actor_for(self, name: str, kind: str, gender: str | None = None) -> Actor:
         key = name.lower()
@@ -296,8 +298,15 @@ class Registry:
     def note_speaker(self, actor: Actor, pos: int, token_i: int) -> None:
         """Record a resolved speaker mention (e.g. a pronoun) so later pronouns can chain on it."""
         m = Mention(pos, self.sent_index(token_i), actor, True, True, speaker=True)
-        i = bisect.bisect_left([x.pos for x in self.mentions], pos)
+        i = bisect.bisect_left(self._positions, pos)
         self.mentions.insert(i, m)
+        self._positions.insert(i, pos)
+
+    def _before(self, pos: int, limit: int = LOOKBACK):
+        """Mentions before character `pos`, latest first (at most `limit` of them)."""
+        i = bisect.bisect_left(self._positions, pos)
+        for j in range(i - 1, max(-1, i - 1 - limit), -1):
+            yield self.mentions[j]
 
     def resolve_pronoun(self, pron, window: int = 5) -> Actor | None:
         """The salient person (he/she) or organisation (it/they) before `pron`."""
@@ -306,9 +315,7 @@ class Registry:
         want = PERSON if gender else ORG
         sent = self.sent_index(pron.i)
         best, best_score = None, None
-        for m in reversed(self.mentions):
-            if m.pos >= pron.idx:
-                continue
+        for m in self._before(pron.idx):
             dist = sent - m.sent
             if dist > window:
                 break
@@ -321,8 +328,8 @@ class Registry:
             if best_score is None or score > best_score:
                 best, best_score = m.actor, score
         if best is None and gender:
-            for m in reversed(self.mentions):
-                if m.pos < pron.idx and m.actor.kind == PERSON and not (m.actor.gender and m.actor.gender != gender):
+            for m in self._before(pron.idx):
+                if m.actor.kind == PERSON and not (m.actor.gender and m.actor.gender != gender):
                     return m.actor
         return best
 
@@ -330,26 +337,26 @@ class Registry:
         """"the minister" -> the latest person titled minister; "the ministry" -> the latest org so named."""
         mods = [m.lower() for m in modifiers]
         if head_lemma in PERSON_ROLES:
-            for m in reversed(self.mentions):
+            for m in self._before(pos):
                 a = m.actor
-                if m.pos >= pos or a.kind != PERSON or not a.title:
+                if a.kind != PERSON or not a.title:
                     continue
                 tw = a.title.lower().replace("-", " ").split()
                 if head_lemma in tw and all(x in tw for x in mods):
                     return a
             return None
         if head_lemma in ORG_ROLES:
-            for m in reversed(self.mentions):
+            for m in self._before(pos):
                 a = m.actor
-                if m.pos >= pos or a.kind != ORG:
+                if a.kind != ORG:
                     continue
                 nw = a.name.lower().split()
                 if head_lemma in nw and all(x in nw for x in mods):
                     return a
             if head_lemma in GENERIC_ORG_ROLES and not mods:
                 # "the company", "the firm": the organisation the text was just talking about
-                sent = self.mentions and max((m.sent for m in self.mentions if m.pos < pos), default=0)
-                for m in reversed(self.mentions):
-                    if m.pos < pos and m.actor.kind == ORG and m.actor.label == "ORG" and sent - m.sent <= 4:
+                recent = list(self._before(pos, limit=20))
+                for m in recent:
+                    if m.actor.kind == ORG and m.actor.label == "ORG" and recent[0].sent - m.sent <= 4:
                         return m.actor
         return None

@@ -1,6 +1,7 @@
 """Topics (named entities and key noun phrases, normalised) and the actors a statement mentions."""
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from .titles import strip_possessive
@@ -55,7 +56,7 @@ def phrase_of(chunk) -> str | None:
 
 class TopicIndex:
     """Entity occurrences of one article (counted over the whole text) and key phrases of the
-    statements (noun chunks of the statement spans only, which keeps this step cheap)."""
+    statements (noun chunks inside the statement spans)."""
 
     def __init__(self, doc, registry, is_foreign):
         self.doc = doc
@@ -72,17 +73,37 @@ class TopicIndex:
                     self.counts[name] += 1
         self.phrases: Counter = Counter()
         self.noun_counts = Counter(t.lemma_.lower() for t in doc if t.pos_ == "NOUN")
+        self.entities.sort()
+        self._starts = [e[0] for e in self.entities]
+        self._chunks: list[tuple[int, int, str]] | None = None  # noun chunks, listed on first use
+        self._chunk_starts: list[int] = []
+
+    def _within(self, start: int, end: int):
+        """Entity occurrences inside [start, end), by binary search on their starts."""
+        i = bisect.bisect_left(self._starts, start)
+        while i < len(self.entities) and self.entities[i][0] < end:
+            if self.entities[i][1] <= end:
+                yield self.entities[i]
+            i += 1
 
     def _phrases(self, start: int, end: int) -> list[str]:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return []
-        return [p for p in map(phrase_of, span.noun_chunks) if p]
+        """Key phrases of the noun chunks inside [start, end); the chunks of the Doc are listed once
+        (Span.noun_chunks walks the whole Doc on every call)."""
+        if self._chunks is None:
+            self._chunks = [(c.start_char, c.end_char, p) for c in self.doc.noun_chunks if (p := phrase_of(c))]
+            self._chunk_starts = [c[0] for c in self._chunks]
+        i = bisect.bisect_left(self._chunk_starts, start)
+        out = []
+        while i < len(self._chunks) and self._chunks[i][0] < end:
+            if self._chunks[i][1] <= end:
+                out.append(self._chunks[i][2])
+            i += 1
+        return out
 
     def statement_topics(self, start: int, end: int) -> tuple[str, ...]:
         found = Counter()
-        for s, e, topic, what in self.entities:
-            if s >= start and e <= end and what != "person":
+        for _, _, topic, what in self._within(start, end):
+            if what != "person":
                 found[topic] += 2.0 * self.counts[topic]
         for p in self._phrases(start, end):
             if " " not in p and self.noun_counts[p.lower()] < MIN_SINGLE_WORD_MENTIONS:
@@ -92,9 +113,7 @@ class TopicIndex:
         return tuple(t for t, _ in found.most_common(MAX_PER_STATEMENT))
 
     def mentioned(self, start: int, end: int) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(
-            t for s, e, t, what in self.entities if s >= start and e <= end and what in ("actor", "person")
-        ))
+        return tuple(dict.fromkeys(t for _, _, t, what in self._within(start, end) if what in ("actor", "person")))
 
     def article_topics(self, statement_topics, limit: int = 12) -> tuple[str, ...]:
         """Topics the statements share most, then the article's most frequent entities."""

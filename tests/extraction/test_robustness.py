@@ -88,3 +88,14 @@ def test_model_name_from_argument_environment_or_default(monkeypatch):
     assert resolve_model_name() == "env_pipeline"
     monkeypatch.delenv("SPACY_MODEL")
     assert resolve_model_name() in DEFAULT_MODELS
+
+
+def test_long_and_degenerate_texts_stay_fast(nlp):
+    import time
+
+    for text in ["He said that she said that they said that " * 500,
+                 ("Paul Okafor said that taxes would rise. " * 20 + "\n\n") * 40]:
+        start = time.perf_counter()
+        ex = extract(text)
+        assert time.perf_counter() - start < 30
+        _check(text, ex)
