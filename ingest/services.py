@@ -203,7 +203,7 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
     actors = ArticleActors(extraction.speakers)
     tagger = statement_services.TopicTagger(names=[t for item in extraction.statements for t in item.topics])
     roles: dict[tuple[int, str], object] = {}
-    created, mentions = [], []
+    rows: list[tuple[Statement, set, set]] = []
     for item in extraction.statements:
         if any(item.content_start < end and start < item.content_end for start, end in kept_spans):
             continue  # an editor already decided about this passage
@@ -219,18 +219,50 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
                     seen_on=item.said_on or source.published,
                 )
             role = roles[key]
-        statement = Statement.objects.create(
+        statement = Statement(
             source=source, speaker=speaker, speaker_role=role, speaker_mention=item.speaker_mention[:500],
             cue=item.cue[:100], kind=item.kind, content=item.content, content_start=item.content_start,
             content_end=item.content_end, said_on=item.said_on or source.published,
             confidence=max(0.0, min(1.0, item.confidence)), extractor_version=EXTRACTOR_VERSION,
         )
-        statement.topics.set(tagger.tag(names=item.topics, content=item.content))  # recorded in history
+        topics = tagger.tag(names=item.topics, content=item.content)
         mentioned = {actors.get(name) for name in item.mentioned} - {None, speaker}
-        mentions += [Statement.mentioned_actors.through(statement=statement, actor=a) for a in mentioned]
-        created.append(statement)
-    Statement.mentioned_actors.through.objects.bulk_create(mentions)
-    return created
+        rows.append((statement, topics, mentioned))
+    _insert_statements(rows)
+    return [statement for statement, _, _ in rows]
+
+
+def _insert_statements(rows) -> None:
+    """Insert statements with their topics, mentions and first history records, a few queries in all.
+
+    bulk_create skips django-simple-history's signals, so the history rows (the statement and its topics,
+    as an editor's later revert needs them) are written here in bulk too.
+    """
+    if not rows:
+        return
+    statements = Statement.objects.bulk_create([statement for statement, _, _ in rows])
+    TopicLink = Statement.topics.through
+    links = TopicLink.objects.bulk_create(
+        [TopicLink(statement=s, topic=t) for s, (_, topics, _) in zip(statements, rows) for t in topics]
+    )
+    Statement.mentioned_actors.through.objects.bulk_create([
+        Statement.mentioned_actors.through(statement=s, actor=a)
+        for s, (_, _, mentioned) in zip(statements, rows) for a in mentioned
+    ])
+    history = Statement.history.bulk_history_create(statements, default_date=timezone.now())
+    history_by_statement = {h.id: h for h in history}
+    HistoricalTopicLink = _historical_topic_links()
+    HistoricalTopicLink.objects.bulk_create([
+        HistoricalTopicLink(id=link.pk, history=history_by_statement[link.statement_id], statement_id=link.statement_id,
+                            topic_id=link.topic_id)
+        for link in links
+    ])
+
+
+def _historical_topic_links():
+    from django.apps import apps
+
+    return apps.get_model("statements", "HistoricalStatement_topics")
 
 
 class ArticleActors:

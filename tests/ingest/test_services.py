@@ -137,3 +137,12 @@ def test_sweep_dispatches_stuck_sources(source_factory):
     assert services.sweep_pending() == 1
     stuck.refresh_from_db()
     assert stuck.status == Source.Status.DONE
+
+
+def test_first_history_record_holds_the_extracted_topics(demo_article_bytes):
+    source = services.submit_article(raw=demo_article_bytes, filename="a.txt").source
+    statement = next(s for s in Statement.objects.filter(source=source) if s.topics.exists())
+    first = statement.history.earliest("history_date")
+    assert first.history_type == "+"
+    assert {row.topic_id for row in first.topics.all()} == set(statement.topics.values_list("pk", flat=True))
+    assert first.content == statement.content and first.speaker_id == statement.speaker_id
