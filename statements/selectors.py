@@ -116,8 +116,6 @@ def statements_on_topic(topic: Topic) -> QuerySet[Statement]:
     return filter_statements(StatementFilters(topic=topic))
 
 
-def latest_statements(limit: int = 20) -> QuerySet[Statement]:
-    return statement_list().order_by("-created_at", "-id")[:limit]
 
 
 def top_speakers(statements: QuerySet[Statement], limit: int = 10):
