@@ -6,7 +6,7 @@ from statements import exports
 from statements import selectors as statement_selectors
 from statements.forms import ActorFilterForm, parse_statement_filters
 from statements.selectors import StatementFilters
-from statements.views import bad_request, paginate_ranked, paginate_statements
+from statements.views import export_list, paginate_ranked, paginate_statements
 
 from . import selectors
 from .models import Actor
@@ -29,13 +29,10 @@ def actor_list(request):
 
 
 def actors_export(request, fmt):
-    if fmt not in exports.FORMATS:
-        raise Http404("Exports are csv or json.")
-    form = ActorFilterForm(request.GET)
-    if not form.is_valid():
-        return bad_request(form.errors)
-    return exports.stream(exports.actor_rows(_actors(form), request.build_absolute_uri), exports.ACTOR_FIELDS,
-                          fmt, "actors")
+    return export_list(
+        request, fmt, ActorFilterForm(request.GET), lambda form, url: exports.actor_rows(_actors(form), url),
+        exports.ACTOR_FIELDS, "actors",
+    )
 
 
 def actor_detail(request, slug):

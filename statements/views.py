@@ -81,6 +81,18 @@ def bad_request(errors) -> HttpResponse:
     return HttpResponse("Bad filter parameters\n" + "\n".join(lines) + "\n", status=400, content_type="text/plain")
 
 
+def export_list(request, fmt, form, rows, fields, filename):
+    """A filtered list as CSV or JSON: 404 for another format, 400 naming bad filters, else streamed rows.
+
+    `rows(form, absolute_url)` yields the export rows of the list the valid `form` describes.
+    """
+    if fmt not in exports.FORMATS:
+        raise Http404("Exports are csv or json.")
+    if not form.is_valid():
+        return bad_request(form.errors)
+    return exports.stream(rows(form, request.build_absolute_uri), fields, fmt, filename)
+
+
 def home(request):
     form = PeriodForm(request.GET)
     form.is_valid()
@@ -143,13 +155,10 @@ def source_list(request):
 
 
 def sources_export(request, fmt):
-    if fmt not in exports.FORMATS:
-        raise Http404("Exports are csv or json.")
-    form = SourceFilterForm(request.GET)
-    if not form.is_valid():
-        return bad_request(form.errors)
-    return exports.stream(exports.source_rows(_sources(form), request.build_absolute_uri), exports.SOURCE_FIELDS,
-                          fmt, "sources")
+    return export_list(
+        request, fmt, SourceFilterForm(request.GET), lambda form, url: exports.source_rows(_sources(form), url),
+        exports.SOURCE_FIELDS, "sources",
+    )
 
 
 def source_detail(request, pk):
@@ -174,13 +183,11 @@ def topic_list(request):
 
 
 def topics_export(request, fmt):
-    if fmt not in exports.FORMATS:
-        raise Http404("Exports are csv or json.")
-    form = TopicFilterForm(request.GET)
-    if not form.is_valid():
-        return bad_request(form.errors)
-    rows = exports.topic_rows(selectors.topics_with_counts(form.cleaned_data["q"]), request.build_absolute_uri)
-    return exports.stream(rows, exports.TOPIC_FIELDS, fmt, "topics")
+    return export_list(
+        request, fmt, TopicFilterForm(request.GET),
+        lambda form, url: exports.topic_rows(selectors.topics_with_counts(form.cleaned_data["q"]), url),
+        exports.TOPIC_FIELDS, "topics",
+    )
 
 
 def topic_detail(request, slug):
