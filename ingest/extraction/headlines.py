@@ -28,6 +28,7 @@ def headline_candidates(text: str, end: int, is_foreign) -> list[Candidate]:
             first = False
             if stripped.endswith(".") and not stripped.endswith(".."):
                 line = line.rstrip()[:-1]
+                stripped = line.strip()
         m = _LINE.match(line)
         if not m or is_foreign(start):
             continue

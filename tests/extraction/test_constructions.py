@@ -100,6 +100,14 @@ def test_headline_name_colon_claim(run):
     assert s.cue == ":"
 
 
+def test_headline_title_line_ending_with_a_full_stop(run):
+    text = ("Okafor: Inflation will fall next year, bridge will be finished.\n\n"
+            "Finance Minister Paul Okafor said on Monday that prices would stabilise by the summer.")
+    s = one(run(text), "Inflation will fall")
+    assert s.speaker.name == "Paul Okafor"
+    assert s.content == "Inflation will fall next year, bridge will be finished"
+
+
 def test_organisation_speaker(run):
     s = one(run("A statement by the Norwegian Health Ministry said that the outbreak was under control."), "outbreak")
     assert s.speaker.name == "Norwegian Health Ministry"
