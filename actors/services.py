@@ -2,30 +2,77 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
+from functools import reduce
+from operator import or_
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from .models import Actor, ActorAlias, MergeRecord, Role
 from .normalize import looks_like_name, normalize_name
 
 
+def _lock_key(text: str) -> int:
+    """A signed 64-bit advisory-lock key for a text (the same in every process)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def _lock_keys(texts: Iterable[str]) -> set[int]:
+    return {_lock_key(text) for text in texts}
+
+
+def _lock(keys: Iterable[int]) -> None:
+    """Take transaction-scoped advisory locks (PostgreSQL only), all in one query, held until commit.
+
+    Keys are taken in ascending order, in every process, so two workers locking overlapping sets of names
+    wait for each other instead of deadlocking.
+    """
+    keys = sorted(set(keys))
+    if keys and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [keys])
+
+
 def _lock_name(normalized: str) -> None:
     """Serialise concurrent creation of the same name across workers (PostgreSQL only)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", ["actor:" + normalized])
+    _lock(_lock_keys(["actor:" + normalized]))
+
+
+def _slug_base(name: str) -> str:
+    return slugify(name)[:240] or "actor"
 
 
 def unique_slug(name: str, *, model=Actor, exclude_pk=None) -> str:
-    base = slugify(name)[:240] or "actor"
+    base = _slug_base(name)
     slug, n = base, 1
     qs = model.objects.all() if exclude_pk is None else model.objects.exclude(pk=exclude_pk)
     while qs.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def _unique_slugs(names: list[str]) -> list[str]:
+    """unique_slug for several new actors at once: one query for the slugs taken under all their bases."""
+    bases = [_slug_base(name) for name in names]
+    if not bases:
+        return []
+    taken = set(
+        Actor.objects.filter(reduce(or_, (Q(slug=b) | Q(slug__startswith=b + "-") for b in set(bases))))
+        .values_list("slug", flat=True)
+    )
+    slugs = []
+    for base in bases:
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 def find_actor(name: str) -> Actor | None:
@@ -40,6 +87,10 @@ def find_actor(name: str) -> Actor | None:
     candidates = list(
         Actor.objects.filter(aliases__normalized=normalized, merged_into__isnull=True).distinct().order_by("pk")[:10]
     )
+    return _choose(candidates, normalized)
+
+
+def _choose(candidates: list[Actor], normalized: str) -> Actor | None:
     if len(candidates) == 1:
         return candidates[0]
     exact = [a for a in candidates if normalize_name(a.name) == normalized]
@@ -65,39 +116,173 @@ def add_aliases(*, actor: Actor, names: Iterable[str]) -> None:
             existing.add(normalized)
 
 
-@transaction.atomic
 def resolve_actor(*, name: str, kind: str = Actor.Kind.UNKNOWN, aliases: Iterable[str] = ()) -> Actor:
     """Find the actor this name stands for, or create it; either way record the names seen."""
-    name = " ".join(name.split())[:255]
-    _lock_name(normalize_name(name))
-    actor = find_actor(name)
-    if actor is None:
-        actor = Actor.objects.create(name=name, slug=unique_slug(name), kind=kind)
-    elif actor.kind == Actor.Kind.UNKNOWN and kind != Actor.Kind.UNKNOWN:
-        actor.kind = kind
+    return resolve_actors(names=[(name, kind, aliases)])[name]
+
+
+class _Plan:
+    """Which actor each name stands for, given the live actors known under the names' forms.
+
+    Names are taken in order, as resolve_actor would take them one after another: an actor created for an
+    earlier name, and the aliases recorded for it, count for the later ones.
+    """
+
+    def __init__(self, wanted, known: dict[str, list[Actor]]):
+        self.by_name: dict[str, Actor] = {}
+        self.new: list[Actor] = []
+        self.kind_changed: list[Actor] = []
+        self.aliases: dict[tuple[int, str], tuple[Actor, str]] = {}  # (id(actor), normalized) -> (actor, name)
+        order: dict[int, tuple] = {}
+        for actors in known.values():
+            for actor in actors:
+                order.setdefault(id(actor), (0, actor.pk))
+        index = {normalized: list(actors) for normalized, actors in known.items()}
+        has = {(id(actor), normalized) for normalized, actors in known.items() for actor in actors}
+        for raw, name, kind, aliases in wanted:
+            normalized = normalize_name(name)
+            actor = None
+            if normalized:
+                candidates = sorted(index.get(normalized, ()), key=lambda a: order[id(a)])[:10]
+                actor = _choose(candidates, normalized)
+            if actor is None:
+                actor = Actor(name=name, kind=kind)
+                order[id(actor)] = (1, len(self.new))
+                self.new.append(actor)
+            elif actor.kind == Actor.Kind.UNKNOWN and kind != Actor.Kind.UNKNOWN:
+                actor.kind = kind
+                if actor.pk is not None and actor not in self.kind_changed:
+                    self.kind_changed.append(actor)
+            self.by_name[raw] = actor
+            forms = [actor.name, name, *aliases]
+            if actor.kind == Actor.Kind.PERSON:
+                forms += person_alias_forms(actor.name)
+            for form in forms:
+                form_normalized = normalize_name(form)
+                if form_normalized and (id(actor), form_normalized) not in has:
+                    has.add((id(actor), form_normalized))
+                    self.aliases[(id(actor), form_normalized)] = (actor, form.strip()[:255])
+                    index.setdefault(form_normalized, []).append(actor)
+
+    def lock_keys(self) -> set[int]:
+        """The names a new actor is about to be created or recorded under, and the slugs it will take."""
+        texts = []
+        new = {id(actor) for actor in self.new}
+        for actor in self.new:
+            texts.append("actor:" + normalize_name(actor.name))
+            texts.append("slug:" + _slug_base(actor.name))
+        texts += ["actor:" + normalized for actor_key, normalized in self.aliases if actor_key in new]
+        return _lock_keys(texts)
+
+
+def _known_under(forms: set[str]) -> dict[str, list[Actor]]:
+    """Every alias of the live actors known under any of these normalized forms (so that the aliases they
+    already have are not written again), in one query, one Actor object per actor."""
+    known: dict[str, list[Actor]] = {}
+    actors: dict[int, Actor] = {}
+    matching = ActorAlias.objects.filter(normalized__in=forms, actor__merged_into__isnull=True).values("actor_id")
+    rows = ActorAlias.objects.filter(actor_id__in=matching).select_related("actor").order_by("actor_id", "pk")
+    for alias in rows:
+        actor = actors.setdefault(alias.actor_id, alias.actor)
+        bucket = known.setdefault(alias.normalized, [])
+        if actor not in bucket:
+            bucket.append(actor)
+    return known
+
+
+@transaction.atomic(savepoint=False)
+def resolve_actors(*, names: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, Actor]:
+    """Resolve (name, kind, aliases) triples to actors, as resolve_actor would one after another, in a few
+    queries however many names there are: one alias lookup for all of them, and only when some actor must
+    be created, the advisory locks of those names (one query, in a fixed order), the lookup again, the new
+    actors, their history records and all new aliases in bulk.
+
+    Two workers creating the same new name are serialised by the lock, held until their transactions
+    commit: the second one's lookup after the lock finds the actor the first one made. Names already known
+    take no lock. Returns {name as given: actor}.
+    """
+    wanted, seen = [], set()
+    for raw, kind, aliases in names:
+        if raw in seen:
+            continue
+        seen.add(raw)
+        name = " ".join(raw.split())[:255]
+        wanted.append((raw, name, kind, [alias for alias in aliases if looks_like_name(alias)]))
+    if not wanted:
+        return {}
+    forms = set()
+    for _, name, kind, aliases in wanted:
+        candidates = [name, *aliases, *(person_alias_forms(name) if kind == Actor.Kind.PERSON else ())]
+        forms.update(filter(None, map(normalize_name, candidates)))
+    locked: set[int] = set()
+    while True:
+        plan = _Plan(wanted, _known_under(forms))
+        missing = plan.lock_keys() - locked
+        if not missing:
+            break
+        _lock(missing)  # then look again: a worker that held one of these locks has committed by now
+        locked |= missing
+    for actor in plan.kind_changed:
         actor.save(update_fields=["kind", "updated_at"])
-    forms = [actor.name, name, *(alias for alias in aliases if looks_like_name(alias))]
-    if actor.kind == Actor.Kind.PERSON:
-        forms += person_alias_forms(actor.name)
-    add_aliases(actor=actor, names=forms)
-    return actor
+    if plan.new:
+        for actor, slug in zip(plan.new, _unique_slugs([actor.name for actor in plan.new])):
+            actor.slug = slug
+        Actor.objects.bulk_create(plan.new)
+        Actor.history.bulk_history_create(plan.new)  # bulk_create records no history itself
+    if plan.aliases:
+        ActorAlias.objects.bulk_create(
+            [ActorAlias(actor=actor, name=name, normalized=normalize_name(name)) for actor, name in plan.aliases.values()],
+            ignore_conflicts=True,  # an alias a concurrent worker (or an editor) recorded meanwhile
+        )
+    return plan.by_name
 
 
 @transaction.atomic
 def record_role(
     *, actor: Actor, title: str, source_id: int | None = None, seen_on: dt.date | None = None
 ) -> Role | None:
-    title = " ".join((title or "").split())[:255]
-    if not title:
-        return None
-    role, created = Role.objects.get_or_create(
-        actor=actor, title=title, organization_name="",
-        defaults={"first_seen_source_id": source_id, "first_seen_on": seen_on},
-    )
-    if not created and seen_on and (role.first_seen_on is None or seen_on < role.first_seen_on):
-        role.first_seen_on, role.first_seen_source_id = seen_on, source_id
-        role.save(update_fields=["first_seen_on", "first_seen_source_id"])
-    return role
+    return record_roles(seen=[(actor, title, source_id, seen_on)]).get((actor.pk, title))
+
+
+@transaction.atomic(savepoint=False)
+def record_roles(*, seen: Iterable[tuple[Actor, str, int | None, dt.date | None]]) -> dict[tuple[int, str], Role]:
+    """Record (actor, title, source id, date seen) roles in a few queries; the first sighting of a role keeps
+    its source and the earliest date. Returns {(actor id, title as given): role}; an empty title has none."""
+    first: dict[tuple[int, str], tuple[Actor, int | None, dt.date | None]] = {}
+    wanted: dict[tuple[int, str], str] = {}
+    for actor, title, source_id, seen_on in seen:
+        clean = " ".join((title or "").split())[:255]
+        if not clean:
+            continue
+        wanted[(actor.pk, title)] = clean
+        key = (actor.pk, clean)
+        if key not in first:
+            first[key] = (actor, source_id, seen_on)
+        elif seen_on and (first[key][2] is None or seen_on < first[key][2]):
+            first[key] = (actor, source_id, seen_on)
+    if not first:
+        return {}
+
+    def existing(keys) -> dict[tuple[int, str], Role]:
+        actor_ids, titles = {k[0] for k in keys}, {k[1] for k in keys}
+        rows = Role.objects.filter(actor_id__in=actor_ids, title__in=titles, organization_name="")
+        return {(r.actor_id, r.title): r for r in rows if (r.actor_id, r.title) in keys}
+
+    roles = existing(first.keys())
+    missing = [key for key in first if key not in roles]
+    if missing:
+        Role.objects.bulk_create(
+            [Role(actor=first[key][0], title=key[1], organization_name="", first_seen_source_id=first[key][1],
+                  first_seen_on=first[key][2]) for key in missing],
+            ignore_conflicts=True,  # a concurrent worker recorded the same role
+        )
+        roles.update(existing(set(missing)))
+    for key, (_, source_id, seen_on) in first.items():
+        role = roles[key]
+        if seen_on and (role.first_seen_on is None or seen_on < role.first_seen_on):
+            role.first_seen_on, role.first_seen_source_id = seen_on, source_id
+            role.save(update_fields=["first_seen_on", "first_seen_source_id"])
+    return {given: roles[(given[0], clean)] for given, clean in wanted.items()}
 
 
 # --- Merging duplicates ----------------------------------------------------------------------------------

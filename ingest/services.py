@@ -125,10 +125,10 @@ def process_source(*, source_id: int, force: bool = False) -> Source:
     """Parse, extract and store one source. Idempotent; safe to run twice or concurrently."""
     from .extraction import EXTRACTOR_VERSION
 
-    source = Source.objects.get(pk=source_id)
-    if not force and source.status == Source.Status.DONE and source.extractor_version == EXTRACTOR_VERSION:
-        return source
-    if source.status != Source.Status.DUPLICATE:
+    status, version = Source.objects.filter(pk=source_id).values_list("status", "extractor_version").get()
+    if not force and status == Source.Status.DONE and version == EXTRACTOR_VERSION:
+        return Source.objects.get(pk=source_id)
+    if status != Source.Status.DUPLICATE:
         marking = Source.objects.filter(pk=source_id)
         if not force:
             # A second worker handed the same source waits here for the first one's row lock; once that one
@@ -143,6 +143,7 @@ def process_source(*, source_id: int, force: bool = False) -> Source:
             if not force and source.status == Source.Status.DONE and source.extractor_version == EXTRACTOR_VERSION:
                 return source
             _process_locked(source)
+        return source  # as saved
     except ParseError as exc:
         _mark(source_id, status=Source.Status.FAILED, error=str(exc), processed_at=timezone.now())
     except TRANSIENT_ERRORS:
@@ -190,35 +191,39 @@ def _process_locked(source: Source) -> None:
     source.status, source.error = Source.Status.DONE, ""
     source.extractor_version = EXTRACTOR_VERSION
     source.processed_at = timezone.now()
-    source.save()
+    # Every field but the original bytes, which would otherwise be sent and written again.
+    source.save(update_fields=[
+        f.name for f in Source._meta.concrete_fields if not f.primary_key and f.name not in ("original", "created_at")
+    ])
 
 
 def store_extraction(*, source: Source, extraction) -> list[Statement]:
     """Replace the source's untouched extracted statements; leave every editor-touched one as it is."""
     from .extraction import EXTRACTOR_VERSION
 
-    kept = list(source.statements.exclude(review_status=Statement.ReviewStatus.EXTRACTED))
-    source.statements.filter(review_status=Statement.ReviewStatus.EXTRACTED).delete()
+    kept, stale = [], []
+    for statement in source.statements.only("review_status", "content_start", "content_end"):
+        (stale if statement.review_status == Statement.ReviewStatus.EXTRACTED else kept).append(statement)
+    if stale:
+        Statement.objects.filter(pk__in=[statement.pk for statement in stale]).delete()
     kept_spans = [(s.content_start, s.content_end) for s in kept]
-    actors = ArticleActors(extraction.speakers)
+    items = [
+        item for item in extraction.statements
+        # an editor already decided about this passage
+        if not any(item.content_start < end and start < item.content_end for start, end in kept_spans)
+    ]
+    actors = ArticleActors(extraction.speakers, items)
     tagger = statement_services.TopicTagger(names=[t for item in extraction.statements for t in item.topics])
-    roles: dict[tuple[int, str], object] = {}
+    roles = actor_services.record_roles(seen=[
+        (speaker, item.speaker.title, source.pk, item.said_on or source.published)
+        for item in items if item.speaker.title and (speaker := actors.get(item.speaker.name)) is not None
+    ])
     rows: list[tuple[Statement, set, set]] = []
-    for item in extraction.statements:
-        if any(item.content_start < end and start < item.content_end for start, end in kept_spans):
-            continue  # an editor already decided about this passage
+    for item in items:
         # An unresolved description ("the company", "a spokesman") is a different actor in every article:
         # it stays the statement's speaker mention, and no shared Actor is made of it.
-        speaker = actors.get(item.speaker.name, item.speaker.kind, item.speaker.aliases)
-        role = None
-        if speaker is not None and item.speaker.title:
-            key = (speaker.pk, item.speaker.title)
-            if key not in roles:
-                roles[key] = actor_services.record_role(
-                    actor=speaker, title=item.speaker.title, source_id=source.pk,
-                    seen_on=item.said_on or source.published,
-                )
-            role = roles[key]
+        speaker = actors.get(item.speaker.name)
+        role = roles.get((speaker.pk, item.speaker.title)) if speaker is not None and item.speaker.title else None
         statement = Statement(
             source=source, speaker=speaker, speaker_role=role, speaker_mention=item.speaker_mention[:500],
             cue=item.cue[:100], kind=item.kind, content=item.content, content_start=item.content_start,
@@ -266,21 +271,29 @@ def _historical_topic_links():
 
 
 class ArticleActors:
-    """The actors of one article, each resolved once (alias lookup, creation) however often it appears."""
+    """The actors of one article's statements (speakers and actors mentioned), all resolved at once.
 
-    def __init__(self, speakers):
-        self._speakers = {speaker.name: speaker for speaker in speakers}
-        self._resolved: dict[str, Actor | None] = {}
+    A name is resolved with the kind and aliases the extraction gives its speaker, else those of the first
+    statement naming it; descriptions ("the minister") resolve to no actor.
+    """
 
-    def get(self, name: str, kind: str = Actor.Kind.UNKNOWN, aliases=()) -> Actor | None:
-        if name not in self._resolved:
-            known = self._speakers.get(name)
-            if known is not None:
-                kind, aliases = known.kind, known.aliases
-            self._resolved[name] = (
-                actor_services.resolve_actor(name=name, kind=kind, aliases=aliases) if looks_like_name(name) else None
-            )
-        return self._resolved[name]
+    def __init__(self, speakers, items):
+        known = {speaker.name: speaker for speaker in speakers}
+        wanted: dict[str, tuple[str, str, tuple]] = {}
+        for item in items:
+            for name, kind, aliases in [
+                (item.speaker.name, item.speaker.kind, item.speaker.aliases),
+                *((name, Actor.Kind.UNKNOWN, ()) for name in item.mentioned),
+            ]:
+                if name in wanted or not looks_like_name(name):
+                    continue
+                if name in known:
+                    kind, aliases = known[name].kind, known[name].aliases
+                wanted[name] = (name, kind, aliases)
+        self._resolved = actor_services.resolve_actors(names=wanted.values()) if wanted else {}
+
+    def get(self, name: str) -> Actor | None:
+        return self._resolved.get(name)
 
 
 def reprocess(*, source_ids=None) -> int:
