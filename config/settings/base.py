@@ -128,6 +128,11 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery's Django fixup closes the database connection before and after every task unless this is set: a new
+# PostgreSQL backend (connect, then its catalog caches warmed again) per article. With it, a worker keeps its
+# connection (Celery closes it every CELERY_DB_REUSE_MAX / 2 tasks), and config.celery closes it between tasks
+# only when Django would (after an error, e.g. a PostgreSQL restart, or once older than CONN_MAX_AGE).
+CELERY_DB_REUSE_MAX = env.int("CELERY_DB_REUSE_MAX", default=1000)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
 # acks_late needs the visibility timeout above the longest task, or Redis re-delivers running tasks.
