@@ -101,3 +101,14 @@ def export_query(context, **fixed):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else ""
+
+
+@register.simple_tag
+def ranked_window(page, filters, order=""):
+    """The size of the relevance window when this page is ranked within it and fills it (more matches may
+    exist beyond it: statements.selectors.SEARCH_RANK_WINDOW), else 0."""
+    from statements.selectors import SEARCH_RANK_WINDOW, ranks_by_relevance
+
+    if filters is None or not ranks_by_relevance(filters, order):
+        return 0
+    return SEARCH_RANK_WINDOW if page.paginator.count >= SEARCH_RANK_WINDOW else 0

@@ -100,7 +100,7 @@ def _corpus(n):
 @pytest.mark.django_db
 @pytest.mark.parametrize("path, limit", [
     ("/api/v1/statements/?page_size={n}", 3),  # rows, topics, mentioned actors
-    ("/api/v1/statements/?page_size={n}&q=budget&topic=1", 4),  # + the topic named
+    ("/api/v1/statements/?page_size={n}&q=budget&topic=1", 5),  # + the topic named, the ranked window's ids
     ("/api/v1/actors/?page_size={n}", 4),  # count, rows, aliases, roles
     ("/api/v1/topics/?page_size={n}", 2),  # count, rows
     ("/api/v1/sources/?page_size={n}", 2),
