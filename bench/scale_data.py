@@ -302,7 +302,8 @@ def generate(args) -> dict:
         "id", "speaker_mention", "cue", "kind", "content", "content_start", "content_end", "said_on",
         "confidence", "review_status", "reviewed_at", "extractor_version", "created_at", "updated_at",
         "reviewed_by_id", "source_id", "speaker_id", "speaker_role_id"])
-    tl_cp = Copier(cur3, "statements_statement_topics", ["id", "statement_id", "topic_id"])
+    # said_on: the copy migration 0005's trigger would write (triggers other than search_vector's are off here)
+    tl_cp = Copier(cur3, "statements_statement_topics", ["id", "statement_id", "topic_id", "said_on"])
     # mentioned actors go after the statements (same connection as topic links, sequentially)
     mentions_rows: list[tuple[int, int]] = []
     st_i = 0
@@ -343,7 +344,7 @@ def generate(args) -> dict:
                       created, created, None, pk, sp or None, role)
             for t in dict.fromkeys(topic_draw[topic_pos:topic_pos + n_topics[j]].tolist()):
                 link_id += 1
-                tl_cp.row(link_id, j + 1, int(t))
+                tl_cp.row(link_id, j + 1, int(t), published)
             topic_pos += n_topics[j]
             for m in set(mention_draw[mention_pos:mention_pos + n_mentions[j]].tolist()) - {sp}:
                 mentions_rows.append((j + 1, m))

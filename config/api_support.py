@@ -135,7 +135,8 @@ class KeysetCursorPagination(BasePagination):
         size = self._page_size(request)
         field, descending = self._ordering(queryset)
         self.field, self.descending = field, descending
-        if field in queryset.query.annotations:
+        annotation = queryset.query.annotations.get(field)
+        if annotation is not None and isinstance(annotation.output_field, FloatField):
             # e.g. the search rank, a float4 that Python reads back rounded: key on its exact float8 value.
             queryset = queryset.annotate(_keyset=Cast(F(field), FloatField()))
             self.key_field = "_keyset"

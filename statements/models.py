@@ -151,3 +151,27 @@ class Statement(models.Model):
     @property
     def is_editor_touched(self) -> bool:
         return self.review_status != self.ReviewStatus.EXTRACTED
+
+
+class TopicLink(models.Model):
+    """A row of `Statement.topics`' link table, read with `said_on` copied from its statement.
+
+    The table is Django's own for the many-to-many field (admin, history and ingest write it through
+    `Statement.topics` as before); this model only reads it. `said_on` is kept equal to the statement's by
+    database triggers (migration 0005: filled when a link is inserted, updated when a statement's date
+    changes), so a topic's statements can be listed newest first straight from the index on
+    (topic_id, said_on DESC, statement_id DESC) (migration 0006), whatever the topic's size.
+    """
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.DO_NOTHING, db_constraint=False, related_name="topic_links"
+    )
+    topic = models.ForeignKey(Topic, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    said_on = models.DateField(null=True, editable=False)
+
+    class Meta:
+        managed = False  # the table is Statement.topics' (created in 0001); 0005 adds said_on and the triggers
+        db_table = "statements_statement_topics"
+
+    def __str__(self):
+        return f"{self.statement_id} -> {self.topic_id}"

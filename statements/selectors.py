@@ -70,7 +70,9 @@ def filter_statements(filters: StatementFilters = StatementFilters(), *, order: 
     if filters.speaker is not None:
         qs = qs.filter(speaker=filters.speaker)
     if filters.topic is not None:
-        qs = qs.filter(topics=filters.topic)
+        # Through the link rows, whose said_on (a trigger-kept copy of the statement's) orders a topic's
+        # list from the index (topic_id, said_on DESC, statement_id DESC): see TopicLink.
+        qs = qs.filter(topic_links__topic=filters.topic).annotate(topic_said_on=F("topic_links__said_on"))
     if filters.source is not None:
         qs = qs.filter(source=filters.source)
     if filters.publisher:
@@ -90,7 +92,10 @@ def filter_statements(filters: StatementFilters = StatementFilters(), *, order: 
         qs = _search(qs, q)
         if not order or order == "relevance":
             return qs.order_by("-said_on", "-id")  # SQLite: no ranking
-    return qs.order_by(*ORDERINGS.get(order, ORDERINGS["newest"]))
+    ordering = ORDERINGS.get(order, ORDERINGS["newest"])
+    if filters.topic is not None and ordering[0].lstrip("-") == "said_on":
+        ordering = (ordering[0].replace("said_on", "topic_said_on"), ordering[1])  # the same date, from the link
+    return qs.order_by(*ordering)
 
 
 def ranks_by_relevance(filters: StatementFilters, order: str = "") -> bool:
