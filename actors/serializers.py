@@ -1,8 +1,9 @@
 """API representations of actors: compact (inside statements) and full (the actors resource)."""
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from config.api_support import LinkField, RelatedLinkField, absolute_url
 
 from .models import Actor, Role
 
@@ -10,7 +11,7 @@ from .models import Actor, Role
 class ActorRefSerializer(serializers.ModelSerializer):
     """An actor in brief, as it appears inside a statement."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", help_text="This actor in the API.")
+    url = LinkField(view_name="api:actor-detail", help_text="This actor in the API.")
 
     class Meta:
         model = Actor
@@ -26,12 +27,12 @@ class RoleSerializer(serializers.ModelSerializer):
 class ActorSerializer(serializers.ModelSerializer):
     """A person or organization that says things in the news."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", help_text="This actor in the API.")
+    url = LinkField(view_name="api:actor-detail", help_text="This actor in the API.")
     html_url = serializers.SerializerMethodField(help_text="The actor's page on the website.")
     statements = serializers.SerializerMethodField(help_text="The actor's statements in the API (a filtered list).")
     aliases = serializers.SerializerMethodField(help_text="Names the actor appears under in articles.")
     roles = RoleSerializer(many=True, read_only=True, help_text="Titles held, as read in articles.")
-    merged_into = serializers.HyperlinkedRelatedField(
+    merged_into = RelatedLinkField(
         view_name="api:actor-detail", read_only=True, allow_null=True,
         help_text="Set when an editor merged this actor into another: that actor's URL. Null for live actors.",
     )
@@ -45,11 +46,11 @@ class ActorSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_html_url(self, actor) -> str:
-        return self.context["request"].build_absolute_uri(actor.get_absolute_url())
+        return absolute_url(self.context, "actors:detail", slug=actor.slug)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_statements(self, actor) -> str:
-        return self.context["request"].build_absolute_uri(reverse("api:statement-list") + f"?speaker={actor.pk}")
+        return absolute_url(self.context, "api:statement-list") + f"?speaker={actor.pk}"
 
     def get_aliases(self, actor) -> list[str]:
         return sorted({alias.name for alias in actor.aliases.all()})

@@ -1,23 +1,19 @@
 """API representations of statements, sources and topics, and the editors' correction input."""
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.models import Actor
 from actors.serializers import ActorRefSerializer
+from config.api_support import LinkField, RelatedLinkField, absolute_url
 
 from .models import Source, Statement, Topic
-
-
-def _absolute(context, path: str) -> str:
-    return context["request"].build_absolute_uri(path)
 
 
 class TopicRefSerializer(serializers.ModelSerializer):
     """A topic in brief, as it appears inside a statement."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:topic-detail", help_text="This topic in the API.")
+    url = LinkField(view_name="api:topic-detail", help_text="This topic in the API.")
 
     class Meta:
         model = Topic
@@ -27,7 +23,7 @@ class TopicRefSerializer(serializers.ModelSerializer):
 class SourceRefSerializer(serializers.ModelSerializer):
     """A source article in brief, as it appears inside a statement."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", help_text="This source in the API.")
+    url = LinkField(view_name="api:source-detail", help_text="This source in the API.")
     article_url = serializers.CharField(source="url", read_only=True, help_text="The article's own address, if known.")
 
     class Meta:
@@ -38,8 +34,8 @@ class SourceRefSerializer(serializers.ModelSerializer):
 class TopicSerializer(serializers.ModelSerializer):
     """What statements are about."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:topic-detail", help_text="This topic in the API.")
-    parent = serializers.HyperlinkedRelatedField(
+    url = LinkField(view_name="api:topic-detail", help_text="This topic in the API.")
+    parent = RelatedLinkField(
         view_name="api:topic-detail", read_only=True, allow_null=True, help_text="The broader topic, if any."
     )
     html_url = serializers.SerializerMethodField(help_text="The topic's page on the website.")
@@ -51,19 +47,19 @@ class TopicSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_html_url(self, topic) -> str:
-        return _absolute(self.context, topic.get_absolute_url())
+        return absolute_url(self.context, "statements:topic", slug=topic.slug)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_statements(self, topic) -> str:
-        return _absolute(self.context, reverse("api:statement-list") + f"?topic={topic.pk}")
+        return absolute_url(self.context, "api:statement-list") + f"?topic={topic.pk}"
 
 
 class SourceSerializer(serializers.ModelSerializer):
     """An article, with where it came from and how far its processing got."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", help_text="This source in the API.")
+    url = LinkField(view_name="api:source-detail", help_text="This source in the API.")
     article_url = serializers.CharField(source="url", read_only=True, help_text="The article's own address, if known.")
-    duplicate_of = serializers.HyperlinkedRelatedField(
+    duplicate_of = RelatedLinkField(
         view_name="api:source-detail", read_only=True, allow_null=True,
         help_text="For status `duplicate`: the source that already holds this article.",
     )
@@ -84,11 +80,11 @@ class SourceSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_html_url(self, source) -> str:
-        return _absolute(self.context, source.get_absolute_url())
+        return absolute_url(self.context, "statements:source", pk=source.pk)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_statements(self, source) -> str:
-        return _absolute(self.context, reverse("api:statement-list") + f"?source={source.pk}")
+        return absolute_url(self.context, "api:statement-list") + f"?source={source.pk}"
 
 
 class SourceDetailSerializer(SourceSerializer):
@@ -104,7 +100,7 @@ class SourceDetailSerializer(SourceSerializer):
 class StatementSerializer(serializers.ModelSerializer):
     """Something an actor said, with its exact place in the source text."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail", help_text="This statement in the API.")
+    url = LinkField(view_name="api:statement-detail", help_text="This statement in the API.")
     html_url = serializers.SerializerMethodField(help_text="The statement's page on the website.")
     speaker = ActorRefSerializer(read_only=True, allow_null=True, help_text="Who said it; null when unresolved.")
     speaker_role = serializers.SerializerMethodField(help_text='The title the speaker was given, e.g. "Foreign Minister".')
@@ -131,7 +127,7 @@ class StatementSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_html_url(self, statement) -> str:
-        return _absolute(self.context, statement.get_absolute_url())
+        return absolute_url(self.context, "statements:detail", pk=statement.pk)
 
     def get_speaker_role(self, statement) -> str | None:
         return statement.speaker_role.title if statement.speaker_role_id and statement.speaker_role else None
