@@ -22,9 +22,10 @@ _TEASER_INLINE = re.compile(
     r"^\s*(?:read\s+(?:more|also)|also\s+read|see\s+also|related|watch|listen|more|recommended|(?:click|tap)\s+here)\s*[:>»|-]\s*\S",
     re.IGNORECASE,
 )
-# Bylines and credits.
+# Bylines, credits and the author's social-media line ("Follow Jane Doe on Twitter @jdoe").
 _BYLINE = re.compile(
-    r"^\s*(?:\(?\s*(?:by|reporting\s+by|writing\s+by|editing\s+by|edited\s+by|additional\s+reporting\s+by|compiled\s+by|written\s+by)\s+[A-Z]"
+    r"^\s*[\"“]?\s*(?:follow\s+[\w.'’ -]{1,40}?\s+on\s+(?:twitter|facebook|instagram|threads|bluesky|linkedin)\b"
+    r"|\(?\s*(?:by|reporting\s+by|writing\s+by|editing\s+by|edited\s+by|additional\s+reporting\s+by|compiled\s+by|written\s+by)\s+[A-Z]"
     r"|(?:photo|photograph|picture|image|video|graphic)s?\s*(?:by|credit|courtesy|:)|credit\s*:|©|copyright\b|all\s+rights\s+reserved)",
     re.IGNORECASE,
 )

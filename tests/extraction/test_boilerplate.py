@@ -29,6 +29,13 @@ def test_byline_and_photo_credit_are_not_statements(run):
     assert {s.speaker.name for s in ex.statements} == {"Paul Okafor"}
 
 
+def test_author_social_media_line_is_not_a_statement(run):
+    text = ARTICLE + "“Follow Jane Mensah on Twitter @janemensah and on Facebook.”\n"
+    ex = run(text)
+    assert len(ex.statements) == 2
+    assert all("Follow" not in s.content for s in ex.statements)
+
+
 def test_meeting_is_not_a_statement(run):
     ex = run("Paul Okafor discussed with his counterpart Grace Adeyemi ways to boost trade between the two countries.")
     assert ex.statements == ()
