@@ -101,8 +101,8 @@ def _sayable(inner: str) -> bool:
     if len(words) < MIN_WORDS:
         return False
     capitalised = sum(w[0].isupper() for w in words)
-    if capitalised >= 0.8 * len(words) and not inner.rstrip().endswith((".", "!", "?", ",")):
-        return False  # a title in title case
+    if capitalised >= 0.8 * len(words) and not inner.rstrip().endswith((".", "!", "?")):
+        return False  # a title in title case, also with the comma of American punctuation inside the marks
     first = inner.lstrip(" .…'‘")[:1]
     if first.islower() and len(words) < 8:
         return False  # a phrase quoted inside a sentence; the reported-speech rules cover it

@@ -123,10 +123,10 @@ def _clause(tok, cut=None):
             s2, e2 = subtree_span(extra, exclude=follow_ups_inside(extra))
             if s2 >= end and not cue_ok(extra) and not any(t.text in ".;" for t in tok.doc[comps[0].right_edge.i:extra.left_edge.i]):
                 end = e2
-        # "said that A, and B": a clause conjoined to the verb after its complement is usually the
-        # complement's second half misattached by the parser
+        # "said that A, and B" / "said A, but could not B": a clause conjoined to the verb right after its
+        # complement is usually the complement's second half misattached by the parser
         for c in tok.children:
-            if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) and any(x.dep_ in ("nsubj", "expl") for x in c.children) \
+            if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) \
                     and c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].lower_ in ("and", "but"):
                 start2, end2 = subtree_span(c, exclude=follow_ups_inside(c))
                 if start2 >= end and start2 - end < 8:

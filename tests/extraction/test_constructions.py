@@ -215,3 +215,10 @@ def test_topics_are_entities_and_recurring_phrases_not_people_or_passing_words(r
     assert "pension" in topics  # the article keeps coming back to it
     assert "need" not in topics  # a passing word
     assert "Paul Okafor" not in topics  # people are mentions and speakers, not topics
+
+
+def test_title_in_quotes_with_the_comma_inside_is_not_a_quotation(run):
+    text = ("On Tuesday’s episode of “The Morning Money Show,” Finance Minister Paul Okafor said "
+            "that inflation would fall.")
+    ex = run(text)
+    assert [s.content for s in ex.statements] == ["inflation would fall"]
