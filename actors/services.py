@@ -36,27 +36,12 @@ def _lock(keys: Iterable[int]) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [keys])
 
 
-def _lock_name(normalized: str) -> None:
-    """Serialise concurrent creation of the same name across workers (PostgreSQL only)."""
-    _lock(_lock_keys(["actor:" + normalized]))
-
-
 def _slug_base(name: str) -> str:
     return slugify(name)[:240] or "actor"
 
 
-def unique_slug(name: str, *, model=Actor, exclude_pk=None) -> str:
-    base = _slug_base(name)
-    slug, n = base, 1
-    qs = model.objects.all() if exclude_pk is None else model.objects.exclude(pk=exclude_pk)
-    while qs.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def _unique_slugs(names: list[str]) -> list[str]:
-    """unique_slug for several new actors at once: one query for the slugs taken under all their bases."""
+    """Free slugs for new actors ("lavrov", else "lavrov-2", ...), one query for the slugs taken under all bases."""
     bases = [_slug_base(name) for name in names]
     if not bases:
         return []
@@ -235,13 +220,6 @@ def resolve_actors(*, names: Iterable[tuple[str, str, Iterable[str]]]) -> dict[s
             ignore_conflicts=True,  # an alias a concurrent worker (or an editor) recorded meanwhile
         )
     return plan.by_name
-
-
-@transaction.atomic
-def record_role(
-    *, actor: Actor, title: str, source_id: int | None = None, seen_on: dt.date | None = None
-) -> Role | None:
-    return record_roles(seen=[(actor, title, source_id, seen_on)]).get((actor.pk, title))
 
 
 @transaction.atomic(savepoint=False)

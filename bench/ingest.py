@@ -227,7 +227,7 @@ def main(argv=None) -> int:
         "articles": len(articles), "broker": BROKER, "bare_parse_rates": [round(b, 2) for b in bare],
         "rounds": rounds, "summary": summary,
     }, indent=1) + "\n")
-    print(f"wrote {Path(args.out).relative_to(ROOT)}")
+    print(f"wrote {args.out}")
     return 0
 
 

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from actors import services as actor_services
@@ -138,6 +138,7 @@ def process_source(*, source_id: int, force: bool = False) -> Source:
         marking.update(status=Source.Status.PROCESSING, error="", updated_at=timezone.now())
     try:
         with transaction.atomic():
+            _commit_without_waiting_for_disk()
             # The row lock makes a second worker handed the same source wait, then find it done.
             source = Source.objects.select_for_update().get(pk=source_id)
             if not force and source.status == Source.Status.DONE and source.extractor_version == EXTRACTOR_VERSION:
@@ -156,6 +157,18 @@ def process_source(*, source_id: int, force: bool = False) -> Source:
             "The upload is kept; reprocess it once the problem is fixed.",
         )
     return Source.objects.get(pk=source_id)
+
+
+def _commit_without_waiting_for_disk() -> None:
+    """This transaction's commit does not wait for its WAL flush (PostgreSQL's synchronous_commit=off).
+
+    Its result can be derived again from what is stored durably: a crash of the database server within a
+    fraction of a second after the commit can lose it (never corrupt anything), and the source is then found
+    again as it was marked before, "processing", which the sweep queues again. Saves a disk flush per article.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def _process_locked(source: Source) -> None:
