@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.urls import reverse
+from config.links import reverse_one
 from simple_history.models import HistoricalRecords
 
 from .normalize import normalize_name
@@ -46,7 +46,7 @@ class Actor(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("actors:detail", kwargs={"slug": self.slug})
+        return reverse_one("actors:detail", slug=self.slug)
 
 
 class ActorAlias(models.Model):

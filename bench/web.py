@@ -7,7 +7,9 @@ templates or serializers; no network, no web server), against the filled databas
 is warmed up, then requested --n times: p50 and p95 in ms. The SQL of one request is captured
 (CaptureQueriesContext) and the same statements are then run --n times straight through psycopg on their
 own connection: `raw` is that time, and `ratio` = request p50 / raw p50 (the cost of the ORM, the view and
-rendering on top of the database work). The CSV export of ~100,000 rows is streamed and timed once, with
+rendering on top of the database work). `cpu` is the median CPU time this process spent per request (Python:
+routing, ORM, templates, serializers; not PostgreSQL's work, not time waiting for a CPU), the figure least moved
+by other load on a shared machine. The CSV export of ~100,000 rows is streamed and timed once, with
 the process's resident memory sampled while it streams (growth after the first 10,000 rows shows whether
 memory stays flat). Results go to bench/results/web-<label>.json.
 """
@@ -146,11 +148,12 @@ def run_case(client, raw_conn, name, group, url, target, n, warmup):
         raise SystemExit(f"{name}: {url} answered {response.status_code}")
     for _ in range(warmup):
         client.get(url)
-    times = []
+    times, cpu = [], []
     for _ in range(n):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         client.get(url)
         times.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
     sqls = [q["sql"] for q in ctx.captured_queries]
@@ -159,6 +162,7 @@ def run_case(client, raw_conn, name, group, url, target, n, warmup):
     return {
         "name": name, "group": group, "url": url, "target_p95_ms": target, "cold_ms": round(cold, 1),
         "p50_ms": round(p50, 1), "p95_ms": round(p95, 1), "queries": len(sqls),
+        "cpu_p50_ms": round(statistics.median(cpu), 1),
         "raw_p50_ms": round(r50, 1), "raw_p95_ms": round(pct(raw, 0.95), 1),
         "ratio": round(p50 / r50, 2) if r50 else None,
         "meets_target": (p95 <= target) if target else None,
@@ -212,7 +216,7 @@ def main(argv=None) -> int:
           f"({picked['heavy_speaker'][2]:,}), busiest topic {picked['heavy_topic'][1]} ({picked['heavy_topic'][2]:,})")
     client = Client()
     results = []
-    print(f"{'case':34} {'p50':>7} {'p95':>7} {'target':>6} {'raw p50':>8} {'ratio':>6} {'q':>3} {'cold':>7}")
+    print(f"{'case':34} {'p50':>7} {'p95':>7} {'target':>6} {'raw p50':>8} {'ratio':>6} {'cpu':>6} {'q':>3} {'cold':>7}")
     for name, group, url, target in cases(picked):
         if args.only and args.only not in name:
             continue
@@ -231,7 +235,7 @@ def main(argv=None) -> int:
         flag = "" if r["meets_target"] is None else (" ok" if r["meets_target"] else " MISS")
         write(args, picked, results, None)
         print(f"{name:34} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} {target or '':>6} {r['raw_p50_ms']:8.1f} "
-              f"{r['ratio'] or 0:6.2f} {r['queries']:3d} {r['cold_ms']:7.1f}{flag}", flush=True)
+              f"{r['ratio'] or 0:6.2f} {r['cpu_p50_ms']:6.1f} {r['queries']:3d} {r['cold_ms']:7.1f}{flag}", flush=True)
     export = None
     if not args.no_export and not args.only:
         export = run_export(client, picked["export_from"])

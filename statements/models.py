@@ -3,10 +3,10 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor, Role
+from config.links import reverse_one
 
 
 class Source(models.Model):
@@ -53,7 +53,7 @@ class Source(models.Model):
         return self.title or self.original_name or f"Source {self.pk}"
 
     def get_absolute_url(self):
-        return reverse("statements:source", kwargs={"pk": self.pk})
+        return reverse_one("statements:source", pk=self.pk)
 
 
 class Topic(models.Model):
@@ -75,7 +75,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("statements:topic", kwargs={"slug": self.slug})
+        return reverse_one("statements:topic", slug=self.slug)
 
 
 class Statement(models.Model):
@@ -137,7 +137,7 @@ class Statement(models.Model):
         return f"{self.speaker or self.speaker_mention}: {self.content[:60]}"
 
     def get_absolute_url(self):
-        return reverse("statements:detail", kwargs={"pk": self.pk})
+        return reverse_one("statements:detail", pk=self.pk)
 
     def clean(self):
         text = self.source.text if self.source_id else ""

@@ -55,14 +55,20 @@ def statement_base() -> QuerySet[Statement]:
     )
 
 
+LIST_DEFERRED = ("search_vector", "source__text", "source__original")
+
+
 def statement_list() -> QuerySet[Statement]:
     """Statements as lists show them: rejected ones hidden."""
     return statement_base().exclude(review_status=Statement.ReviewStatus.REJECTED)
 
 
 def filter_statements(filters: StatementFilters = StatementFilters(), *, order: str = "") -> QuerySet[Statement]:
-    """Statements matching the filters; with `q`, ranked by relevance unless another order is asked for."""
-    qs = statement_base()
+    """Statements matching the filters; with `q`, ranked by relevance unless another order is asked for.
+
+    Lists never show the article's text or bytes, or the search vector: they are not read (a page of 20 rows
+    used to carry 20 article texts and original uploads)."""
+    qs = statement_base().defer(*LIST_DEFERRED)
     if filters.review_status:
         qs = qs.filter(review_status=filters.review_status)
     elif not filters.include_rejected:
@@ -120,7 +126,7 @@ def _ranked_search(qs: QuerySet[Statement], q: str) -> QuerySet[Statement]:
     window = list(newest[:SEARCH_RANK_WINDOW])
     # One array parameter, not 2,000: building and quoting an IN list that long costs more than the query.
     ids = RawSQL("SELECT unnest(%s::bigint[])", (window,))
-    return _annotate_search(statement_base().filter(pk__in=ids), query).order_by("-rank", "-id")
+    return _annotate_search(statement_base().defer(*LIST_DEFERRED).filter(pk__in=ids), query).order_by("-rank", "-id")
 
 
 def _search(qs: QuerySet[Statement], q: str) -> QuerySet[Statement]:
@@ -241,7 +247,7 @@ def statements_beside(statement: Statement) -> QuerySet[Statement]:
 
 def statements_for_api(statements: QuerySet[Statement]) -> QuerySet[Statement]:
     """`statements` lightened for API lists: no article text or bytes loaded per row, mentions prefetched."""
-    return statements.defer("search_vector", "source__text", "source__original").prefetch_related(
+    return statements.defer(*LIST_DEFERRED).prefetch_related(
         Prefetch("mentioned_actors", queryset=Actor.objects.only("id", "name", "slug", "kind"))
     )
 

@@ -112,3 +112,28 @@ def ranked_window(page, filters, order=""):
     if filters is None or not ranks_by_relevance(filters, order):
         return 0
     return SEARCH_RANK_WINDOW if page.paginator.count >= SEARCH_RANK_WINDOW else 0
+
+
+@register.simple_tag
+def select_options(choices, selected="", value="", label="", count=""):
+    """<option>s of a filter <select>, built in one pass: a filter form lists up to 100 topics and 200
+    publishers, and rendering each option through template tags cost more than the rest of a list page.
+
+    `choices` are objects or dicts; `value`/`label`/`count` name their keys (empty: the choice itself is both
+    value and label, written as the option's text); `selected` is the submitted value."""
+    from django.utils.html import format_html, format_html_join
+
+    def get(choice, key):
+        return choice[key] if isinstance(choice, dict) else getattr(choice, key)
+
+    rows = []
+    for choice in choices:
+        text = get(choice, label) if label else choice
+        if count:
+            text = f"{text} ({get(choice, count)})"
+        if value:
+            current = get(choice, value)
+            rows.append((format_html(' value="{}"', current), " selected" if str(current) == selected else "", text))
+        else:
+            rows.append(("", " selected" if str(choice) == selected else "", text))
+    return format_html_join("", "<option{}{}>{}</option>", rows)

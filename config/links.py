@@ -1,0 +1,26 @@
+"""reverse() for the links a page renders many times (each statement's, speaker's, source's, topics' URL).
+
+Django's reverse() resolves the pattern, the script prefix and the language on every call: ~100 calls a list
+page, a fifth of its rendering time. `reverse_one` reverses each pattern once (per URLconf and script prefix)
+with a placeholder, splits the URL there and fills each value in, giving the same URL.
+"""
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+_PLACEHOLDER = "987654321987"
+_templates: dict[tuple, tuple[str, str] | None] = {}
+
+
+def reverse_one(view_name: str, **kwargs) -> str:
+    """reverse(view_name, kwargs=kwargs) for exactly one kwarg whose value needs no quoting (an id, a slug)."""
+    (name, value), = kwargs.items()
+    if value is None or value == "":
+        return reverse(view_name, kwargs=kwargs)  # raises NoReverseMatch as reverse() does
+    key = (view_name, name, get_urlconf(), get_script_prefix())
+    if key not in _templates:
+        url = reverse(view_name, kwargs={name: _PLACEHOLDER})
+        prefix, found, suffix = url.partition(_PLACEHOLDER)
+        _templates[key] = (prefix, suffix) if found and _PLACEHOLDER not in suffix else None
+    template = _templates[key]
+    if template is None:  # a pattern that does not hold its value verbatim
+        return reverse(view_name, kwargs=kwargs)
+    return f"{template[0]}{value}{template[1]}"
