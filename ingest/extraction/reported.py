@@ -205,13 +205,22 @@ def _inverted(tok):
     if head.i < tok.i:
         # "..., he said." closes the sentence; a clause complement of a cue verb is not this
         rest = [t for t in doc[hi + 1: tok.sent.end] if not (t.is_punct or t.is_space)]
-        if rest or cue_ok(head) or lo == 0 or doc[lo - 1].text not in (",", "—", "–", "”", '"', "''"):
+        if rest:
+            # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": set off by commas mid-sentence
+            if _set_off(doc, lo, hi) and not cue_ok(head):
+                return token_span([head.left_edge, head.right_edge]), "parenthetical"
+            return None
+        if cue_ok(head) or lo == 0 or doc[lo - 1].text not in (",", "—", "–", "”", '"', "''"):
             return None
         return subtree_span(head, exclude=[tok]), "inverted"
-    if lo > head.left_edge.i and doc[lo - 1].text in (",", "—", "–") and hi + 1 < len(doc) and doc[hi + 1].text in (",", "—", "–") \
-            and not cue_ok(head):
+    if lo > head.left_edge.i and _set_off(doc, lo, hi) and not cue_ok(head):
         return token_span([head.left_edge, head.right_edge]), "parenthetical"
     return None
+
+
+def _set_off(doc, lo: int, hi: int) -> bool:
+    """Are tokens lo..hi set off by commas or dashes on both sides?"""
+    return lo > 0 and doc[lo - 1].text in (",", "—", "–") and hi + 1 < len(doc) and doc[hi + 1].text in (",", "—", "–")
 
 
 def complement(tok):

@@ -222,3 +222,19 @@ def test_title_in_quotes_with_the_comma_inside_is_not_a_quotation(run):
             "that inflation would fall.")
     ex = run(text)
     assert [s.content for s in ex.statements] == ["inflation would fall"]
+
+
+def test_cue_set_off_by_commas_in_the_middle_of_the_sentence(run):
+    text = ("Paul Okafor ran the mill for twenty years. "
+            "The mill was the town's biggest employer, Okafor said, until it closed in 1999.")
+    s = one(run(text), "biggest employer")
+    assert s.speaker.name == "Paul Okafor"
+    assert s.content.startswith("The mill was the town's biggest employer")
+    assert s.content.endswith("until it closed in 1999")
+
+
+def test_show_titles_in_quotes_are_not_quotations(run):
+    text = ("“The budget is balanced,” Finance Minister Paul Okafor said on Channel 4’s “State of the Union.” "
+            "He repeated it on “Face the Nation,” the Sunday programme.")
+    ex = run(text)
+    assert [s.content for s in ex.statements] == ["The budget is balanced"]
