@@ -16,6 +16,10 @@ from .quotes import Quote
 from .reported import cue_extent, cue_ok, find_subject
 
 MIN_WORDS = 3
+# Titles of shows, books and reports: small words stay lower case, and a short one keeps its title case
+# even when the sentence's full stop sits inside the marks.
+TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as vs".split())
+MAX_TITLE_WORDS = 6
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
@@ -100,9 +104,10 @@ def _sayable(inner: str) -> bool:
     words = _WORDS.findall(inner)
     if len(words) < MIN_WORDS:
         return False
-    capitalised = sum(w[0].isupper() for w in words)
-    if capitalised >= 0.8 * len(words) and not inner.rstrip().endswith((".", "!", "?")):
-        return False  # a title in title case, also with the comma of American punctuation inside the marks
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS] or words
+    capitalised = sum(w[0].isupper() for w in content)
+    if capitalised >= 0.8 * len(content) and (len(words) <= MAX_TITLE_WORDS or not inner.rstrip().endswith((".", "!", "?"))):
+        return False  # a title in title case ("State of the Union"), with or without the punctuation put inside the marks
     first = inner.lstrip(" .…'‘")[:1]
     if first.islower() and len(words) < 8:
         return False  # a phrase quoted inside a sentence; the reported-speech rules cover it
