@@ -3,12 +3,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.api_support import LinkField, RelatedLinkField, absolute_url
+from config.api_support import LeanRepresentation, LinkField, RelatedLinkField, absolute_url
 
 from .models import Actor, Role
 
 
-class ActorRefSerializer(serializers.ModelSerializer):
+class ActorRefSerializer(LeanRepresentation, serializers.ModelSerializer):
     """An actor in brief, as it appears inside a statement."""
 
     url = LinkField(view_name="api:actor-detail", help_text="This actor in the API.")

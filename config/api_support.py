@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, permissions, serializers
 from rest_framework.pagination import BasePagination, PageNumberPagination
+from rest_framework.relations import PKOnlyObject
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -311,3 +312,45 @@ class LinkField(_TemplatedLink, serializers.HyperlinkedIdentityField):
 
 class RelatedLinkField(_TemplatedLink, serializers.HyperlinkedRelatedField):
     """HyperlinkedRelatedField (another row's URL), reversed once per response."""
+
+
+class LeanRepresentation:
+    """A serializer mixin: the same representation as DRF's, with less work per field and row.
+
+    DRF reads every field through Field.get_attribute (source walking, callable checks, PKOnlyObject for
+    relations). Here plain model attributes and whole-object fields ("*": links, method fields) are read with
+    one getattr; relations, nested serializers, dotted sources and anything callable still go through DRF.
+    For the statement lists (50 rows x 21 fields plus ~200 nested speakers, sources, topics) that was most of
+    the Python time left after the links (absolute_url)."""
+
+    def to_representation(self, instance):
+        plan = getattr(self, "_lean_plan", None)
+        if plan is None:
+            plan = self._lean_plan = [(field, self._lean_source(field)) for field in self._readable_fields]
+        ret = {}
+        for field, attr in plan:
+            if attr == "*":
+                value = instance
+            elif attr is not None and not callable(value := getattr(instance, attr, _MISSING)) \
+                    and value is not _MISSING:
+                pass
+            else:
+                try:
+                    value = field.get_attribute(instance)
+                except serializers.SkipField:
+                    continue
+                if isinstance(value, PKOnlyObject) and value.pk is None:
+                    value = None
+            ret[field.field_name] = None if value is None else field.to_representation(value)
+        return ret
+
+    @staticmethod
+    def _lean_source(field):
+        if field.source == "*":
+            return "*"
+        if isinstance(field, (serializers.RelatedField, serializers.ManyRelatedField, serializers.BaseSerializer)):
+            return None
+        return field.source_attrs[0] if len(field.source_attrs) == 1 else None
+
+
+_MISSING = object()

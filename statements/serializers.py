@@ -5,12 +5,12 @@ from rest_framework import serializers
 
 from actors.models import Actor
 from actors.serializers import ActorRefSerializer
-from config.api_support import LinkField, RelatedLinkField, absolute_url
+from config.api_support import LeanRepresentation, LinkField, RelatedLinkField, absolute_url
 
 from .models import Source, Statement, Topic
 
 
-class TopicRefSerializer(serializers.ModelSerializer):
+class TopicRefSerializer(LeanRepresentation, serializers.ModelSerializer):
     """A topic in brief, as it appears inside a statement."""
 
     url = LinkField(view_name="api:topic-detail", help_text="This topic in the API.")
@@ -20,7 +20,7 @@ class TopicRefSerializer(serializers.ModelSerializer):
         fields = ["id", "slug", "name", "url"]
 
 
-class SourceRefSerializer(serializers.ModelSerializer):
+class SourceRefSerializer(LeanRepresentation, serializers.ModelSerializer):
     """A source article in brief, as it appears inside a statement."""
 
     url = LinkField(view_name="api:source-detail", help_text="This source in the API.")
@@ -97,7 +97,7 @@ class SourceDetailSerializer(SourceSerializer):
         fields = [*SourceSerializer.Meta.fields, "statement_count", "text"]
 
 
-class StatementSerializer(serializers.ModelSerializer):
+class StatementSerializer(LeanRepresentation, serializers.ModelSerializer):
     """Something an actor said, with its exact place in the source text."""
 
     url = LinkField(view_name="api:statement-detail", help_text="This statement in the API.")
