@@ -205,7 +205,10 @@ def resolve_actors(*, names: Iterable[tuple[str, str, Iterable[str]]]) -> dict[s
         missing = plan.lock_keys() - locked
         if not missing:
             break
-        _lock(missing)  # then look again: a worker that held one of these locks has committed by now
+        # Then look again: a worker that held one of these locks has committed by now. (Should that lookup
+        # call for names not locked yet, the rare second round locks them after the first ones; a deadlock
+        # that could make is reported by PostgreSQL and the task retries.)
+        _lock(missing)
         locked |= missing
     for actor in plan.kind_changed:
         actor.save(update_fields=["kind", "updated_at"])

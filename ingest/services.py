@@ -125,17 +125,13 @@ def process_source(*, source_id: int, force: bool = False) -> Source:
     """Parse, extract and store one source. Idempotent; safe to run twice or concurrently."""
     from .extraction import EXTRACTOR_VERSION
 
-    status, version = Source.objects.filter(pk=source_id).values_list("status", "extractor_version").get()
-    if not force and status == Source.Status.DONE and version == EXTRACTOR_VERSION:
-        return Source.objects.get(pk=source_id)
-    if status != Source.Status.DUPLICATE:
-        marking = Source.objects.filter(pk=source_id)
-        if not force:
-            # A second worker handed the same source waits here for the first one's row lock; once that one
-            # committed "done", this update matches nothing and the locked re-check below finds it done,
-            # instead of overwriting "done" with "processing" and extracting (and renumbering) it again.
-            marking = marking.exclude(status=Source.Status.DONE, extractor_version=EXTRACTOR_VERSION)
-        marking.update(status=Source.Status.PROCESSING, error="", updated_at=timezone.now())
+    marking = Source.objects.filter(pk=source_id).exclude(status=Source.Status.DUPLICATE)
+    if not force:
+        # A second worker handed the same source waits here for the first one's row lock; once that one
+        # committed "done", this update matches nothing and the locked re-check below finds it done,
+        # instead of overwriting "done" with "processing" and extracting (and renumbering) it again.
+        marking = marking.exclude(status=Source.Status.DONE, extractor_version=EXTRACTOR_VERSION)
+    marking.update(status=Source.Status.PROCESSING, error="", updated_at=timezone.now())
     try:
         with transaction.atomic():
             _commit_without_waiting_for_disk()
@@ -149,6 +145,8 @@ def process_source(*, source_id: int, force: bool = False) -> Source:
         _mark(source_id, status=Source.Status.FAILED, error=str(exc), processed_at=timezone.now())
     except TRANSIENT_ERRORS:
         raise  # the task retries; the source stays processing until then
+    except Source.DoesNotExist:
+        raise  # nothing to process or to mark
     except Exception as exc:  # noqa: BLE001 - a bug must not leave the source stuck in "processing"
         log.exception("processing source %s failed", source_id)
         _mark(
