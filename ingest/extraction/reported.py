@@ -57,6 +57,8 @@ def find_subject(tok, depth=0):
         return tok.head
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
         return find_subject(tok.head, depth + 1)
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return find_subject(tok.head.head, depth + 1)  # "responded by saying that ...": the responder
     return None
 
 

@@ -238,3 +238,10 @@ def test_show_titles_in_quotes_are_not_quotations(run):
             "He repeated it on “Face the Nation,” the Sunday programme.")
     ex = run(text)
     assert [s.content for s in ex.statements] == ["The budget is balanced"]
+
+
+def test_participle_after_a_preposition_takes_the_verbs_subject(run):
+    text = "Finance Minister Paul Okafor answered the critics by saying that the budget was balanced."
+    s = one(run(text), "budget was balanced")
+    assert s.speaker.name == "Paul Okafor"
+    assert s.cue == "saying"
