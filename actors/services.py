@@ -218,10 +218,12 @@ def resolve_actors(*, names: Iterable[tuple[str, str, Iterable[str]]]) -> dict[s
         Actor.objects.bulk_create(plan.new)
         Actor.history.bulk_history_create(plan.new)  # bulk_create records no history itself
     if plan.aliases:
-        ActorAlias.objects.bulk_create(
-            [ActorAlias(actor=actor, name=name, normalized=normalize_name(name)) for actor, name in plan.aliases.values()],
-            ignore_conflicts=True,  # an alias a concurrent worker (or an editor) recorded meanwhile
-        )
+        aliases = [
+            ActorAlias(actor=actor, name=name, normalized=normalize_name(name)) for actor, name in plan.aliases.values()
+        ]
+        # In key order, as every worker inserts them: two inserting the same aliases wait, never deadlock.
+        aliases.sort(key=lambda alias: (alias.actor_id, alias.normalized))
+        ActorAlias.objects.bulk_create(aliases, ignore_conflicts=True)  # one recorded meanwhile is skipped
     return plan.by_name
 
 
@@ -250,7 +252,7 @@ def record_roles(*, seen: Iterable[tuple[Actor, str, int | None, dt.date | None]
         return {(r.actor_id, r.title): r for r in rows if (r.actor_id, r.title) in keys}
 
     roles = existing(first.keys())
-    missing = [key for key in first if key not in roles]
+    missing = sorted(key for key in first if key not in roles)  # in key order: see resolve_actors' aliases
     if missing:
         Role.objects.bulk_create(
             [Role(actor=first[key][0], title=key[1], organization_name="", first_seen_source_id=first[key][1],
