@@ -1,10 +1,10 @@
-"""Each index of migration 0004 justified: the list queries with and without it, side by side, in one run.
+"""Each index of migrations 0004 and 0006 justified: the list queries with and without it, side by side, in one run.
 
     .venv/bin/python bench/indexes.py --db st_perf [--n 15]
 
 For every query the statement lists send (as the ORM writes them: capped counts, id-only page subqueries),
-this times --n runs with all four indexes present, then inside a transaction that drops one index (or all
-four) and is rolled back, so the database is left as it was. Alternating order, medians in ms. Writes
+this times --n runs with all the indexes present, then inside a transaction that drops one index (or all
+of them) and is rolled back, so the database is left as it was. Alternating order, medians in ms. Writes
 bench/results/indexes.json. Needs the indexes to exist (run `manage.py migrate` on the database first).
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[1]
 PG = os.environ.get("PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5432")
 INDEXES = ["statement_listed_date", "statement_listed_speaker_date", "statement_listed_id",
-           "statement_topics_topic_statement"]
+           "statement_topics_topic_statement", "statement_topics_topic_date"]
 LISTED = "NOT (s.review_status = 'rejected')"
 
 
@@ -38,6 +38,7 @@ def queries(cur) -> dict[str, str]:
     to, frm = last - dt.timedelta(days=60), last - dt.timedelta(days=90)
     topic_join = "FROM statements_statement s JOIN statements_statement_topics l ON s.id = l.statement_id"
     order = "ORDER BY s.said_on DESC, s.id DESC"
+    link_order = "ORDER BY l.said_on DESC, s.id DESC"
     return {
         "speaker: count (capped)": f"SELECT count(*) FROM (SELECT s.id FROM statements_statement s WHERE {LISTED} AND s.speaker_id = {speaker} LIMIT 10001) x",
         "speaker: page 1 ids": f"SELECT s.id FROM statements_statement s WHERE {LISTED} AND s.speaker_id = {speaker} {order} LIMIT 20",
@@ -45,6 +46,9 @@ def queries(cur) -> dict[str, str]:
         "topic (busiest): page 1 ids": f"SELECT s.id {topic_join} WHERE {LISTED} AND l.topic_id = {busy} {order} LIMIT 20",
         "topic (median): count (capped)": f"SELECT count(*) FROM (SELECT s.id {topic_join} WHERE {LISTED} AND l.topic_id = {median} LIMIT 10001) x",
         "topic (median): page 1 ids": f"SELECT s.id {topic_join} WHERE {LISTED} AND l.topic_id = {median} {order} LIMIT 20",
+        # since migration 0005 a topic's list is ordered by the link's copy of said_on (statements.selectors)
+        "topic (busiest): page 1 ids, link date": f"SELECT s.id {topic_join} WHERE {LISTED} AND l.topic_id = {busy} {link_order} LIMIT 20",
+        "topic (median): page 1 ids, link date": f"SELECT s.id {topic_join} WHERE {LISTED} AND l.topic_id = {median} {link_order} LIMIT 20",
         "period (30 days): count (capped)": f"SELECT count(*) FROM (SELECT s.id FROM statements_statement s WHERE {LISTED} AND s.said_on BETWEEN '{frm}' AND '{to}' LIMIT 10001) x",
         "period (30 days): page 1 ids": f"SELECT s.id FROM statements_statement s WHERE {LISTED} AND s.said_on BETWEEN '{frm}' AND '{to}' {order} LIMIT 20",
         "all: page 50 ids": f"SELECT s.id FROM statements_statement s WHERE {LISTED} {order} LIMIT 20 OFFSET 980",
@@ -77,7 +81,7 @@ def main(argv=None) -> int:
         sys.exit(f"missing indexes {sorted(missing)}: run manage.py migrate on {args.db} first")
     qs = queries(cur)
     conn.rollback()
-    variants = ["with all four", *[f"without {i}" for i in INDEXES], "without any of them"]
+    variants = ["with all", *[f"without {i}" for i in INDEXES], "without any of them"]
     results = {name: {} for name in qs}
     for variant in variants:
         dropped = INDEXES if variant == "without any of them" else [v for v in INDEXES if variant == f"without {v}"]
