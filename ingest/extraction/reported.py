@@ -181,7 +181,8 @@ def _nominal(tok):
                 end_tok = max(end_tok, c.right_edge, key=lambda t: t.i)
         toks = tok.doc[d.left_edge.i: end_tok.i + 1]
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), "dobj"
-    xcomp = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i and any(x.lower_ == "to" and x.i < c.i for x in c.children)]
+    xcomp = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i
+             and (c.tag_ == "VBG" or any(x.lower_ == "to" and x.i < c.i for x in c.children))]  # "vowed to ...", "proposed dropping ..." 
     if xcomp:
         return subtree_span(xcomp[0], exclude=follow_ups_inside(xcomp[0])), "xcomp"
     for c in kids:

@@ -245,3 +245,9 @@ def test_participle_after_a_preposition_takes_the_verbs_subject(run):
     s = one(run(text), "budget was balanced")
     assert s.speaker.name == "Paul Okafor"
     assert s.cue == "saying"
+
+
+def test_gerund_complement_of_a_proposal_verb(run):
+    text = "Finance Minister Paul Okafor proposed raising the tax on tobacco to pay for the new hospitals."
+    s = one(run(text), "raising the tax")
+    assert s.speaker.name == "Paul Okafor"
