@@ -83,6 +83,8 @@ def _before(text, q: Quote, index: TokenIndex, prev_quote_end: int):
     """`Flynn said: “...”` / `Flynn told reporters that “...”` """
     lo = max(prev_quote_end, q.start - 200)
     window = text[lo:q.start]
+    if window.rstrip().endswith(":"):  # "The Times reports:" on the line before the quoted paragraph
+        window = window.rstrip()
     cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
     if cut >= 0:
         lo = lo + cut + 1

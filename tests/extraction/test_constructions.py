@@ -251,3 +251,11 @@ def test_gerund_complement_of_a_proposal_verb(run):
     text = "Finance Minister Paul Okafor proposed raising the tax on tobacco to pay for the new hospitals."
     s = one(run(text), "raising the tax")
     assert s.speaker.name == "Paul Okafor"
+
+
+def test_colon_on_the_line_before_a_quoted_paragraph(run):
+    text = ("Finance Minister Paul Okafor spoke to the assembly on Monday. He said:\n\n"
+            "“The budget is balanced and the new bridge is fully funded. Nobody will pay more tax.”")
+    s = one(run(text), "budget is balanced")
+    assert s.speaker.name == "Paul Okafor"
+    assert s.cue == "said"
