@@ -35,7 +35,8 @@ class TopicTagger:
             if slug := topic_slug(name):
                 wanted.setdefault(slug, name)
         self._by_slug = {t.slug: t for t in Topic.objects.filter(slug__in=list(wanted))}
-        missing = [Topic(slug=slug, name=name) for slug, name in wanted.items() if slug not in self._by_slug]
+        # in slug order, as every worker inserts them: two workers adding the same new topics wait, not deadlock
+        missing = [Topic(slug=slug, name=name) for slug, name in sorted(wanted.items()) if slug not in self._by_slug]
         if missing:
             Topic.objects.bulk_create(missing, ignore_conflicts=True)  # a concurrent worker may add the same
             created = list(Topic.objects.filter(slug__in=[t.slug for t in missing]))
