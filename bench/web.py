@@ -7,7 +7,9 @@ templates or serializers; no network, no web server), against the filled databas
 is warmed up, then requested --n times: p50 and p95 in ms. The SQL of one request is captured
 (CaptureQueriesContext) and the same statements are then run --n times straight through psycopg on their
 own connection: `raw` is that time, and `ratio` = request p50 / raw p50 (the cost of the ORM, the view and
-rendering on top of the database work). `cpu` is the median CPU time this process spent per request (Python:
+rendering on top of the database work). `db` is the median time the request itself spent inside its SQL
+(Django's cursor.execute, timed by an execute wrapper), and `db/raw` compares it with the same statements
+run raw: how much the ORM's way of issuing the queries costs over raw SQL, rendering left out. `cpu` is the median CPU time this process spent per request (Python:
 routing, ORM, templates, serializers; not PostgreSQL's work, not time waiting for a CPU), the figure least moved
 by other load on a shared machine. The CSV export of ~100,000 rows is streamed and timed once, with
 the process's resident memory sampled while it streams (growth after the first 10,000 rows shows whether
@@ -135,6 +137,17 @@ def time_raw(raw_conn, sqls: list[str], n: int) -> list[float]:
     return times
 
 
+def _timed_sql(total: list[float]):
+    """An execute wrapper adding the time each statement of the request spends in the database to total[0]."""
+    def wrapper(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            total[0] += time.perf_counter() - started
+    return wrapper
+
+
 def run_case(client, raw_conn, name, group, url, target, n, warmup):
     from django.core.cache import cache
     from django.db import connection
@@ -148,23 +161,27 @@ def run_case(client, raw_conn, name, group, url, target, n, warmup):
         raise SystemExit(f"{name}: {url} answered {response.status_code}")
     for _ in range(warmup):
         client.get(url)
-    times, cpu = [], []
+    times, cpu, db = [], [], []
     for _ in range(n):
-        t, c = time.perf_counter(), time.process_time()
-        client.get(url)
-        times.append((time.perf_counter() - t) * 1000)
-        cpu.append((time.process_time() - c) * 1000)
+        in_sql = [0.0]
+        with connection.execute_wrapper(_timed_sql(in_sql)):
+            t, c = time.perf_counter(), time.process_time()
+            client.get(url)
+            times.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
+        db.append(in_sql[0] * 1000)
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
     sqls = [q["sql"] for q in ctx.captured_queries]
     raw = time_raw(raw_conn, sqls, n)
-    p50, p95, r50 = statistics.median(times), pct(times, 0.95), statistics.median(raw)
+    p50, p95, r50, db50 = statistics.median(times), pct(times, 0.95), statistics.median(raw), statistics.median(db)
     return {
         "name": name, "group": group, "url": url, "target_p95_ms": target, "cold_ms": round(cold, 1),
         "p50_ms": round(p50, 1), "p95_ms": round(p95, 1), "queries": len(sqls),
         "cpu_p50_ms": round(statistics.median(cpu), 1),
         "raw_p50_ms": round(r50, 1), "raw_p95_ms": round(pct(raw, 0.95), 1),
         "ratio": round(p50 / r50, 2) if r50 else None,
+        "db_p50_ms": round(db50, 1), "db_ratio": round(db50 / r50, 2) if r50 else None,
         "meets_target": (p95 <= target) if target else None,
         "sql": sqls,
     }
@@ -216,7 +233,7 @@ def main(argv=None) -> int:
           f"({picked['heavy_speaker'][2]:,}), busiest topic {picked['heavy_topic'][1]} ({picked['heavy_topic'][2]:,})")
     client = Client()
     results = []
-    print(f"{'case':34} {'p50':>7} {'p95':>7} {'target':>6} {'raw p50':>8} {'ratio':>6} {'cpu':>6} {'q':>3} {'cold':>7}")
+    print(f"{'case':34} {'p50':>7} {'p95':>7} {'target':>6} {'raw p50':>8} {'ratio':>6} {'db':>5} {'db/raw':>6} {'cpu':>6} {'q':>3} {'cold':>7}")
     for name, group, url, target in cases(picked):
         if args.only and args.only not in name:
             continue
@@ -235,7 +252,7 @@ def main(argv=None) -> int:
         flag = "" if r["meets_target"] is None else (" ok" if r["meets_target"] else " MISS")
         write(args, picked, results, None)
         print(f"{name:34} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} {target or '':>6} {r['raw_p50_ms']:8.1f} "
-              f"{r['ratio'] or 0:6.2f} {r['cpu_p50_ms']:6.1f} {r['queries']:3d} {r['cold_ms']:7.1f}{flag}", flush=True)
+              f"{r['ratio'] or 0:6.2f} {r['db_p50_ms']:5.1f} {r['db_ratio'] or 0:6.2f} {r['cpu_p50_ms']:6.1f} {r['queries']:3d} {r['cold_ms']:7.1f}{flag}", flush=True)
     export = None
     if not args.no_export and not args.only:
         export = run_export(client, picked["export_from"])
