@@ -155,7 +155,9 @@ class StatementFilterSet(_SelectorFilterSet):
     q = django_filters.CharFilter(
         max_length=500,
         help_text='Full-text search in the content (web-search syntax: words, "a phrase", -not, or). '
-        "Results come most relevant first unless `ordering` says otherwise.",
+        "Results come most relevant first unless `ordering` says otherwise; relevance ranks the newest "
+        f"{selectors.SEARCH_RANK_WINDOW:,} "
+        "matches only (order by -date to page through every match).",
     )
     ordering = django_filters.ChoiceFilter(
         choices=[

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.validators import slug_re
 from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, F, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
 from actors.models import Actor
@@ -120,13 +120,24 @@ def _ranked_search(qs: QuerySet[Statement], q: str) -> QuerySet[Statement]:
     """The newest SEARCH_RANK_WINDOW statements of `qs` matching `q`, most relevant first.
 
     The window's ids are read here, in one query, so that the page's count, its ids and its rows do not each
-    find them again (as a subquery they would: three times per page)."""
+    find them again (as a subquery they would: three times per page). One id more than the window is read to
+    tell whether older matches were left out: then every row carries `beyond_window` (see window_overflows)."""
     query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
     newest = qs.filter(search_vector=query).order_by("-said_on", "-id").values_list("pk", flat=True)
-    window = list(newest[:SEARCH_RANK_WINDOW])
+    window = list(newest[:SEARCH_RANK_WINDOW + 1])
+    overflows = len(window) > SEARCH_RANK_WINDOW
     # One array parameter, not 2,000: building and quoting an IN list that long costs more than the query.
-    ids = RawSQL("SELECT unnest(%s::bigint[])", (window,))
-    return _annotate_search(statement_base().defer(*LIST_DEFERRED).filter(pk__in=ids), query).order_by("-rank", "-id")
+    ids = RawSQL("SELECT unnest(%s::bigint[])", (window[:SEARCH_RANK_WINDOW],))
+    ranked = _annotate_search(statement_base().defer(*LIST_DEFERRED).filter(pk__in=ids), query)
+    if overflows:
+        ranked = ranked.annotate(beyond_window=Value(True, output_field=BooleanField()))
+    return ranked.order_by("-rank", "-id")
+
+
+def window_overflows(page) -> bool:
+    """Whether a page of `filter_statements` results was ranked within SEARCH_RANK_WINDOW while older matches
+    exist beyond it (its count is then the window's, not every match's)."""
+    return len(page) > 0 and getattr(page[0], "beyond_window", False)
 
 
 def _search(qs: QuerySet[Statement], q: str) -> QuerySet[Statement]:

@@ -104,14 +104,12 @@ def export_query(context, **fixed):
 
 
 @register.simple_tag
-def ranked_window(page, filters, order=""):
-    """The size of the relevance window when this page is ranked within it and fills it (more matches may
-    exist beyond it: statements.selectors.SEARCH_RANK_WINDOW), else 0."""
-    from statements.selectors import SEARCH_RANK_WINDOW, ranks_by_relevance
+def ranked_window(page):
+    """The size of the relevance window when this page was ranked within it and older matches were left out
+    (statements.selectors.SEARCH_RANK_WINDOW), else 0."""
+    from statements.selectors import SEARCH_RANK_WINDOW, window_overflows
 
-    if filters is None or not ranks_by_relevance(filters, order):
-        return 0
-    return SEARCH_RANK_WINDOW if page.paginator.count >= SEARCH_RANK_WINDOW else 0
+    return SEARCH_RANK_WINDOW if page is not None and window_overflows(page) else 0
 
 
 @register.simple_tag

@@ -42,6 +42,9 @@ def test_a_larger_search_ranks_only_its_newest_matches(budget_statements, monkey
     assert newest == [s.pk for s in budget_statements]  # ordered by date, every match
     page = client.get("/search/?q=budget").content.decode()
     assert "ranked by relevance among the newest 4 matches" in page
+    # the count, the export and the sidebar say that more matches exist than the window holds
+    assert "4+ statements" in page and "Export all:" in page and "Export 4 statements" not in page
+    assert "Counted among the newest 4 matches." in page
     assert "ranked by relevance" not in client.get("/search/?q=budget&order=newest").content.decode()
     api = client.get("/api/v1/statements/?q=budget").json()["results"]
     assert {row["id"] for row in api} == {s.pk for s in budget_statements[:4]}
@@ -49,3 +52,10 @@ def test_a_larger_search_ranks_only_its_newest_matches(budget_statements, monkey
 
 def test_the_note_is_absent_when_the_window_holds_every_match(budget_statements, client):
     assert "ranked by relevance" not in client.get("/search/?q=budget").content.decode()
+
+
+def test_a_window_exactly_full_is_every_match(budget_statements, monkeypatch, client):
+    monkeypatch.setattr(selectors, "SEARCH_RANK_WINDOW", len(budget_statements))
+    page = client.get("/search/?q=budget").content.decode()
+    assert "ranked by relevance" not in page and "Counted among" not in page
+    assert "6 statements" in page and "6+ statements" not in page and "Export 6 statements:" in page
