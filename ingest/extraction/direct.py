@@ -22,6 +22,9 @@ TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with b
 MAX_TITLE_WORDS = 6
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _SENT_END = re.compile(r"[.!?]\s|\n")
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
+# Titles written with a full stop that does not end the sentence ("“...,” Ms. Moore said.")
+ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen lt col sgt capt adm rev hon pres supt insp cmdr st jr sr".split())
 
 
 class TokenIndex:
@@ -57,6 +60,29 @@ def _speaker_of(verb):
     return subj
 
 
+def _sentence_end(text: str, pos: int, limit: int) -> int | None:
+    """Offset just past the first sentence end in text[pos:limit], not counting the full stop of an
+    abbreviated title or an initial ("Ms. Moore said", "John F. Kennedy")."""
+    for m in _SENT_END.finditer(text, pos, limit + 1):
+        if text[m.start()] == ".":
+            word = _LAST_WORD.search(text, max(pos, m.start() - 12), m.start())
+            if word and (word.group().lower() in ABBREVIATED_TITLES or (len(word.group()) == 1 and word.group().isupper())):
+                continue
+        return m.start() + 1
+    return None
+
+
+def _last_full_stop(window: str) -> int:
+    """Index of the last ". " ending a sentence in `window` (not an abbreviated title's), or -1."""
+    i = window.rfind(". ")
+    while i >= 0:
+        word = _LAST_WORD.search(window, max(0, i - 12), i)
+        if not (word and (word.group().lower() in ABBREVIATED_TITLES or (len(word.group()) == 1 and word.group().isupper()))):
+            return i
+        i = window.rfind(". ", 0, i)
+    return -1
+
+
 def _after(text, q: Quote, index: TokenIndex, quote_starts):
     """`“...,” Flynn said` / `“...,” said Flynn, ...` """
     inner_end = q.inner[1]
@@ -65,9 +91,9 @@ def _after(text, q: Quote, index: TokenIndex, quote_starts):
     if not (tail.endswith((",", "?", "!", "—", "–", "-", "…")) or after.lstrip(" ").startswith((",", "—", "–"))):
         return None
     limit = q.end + 120
-    m = _SENT_END.search(text, q.end + 1)
-    if m:
-        limit = min(limit, m.start() + 1)
+    end = _sentence_end(text, q.end + 1, limit)
+    if end is not None:
+        limit = min(limit, end)
     nxt = quote_starts(q.end)
     if nxt is not None:
         limit = min(limit, nxt)
@@ -85,7 +111,7 @@ def _before(text, q: Quote, index: TokenIndex, prev_quote_end: int):
     window = text[lo:q.start]
     if window.rstrip().endswith(":"):  # "The Times reports:" on the line before the quoted paragraph
         window = window.rstrip()
-    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
+    cut = max(window.rfind("\n"), window.rfind("? "), window.rfind("! "), _last_full_stop(window))
     if cut >= 0:
         lo = lo + cut + 1
     gap_ok = None

@@ -259,3 +259,15 @@ def test_colon_on_the_line_before_a_quoted_paragraph(run):
     s = one(run(text), "budget is balanced")
     assert s.speaker.name == "Paul Okafor"
     assert s.cue == "said"
+
+
+def test_quote_attributed_after_it_past_an_abbreviated_title(run):
+    # the full stop of "Ms." does not end the sentence before "said"
+    text = ("Paul Okafor said the bridge would open in May.\n\n"
+            "“Did we wait too long for this bridge? Probably,” Ms. Berg said on Monday.\n\n"
+            "“We waited twenty years for it. Now it is done,” Mr. Lee said.")
+    first = one(run(text), "wait too long")
+    assert first.speaker.name == "Berg" and first.cue == "said"
+    second = one(run(text), "twenty years")
+    assert second.speaker.name == "Lee"
+    assert second.content == "We waited twenty years for it. Now it is done"
