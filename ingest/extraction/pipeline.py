@@ -307,7 +307,8 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
                 if actor is not None:
                     return actor, span, "name"
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
-    if definite and (lemma in PERSON_ROLES or lemma in ORG_ROLES):
+    # "the minister", "the company": one actor named before; "the groups", "the ministers" are several
+    if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or lemma in ORG_ROLES):
         mods = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound") and c.lower_ not in ("former", "then", "new")]
         actor = registry.resolve_role(lemma, mods, tok.idx)
         if actor is not None:

@@ -271,3 +271,12 @@ def test_quote_attributed_after_it_past_an_abbreviated_title(run):
     second = one(run(text), "twenty years")
     assert second.speaker.name == "Lee"
     assert second.content == "We waited twenty years for it. Now it is done"
+
+
+def test_plural_role_noun_is_not_the_one_actor_named_before(run):
+    ex = run("Okafor Holdings announced new flats in the city on Monday. Tenants in two districts formed committees, "
+             "and the groups said the rents were far too high.\n\n"
+             "The ministers of Kenya and Ghana met in Accra. Foreign Minister Paul Okafor opened the talks. "
+             "The ministers said trade would double by 2030.")
+    assert one(ex, "rents were far too high").speaker.name == "the groups"
+    assert one(ex, "trade would double").speaker.name == "The ministers"
