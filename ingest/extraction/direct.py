@@ -124,7 +124,27 @@ def _before(text, q: Quote, index: TokenIndex, prev_quote_end: int):
             if subj is not None:
                 gap_ok = (tok, subj)
             break
+    if gap_ok is None and window.endswith(":"):
+        gap_ok = _colon(list(index.tokens_between(lo, q.start)))
     return gap_ok
+
+
+def _colon(toks):
+    """`Jared Potts echoed:` / `The senator released this statement:` right before a quote: the subject of
+    the verb the colon closes, whatever the verb."""
+    colon = next((t for t in reversed(toks) if t.text == ":"), None)
+    if colon is None:
+        return None
+    head = colon.head
+    for _ in range(2):  # "released a statement:" hangs the colon on the object
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    if head.pos_ in ("VERB", "AUX") and head.i < colon.i:
+        subj = _speaker_of(head)
+        if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "what"):
+            return head, subj
+    return None
 
 
 def _sayable(inner: str) -> bool:

@@ -280,3 +280,11 @@ def test_plural_role_noun_is_not_the_one_actor_named_before(run):
              "The ministers said trade would double by 2030.")
     assert one(ex, "rents were far too high").speaker.name == "the groups"
     assert one(ex, "trade would double").speaker.name == "The ministers"
+
+
+def test_quote_after_a_colon_takes_the_subject_of_any_verb_before_it(run):
+    for line, cue in (("Paul Okafor released a statement:", "released"), ("Her rival, Paul Okafor, echoed the point:", "echoed")):
+        text = ("Mayor Anna Berg said the bridge would open in May.\n\n" + line + "\n\n"
+                "“We have waited twenty years for this bridge and we will wait no longer.”")
+        s = one(run(text), "twenty years")
+        assert s.speaker.name == "Paul Okafor" and s.cue == cue
