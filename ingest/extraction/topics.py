@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import bisect
+import json
+import math
 from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 
-from .titles import strip_possessive
+from .titles import PERSON_ROLES, strip_possessive
 
 # People are linked as mentioned actors, not as topics.
 TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP", "EVENT", "LAW", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
@@ -18,9 +22,43 @@ case cases place places area areas term terms word words comment comments report
 interview reporters reporter spokesman spokeswoman official officials source sources talk talks call
 """.split())
 MAX_PER_STATEMENT = 8
+_NOT_IN_PHRASES = frozenset({"DET", "PRON", "NUM", "PART", "SYM", "ADV", "AUX", "INTJ"})
 # A one-word phrase ("budget") is a topic only when the article keeps coming back to it; one passing
-# mention ("need", "help", "home") is not what a statement is about.
+# mention ("need", "help", "home") is not what a statement is about. And only when the article uses it far more
+# than news in general does (tf-idf against noun_df.json): "pension" three times is a subject, "problem" or
+# "people" three times is how news is written. At most KEY_NOUNS of them per article.
 MIN_SINGLE_WORD_MENTIONS = 3
+MIN_KEY_NOUN_SCORE = 6.0  # mentions x idf: three mentions of a noun found in 1 article in 7 (idf 2)
+KEY_NOUNS = 5
+NOUN_DF_PATH = Path(__file__).with_name("noun_df.json")
+# Entities that open with one of these are people, whatever label the tagger gave ("Mr Blair" as ORG).
+PERSON_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
+
+
+@lru_cache(maxsize=1)
+def noun_idf() -> tuple[dict[str, float], float] | None:
+    """(idf by noun lemma, idf of a noun too rare to be listed) from noun_df.json, or None without it."""
+    try:
+        data = json.loads(NOUN_DF_PATH.read_text(encoding="utf-8"))
+        n, df = data["documents"], data["df"]
+    except (OSError, ValueError, KeyError):
+        return None
+    return {word: math.log(n / count) for word, count in df.items()}, math.log(n)
+
+
+def key_nouns(noun_counts: Counter) -> frozenset[str]:
+    """The nouns one article is about: repeated, and standing out against news in general (see above)."""
+    repeated = {w: n for w, n in noun_counts.items() if n >= MIN_SINGLE_WORD_MENTIONS}
+    table = noun_idf()
+    if table is None:
+        return frozenset(repeated)
+    idf, rare = table
+    scored = sorted(((n * idf.get(w, rare), w) for w, n in repeated.items()), reverse=True)
+    return frozenset(w for score, w in scored[:KEY_NOUNS] if score >= MIN_KEY_NOUN_SCORE)
+
+
+def is_person_entity(ent) -> bool:
+    return ent.label_ == "PERSON" or ent[0].lower_.rstrip(".") in PERSON_HONORIFICS
 
 
 def normalise_entity(ent, registry) -> str | None:
@@ -30,6 +68,8 @@ def normalise_entity(ent, registry) -> str | None:
     name = name.strip(" ,.;:-–—\"“”'‘’()")
     if not name or not any(c.isalpha() for c in name):
         return None
+    if ent.label_ == "NORP" and ent[-1].tag_ == "NNPS" and name.endswith("s") and not name.endswith("ss"):
+        name = name[:-1]  # "Muslims" and "Muslim", "Democrats" and "Democrat": one topic
     if ent.label_ in ACTOR_LABELS:
         actor = registry.lookup(name)
         if actor is not None:
@@ -37,21 +77,28 @@ def normalise_entity(ent, registry) -> str | None:
     return name
 
 
-def phrase_of(chunk) -> str | None:
-    """A key phrase from a noun chunk: content words, lemmatised, lower case (proper nouns kept)."""
-    toks = [t for t in chunk if not (t.is_stop or t.is_punct or t.pos_ in ("DET", "PRON", "NUM", "PART", "SYM") or t.like_num)]
+def _phrase(chunk) -> tuple[str, bool] | None:
+    """(key phrase, whether a descriptive adjective is part of it) for a noun chunk, or None.
+
+    The phrase is the chunk's content words, lemmatised, lower case (proper nouns kept)."""
+    toks = [t for t in chunk if not (t.is_stop or t.is_punct or t.like_num or t.pos_ in _NOT_IN_PHRASES)]
+    # a participle ("proposed change", "chosen country") is dropped, and describes like an adjective
+    described = any(t.pos_ == "VERB" for t in toks)
+    toks = [t for t in toks if t.pos_ != "VERB"]
     if not toks or toks[-1].pos_ not in ("NOUN", "PROPN"):
         return None
+    if any(t.ent_type_ == "PERSON" or (t.text[:1].isupper() and t.lower_.rstrip(".") in PERSON_HONORIFICS) for t in toks):
+        return None  # a person ("Mr Blair"): a mentioned actor, not a topic
+    if toks[-1].lemma_.lower() in PERSON_ROLES:
+        return None  # a title ("prime minister", "home secretary") describes a speaker, not a subject
     if any(t.ent_type_ in TOPIC_LABELS for t in toks) and all(t.ent_type_ for t in toks):
         return None  # a bare entity: counted as an entity
+    if len(toks) > 4:
+        toks = toks[-4:]
     words = [t.text if t.pos_ == "PROPN" else t.lemma_.lower() for t in toks]
     if len(words) == 1 and (words[0].lower() in _GENERIC or len(words[0]) < 4):
         return None
-    if len(words) > 4:
-        words = words[-4:]
-    if words[-1].lower() in _GENERIC and len(words) == 1:
-        return None
-    return " ".join(words)
+    return " ".join(words), described or any(t.pos_ == "ADJ" and not t.ent_type_ for t in toks)
 
 
 class TopicIndex:
@@ -67,12 +114,12 @@ class TopicIndex:
                 continue
             name = normalise_entity(ent, registry)
             if name:
-                what = "person" if ent.label_ == "PERSON" else "actor" if ent.label_ in ACTOR_LABELS else "ent"
+                what = "person" if is_person_entity(ent) else "actor" if ent.label_ in ACTOR_LABELS else "ent"
                 self.entities.append((ent.start_char, ent.end_char, name, what))
                 if what != "person":
                     self.counts[name] += 1
         self.phrases: Counter = Counter()
-        self.noun_counts = Counter(t.lemma_.lower() for t in doc if t.pos_ == "NOUN")
+        self.key_nouns = key_nouns(Counter(t.lemma_.lower() for t in doc if t.pos_ == "NOUN"))
         self.entities.sort()
         self._starts = [e[0] for e in self.entities]
         self._chunks: list[tuple[int, int, str]] | None = None  # noun chunks, listed on first use
@@ -90,7 +137,11 @@ class TopicIndex:
         """Key phrases of the noun chunks inside [start, end); the chunks of the Doc are listed once
         (Span.noun_chunks walks the whole Doc on every call)."""
         if self._chunks is None:
-            self._chunks = [(c.start_char, c.end_char, p) for c in self.doc.noun_chunks if (p := phrase_of(c))]
+            chunks = [(c.start_char, c.end_char, *found) for c in self.doc.noun_chunks if (found := _phrase(c))]
+            repeated = Counter(phrase for _, _, phrase, _ in chunks)
+            # "key issue", "firm commitment", "huge number": an adjective makes most phrases a manner of speaking,
+            # so such a phrase is a topic only when the article uses it again ("civil service", "human rights").
+            self._chunks = [(a, b, phrase) for a, b, phrase, adjective in chunks if not adjective or repeated[phrase] > 1]
             self._chunk_starts = [c[0] for c in self._chunks]
         i = bisect.bisect_left(self._chunk_starts, start)
         out = []
@@ -106,7 +157,7 @@ class TopicIndex:
             if what != "person":
                 found[topic] += 2.0 * self.counts[topic]
         for p in self._phrases(start, end):
-            if " " not in p and self.noun_counts[p.lower()] < MIN_SINGLE_WORD_MENTIONS:
+            if " " not in p and p.lower() not in self.key_nouns:
                 continue
             self.phrases[p] += 1
             found[p] += 1.0

@@ -1,0 +1,48 @@
+"""Topics: what a statement is about (entities and key phrases), not how it is worded or who says it."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ingest.extraction.topics import key_nouns
+
+
+def topics_of(ex) -> set[str]:
+    return {t for s in ex.statements for t in s.topics} | set(ex.topics)
+
+
+def test_a_repeated_noun_is_a_key_noun_only_when_news_in_general_uses_it_less():
+    # "pension" three times stands out; "problem" and "people" are everywhere in news (noun_df.json)
+    assert key_nouns(Counter({"pension": 3, "problem": 3, "people": 6})) == {"pension"}
+    assert key_nouns(Counter({"pension": 2})) == frozenset()  # said twice: not what the article is about
+
+
+def test_generic_nouns_are_not_topics_even_when_repeated(run):
+    ex = run("Mayor Anna Berg said that the pension was a problem. She said that the problem was that every "
+             "pension would fall, and that the problem could end the pension.")
+    topics = topics_of(ex)
+    assert "pension" in topics
+    assert "problem" not in topics
+
+
+def test_people_and_their_titles_are_not_topics(run):
+    ex = run("Prime Minister Anna Berg said that the prime minister would meet Mr Okafor on Monday. "
+             "Mr Okafor said that the prime minister had called him about the rail strike.")
+    topics = topics_of(ex)
+    assert not any("Okafor" in t or "Berg" in t for t in topics)
+    assert "prime minister" not in topics
+    assert any("Okafor" in name for s in ex.statements for name in s.mentioned)
+
+
+def test_a_descriptive_phrase_said_once_is_not_a_topic_but_a_term_the_article_repeats_is(run):
+    ex = run("Anna Berg said that the civil service needed a firm commitment from ministers. "
+             "She said that the civil service would shrink.")
+    topics = topics_of(ex)
+    assert "civil service" in topics
+    assert "firm commitment" not in topics
+
+
+def test_plural_and_singular_group_names_are_one_topic(run):
+    ex = run("Anna Berg said that Canadians were angry. She said that no Canadian would accept the tax.")
+    topics = topics_of(ex)
+    assert "Canadian" in topics
+    assert "Canadians" not in topics
