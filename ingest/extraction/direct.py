@@ -84,11 +84,15 @@ def _last_full_stop(window: str) -> int:
 
 
 def _after(text, q: Quote, index: TokenIndex, quote_starts):
-    """`“...,” Flynn said` / `“...,” said Flynn, ...` """
+    """`“...,” Flynn said` / `“...,” said Flynn, ...` / `“...?” Flynn asked` / `“... .” Flynn later recalled.`"""
     inner_end = q.inner[1]
-    tail = text[max(q.start, inner_end - 2):inner_end].rstrip()
+    tail = text[max(q.start, inner_end - 3):inner_end].rstrip()
     after = text[q.end:q.end + 3]
-    if not (tail.endswith((",", "?", "!", "—", "–", "-", "…")) or after.lstrip(" ").startswith((",", "—", "–"))):
+    # a quote that closes its own sentence belongs to a speaker after it only when the next sentence is a bare
+    # attribution ("Flynn said."); with more after the verb ("Flynn said the vote...") it is a new statement
+    closed = tail.endswith(".") and not tail.endswith("..")
+    if not (closed or tail.endswith((",", "?", "!", "—", "–", "-", "…", "..."))
+            or after.lstrip(" ").startswith((",", "—", "–"))):
         return None
     limit = q.end + 120
     end = _sentence_end(text, q.end + 1, limit)
@@ -98,11 +102,27 @@ def _after(text, q: Quote, index: TokenIndex, quote_starts):
     if nxt is not None:
         limit = min(limit, nxt)
     for tok in index.tokens_between(q.end, limit):
-        if cue_ok(tok) and tok.lemma_.lower() not in NOT_FOR_QUOTES:
+        lemma = tok.lemma_.lower()
+        # "ask" names a request ("asked him to leave") except after a question in quotes
+        if cue_ok(tok) and (lemma not in NOT_FOR_QUOTES or (lemma == "ask" and tail.endswith("?"))):
             subj = _speaker_of(tok)
             if subj is not None and not (q.start <= subj.idx < q.end):
+                if closed and not _bare_attribution(tok):
+                    return None
                 return tok, subj
     return None
+
+
+# What a cue may carry in a bare attribution sentence ("Flynn later told reporters on Monday."): no content
+_BARE_DEPS = frozenset({"nsubj", "advmod", "npadvmod", "punct", "aux", "neg", "prt", "prep", "dative"})
+
+
+def _bare_attribution(verb) -> bool:
+    """Whether the verb's sentence is nothing but who said it, to whom, when: "Anna Berg said." """
+    return all(
+        child.dep_ in _BARE_DEPS or (child.dep_ == "dobj" and verb.lemma_.lower() == "tell")
+        for child in verb.children
+    ) and verb.sent.end_char <= verb.idx + 80
 
 
 def _before(text, q: Quote, index: TokenIndex, prev_quote_end: int):
