@@ -60,7 +60,6 @@ def extract_from_doc(doc, text: str, *, published=None, layout=None) -> Extracti
 def analyse(doc, text: str, layout):
     """All candidate statements with resolved speakers, kind and confidence, before acceptance."""
     foreign = layout.is_foreign
-    registry = Registry(doc, foreign)
     body_end = doc[-1].idx + len(doc[-1].text) if len(doc) else 0
     quotes = find_quotes(text, body_end)
     q_starts = [q.start for q in quotes]
@@ -68,6 +67,8 @@ def analyse(doc, text: str, layout):
     def quote_at(pos):
         i = bisect.bisect_right(q_starts, pos) - 1
         return quotes[i] if i >= 0 and quotes[i].start < pos < quotes[i].end else None
+
+    registry = Registry(doc, foreign, in_quote=lambda pos: quote_at(pos) is not None)
 
     cands = reported_candidates(doc, lambda pos: quote_at(pos) is not None)
     cands += quote_candidates(text, doc, quotes, foreign)

@@ -1,18 +1,21 @@
 """Actors of an article and speaker resolution (names, surnames, titles, pronouns, role nouns).
 
 The registry is built once per article from the named entities. Surnames and honorific forms ("Mr.
-Obama") join the full name introduced in the article; pronouns and role nouns ("the minister",
-"the ministry") resolve to the salient actor at that point of the text.
+Obama") join the full name introduced in the article; role nouns ("the minister", "the ministry")
+resolve to the latest actor so titled or named, and pronouns to the actor a learned ranker
+(pronoun.json, from training/train_pronouns.py) scores highest among those mentioned just before.
 """
 from __future__ import annotations
 
 import bisect
 import json
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .lexicon import is_cue
 from .records import Speaker
 from .titles import HONORIFICS, ORG_ROLES, PERSON_ROLES, split_honorifics, strip_possessive
 
@@ -24,10 +27,21 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 TITLE_LINK = {"of", "'s", "’s", "-", "for"}
 _FEMALE_HON = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
 _MALE_HON = {"mr", "sir", "lord", "king", "prince", "father"}
-WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # pronoun salience: sentence distance, main subject, speaker, subject
+WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
 LOOKBACK = 400  # mentions searched back from a pronoun or role noun (keeps long texts linear)
 GENERIC_ORG_ROLES = frozenset("company firm corporation group bank carrier retailer manufacturer airline club".split())
 NAMES_PATH = Path(__file__).with_name("first_names.json")
+PRONOUN_WEIGHTS_PATH = Path(__file__).with_name("pronoun.json")
+CUE_SUBJECT_DEPS = ("nsubj",)
+
+
+@lru_cache(maxsize=1)
+def pronoun_weights() -> dict[str, float] | None:
+    """Weights of the learned pronoun antecedent ranker (training/train_pronouns.py), or None."""
+    try:
+        return json.loads(PRONOUN_WEIGHTS_PATH.read_text(encoding="utf-8"))["weights"]
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +94,7 @@ class Mention:
     subject: bool
     main_subject: bool
     speaker: bool = False
+    token_i: int = -1  # the token heading the mention
 
 
 def _clean_name(text: str) -> str:
@@ -147,8 +162,13 @@ def title_appos(ent) -> str | None:
 class Registry:
     """The named actors of one article and the order in which they are mentioned."""
 
-    def __init__(self, doc, is_foreign=lambda pos: False):
+    # training/train_pronouns.py sets this to a list to record (pronoun offset, [(actor, features)], choice)
+    trace: list | None = None
+
+    def __init__(self, doc, is_foreign=lambda pos: False, in_quote=None):
         self.doc = doc
+        self.in_quote = in_quote or (lambda pos: False)
+        self._text = None
         self.actors: list[Actor] = []
         self.mentions: list[Mention] = []
         self._by_key: dict[str, Actor] = {}
@@ -193,7 +213,7 @@ class Registry:
             root = ent.root
             subj = root.dep_ in ("nsubj", "nsubjpass")
             main = subj and (root.head.dep_ == "ROOT")
-            self.mentions.append(Mention(ent.start_char, self.sent_index(ent.start), actor, subj, main))
+            self.mentions.append(Mention(ent.start_char, self.sent_index(ent.start), actor, subj, main, token_i=root.i))
             self._count[id(actor)] += 1
         self._add_unlabelled_surnames(doc, is_foreign)
         self._sort()
@@ -213,7 +233,8 @@ class Registry:
                 self._by_key.setdefault(tok.lower_, actor)
                 actor.add_alias(tok.text)
                 subj = tok.dep_ in ("nsubj", "nsubjpass")
-                self.mentions.append(Mention(tok.idx, self.sent_index(tok.i), actor, subj, subj and tok.head.dep_ == "ROOT"))
+                self.mentions.append(Mention(tok.idx, self.sent_index(tok.i), actor, subj, subj and tok.head.dep_ == "ROOT",
+                                             token_i=tok.i))
                 self._count[id(actor)] += 1
 
     def _sort(self):
@@ -297,7 +318,7 @@ class Registry:
 
     def note_speaker(self, actor: Actor, pos: int, token_i: int) -> None:
         """Record a resolved speaker mention (e.g. a pronoun) so later pronouns can chain on it."""
-        m = Mention(pos, self.sent_index(token_i), actor, True, True, speaker=True)
+        m = Mention(pos, self.sent_index(token_i), actor, True, True, speaker=True, token_i=token_i)
         i = bisect.bisect_left(self._positions, pos)
         self.mentions.insert(i, m)
         self._positions.insert(i, pos)
@@ -308,29 +329,94 @@ class Registry:
         for j in range(i - 1, max(-1, i - 1 - limit), -1):
             yield self.mentions[j]
 
-    def resolve_pronoun(self, pron, window: int = 5) -> Actor | None:
-        """The salient person (he/she) or organisation (it/they) before `pron`."""
+    def _pronoun_candidates(self, pron, window: int):
+        """Mentions of compatible actors in the `window` sentences up to `pron`, grouped by actor
+        (latest actor first): [(actor, [its mentions, latest first])]."""
         word = pron.lower_
         gender = PERSON_PRONOUNS.get(word)
         want = PERSON if gender else ORG
         sent = self.sent_index(pron.i)
-        best, best_score = None, None
+        by_actor: dict[int, tuple] = {}
         for m in self._before(pron.idx):
-            dist = sent - m.sent
-            if dist > window:
+            if sent - m.sent > window:
                 break
-            if m.actor.kind != want and not (want == ORG and word in ("they", "we") and m.actor.kind == ORG):
+            if m.actor.kind != want or (gender and m.actor.gender and m.actor.gender != gender):
                 continue
-            if gender and m.actor.gender and m.actor.gender != gender:
-                continue
+            by_actor.setdefault(id(m.actor), (m.actor, []))[1].append(m)
+        return list(by_actor.values())
+
+    def pronoun_features(self, pron, groups) -> list[dict[str, float]]:
+        """Features of each candidate antecedent actor of `pron` (see training/train_pronouns.py)."""
+        doc = self.doc
+        if self._text is None:
+            self._text = doc.text
+        gender = PERSON_PRONOUNS.get(pron.lower_)
+        sent = self.sent_index(pron.i)
+        first_in_sent: dict[int, Mention] = {}
+        for _, ms in groups:
+            for m in ms:
+                if m.sent not in first_in_sent or m.pos < first_in_sent[m.sent].pos:
+                    first_in_sent[m.sent] = m
+
+        def reports(m):
+            t = doc[m.token_i] if m.token_i >= 0 else None
+            return t is not None and t.dep_ in CUE_SUBJECT_DEPS and is_cue(t.head.lemma_.lower())
+
+        out = []
+        for rank, (actor, ms) in enumerate(groups):
+            m = ms[0]
+            dist = sent - m.sent
+            quoted = [self.in_quote(x.pos) for x in ms]
+            f = {f"d{min(dist, 3)}": 1.0, f"rank{min(rank, 3)}": 1.0,
+                 "subj": float(m.subject), "main": float(m.main_subject), "spk": float(m.speaker),
+                 "any_main": float(any(x.main_subject for x in ms)), "any_spk": float(any(x.speaker for x in ms)),
+                 "any_subj_q": float(any(x.subject and not q for x, q in zip(ms, quoted))),
+                 "quote": float(quoted[0]), "all_quote": float(all(quoted)),
+                 "para": float("\n" not in self._text[m.pos:pron.idx]),
+                 "nwin": math.log1p(len(ms)), "sal": math.log1p(self._count[id(actor)]) / 3,
+                 "gknown": float(bool(gender and actor.gender == gender)),
+                 "first_in_sent": float(first_in_sent.get(m.sent) is m),
+                 "head_cue": float(reports(m)), "any_head_cue": float(any(reports(x) for x in ms))}
+            if m.token_i >= 0:
+                tok = doc[m.token_i]
+                depth, t = 0, tok
+                while t.head.i != t.i and depth < 4:
+                    t, depth = t.head, depth + 1
+                f[f"depth{depth}"] = 1.0
+                f["poss"], f["pobj"], f["dobj"] = float(tok.dep_ == "poss"), float(tok.dep_ == "pobj"), float(tok.dep_ == "dobj")
+            if dist == 0:
+                f["same_sent_subj"] = float(m.subject)
+            out.append(f)
+        return out
+
+    def resolve_pronoun(self, pron, window: int = 5) -> Actor | None:
+        """The person (he/she) or organisation (it/they) `pron` refers to: among the actors mentioned in
+        the `window` sentences before it, the one the learned ranker (pronoun.json) scores highest, or
+        without it the most salient by hand-set weights; else the latest person of that gender."""
+        gender = PERSON_PRONOUNS.get(pron.lower_)
+        groups = self._pronoun_candidates(pron, window)
+        best = None
+        weights = pronoun_weights() if self.trace is None else None  # a trace records the hand-set choice
+        if groups and (weights is not None or self.trace is not None):
+            feats = self.pronoun_features(pron, groups)
+            if weights is not None:
+                scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in feats]
+                best = groups[max(range(len(groups)), key=scores.__getitem__)][0]
+        if best is None and groups:
+            sent = self.sent_index(pron.i)
             w_dist, w_main, w_speaker, w_subj = WEIGHTS
-            score = -w_dist * dist + w_main * m.main_subject + w_speaker * m.speaker + w_subj * m.subject
-            if best_score is None or score > best_score:
-                best, best_score = m.actor, score
+            best_score = None
+            for m in sorted((m for _, ms in groups for m in ms), key=lambda m: -m.pos):  # latest first wins ties
+                score = -w_dist * (sent - m.sent) + w_main * m.main_subject + w_speaker * m.speaker + w_subj * m.subject
+                if best_score is None or score > best_score:
+                    best, best_score = m.actor, score
         if best is None and gender:
             for m in self._before(pron.idx):
                 if m.actor.kind == PERSON and not (m.actor.gender and m.actor.gender != gender):
-                    return m.actor
+                    best = m.actor
+                    break
+        if self.trace is not None:
+            self.trace.append((pron.idx, [(a, f) for (a, _), f in zip(groups, feats)] if groups else [], best))
         return best
 
     def resolve_role(self, head_lemma: str, modifiers: list[str], pos: int) -> Actor | None:

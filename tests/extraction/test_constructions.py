@@ -288,3 +288,20 @@ def test_quote_after_a_colon_takes_the_subject_of_any_verb_before_it(run):
                 "“We have waited twenty years for this bridge and we will wait no longer.”")
         s = one(run(text), "twenty years")
         assert s.speaker.name == "Paul Okafor" and s.cue == cue
+
+
+def test_pronoun_does_not_resolve_to_a_name_inside_the_quotation(run):
+    text = ("Reporters asked Tom Baker about the race on Monday. "
+            "“Peter Smith will lose badly in November,” he said.")
+    assert one(run(text), "lose badly").speaker.name == "Tom Baker"
+
+
+def test_pronoun_ranker_learns_from_groups():
+    from ingest.extraction.training.train_pronouns import accuracy, fit
+
+    # each pronoun: two candidate actors; the right one is the first in its sentence, whatever its distance
+    groups = [([{"d0": 1.0}, {"d1": 1.0, "first_in_sent": 1.0}], [0, 1]),
+              ([{"d1": 1.0}, {"d0": 1.0, "first_in_sent": 1.0}], [0, 1])] * 5
+    weights = fit(groups)
+    assert weights["first_in_sent"] > 0
+    assert accuracy(groups, weights) == 1.0
