@@ -307,6 +307,23 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
     return out
 
 
+def _according_phrase_end(tok, source, end: int) -> int:
+    """Where "According to X, ..." ends when the parser hung the whole sentence under it ("According to host
+    Rush Limbaugh, the move reeks ..." read as an apposition): at the comma after X and after any aside about X
+    set off by commas ("..., a radio host, ...", "..., which ..., ...")."""
+    doc = tok.doc
+    commas = [t.i for t in doc[source.i + 1:end + 1] if t.text == ","]
+    for k, comma in enumerate(commas):
+        aside = doc[comma + 1:commas[k + 1]] if k + 1 < len(commas) else None
+        if aside is not None and len(aside) and (
+            aside[0].lower_ in ("who", "which", "whose")
+            or (len(aside) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in aside))
+        ):
+            continue
+        return comma
+    return end
+
+
 def _according(tok):
     to = [c for c in tok.children if c.lower_ == "to"]
     pobj = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
@@ -314,6 +331,8 @@ def _according(tok):
         return None
     sent = tok.sent
     a, b = tok.left_edge.i, tok.right_edge.i
+    if a - sent.start <= 1 and b >= sent.end - 2:
+        b = _according_phrase_end(tok, pobj[0], b)
     # the clause is on the side of the phrase that has one: after "According to X," or before ", according to X"
     if a - sent.start <= 1 or (sent.end - b) > 2 * (a - sent.start):
         lo, hi = b + 1, sent.end

@@ -1,0 +1,14 @@
+""""According to X, ...": the phrase ends at its comma, whatever the parser made of the sentence."""
+from __future__ import annotations
+
+
+def test_according_to_a_long_description_then_the_claim(run):
+    ex = run("According to veteran talk radio host Sam Ortega, the proposal reeks of panic and desperation.")
+    [s] = ex.statements
+    assert (s.speaker.name, s.content) == ("Sam Ortega", "the proposal reeks of panic and desperation")
+
+
+def test_according_to_a_source_with_an_aside_set_off_by_commas(run):
+    ex = run("According to Sam Ortega, a radio host, the proposal reeks of panic.")
+    [s] = ex.statements
+    assert (s.speaker.name, s.content) == ("Sam Ortega", "the proposal reeks of panic")
