@@ -305,3 +305,24 @@ def test_pronoun_ranker_learns_from_groups():
     weights = fit(groups)
     assert weights["first_in_sent"] > 0
     assert accuracy(groups, weights) == 1.0
+
+
+def test_called_for_someone_to_act_parsed_as_a_clause(run):
+    for text in ("Mayor Paul Okafor is calling for the United States to step up its efforts against the floods.",
+                 "Paul Okafor has called for the state to pay for a second bridge over the river."):
+        s = one(run(text), " to ")
+        assert s.speaker.name == "Paul Okafor" and s.cue.endswith(" for")
+        assert s.content.startswith(("the United States to step up", "the state to pay"))
+
+
+def test_asked_if_is_the_question(run):
+    s = one(run("Paul Okafor also asked the mayor if the bridge would open before the winter."), "bridge")
+    assert s.speaker.name == "Paul Okafor" and s.cue == "asked"
+    assert s.content == "if the bridge would open before the winter"
+
+
+def test_trailing_relative_clause_or_participle_is_not_part_of_a_reported_noun_phrase(run):
+    s = one(run("Anna Berg praised the new city library, which opened in May after years of delays."), "library")
+    assert s.content == "the new city library"
+    s = one(run("Anna Berg vowed to repeal the new parking fee, holding up a stack of letters from angry shop owners."), "fee")
+    assert s.content == "to repeal the new parking fee"
