@@ -30,6 +30,8 @@ PRIORITY = {"quote": 0, "ccomp": 1, "ccomp-left": 1, "directive": 2, "call-for":
             "according": 3, "noun": 3, "headline": 4, "follow": 5}
 DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
 communiqué email document study survey note transcript lawsuit complaint ruling order decision""".split())
+# "some of her followers said", "others argue": a group named by the noun phrase itself, not a pronoun to resolve
+QUANTIFIERS = frozenset("some many most all both several few others those these each none".split())
 NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})
 QUOTE_CHARS = "\"“”„«»"
 # Only this much of a text is parsed (the parser needs about 1 GB per 100,000 characters); news
@@ -270,7 +272,7 @@ def _ent_of(tok):
 def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
     """(actor, (mention_start, mention_end), quality) for a subject token, or None."""
     low = tok.lower_
-    if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in FIRST_PERSON:
+    if (tok.pos_ == "PRON" and low not in QUANTIFIERS) or low in PERSON_PRONOUNS or low in FIRST_PERSON:
         if low in ("i", "me", "you", "one", "who", "what", "that", "this", "which", "someone", "anyone", "everyone", "nobody"):
             return None
         actor = registry.resolve_pronoun(tok)

@@ -326,3 +326,12 @@ def test_trailing_relative_clause_or_participle_is_not_part_of_a_reported_noun_p
     assert s.content == "the new city library"
     s = one(run("Anna Berg vowed to repeal the new parking fee, holding up a stack of letters from angry shop owners."), "fee")
     assert s.content == "to repeal the new parking fee"
+
+
+def test_quantifier_subject_is_the_group_it_names_not_a_pronoun_for_an_organisation(run):
+    ex = run("The singer Ana Luz grew up in Texas and the United States Army trained her father. "
+             "Some of her fans questioned the singer's new accent.\n\n"
+             "The city of Springfield approved the new stadium on Monday. "
+             "Some argue that the stadium will never pay for itself.")
+    assert one(ex, "new accent").speaker.name == "Some of her fans"
+    assert one(ex, "pay for itself").speaker.name == "Some"
