@@ -70,7 +70,7 @@ def cue_date_expression(cue) -> str | None:
     """The DATE entity attached to a cue verb ("said on Monday", "said Friday", "on Monday, X said")."""
     if cue is None:
         return None
-    for child in cue.children:
+    for child in _cue_modifiers(cue):
         tokens = None
         if child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nmod"):
             tokens = [t for t in child.subtree if t.ent_type_ == "DATE"]
@@ -80,6 +80,17 @@ def cue_date_expression(cue) -> str | None:
             return " ".join(t.text for t in tokens)
     # a leading "On Monday, X said ..." attached to the clause head when the cue is ROOT already covered
     return None
+
+
+def _cue_modifiers(cue):
+    """The cue's children, and the modifiers the parser hung on its clause complement between the cue and the
+    complement's subject ("said on Monday he would ...": "on Monday" tells when it was said)."""
+    yield from cue.children
+    for comp in cue.children:
+        if comp.dep_ in ("ccomp", "xcomp") and comp.i > cue.i:
+            subject = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                yield from (c for c in comp.children if cue.i < c.i < subject.left_edge.i)
 
 
 def said_on(cue, published: datetime.date | None) -> datetime.date | None:

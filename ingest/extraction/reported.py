@@ -124,10 +124,42 @@ def _cut_aside(comp, end: int, cut=None) -> int:
     return min(end, comma.idx)
 
 
+# Words of a point in time at which something can have been said ("on Monday", "yesterday", "on Sept. 26")
+_WHEN_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+january february march april june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+
+
+def _said_when(comp, cue) -> list:
+    """Modifiers of a complement that stand between the cue and the complement's subject and name the day the
+    words were said ("said on Monday he would ...", "said Tuesday the party ..."): the parser hangs them on the
+    complement, but they belong to the cue. Periods ("over the last five days", "for decades", "through March")
+    are the content's own. Empty unless everything there is such a modifier."""
+    subj = next((c for c in comp.children if c.dep_ in SUBJECTS), None)
+    if subj is None:
+        return []
+    found = []
+    for c in comp.children:
+        if not cue.i < c.i < subj.left_edge.i or c.dep_ in ("mark", "punct"):
+            continue
+        if (c.dep_ == "npadvmod" or (c.dep_ == "prep" and c.lower_ == "on")) and any(
+            t.lower_.rstrip(".") in _WHEN_WORDS for t in c.subtree
+        ):
+            found.append(c)
+        else:
+            return []
+    return found
+
+
 def _clause(tok, cut=None):
-    comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+    # a finite clause with its own subject, whether parsed as a complement or (after "told reporters") an xcomp
+    comps = [c for c in tok.children if c.i > tok.i and (c.dep_ == "ccomp" or (
+        c.dep_ == "xcomp" and any(x.dep_ == "nsubj" for x in c.children)
+        and (c.tag_ in ("VBD", "VBZ", "VBP") or any(x.dep_ == "aux" and x.lower_ != "to" for x in c.children))))]
     if comps:
-        start, end = subtree_span(comps[0], exclude=follow_ups_inside(comps[0]))
+        start, end = subtree_span(comps[0], exclude=follow_ups_inside(comps[0]) + _said_when(comps[0], tok))
         for extra in comps[1:]:  # "said A and B" split by the parser into two complements
             s2, e2 = subtree_span(extra, exclude=follow_ups_inside(extra))
             if s2 >= end and not cue_ok(extra) and not any(t.text in ".;" for t in tok.doc[comps[0].right_edge.i:extra.left_edge.i]):
