@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.validators import slug_re
 from django.db import connection
-from django.db.models import BooleanField, Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models import BooleanField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
 from actors.models import Actor
@@ -200,12 +200,16 @@ def source_by_pk(pk: int) -> Source | None:
 
 
 def topics_with_counts(q: str = "") -> QuerySet[Topic]:
-    """Topics with `n`, their number of listed (not rejected) statements, busiest first."""
+    """Topics with `n`, their number of listed (not rejected) statements, busiest first.
+
+    A topic extraction made that no statement carries any more (re-extraction dropped it) is left out; one an
+    editor shaped (keywords, a description, subtopics) is listed even while it has no statements."""
     counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
     qs = Topic.objects.all()
     if q:
         qs = qs.filter(name__icontains=q)
-    return qs.annotate(n=counted).order_by("-n", "name")
+    curated = ~Q(keywords=[]) | ~Q(description="") | Exists(Topic.objects.filter(parent=OuterRef("pk")))
+    return qs.annotate(n=counted).filter(Q(n__gt=0) | curated).order_by("-n", "name")
 
 
 def with_statement_counts(actors: QuerySet[Actor]) -> QuerySet[Actor]:

@@ -37,3 +37,16 @@ def test_counts_over_time_and_mentions():
     assert selectors.with_statement_counts(actor_selectors.live_actors()).get(pk=actor.pk).n == 3
     assert selectors.topics_with_counts().get(pk=topic.pk).n == 3
     assert selectors.publishers(statements) == ["Test Agency"]
+
+
+def test_the_topic_list_leaves_out_topics_no_statement_carries_unless_an_editor_shaped_them():
+    carried, dropped = TopicFactory(name="Pensions"), TopicFactory(name="Cessation")
+    keyworded = TopicFactory(name="Housing", keywords=["rent"])
+    described = TopicFactory(name="Trade", description="Tariffs and trade deals")
+    parent = TopicFactory(name="Economy")
+    TopicFactory(name="Inflation", parent=parent, keywords=["prices"])
+    StatementFactory().topics.add(carried)
+    listed = set(selectors.topics_with_counts().values_list("name", flat=True))
+    assert {carried.name, keyworded.name, described.name, parent.name} <= listed
+    assert dropped.name not in listed
+    assert selectors.topics_with_counts().get(pk=carried.pk).n == 1
