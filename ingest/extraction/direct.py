@@ -22,6 +22,7 @@ TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with b
 MAX_TITLE_WORDS = 6
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _SENT_END = re.compile(r"[.!?]\s|\n")
+QUOTE_MARKS = frozenset("\"“”„«»'‘’") | {"''", "``"}
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
 # Titles written with a full stop that does not end the sentence ("“...,” Ms. Moore said.")
 ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen lt col sgt capt adm rev hon pres supt insp cmdr st jr sr".split())
@@ -50,7 +51,9 @@ class TokenIndex:
 def _speaker_of(verb):
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     subj = subj[0] if subj else find_subject(verb)
-    if subj is None or subj.pos_ in ("PROPN", "PRON") or subj.ent_type_:
+    if subj is None:
+        return _name_before(verb)
+    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_:
         return subj
     # a misparsed subject ("... made public ― Trump boasted"): the name or pronoun next to the verb
     doc = verb.doc
@@ -58,6 +61,19 @@ def _speaker_of(verb):
         if 0 <= i < len(doc) and (doc[i].ent_type_ == "PERSON" or doc[i].tag_ == "PRP") and doc[i].lower_ not in ("it", "you", "me", "him", "her", "them", "us"):
             return doc[i]
     return subj
+
+
+def _name_before(verb, reach: int = 15):
+    """A verb the parser left without a subject ("Col. Steven Warren, a military spokesman, said, '...'"):
+    the last token of the nearest person named before it in its clause, past an apposition."""
+    doc = verb.doc
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - reach) - 1, -1):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS:
+            return None
+        if t.ent_type_ == "PERSON":
+            return t
+    return None
 
 
 def _sentence_end(text: str, pos: int, limit: int) -> int | None:

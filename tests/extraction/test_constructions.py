@@ -342,3 +342,18 @@ def test_dateline_is_not_the_subject_of_the_first_sentence(run):
             "that the senator should step down.")
     s = one(run(text), "step down")
     assert s.speaker.name == "Michael Mukasey"
+
+
+def test_quote_cue_left_without_a_subject_takes_the_person_named_before_it(nlp):
+    from spacy.tokens import Doc
+
+    from ingest.extraction.direct import _speaker_of
+
+    # "Col. Paul Okafor, an army engineer, said, “No”" with the name misparsed as an apposition, not the subject
+    words = ["Col.", "Paul", "Okafor", ",", "an", "army", "engineer", ",", "said", ",", "“", "No", "”"]
+    heads = [2, 2, 8, 2, 6, 6, 2, 8, 8, 8, 11, 8, 11]
+    deps = ["compound", "compound", "appos", "punct", "det", "compound", "appos", "punct", "ROOT", "punct", "punct",
+            "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=["O", "B-PERSON", "I-PERSON"] + ["O"] * 10)
+    assert _speaker_of(doc[8]).text == "Okafor"
