@@ -48,13 +48,17 @@ def pct(values: list[float], p: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def setup(db: str):
+def setup(db: str, tune_gc: bool = True):
     os.environ["DATABASE_URL"] = f"{PG}/{db}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     os.environ["DEBUG"] = "false"
     import django
 
     django.setup()
+    if tune_gc:
+        from config.runtime import tune_garbage_collector
+
+        tune_garbage_collector()  # as config/wsgi.py does in every web worker
 
 
 def pick_cases(cur) -> dict:
@@ -220,8 +224,10 @@ def main(argv=None) -> int:
     ap.add_argument("--only", default="", help="run only cases whose name contains this")
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--out", default="")
+    ap.add_argument("--no-gc-tuning", action="store_true",
+                    help="leave Python's garbage collector as it is (to measure what config.runtime changes)")
     args = ap.parse_args(argv)
-    setup(args.db)
+    setup(args.db, tune_gc=not args.no_gc_tuning)
     import psycopg
     from django.db import OperationalError, connections
     from django.test import Client
@@ -270,7 +276,7 @@ def write(args, picked, results, export) -> Path:
         "benchmark": "web", "label": args.label, "db": args.db, "when": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "n": args.n, "picked": {k: (list(v) if isinstance(v, tuple) else str(v)) for k, v in picked.items()},
-        "pgoptions": os.environ.get("PGOPTIONS", ""), "load_avg": os.getloadavg(),
+        "pgoptions": os.environ.get("PGOPTIONS", ""), "load_avg": os.getloadavg(), "gc_tuned": not args.no_gc_tuning,
         "cases": results, "export": export,
     }, indent=1, default=str) + "\n")
     return out
