@@ -153,10 +153,28 @@ def _said_when(comp, cue) -> list:
     return found
 
 
+_SUBORDINATORS = frozenset("""
+when whenever while as because since if unless until before after once though although whereas where wherever
+why how whether so than
+""".split())
+
+
+def _subordinate(clause) -> bool:
+    """Is this adverbial clause introduced as one ("when ...", "as ...", "which ...")? Then it is not a
+    complement the parser mislabelled."""
+    subj = next((x for x in clause.children if x.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("which", "who", "that", "what"):
+        return True
+    return any(x.dep_ == "mark" or (x.dep_ == "advmod" and x.lower_ in _SUBORDINATORS and x.i < subj.i)
+               for x in clause.children)
+
+
 def _clause(tok, cut=None):
-    # a finite clause with its own subject, whether parsed as a complement or (after "told reporters") an xcomp
+    # a finite clause with its own subject, whether parsed as a complement, as an xcomp (after "told reporters")
+    # or, with no conjunction of its own, as an adverbial clause ("said after the convention he would ...")
     comps = [c for c in tok.children if c.i > tok.i and (c.dep_ == "ccomp" or (
-        c.dep_ == "xcomp" and any(x.dep_ == "nsubj" for x in c.children)
+        c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "nsubj" for x in c.children)
+        and not (c.dep_ == "advcl" and _subordinate(c))
         and (c.tag_ in ("VBD", "VBZ", "VBP") or any(x.dep_ == "aux" and x.lower_ != "to" for x in c.children))))]
     if comps:
         start, end = subtree_span(comps[0], exclude=follow_ups_inside(comps[0]) + _said_when(comps[0], tok))

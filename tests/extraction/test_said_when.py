@@ -26,3 +26,16 @@ def test_told_reporters_then_the_day_then_the_clause(run):
 def test_a_period_before_the_subject_is_part_of_what_was_said(run):
     s = only(run("Anna Berg said for decades the treaty had kept the peace.", published=PUBLISHED))
     assert s.content == "for decades the treaty had kept the peace"
+
+
+def test_a_clause_the_parser_took_for_an_adverbial_one_is_still_what_was_said(run):
+    # the parser reads "after the vote she would not accept ..." as an adverbial clause of "said"
+    s = only(run("Anna Berg said after the vote she would not accept Okafor's offer if it were repeated.",
+                 published=PUBLISHED))
+    assert s.speaker.name == "Anna Berg"
+    assert s.content.endswith("she would not accept Okafor's offer if it were repeated")
+
+
+def test_a_real_adverbial_clause_is_not_what_was_said(run):
+    ex = run("Anna Berg spoke for an hour when the minister arrived.", published=PUBLISHED)
+    assert ex.statements == [] or all("minister arrived" not in s.content for s in ex.statements)
