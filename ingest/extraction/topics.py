@@ -80,7 +80,9 @@ def normalise_entity(ent, registry) -> str | None:
 def _phrase(chunk) -> tuple[str, bool] | None:
     """(key phrase, whether a descriptive adjective is part of it) for a noun chunk, or None.
 
-    The phrase is the chunk's content words, lemmatised, lower case (proper nouns kept)."""
+    The phrase is the chunk's content words in lower case, the head noun lemmatised ("interest rates" ->
+    "interest rate", "hostilities agreement" stays), names and words of a named entity as written, and words
+    written with a hyphen kept together ("intra-Syrian dialogue")."""
     toks = [t for t in chunk if not (t.is_stop or t.is_punct or t.like_num or t.pos_ in _NOT_IN_PHRASES)]
     # a participle ("proposed change", "chosen country") is dropped, and describes like an adjective
     described = any(t.pos_ == "VERB" for t in toks)
@@ -95,10 +97,22 @@ def _phrase(chunk) -> tuple[str, bool] | None:
         return None  # a bare entity: counted as an entity
     if len(toks) > 4:
         toks = toks[-4:]
-    words = [t.text if t.pos_ == "PROPN" else t.lemma_.lower() for t in toks]
+    head = toks[-1]
+    words = [t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lemma_.lower() if t is head else t.lower_ for t in toks]
     if len(words) == 1 and (words[0].lower() in _GENERIC or len(words[0]) < 4):
         return None
-    return " ".join(words), described or any(t.pos_ == "ADJ" and not t.ent_type_ for t in toks)
+    phrase = words[0]
+    for prev, tok, word in zip(toks, toks[1:], words[1:]):
+        phrase += _joint(prev, tok) + word
+    return phrase, described or any(t.pos_ == "ADJ" and not t.ent_type_ for t in toks)
+
+
+def _joint(prev, tok) -> str:
+    """What stands between two words of a phrase: "-" where the text hyphenates them, else a space."""
+    doc = prev.doc
+    if tok.i == prev.i + 2 and not prev.whitespace_ and doc[prev.i + 1].text in ("-", "–") and not doc[prev.i + 1].whitespace_:
+        return "-"
+    return " "
 
 
 class TopicIndex:

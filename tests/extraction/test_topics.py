@@ -46,3 +46,11 @@ def test_plural_and_singular_group_names_are_one_topic(run):
     topics = topics_of(ex)
     assert "Canadian" in topics
     assert "Canadians" not in topics
+
+
+def test_a_phrase_names_its_head_in_the_singular_and_keeps_hyphenated_words_together(run):
+    ex = run("Anna Berg said that interest rates would rise. She said that the cross-border trade deals had "
+             "stalled, and that cross-border trade deals would resume.")
+    topics = topics_of(ex)
+    assert {"interest rate", "cross-border trade deal"} <= topics
+    assert not any("cross border" in t or "interest rates" in t for t in topics)
