@@ -1,0 +1,10 @@
+""""The company said": the organisation the text was talking about, not the last one it named."""
+from __future__ import annotations
+
+
+def test_the_firm_is_the_organisation_that_was_the_subject_not_one_named_beside_it(run):
+    text = ("Nordwind Airlines said on Tuesday that it had signed a new agreement with Baltic Fuel Services. "
+            "In January, Nordwind Airlines announced that its contract with Kestrel Catering would end. "
+            "The firm said that fuel costs had doubled.")
+    s = next(s for s in run(text).statements if "fuel costs" in s.content)
+    assert s.speaker.name == "Nordwind Airlines"
