@@ -31,6 +31,7 @@ WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.jso
 LOOKBACK = 400  # mentions searched back from a pronoun or role noun (keeps long texts linear)
 GENERIC_ORG_ROLES = frozenset("company firm corporation group bank carrier retailer manufacturer airline club".split())
 NAMES_PATH = Path(__file__).with_name("first_names.json")
+CENSUS_NAMES_PATH = Path(__file__).with_name("census_first_names.json")
 PRONOUN_WEIGHTS_PATH = Path(__file__).with_name("pronoun.json")
 CUE_SUBJECT_DEPS = ("nsubj",)
 
@@ -46,9 +47,14 @@ def pronoun_weights() -> dict[str, float] | None:
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
-    """First name -> "m"/"f", learned from the train split (training/learn.py)."""
+    """First name -> "m"/"f": the 1990 US Census's (training/census_names.py) over those learned from the
+    train split (training/learn.py), which knows the names in the news the census lacks."""
+    return {**_names_file(NAMES_PATH), **_names_file(CENSUS_NAMES_PATH)}
+
+
+def _names_file(path: Path) -> dict[str, str]:
     try:
-        return json.loads(NAMES_PATH.read_text(encoding="utf-8")).get("names", {})
+        return json.loads(path.read_text(encoding="utf-8")).get("names", {})
     except (OSError, ValueError):
         return {}
 

@@ -1,0 +1,49 @@
+"""Write census_first_names.json: the gender of ~5,000 English first names, from the 1990 US Census.
+
+    .venv/bin/python -m ingest.extraction.training.census_names
+
+The counts come with the `names` package (a development dependency; its data files are public domain,
+derived from the 1990 Census: dist.male.first, dist.female.first, each name with its share of people).
+A name goes into the table when one gender carries at least RATIO times the other's share. Speaker
+resolution reads it beside first_names.json (learned from PolNeAR train), and trusts it over that one: the
+census counts millions of people, the train split a few hundred speakers, some of them misread.
+"""
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from ..speakers import CENSUS_NAMES_PATH
+
+RATIO = 4.0
+FILES = {"m": "dist.male.first", "f": "dist.female.first"}
+
+
+def census_genders() -> dict[str, str]:
+    shares: dict[str, dict[str, float]] = {}
+    for gender, filename in FILES.items():
+        for line in resources.files("names").joinpath(filename).read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                shares.setdefault(parts[0].title(), {})[gender] = float(parts[1])
+    genders = {}
+    for name, share in sorted(shares.items()):
+        male, female = share.get("m", 0.0), share.get("f", 0.0)
+        if male >= RATIO * female:
+            genders[name] = "m"
+        elif female >= RATIO * male:
+            genders[name] = "f"
+    return genders
+
+
+def main() -> None:
+    genders = census_genders()
+    CENSUS_NAMES_PATH.write_text(json.dumps({
+        "source": "1990 US Census first names (public domain), through the names package 0.3.0",
+        "format": "first name -> m|f", "ratio": RATIO, "names": genders,
+    }, indent=0) + "\n", encoding="utf-8")
+    print(f"{len(genders):,} first names -> {CENSUS_NAMES_PATH}")
+
+
+if __name__ == "__main__":
+    main()
