@@ -48,8 +48,9 @@ class TokenIndex:
             i += 1
 
 
-def _speaker_of(verb):
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+def _speaker_of(verb, quote: Quote | None = None):
+    # a subject inside the quotation is the parser reading the quote's own clause into the cue's
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and not (quote and quote.start <= c.idx < quote.end)]
     subj = subj[0] if subj else find_subject(verb)
     if subj is None:
         return _name_before(verb)
@@ -121,7 +122,7 @@ def _after(text, q: Quote, index: TokenIndex, quote_starts):
         lemma = tok.lemma_.lower()
         # "ask" names a request ("asked him to leave") except after a question in quotes
         if cue_ok(tok) and (lemma not in NOT_FOR_QUOTES or (lemma == "ask" and tail.endswith("?"))):
-            subj = _speaker_of(tok)
+            subj = _speaker_of(tok, q)
             if subj is not None and not (q.start <= subj.idx < q.end):
                 if closed and not _bare_attribution(tok):
                     return None

@@ -25,3 +25,22 @@ def test_a_quote_closing_its_sentence_is_not_given_to_the_next_statement(run):
 def test_asked_after_a_statement_in_quotes_is_not_its_cue(run):
     ex = run("“The project will stop now,” Anna Berg asked the council to note on Monday.")
     assert not any(s.cue == "asked" and s.kind == "direct" for s in ex.statements)
+
+
+def test_a_subject_the_parser_took_from_inside_the_quote_does_not_hide_the_speaker_after_it(nlp):
+    # as the parser read a real article: the quote's own "it" hung on "said" as a first subject, the speaker second
+    from spacy.tokens import Doc
+
+    from ingest.extraction.direct import _speaker_of
+    from ingest.extraction.quotes import Quote
+
+    words = ['"', "Soon", ",", "it", "will", "fail", ",", '"', "said", "Anna", "Berg", "."]
+    heads = [8, 5, 5, 8, 8, 8, 8, 8, 8, 10, 8, 8]
+    deps = ["punct", "advmod", "punct", "nsubj", "aux", "advcl", "punct", "punct", "ROOT", "compound", "nsubj", "punct"]
+    pos = ["PUNCT", "ADV", "PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"]
+    spaces = [False, False, True, True, True, False, False, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    said = doc[8]
+    quote = Quote(start=0, end=doc[7].idx + 1, closed=True)
+    assert _speaker_of(said, quote).text == "Berg"
+    assert _speaker_of(said).text == "it"  # without the quote to look past, the first subject
