@@ -50,9 +50,12 @@ class TokenIndex:
 
 def _speaker_of(verb, quote: Quote | None = None):
     # a subject inside the quotation is the parser reading the quote's own clause into the cue's
-    subj = [c for c in verb.children if c.dep_ == "nsubj" and not (quote and quote.start <= c.idx < quote.end)]
+    def quoted(tok) -> bool:
+        return quote is not None and quote.start <= tok.idx < quote.end
+
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and not quoted(c)]
     subj = subj[0] if subj else find_subject(verb)
-    if subj is None:
+    if subj is None or quoted(subj):  # ("..., we will achieve justice," Chief Chuck Jordan said: "said" hung on "achieve")
         return _name_before(verb)
     if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_:
         return subj

@@ -44,3 +44,21 @@ def test_a_subject_the_parser_took_from_inside_the_quote_does_not_hide_the_speak
     quote = Quote(start=0, end=doc[7].idx + 1, closed=True)
     assert _speaker_of(said, quote).text == "Berg"
     assert _speaker_of(said).text == "it"  # without the quote to look past, the first subject
+
+
+def test_a_cue_the_parser_hung_inside_the_quote_takes_the_name_before_it(nlp):
+    # as the parser read a real article: "said" a conjunct of the quoted verb, its subject the quote's "We"
+    from spacy.tokens import Doc
+
+    from ingest.extraction.direct import _speaker_of
+    from ingest.extraction.quotes import Quote
+
+    words = ['"', "We", "will", "win", ",", '"', "Chief", "Anna", "Berg", "said", "."]
+    heads = [3, 3, 3, 3, 3, 3, 8, 8, 3, 3, 3]
+    deps = ["punct", "nsubj", "aux", "ROOT", "punct", "punct", "compound", "compound", "npadvmod", "conj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    spaces = [False, True, True, False, False, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
+    quote = Quote(start=0, end=doc[5].idx + 1, closed=True)
+    assert _speaker_of(doc[9], quote).text == "Berg"
