@@ -126,11 +126,27 @@ def _after(text, q: Quote, index: TokenIndex, quote_starts):
         # "ask" names a request ("asked him to leave") except after a question in quotes
         if cue_ok(tok) and (lemma not in NOT_FOR_QUOTES or (lemma == "ask" and tail.endswith("?"))):
             subj = _speaker_of(tok, q)
+            if subj is not None and nxt is not None and subj.idx >= nxt:
+                # the parser took a word of a later quotation ('... said on “Fox and Friends.”') for the subject
+                subj = _name_right_after(q, index)
             if subj is not None and not (q.start <= subj.idx < q.end):
                 if closed and not _bare_attribution(tok):
                     return None
                 return tok, subj
     return None
+
+
+def _name_right_after(q: Quote, index: TokenIndex):
+    """The person named first thing after a quotation (`“...,” Flynn, a top aide, said`): their last token."""
+    toks = [t for t in index.tokens_between(q.end, q.end + 40) if not (t.is_punct or t.is_space)][:3]
+    if not toks or toks[0].ent_type_ != "PERSON":
+        return None
+    last = toks[0]
+    for t in toks[1:]:
+        if t.ent_type_ != "PERSON" or t.ent_iob_ == "B":
+            break
+        last = t
+    return last
 
 
 # What a cue may carry in a bare attribution sentence ("Flynn later told reporters on Monday."): no content

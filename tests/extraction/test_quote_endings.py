@@ -62,3 +62,30 @@ def test_a_cue_the_parser_hung_inside_the_quote_takes_the_name_before_it(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
     quote = Quote(start=0, end=doc[5].idx + 1, closed=True)
     assert _speaker_of(doc[9], quote).text == "Berg"
+
+
+def test_a_subject_taken_from_a_later_quotation_gives_way_to_the_name_after_the_quote(nlp):
+    # as the parser read a real article: "Fox", inside the show's title in quotes, the subject of "said"
+    from spacy.tokens import Doc
+
+    from ingest.extraction.direct import TokenIndex, _after
+    from ingest.extraction.quotes import Quote
+
+    words = ["“", "He", "is", "right", ",", "”", "Berg", ",", "an", "aide", ",", "said", "on", "“", "Fox", "and",
+             "Friends", ".", "”"]
+    spaces = [False, True, True, False, False, True, False, True, True, False, True, True, True, False, True, True,
+              False, False, False]
+    heads = [11, 2, 11, 2, 11, 11, 11, 6, 9, 6, 11, 11, 11, 11, 11, 14, 14, 11, 11]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "npadvmod", "punct", "det", "appos", "punct", "ROOT",
+            "prep", "punct", "nsubj", "cc", "conj", "punct", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADP",
+           "PUNCT", "PROPN", "CCONJ", "PROPN", "PUNCT", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[11] = "say"
+    ents = ["O"] * len(words)
+    ents[6] = "B-PERSON"
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    first = Quote(start=0, end=doc[5].idx + 1, closed=True)
+    title = doc[13].idx
+    verb, speaker = _after(doc.text, first, TokenIndex(doc), lambda pos: title if pos < title else None)
+    assert (verb.text, speaker.text) == ("said", "Berg")
