@@ -84,20 +84,23 @@ def _sentence_end(text: str, pos: int, limit: int) -> int | None:
     """Offset just past the first sentence end in text[pos:limit], not counting the full stop of an
     abbreviated title or an initial ("Ms. Moore said", "John F. Kennedy")."""
     for m in _SENT_END.finditer(text, pos, limit + 1):
-        if text[m.start()] == ".":
-            word = _LAST_WORD.search(text, max(pos, m.start() - 12), m.start())
-            if word and (word.group().lower() in ABBREVIATED_TITLES or (len(word.group()) == 1 and word.group().isupper())):
-                continue
+        if text[m.start()] == "." and _abbreviation_before(text, m.start(), pos):
+            continue
         return m.start() + 1
     return None
+
+
+def _abbreviation_before(text: str, stop: int, lo: int = 0) -> bool:
+    """Does the full stop at `stop` close an abbreviated title ("Ms.") or an initial ("F.")?"""
+    word = _LAST_WORD.search(text, max(lo, stop - 12), stop)
+    return bool(word) and (word.group().lower() in ABBREVIATED_TITLES or (len(word.group()) == 1 and word.group().isupper()))
 
 
 def _last_full_stop(window: str) -> int:
     """Index of the last ". " ending a sentence in `window` (not an abbreviated title's), or -1."""
     i = window.rfind(". ")
     while i >= 0:
-        word = _LAST_WORD.search(window, max(0, i - 12), i)
-        if not (word and (word.group().lower() in ABBREVIATED_TITLES or (len(word.group()) == 1 and word.group().isupper()))):
+        if not _abbreviation_before(window, i):
             return i
         i = window.rfind(". ", 0, i)
     return -1
