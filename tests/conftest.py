@@ -5,7 +5,7 @@ import pytest
 
 pytest_plugins = ["tests.browser_support"]
 
-from tests.factories import ActorFactory, SourceFactory, StatementFactory, TopicFactory  # noqa: F401
+from tests.factories import ActorFactory, SourceFactory, StatementFactory, TopicFactory  # noqa: E402, F401
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "test-output"

@@ -52,6 +52,10 @@ def _register_paragraph_component() -> None:
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
+            elif tok.text[-1].isalnum():
+                # a word straight after a word never starts a sentence ("cited disparaging remarks Trump had
+                # made ...", which the parser splits before "Trump")
+                doc[tok.i + 1].is_sent_start = False
         starts = None
         for m in DATELINE.finditer(doc.text[:DATELINE_SCAN] if len(doc) else ""):
             if starts is None:

@@ -37,6 +37,10 @@ QUOTE_CHARS = "\"“”„«»"
 # Only this much of a text is parsed (the parser needs about 1 GB per 100,000 characters); news
 # articles are far shorter, and a longer upload is most likely not an article.
 MAX_CHARS = 300_000
+# No-break and other horizontal spaces are parsed as plain spaces: the tagger and parser read "suspected\xa0Crutcher"
+# as one odd token run. One character for one, so every offset stays the same.
+PLAIN_SPACES = str.maketrans({c: " " for c in "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                              "\u2008\u2009\u200a\u202f\u205f\u3000"})
 
 
 def extract(text: str, *, published: datetime.date | None = None, model: str | None = None) -> Extraction:
@@ -48,7 +52,7 @@ def extract(text: str, *, published: datetime.date | None = None, model: str | N
     end = min(layout.end, nlp.max_length - 1, MAX_CHARS)
     if not text[:end].strip():
         return Extraction()
-    doc = nlp(text[:end])
+    doc = nlp(text[:end].translate(PLAIN_SPACES))
     return extract_from_doc(doc, text, published=published, layout=layout)
 
 

@@ -8,8 +8,10 @@ COMPLEMENTISERS = ("that ",)
 
 
 def token_span(tokens) -> tuple[int, int]:
-    tokens = list(tokens)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    """From the first token's start to the last one's end, whatever order they come in."""
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
 
 
 def subtree_span(head, exclude=()) -> tuple[int, int]:
@@ -17,7 +19,8 @@ def subtree_span(head, exclude=()) -> tuple[int, int]:
     banned = set()
     for child in exclude:
         banned.update(t.i for t in child.subtree)
-    toks = [t for t in head.subtree if t.i not in banned]
+    # sorted: a non-projective parse yields a subtree out of text order
+    toks = sorted((t for t in head.subtree if t.i not in banned), key=lambda t: t.i)
     # keep the contiguous run that contains the head
     idx = [t.i for t in toks]
     pos = idx.index(head.i)

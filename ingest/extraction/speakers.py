@@ -153,13 +153,13 @@ def title_appos(ent) -> str | None:
     root = ent.root
     for child in root.rights:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
-            toks = [t for t in child.subtree if t.dep_ not in ("relcl", "acl") and t.i < child.i + 6]
+            toks = sorted((t for t in child.subtree if t.dep_ not in ("relcl", "acl") and t.i < child.i + 6), key=lambda t: t.i)
             toks = [t for t in toks if t.dep_ != "det" and not t.is_punct]
             if toks and child.lemma_.lower() in PERSON_ROLES:
                 return _span_text(toks[0], toks[-1])
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_ROLES:
         head = root.head
-        toks = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det" and not t.is_punct]
+        toks = sorted((t for t in head.subtree if t.i <= head.i and t.dep_ != "det" and not t.is_punct), key=lambda t: t.i)
         if toks:
             return _span_text(toks[0], toks[-1])
     return None
