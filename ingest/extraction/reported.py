@@ -303,9 +303,29 @@ def _question(tok):
     return None
 
 
+def _clause_under_phrase(tok):
+    """ "said in a statement that the talks would resume", "reported at the time that X had ...": a that-clause
+    with its own subject which the parser hung on the noun of the phrase between the verb and the clause."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            for c in noun.rights:
+                first = c.left_edge
+                subj = next((x for x in c.children if x.dep_ in SUBJECTS), None)
+                if c.dep_ in ("acl", "relcl", "ccomp") and first.lower_ == "that" and first.dep_ in ("mark", "advmod") \
+                        and subj is not None and subj.lower_ not in ("who", "which", "that"):
+                    start, end = subtree_span(c, exclude=follow_ups_inside(c))
+                    return (start, _cut_aside(c, end)), "ccomp"
+    return None
+
+
 def complement(tok):
     """(span, construction) of what the verb reports, or None; clauses first."""
-    return _clause(tok) or _question(tok) or _directive(tok) or _nominal(tok) or _inverted(tok)
+    return (_clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _nominal(tok)
+            or _inverted(tok))
 
 
 def _noun_cue(tok):

@@ -227,15 +227,19 @@ class Registry:
 
     def _add_unlabelled_surnames(self, doc, is_foreign) -> None:
         """Surnames of known people that NER left unlabelled still count as mentions."""
-        surnames = {}
+        surnames, full_names = {}, {}
         for a in self.actors:
-            if a.kind == PERSON and len(a.name.split()) > 1:
-                surnames.setdefault(a.name.split()[-1].lower(), a)
+            words = a.name.lower().split()
+            if a.kind == PERSON and len(words) > 1:
+                surnames.setdefault(words[-1], a)
+                full_names[words[0], words[-1]] = a
         if not surnames:
             return
         for tok in doc:
             if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ in surnames and not is_foreign(tok.idx):
-                actor = surnames[tok.lower_]
+                # "Ivanka Trump" unlabelled is Ivanka, not the Trump named first
+                first = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+                actor = full_names.get((first, tok.lower_)) or surnames[tok.lower_]
                 self._by_key.setdefault(tok.lower_, actor)
                 actor.add_alias(tok.text)
                 subj = tok.dep_ in ("nsubj", "nsubjpass")
@@ -279,9 +283,11 @@ class Registry:
     def _learn_gender(self, doc) -> None:
         """Guess a person's gender from pronouns in sentences where they are the only person named."""
         by_sent: dict[int, set] = defaultdict(set)
+        first_pos: dict[int, int] = {}
         for m in self.mentions:
             if m.actor.kind == PERSON:
                 by_sent[m.sent].add(id(m.actor))
+                first_pos.setdefault(m.sent, m.pos)
         votes: dict[int, Counter] = defaultdict(Counter)
         actors = {id(a): a for a in self.actors}
         for sent_i, sent in enumerate(doc.sents):
@@ -290,6 +296,8 @@ class Registry:
                 continue
             (aid,) = ids
             for t in sent:
+                if t.idx < first_pos[sent_i]:
+                    continue  # a pronoun before the name points back to someone else ("he could not explain why ... X")
                 g = PERSON_PRONOUNS.get(t.lower_)
                 if g and t.pos_ == "PRON" or (g and t.tag_ == "PRP$"):
                     votes[aid][g] += 1

@@ -357,3 +357,11 @@ def test_quote_cue_left_without_a_subject_takes_the_person_named_before_it(nlp):
     pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=["O", "B-PERSON", "I-PERSON"] + ["O"] * 10)
     assert _speaker_of(doc[8]).text == "Okafor"
+
+
+def test_that_clause_hung_on_the_phrase_after_the_verb(run):
+    # the parser reads "that the talks would resume" as a clause of "statement"
+    found = one(run("The ministry said in a statement that the talks would resume next week."), "talks")
+    assert (found.speaker.name, found.cue, found.content) == ("The ministry", "said", "the talks would resume next week")
+    # a relative clause with no subject of its own reports nothing
+    assert run("The ministry said in a statement that was released on Friday.").statements == ()

@@ -18,3 +18,25 @@ def test_a_name_both_genders_carry_is_left_unknown():
     assert genders["Mary"] == "f" and genders["John"] == "m"
     assert "Jessie" not in genders and "Leslie" not in genders  # 0.065 vs 0.098, 0.081 vs 0.154
     assert genders["Jean"] == "f"  # 0.315 against 0.035
+
+
+def test_a_pronoun_before_a_name_does_not_teach_that_name_a_gender(run):
+    # "he" (Miller) stands before Oksana Baker in the only sentence naming her: no evidence she is male
+    text = ("Jason Miller, a campaign spokesman, spoke to reporters on Monday. However, he could not explain why the rule "
+            "was mentioned by Oksana Baker in an interview. Baker noted the rule last week. She said fathers who adopt "
+            "would not be eligible for the leave.")
+    found = [s for s in run(text).statements if s.content.startswith("fathers")]
+    assert [s.speaker.name for s in found] == ["Oksana Baker"]
+
+
+def test_a_full_name_the_parser_left_unlabelled_is_that_person_not_the_namesake_named_first(nlp):
+    from spacy.tokens import Doc
+
+    from ingest.extraction.speakers import Registry
+
+    words = ["Tom", "Smith", "spoke", ".", "Anna", "Smith", "arrived", ".", "Then", "Anna", "Smith", "spoke", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT"] * 2 + ["ADV", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 7
+    starts = [True] + [False] * 3 + [True] + [False] * 3 + [True] + [False] * 4
+    doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents, sent_starts=starts)
+    assert [m.actor.name for m in Registry(doc).mentions] == ["Tom Smith", "Anna Smith", "Anna Smith"]
