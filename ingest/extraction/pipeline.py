@@ -49,11 +49,15 @@ def extract(text: str, *, published: datetime.date | None = None, model: str | N
         return Extraction()
     nlp = get_nlp(model)
     layout = find_layout(text)
-    end = min(layout.end, nlp.max_length - 1, MAX_CHARS)
-    if not text[:end].strip():
+    parsed = parser_input(text, layout, nlp)
+    if not parsed.strip():
         return Extraction()
-    doc = nlp(text[:end].translate(PLAIN_SPACES))
-    return extract_from_doc(doc, text, published=published, layout=layout)
+    return extract_from_doc(nlp(parsed), text, published=published, layout=layout)
+
+
+def parser_input(text: str, layout, nlp) -> str:
+    """What of the text the parser reads, as it reads it: the article's own part, capped, plain spaces."""
+    return text[:min(layout.end, nlp.max_length - 1, MAX_CHARS)].translate(PLAIN_SPACES)
 
 
 def extract_from_doc(doc, text: str, *, published=None, layout=None) -> Extraction:

@@ -26,6 +26,7 @@ from pathlib import Path
 from ..lexicon import LEXICON_PATH
 from ..speakers import NAMES_PATH, PERSON, Registry
 from ..nlp import get_nlp, resolve_model_name
+from ..pipeline import PLAIN_SPACES
 from ..reported import _clause, complement, trailing_aside
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "polnear-train.json"
@@ -71,7 +72,7 @@ def learn(docs, nlp) -> tuple[dict, dict]:
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     genders: dict[str, dict[str, int]] = defaultdict(lambda: {"m": 0, "f": 0})
     asides: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    texts = [d["text"] for d in docs]
+    texts = [d["text"].translate(PLAIN_SPACES) for d in docs]
     for d, doc in zip(docs, nlp.pipe(texts, batch_size=16)):
         for s in d["statements"]:
             g = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get((s.get("speaker_mention") or "").lower())

@@ -21,7 +21,7 @@ import numpy as np
 from ..boilerplate import find_layout
 from ..confidence import WEIGHTS_PATH
 from ..nlp import get_nlp
-from ..pipeline import analyse
+from ..pipeline import analyse, parser_input
 from .learn import DEFAULT_TRAIN, iou
 
 
@@ -47,7 +47,7 @@ def _speaker_ok(name: str, gold: dict) -> bool:
 def collect(docs, nlp):
     rows, labels = [], []
     layouts = [find_layout(d["text"]) for d in docs]
-    texts = [d["text"][:lay.end] for d, lay in zip(docs, layouts)]
+    texts = [parser_input(d["text"], lay, nlp) for d, lay in zip(docs, layouts)]
     for d, lay, doc in zip(docs, layouts, nlp.pipe(texts, batch_size=16)):
         speech = [g for g in d["statements"] if g.get("cue_type") == "speech"]
         other = [g for g in d["statements"] if g.get("cue_type") != "speech"]

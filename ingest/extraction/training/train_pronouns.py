@@ -24,7 +24,7 @@ import numpy as np
 
 from ..boilerplate import find_layout
 from ..nlp import get_nlp
-from ..pipeline import MAX_CHARS, analyse
+from ..pipeline import analyse, parser_input
 from ..speakers import PRONOUN_WEIGHTS_PATH, Registry
 from .learn import DEFAULT_TRAIN
 
@@ -73,7 +73,7 @@ def groups_of(doc_json, doc, layout) -> list[tuple[list[dict], list[int]]]:
 def collect(docs, nlp) -> list:
     groups = []
     layouts = [find_layout(d["text"]) for d in docs]
-    texts = [d["text"][:min(lay.end, nlp.max_length - 1, MAX_CHARS)] for d, lay in zip(docs, layouts)]
+    texts = [parser_input(d["text"], lay, nlp) for d, lay in zip(docs, layouts)]
     for d, lay, doc in zip(docs, layouts, nlp.pipe(texts, batch_size=16)):
         groups += groups_of(d, doc, lay)
     return groups
