@@ -347,9 +347,21 @@ def _resolve_headline(c, registry, unnamed, text):
     return actor, (s, e), "unnamed"
 
 
+def _group_they(subject, last_group):
+    """ "The tobacco companies deny that ... They also say ...": "they" in the sentence after a group of speakers
+    named by a plural noun is that group, not the organisation named before it."""
+    if subject.lower_ != "they" or last_group[0] is None:
+        return None
+    actor, group_subject = last_group[0]
+    if not 0 <= subject.sent.start - group_subject.sent.end <= 1 and subject.sent != group_subject.sent:
+        return None
+    return actor, (subject.idx, subject.idx + len(subject.text)), "pronoun"
+
+
 def _resolve_speakers(cands, registry, doc, text):
     unnamed = _Unnamed()
     done = {}
+    last_group = [None]  # (actor, subject token) of the latest speaker that is a group named by a plural noun
 
     def resolve(c):
         if id(c) in done:
@@ -363,7 +375,9 @@ def _resolve_speakers(cands, registry, doc, text):
         elif c.speaker_text is not None:
             res = _resolve_headline(c, registry, unnamed, text)
         elif c.subject is not None:
-            res = _resolve_subject(c.subject, registry, unnamed, text)
+            res = _group_they(c.subject, last_group) or _resolve_subject(c.subject, registry, unnamed, text)
+            if res is not None and res[2] == "unnamed" and c.subject.tag_ == "NNS":
+                last_group[0] = (res[0], c.subject)
             if res is not None and res[2] in ("pronoun", "role") and res[0].kind in (PERSON, ORG):
                 registry.note_speaker(res[0], c.subject.idx, c.subject.i)
                 if res[2] == "role":

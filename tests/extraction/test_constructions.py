@@ -365,3 +365,10 @@ def test_that_clause_hung_on_the_phrase_after_the_verb(run):
     assert (found.speaker.name, found.cue, found.content) == ("The ministry", "said", "the talks would resume next week")
     # a relative clause with no subject of its own reports nothing
     assert run("The ministry said in a statement that was released on Friday.").statements == ()
+
+
+def test_they_after_a_group_of_speakers_is_that_group_not_the_organisation_before(run):
+    text = ("The Court of Appeals ruled against the plan on Monday. The fishing companies deny that they broke the law. "
+            "They also say they have already paid most of the fines.")
+    found = one(run(text), "already paid")
+    assert (found.speaker.name, found.speaker_mention) == ("The fishing companies", "They")
