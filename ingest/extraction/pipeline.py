@@ -317,7 +317,9 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
                 actor = registry.lookup(e.text) if e else None
                 if actor is not None:
                     return actor, span, "name"
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+    # "the minister", "this spokesman", and a broadcaster's "our correspondent"
+    definite = any((c.dep_ == "det" and c.lower_ in ("the", "this")) or (c.dep_ == "poss" and c.lower_ == "our")
+                   for c in tok.children)
     # "the minister", "the company": one actor named before; "the groups", "the ministers" are several
     if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or lemma in ORG_ROLES):
         mods = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound") and c.lower_ not in ("former", "then", "new")]

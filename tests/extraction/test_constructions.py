@@ -372,3 +372,10 @@ def test_they_after_a_group_of_speakers_is_that_group_not_the_organisation_befor
             "They also say they have already paid most of the fines.")
     found = one(run(text), "already paid")
     assert (found.speaker.name, found.speaker_mention) == ("The fishing companies", "They")
+
+
+def test_our_correspondent_is_the_correspondent_named_before(run):
+    text = ("The strike may spread, said BBC transport correspondent Anna Berg. "
+            "Ministers would rather settle before the election, our correspondent added.")
+    found = one(run(text), "settle")
+    assert (found.speaker.name, found.speaker_mention) == ("Anna Berg", "our correspondent")
