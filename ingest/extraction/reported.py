@@ -65,8 +65,22 @@ def find_subject(tok, depth=0):
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
         return find_subject(tok.head, depth + 1)
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        quoted = _quoted_as_saying(tok)
+        if quoted is not None:
+            return quoted
         return find_subject(tok.head.head, depth + 1)  # "responded by saying that ...": the responder
     return None
+
+
+QUOTING_VERBS = frozenset({"quote", "cite"})
+
+
+def _quoted_as_saying(tok):
+    """ "The paper quoted the minister as saying ...": the one quoted (the object of "quoted"), or None."""
+    prep, verb = tok.head, tok.head.head
+    if prep.lower_ != "as" or verb.lemma_.lower() not in QUOTING_VERBS or not cue_ok(tok):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def follow_ups_inside(comp):
@@ -238,6 +252,9 @@ def _nominal(tok):
     dobj = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i]
     if dobj:
         d = dobj[0]
+        if any(c.dep_ == "prep" and c.lower_ == "as" and any(_quoted_as_saying(p) == d for p in c.children if p.dep_ == "pcomp")
+               for c in kids):
+            return None  # "quoted the minister as saying ...": what the minister said is the statement
         end_tok = d.right_edge
         for c in kids:  # "called X a liar", "described X as Y", "accused X of Y"
             if c.i > d.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of", "for"))):
@@ -387,6 +404,9 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             if not agents:
                 continue
             own = agents
+        quoted = _quoted_as_saying(tok) if tok.dep_ == "pcomp" else None
+        if quoted is not None:
+            own = [quoted]  # "cited an official as saying ...": the official, not whoever cited them
         parent = None if own else (by_token.get(tok.head.i) or by_token.get(tok.head.head.i))
         if parent is not None and tok.dep_ in FOLLOW_DEPS:
             cand.parent = parent  # "..., adding that" / "and stressed that": the same speaker

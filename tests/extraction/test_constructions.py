@@ -379,3 +379,15 @@ def test_our_correspondent_is_the_correspondent_named_before(run):
             "Ministers would rather settle before the election, our correspondent added.")
     found = one(run(text), "settle")
     assert (found.speaker.name, found.speaker_mention) == ("Anna Berg", "our correspondent")
+
+
+def test_quoted_someone_as_saying_gives_the_one_quoted(run):
+    found = one(run("Reuters cited a ministry official as saying the talks had failed."), "talks")
+    assert (found.speaker.name, found.content) == ("a ministry official", "the talks had failed")
+    quote = one(run('"Our reforms have worked," the Daily Star quoted Anna Berg as saying.'), "reforms")
+    assert quote.speaker.name == "Anna Berg"
+    # the paper's own verb is not a second statement about the official
+    assert len(run("Reuters cited a ministry official as saying the talks had failed.").statements) == 1
+    # "cited X as pointing to Y" quotes nobody: the citing is the statement
+    cited = one(run("Anna Berg cited a memo by the inspector general as pointing to fraud."), "memo")
+    assert (cited.speaker.name, cited.cue) == ("Anna Berg", "cited")
