@@ -21,7 +21,7 @@ from .nlp import get_nlp
 from .quotes import find_quotes, word_count
 from .records import ExtractedStatement, Extraction
 from .reported import reported_candidates
-from .speakers import FIRST_PERSON, ORG, PERSON, PERSON_PRONOUNS, UNKNOWN, Actor, Registry, ent_name
+from .speakers import FIRST_PERSON, ORG, PERSON, PERSON_PRONOUNS, UNKNOWN, Actor, Registry, ent_name, relabel_people
 from .spans import trim
 from .titles import ORG_ROLES, PERSON_ROLES, split_honorifics
 from .topics import TopicIndex
@@ -70,6 +70,7 @@ def extract_from_doc(doc, text: str, *, published=None, layout=None) -> Extracti
 def analyse(doc, text: str, layout):
     """All candidate statements with resolved speakers, kind and confidence, before acceptance."""
     foreign = layout.is_foreign
+    relabel_people(doc)
     body_end = doc[-1].idx + len(doc[-1].text) if len(doc) else 0
     quotes = find_quotes(text, body_end)
     q_starts = [q.start for q in quotes]
@@ -292,7 +293,12 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
     ent = tok.ent_type_ and _ent_of(tok)
     if ent and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
         name = ent_name(ent)
-        actor = registry.lookup(name)
+        before = tok.doc[ent.start - 1] if ent.start > 0 else None
+        actor = None
+        if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i in range(ent.start, ent.end):
+            # "Otis Ferry" with only "Ferry" labelled: Otis, not the Ferry named most
+            actor = registry.lookup(f"{before.text} {name}")
+        actor = actor or registry.lookup(name)
         if actor is None:
             clean, _ = split_honorifics(name)
             kind = PERSON if ent.label_ == "PERSON" else ORG

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.tokens import Span
+
 from .lexicon import is_cue
 from .records import Speaker
 from .titles import HONORIFICS, ORG_ROLES, PERSON_ROLES, split_honorifics, strip_possessive
@@ -57,6 +59,30 @@ def _names_file(path: Path) -> dict[str, str]:
         return json.loads(path.read_text(encoding="utf-8")).get("names", {})
     except (OSError, ValueError):
         return {}
+
+
+# words that make a name an organisation's even when it starts with a first name ("Virginia Tech", "Ben & Jerry's")
+_ORG_NAME_WORDS = ORG_ROLES | frozenset("""tech power news times post press inc corp co ltd plc llc airlines airways media
+trust motors energy capital partners holdings industries systems labs records studios pictures books hall center
+centre school hospital church museum stadium arena river street avenue road bridge island county city state""".split())
+_MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
+
+
+def relabel_people(doc) -> None:
+    """Give PERSON back to names the NER read as something else ("Nicola Sturgeon" as an organisation, "Otis Ferry"
+    as a product): two or three capitalised words, the first a known first name, none an organisation's word."""
+    names = first_names()
+    ents, changed = [], False
+    for ent in doc.ents:
+        words = ent.text.split()
+        if ent.label_ in _MISREAD_LABELS and 2 <= len(words) <= 3 and words[0] in names \
+                and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words) \
+                and not any(w.lower() in _ORG_NAME_WORDS for w in words):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
+        ents.append(ent)
+    if changed:
+        doc.ents = ents
 
 
 def honorific_gender(honorific: str | None) -> str | None:

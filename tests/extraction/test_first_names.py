@@ -40,3 +40,34 @@ def test_a_full_name_the_parser_left_unlabelled_is_that_person_not_the_namesake_
     starts = [True] + [False] * 3 + [True] + [False] * 3 + [True] + [False] * 4
     doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents, sent_starts=starts)
     assert [m.actor.name for m in Registry(doc).mentions] == ["Tom Smith", "Anna Smith", "Anna Smith"]
+
+
+def test_a_name_the_ner_read_as_an_organisation_is_a_person_again(nlp):
+    from spacy.tokens import Doc
+
+    from ingest.extraction.speakers import relabel_people
+
+    words = ["Nicola", "Sturgeon", "met", "Virginia", "Tech", "and", "Otis", "Ferry", "."]
+    ents = ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-PRODUCT", "I-PRODUCT", "O"]
+    doc = Doc(nlp.vocab, words=words, ents=ents)
+    relabel_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Nicola Sturgeon", "PERSON"), ("Virginia Tech", "ORG"), ("Otis Ferry", "PERSON")]
+
+
+def test_a_first_name_the_ner_left_out_picks_that_person_not_the_namesake_named_most(nlp):
+    # "Otis Ferry ... said" with only "Ferry" labelled, after Bryan Ferry was named twice
+    from spacy.tokens import Doc
+
+    from ingest.extraction.pipeline import _resolve_subject, _Unnamed
+    from ingest.extraction.speakers import Registry
+
+    names = [("Bryan", "spoke"), ("Bryan", "left"), ("Otis", "arrived"), ("Otis", "said")]
+    words = [w for first, verb in names for w in (first, "Ferry", verb, ".")]
+    heads = [h + 4 * k for k in range(4) for h in (1, 2, 2, 2)]
+    deps = ["compound", "nsubj", "ROOT", "punct"] * 4
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT"] * 4
+    ents = ["B-PERSON", "I-PERSON", "O", "O"] * 3 + ["O", "B-PERSON", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    actor, _, _ = _resolve_subject(doc[13], Registry(doc), _Unnamed(), doc.text)
+    assert actor.name == "Otis Ferry"
