@@ -310,7 +310,9 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
         actor = registry.lookup(text[names[0].idx: tok.idx + len(tok.text)]) if names else None
         if actor is not None:
             return actor, span, "surname"
-    for c in tok.children:  # "The foreign minister, Sergey Lavrov, said"
+    # "The foreign minister, Sergey Lavrov, said", "one of their lawyers, Michalis Dimitrakopoulos, said"
+    of_noun = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for c in [*tok.children, *(c for o in of_noun for c in o.children)]:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON":
             actor = registry.lookup(c.text if not _ent_of(c) else _ent_of(c).text)
             if actor is not None:

@@ -391,3 +391,8 @@ def test_quoted_someone_as_saying_gives_the_one_quoted(run):
     # "cited X as pointing to Y" quotes nobody: the citing is the statement
     cited = one(run("Anna Berg cited a memo by the inspector general as pointing to fraud."), "memo")
     assert (cited.speaker.name, cited.cue) == ("Anna Berg", "cited")
+
+
+def test_one_of_a_group_named_in_apposition_is_that_person(run):
+    found = one(run('"The verdict will come in March," said one of their lawyers, Michalis Papadakis.'), "verdict")
+    assert found.speaker.name == "Michalis Papadakis"
