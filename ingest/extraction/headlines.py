@@ -8,7 +8,7 @@ from .candidates import Candidate
 _LINE = re.compile(r"^[\s\"“]*(?P<who>[^\s:\"“][^:\n]{0,60}?)\s*:\s+(?P<claim>\S[^\n]*?)\s*$")
 _NOT_SPEAKERS = frozenset("""
 watch breaking update updated exclusive video videos opinion analysis live photos photo editorial review
-interview report explainer factbox timeline q&a comment commentary listen read note warning correction
+interview report explainer factbox timeline q&a comment commentary listen read note warning correction clarification
 editor's update: source sources related more also see poll quiz fact check factcheck latest the
 """.split())
 MAX_WORDS = 25

@@ -108,6 +108,16 @@ def test_headline_title_line_ending_with_a_full_stop(run):
     assert s.content == "Inflation will fall next year, bridge will be finished"
 
 
+def test_editors_notes_are_not_headline_speakers(run):
+    text = ("Okafor calls for a budget review\n\n"
+            "Finance Minister Paul Okafor said on Monday that prices would stabilise by the summer.\n\n"
+            "CLARIFICATION: The first sentence has been changed to reflect that Okafor wants a review.\n\n"
+            "Correction: An earlier version of this story misspelled the minister's name.")
+    statements = run(text).statements
+    assert {s.speaker.name for s in statements} == {"Paul Okafor"}
+    assert not any("sentence" in s.content or "version" in s.content for s in statements)
+
+
 def test_organisation_speaker(run):
     s = one(run("A statement by the Norwegian Health Ministry said that the outbreak was under control."), "outbreak")
     assert s.speaker.name == "Norwegian Health Ministry"
