@@ -335,7 +335,7 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
         if actor is not None:
             return actor, span, "role"
     name = text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
-    name = " ".join(name.split())
+    name = " ".join(name.split()).strip("\"'<>=/")  # markup left in the text ('">Sanders')
     kind = PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES else UNKNOWN
     return unnamed.get(name, kind), span, "unnamed"
 

@@ -133,7 +133,7 @@ def _clean_name(text: str) -> str:
     text = strip_possessive(" ".join(text.split()))
     if text.lower().startswith("the "):
         text = text[4:]
-    return text.strip(" ,.;:-–—\"“”'‘’()[]")
+    return text.strip(" ,.;:-–—\"“”'‘’()[]<>=/")
 
 
 def _span_text(first, last) -> str:

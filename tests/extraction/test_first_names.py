@@ -71,3 +71,10 @@ def test_a_first_name_the_ner_left_out_picks_that_person_not_the_namesake_named_
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
     actor, _, _ = _resolve_subject(doc[13], Registry(doc), _Unnamed(), doc.text)
     assert actor.name == "Otis Ferry"
+
+
+def test_markup_left_in_the_text_is_not_part_of_a_name(nlp):
+    from ingest.extraction.speakers import Registry
+
+    registry = Registry(nlp("Bernie Sanders spoke on Monday."))
+    assert registry.lookup('">Sanders').name == "Bernie Sanders"
