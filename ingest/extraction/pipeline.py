@@ -147,7 +147,7 @@ def _merge(cands, text):
     for c in accepted:
         if c.cue_start is not None and any(
                 a is not c and a.start <= c.cue_start < a.end and a.start <= c.start and c.end <= a.end + 2
-                and a.parent is not c and c.parent is not a for a in accepted.overlapping(c.cue_start, c.cue_start + 1)):
+                and a.parent is not c for a in accepted.overlapping(c.cue_start, c.cue_start + 1)):
             continue
         outer.append(c)
     outer.sort(key=lambda c: c.start)

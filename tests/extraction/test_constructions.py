@@ -406,3 +406,11 @@ def test_quoted_someone_as_saying_gives_the_one_quoted(run):
 def test_one_of_a_group_named_in_apposition_is_that_person(run):
     found = one(run('"The verdict will come in March," said one of their lawyers, Michalis Papadakis.'), "verdict")
     assert found.speaker.name == "Michalis Papadakis"
+
+
+def test_a_speech_verb_inside_what_was_said_is_not_a_second_statement(run):
+    statements = run("The Labour party said the Green Party needed to explain how it would pay for the plan.").statements
+    assert [(s.speaker.name, s.cue) for s in statements] == [("The Labour party", "said")]
+    # a follow-up after the clause still is one
+    follow = run("Anna Berg said the plan would fail, adding that the council had ignored her warnings.").statements
+    assert [s.cue for s in follow] == ["said", "adding"]
