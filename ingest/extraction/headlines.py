@@ -12,6 +12,7 @@ interview report explainer factbox timeline q&a comment commentary listen read n
 editor's update: source sources related more also see poll quiz fact check factcheck latest the
 """.split())
 MAX_WORDS = 25
+_ON = re.compile(r"\s+[Oo]n\s+\S")
 
 
 def headline_candidates(text: str, end: int, is_foreign) -> list[Candidate]:
@@ -33,6 +34,10 @@ def headline_candidates(text: str, end: int, is_foreign) -> list[Candidate]:
         if not m or is_foreign(start):
             continue
         who = m.group("who").strip()
+        who_start = start + m.start("who")
+        on = _ON.search(who)
+        if on:  # "Obama on Climate Change: ...", "CNN President On Trump: ...": the speaker is before "on"
+            who = who[:on.start()]
         words = who.split()
         transcript = who.isupper() and len(words) <= 3 and len(who) > 2  # "WALLACE: ..." in an interview transcript
         if not transcript and (len(stripped.split()) > MAX_WORDS or stripped.endswith((".", ":", ";", ","))):
@@ -48,5 +53,5 @@ def headline_candidates(text: str, end: int, is_foreign) -> list[Candidate]:
             continue
         colon = line.index(":", m.end("who"))
         out.append(Candidate(claim_start, claim_end, "headline", start + colon, start + colon + 1,
-                             speaker_text=(start + m.start("who"), start + m.end("who"))))
+                             speaker_text=(who_start, who_start + len(who))))
     return out

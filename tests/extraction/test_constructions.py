@@ -108,6 +108,13 @@ def test_headline_title_line_ending_with_a_full_stop(run):
     assert s.content == "Inflation will fall next year, bridge will be finished"
 
 
+def test_headline_speaker_on_a_subject(run):
+    text = ("Okafor on the Budget: Inflation will fall next year\n\n"
+            "Finance Minister Paul Okafor said on Monday that prices would stabilise by the summer.")
+    s = one(run(text), "Inflation will fall")
+    assert (s.speaker.name, s.content) == ("Paul Okafor", "Inflation will fall next year")
+
+
 def test_editors_notes_are_not_headline_speakers(run):
     text = ("Okafor calls for a budget review\n\n"
             "Finance Minister Paul Okafor said on Monday that prices would stabilise by the summer.\n\n"
