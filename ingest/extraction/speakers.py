@@ -70,11 +70,15 @@ _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LO
 
 def relabel_people(doc) -> None:
     """Give PERSON back to names the NER read as something else ("Nicola Sturgeon" as an organisation, "Otis Ferry"
-    as a product): two or three capitalised words, the first a known first name, none an organisation's word."""
+    as a product): two or three capitalised words, the first a known first name, none an organisation's word. And
+    take it from a lone verb the NER read as a name ("Conceding that ..., he warned")."""
     names = first_names()
     ents, changed = [], False
     for ent in doc.ents:
         words = ent.text.split()
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB":
+            changed = True
+            continue
         if ent.label_ in _MISREAD_LABELS and 2 <= len(words) <= 3 and words[0] in names \
                 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words) \
                 and not any(w.lower() in _ORG_NAME_WORDS for w in words):

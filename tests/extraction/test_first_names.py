@@ -78,3 +78,16 @@ def test_markup_left_in_the_text_is_not_part_of_a_name(nlp):
 
     registry = Registry(nlp("Bernie Sanders spoke on Monday."))
     assert registry.lookup('">Sanders').name == "Bernie Sanders"
+
+
+def test_a_lone_verb_the_ner_read_as_a_name_is_no_person(nlp):
+    from spacy.tokens import Doc
+
+    from ingest.extraction.speakers import relabel_people
+
+    words = ["Conceding", "that", "it", "failed", ",", "Anna", "Berg", "left", "."]
+    pos = ["VERB", "SCONJ", "PRON", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents)
+    relabel_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Anna Berg", "PERSON")]
