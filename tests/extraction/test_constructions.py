@@ -359,6 +359,10 @@ def test_dateline_is_not_the_subject_of_the_first_sentence(run):
             "that the senator should step down.")
     s = one(run(text), "step down")
     assert s.speaker.name == "Michael Mukasey"
+    text = ("Court rules on the strike\n\nNew York (AFP) – Mayor Anna Berg on Monday criticised the unions, "
+            "accusing them of endangering the city's finances.")
+    s = one(run(text), "endangering")
+    assert s.speaker.name == "Anna Berg"
 
 
 def test_quote_cue_left_without_a_subject_takes_the_person_named_before_it(nlp):
