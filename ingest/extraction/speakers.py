@@ -65,13 +65,15 @@ def _names_file(path: Path) -> dict[str, str]:
 _ORG_NAME_WORDS = ORG_ROLES | frozenset("""tech power news times post press inc corp co ltd plc llc airlines airways media
 trust motors energy capital partners holdings industries systems labs records studios pictures books hall center
 centre school hospital church museum stadium arena river street avenue road bridge island county city state""".split())
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
 
 
 def relabel_people(doc) -> None:
     """Give PERSON back to names the NER read as something else ("Nicola Sturgeon" as an organisation, "Otis Ferry"
     as a product): two or three capitalised words, the first a known first name, none an organisation's word. And
-    take it from a lone verb the NER read as a name ("Conceding that ..., he warned")."""
+    take it from a lone verb the NER read as a name ("Conceding that ..., he warned"), and cut a name short where a
+    headline's verb begins ("Trump Says He Never ...")."""
     names = first_names()
     ents, changed = [], False
     for ent in doc.ents:
@@ -79,6 +81,11 @@ def relabel_people(doc) -> None:
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB":
             changed = True
             continue
+        cut = next((t.i for t in ent[1:] if t.tag_ in _FINITE or t.tag_ == "PRP"), None) if ent.label_ in ("PERSON", "ORG") else None
+        if cut is not None:  # a title-case headline read into the name: "Trump Says He Never" is Trump
+            ent = Span(doc, ent.start, cut, label=ent.label_)
+            words = ent.text.split()
+            changed = True
         if ent.label_ in _MISREAD_LABELS and 2 <= len(words) <= 3 and words[0] in names \
                 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words) \
                 and not any(w.lower() in _ORG_NAME_WORDS for w in words):

@@ -91,3 +91,16 @@ def test_a_lone_verb_the_ner_read_as_a_name_is_no_person(nlp):
     doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents)
     relabel_people(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Anna Berg", "PERSON")]
+
+
+def test_a_headline_verb_read_into_a_name_is_cut_off(nlp):
+    from spacy.tokens import Doc
+
+    from ingest.extraction.speakers import relabel_people
+
+    words = ["Berg", "Says", "He", "Never", "Lied", "to", "the", "Alliance", "to", "Save", "Our", "Schools"]
+    tags = ["NNP", "VBZ", "PRP", "RB", "VBD", "IN", "DT", "NNP", "TO", "VB", "PRP$", "NNPS"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    doc = Doc(nlp.vocab, words=words, tags=tags, ents=ents)
+    relabel_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Berg", "PERSON"), ("Alliance to Save Our Schools", "ORG")]
