@@ -8,6 +8,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from .speakers import PERSON
 from .titles import PERSON_ROLES, strip_possessive
 
 # People are linked as mentioned actors, not as topics.
@@ -59,6 +60,10 @@ def key_nouns(noun_counts: Counter) -> frozenset[str]:
 
 def is_person_entity(ent) -> bool:
     return ent.label_ == "PERSON" or ent[0].lower_.rstrip(".") in PERSON_HONORIFICS
+
+
+def _is_person(actor) -> bool:
+    return actor is not None and actor.kind == PERSON
 
 
 def normalise_entity(ent, registry) -> str | None:
@@ -128,7 +133,9 @@ class TopicIndex:
                 continue
             name = normalise_entity(ent, registry)
             if name:
-                what = "person" if is_person_entity(ent) else "actor" if ent.label_ in ACTOR_LABELS else "ent"
+                # "Clarke" labelled an organisation is still the person Charles Clarke
+                person = is_person_entity(ent) or (ent.label_ in ACTOR_LABELS and _is_person(registry.lookup(name)))
+                what = "person" if person else "actor" if ent.label_ in ACTOR_LABELS else "ent"
                 self.entities.append((ent.start_char, ent.end_char, name, what))
                 if what != "person":
                     self.counts[name] += 1

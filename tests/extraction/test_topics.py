@@ -54,3 +54,19 @@ def test_a_phrase_names_its_head_in_the_singular_and_keeps_hyphenated_words_toge
     topics = topics_of(ex)
     assert {"interest rate", "cross-border trade deal"} <= topics
     assert not any("cross border" in t or "interest rates" in t for t in topics)
+
+
+def test_a_surname_the_ner_read_as_an_organisation_is_still_a_person(nlp):
+    from spacy.tokens import Doc
+
+    from ingest.extraction.speakers import Registry
+    from ingest.extraction.topics import TopicIndex
+
+    words = ["Charles", "Clarke", "spoke", ".", "Clarke", "left", "the", "House", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "DET", "PROPN", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "B-ORG", "O"]
+    starts = [True, False, False, False, True, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents, sent_starts=starts)
+    index = TopicIndex(doc, Registry(doc), lambda pos: False)
+    assert [(name, what) for _, _, name, what in index.entities] == [
+        ("Charles Clarke", "person"), ("Charles Clarke", "person"), ("House", "actor")]
