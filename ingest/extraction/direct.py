@@ -211,7 +211,8 @@ def _sayable(inner: str) -> bool:
     words = _WORDS.findall(inner)
     if len(words) < MIN_WORDS:
         return False
-    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS] or words
+    # "I" is capitalised in any sentence, so it is no sign of a title ("Yes, I support Ted Cruz")
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS and w != "I"] or words
     capitalised = sum(w[0].isupper() for w in content)
     if capitalised >= 0.8 * len(content) and (len(words) <= MAX_TITLE_WORDS or not inner.rstrip().endswith((".", "!", "?"))):
         return False  # a title in title case ("State of the Union"), with or without the punctuation put inside the marks

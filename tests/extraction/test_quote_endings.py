@@ -89,3 +89,10 @@ def test_a_subject_taken_from_a_later_quotation_gives_way_to_the_name_after_the_
     title = doc[13].idx
     verb, speaker = _after(doc.text, first, TokenIndex(doc), lambda pos: title if pos < title else None)
     assert (verb.text, speaker.text) == ("said", "Berg")
+
+
+def test_a_short_quoted_sentence_with_names_and_i_is_not_a_title():
+    from ingest.extraction.direct import _sayable
+
+    assert _sayable("Yes, I support Anna Berg,")
+    assert not _sayable("The State of the Union")  # a title in title case still is one
