@@ -109,7 +109,8 @@ def _last_full_stop(window: str) -> int:
 def _after(text, q: Quote, index: TokenIndex, quote_starts):
     """`“...,” Flynn said` / `“...,” said Flynn, ...` / `“...?” Flynn asked` / `“... .” Flynn later recalled.`"""
     inner_end = q.inner[1]
-    tail = text[max(q.start, inner_end - 3):inner_end].rstrip()
+    # the quote's own last punctuation, inside any nested quote that closes with it (‘...help?’”)
+    tail = text[max(q.start, inner_end - 4):inner_end].rstrip().rstrip("’‘'").rstrip()
     after = text[q.end:q.end + 3]
     # a quote that closes its own sentence belongs to a speaker after it only when the next sentence is a bare
     # attribution ("Flynn said."); with more after the verb ("Flynn said the vote...") it is a new statement

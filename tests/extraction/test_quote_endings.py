@@ -96,3 +96,10 @@ def test_a_short_quoted_sentence_with_names_and_i_is_not_a_title():
 
     assert _sayable("Yes, I support Anna Berg,")
     assert not _sayable("The State of the Union")  # a title in title case still is one
+
+
+def test_a_quote_ending_inside_a_nested_quote_still_takes_the_speaker_after_it(run):
+    text = "“When this came up, her response was, ‘Let us see what we can do to help?’” Anna Berg told reporters."
+    assert [(s.speaker.name, s.cue) for s in run(text).statements] == [("Anna Berg", "told")]
+    text = "“Her answer was, ‘We will fight.’” Anna Berg told reporters on Tuesday."
+    assert [(s.speaker.name, s.cue) for s in run(text).statements] == [("Anna Berg", "told")]
