@@ -175,8 +175,11 @@ def _before(text, q: Quote, index: TokenIndex, prev_quote_end: int):
     if cut >= 0:
         lo = lo + cut + 1
     gap_ok = None
+    question = text[q.inner[0]:q.inner[1]].rstrip(" '’”\"").endswith("?")
     for tok in reversed(list(index.tokens_between(lo, q.start))):
-        if cue_ok(tok) and tok.lemma_.lower() not in NOT_FOR_QUOTES:
+        lemma = tok.lemma_.lower()
+        # "ask" names a request ("asked him to leave") except before a question in quotes
+        if cue_ok(tok) and (lemma not in NOT_FOR_QUOTES or (lemma == "ask" and question)):
             gap = text[tok.idx + len(tok.text):q.start]
             if len(gap) > 80:
                 break

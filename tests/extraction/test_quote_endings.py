@@ -103,3 +103,11 @@ def test_a_quote_ending_inside_a_nested_quote_still_takes_the_speaker_after_it(r
     assert [(s.speaker.name, s.cue) for s in run(text).statements] == [("Anna Berg", "told")]
     text = "“Her answer was, ‘We will fight.’” Anna Berg told reporters on Tuesday."
     assert [(s.speaker.name, s.cue) for s in run(text).statements] == [("Anna Berg", "told")]
+
+
+def test_a_question_in_quotes_after_asking_belongs_to_who_asks(run):
+    text = "Anna Berg sings to the mayor before asking her, “I just want to know, where do we go from here?”"
+    assert [(s.speaker.name, s.cue) for s in run(text).statements] == [("Anna Berg", "asking")]
+    # a quotation that is no question after "asked" is not taken for what was asked
+    statements = run("Anna Berg asked him to read the letter, “We will rebuild the harbour next year”, aloud.").statements
+    assert not any("harbour" in s.content and s.cue.startswith("ask") and s.kind == "direct" for s in statements)
