@@ -82,6 +82,14 @@ def analyse(doc, text: str, layout):
     registry = Registry(doc, foreign, in_quote=lambda pos: quote_at(pos) is not None)
 
     cands = reported_candidates(doc, lambda pos: quote_at(pos) is not None)
+    for c in cands:
+        if c.rule != "according":
+            continue
+        content = text[c.start:c.end]
+        opening = c.start + len(content) - len(content.lstrip(" ,;:—–-"))
+        q = quote_at(opening + 1)
+        if q is not None and q.closed and q.start == opening and c.end < q.inner[1]:
+            c.end = q.inner[1]  # "According to X, “... . ...”": the whole quotation, not its first sentence
     cands += quote_candidates(text, doc, quotes, foreign)
     cands += headline_candidates(text, body_end, foreign)
     cands = [c for c in cands if not foreign(c.start, c.end) and not (c.cue_start is not None and foreign(c.cue_start))]

@@ -12,3 +12,8 @@ def test_according_to_a_source_with_an_aside_set_off_by_commas(run):
     ex = run("According to Sam Ortega, a radio host, the proposal reeks of panic.")
     [s] = ex.statements
     assert (s.speaker.name, s.content) == ("Sam Ortega", "the proposal reeks of panic")
+
+
+def test_according_to_before_a_quotation_takes_the_whole_quotation(run):
+    [s] = run("According to Anna Berg, “The plan is dead. It cannot be saved. We must start again.”").statements
+    assert (s.speaker.name, s.content) == ("Anna Berg", "The plan is dead. It cannot be saved. We must start again")
