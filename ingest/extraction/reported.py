@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .candidates import Candidate
 from .lexicon import DIRECTIVE_VERBS, accepts, candidate_lemmas, cuts_aside, is_cue
-from .spans import subtree_span, token_span
+from .spans import subtree_span, subtree_tokens, token_span
 
 SUBJECTS = ("nsubj", "nsubjpass")
 MAX_SENTENCE_TOKENS = 250
@@ -287,7 +287,9 @@ def _inverted(tok):
     if not subj or subj[0].lower_ in EXPLETIVES:
         return None
     doc = tok.doc
-    words = [t.i for t in tok.subtree if not t.is_punct]
+    # the cue phrase itself: a clause the parser hung on the cue ("If this fails, Mr. Berg argues, ...") is not in it
+    clauses = [c for c in tok.children if c.dep_ in ("advcl", "ccomp", "conj", "parataxis") and c.i < subj[0].i]
+    words = [t.i for t in subtree_tokens(tok, exclude=clauses) if not t.is_punct]
     lo, hi = min(words), max(words)
     if head.i < tok.i:
         # "..., he said." closes the sentence; a clause complement of a cue verb is not this
@@ -295,7 +297,11 @@ def _inverted(tok):
         if rest:
             # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": set off by commas mid-sentence
             if _set_off(doc, lo, hi) and not cue_ok(head):
-                return token_span([head.left_edge, head.right_edge]), "parenthetical"
+                # hung on a noun ("The difference now, he told me, is that ..."): the whole clause around it
+                clause = head
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
+                return token_span([clause.left_edge, clause.right_edge]), "parenthetical"
             return None
         if cue_ok(head) or lo == 0 or doc[lo - 1].text not in (",", "—", "–", "”", '"', "''"):
             return None
@@ -341,6 +347,8 @@ def _clause_under_phrase(tok):
 
 def complement(tok):
     """(span, construction) of what the verb reports, or None; clauses first."""
+    if tok.dep_ == "parataxis":  # "Instead, Berg told CNN, her policy would be ...": the clause it hangs on first
+        return _clause(tok) or _inverted(tok) or _nominal(tok)
     return (_clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _nominal(tok)
             or _inverted(tok))
 

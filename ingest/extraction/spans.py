@@ -16,6 +16,11 @@ def token_span(tokens) -> tuple[int, int]:
 
 def subtree_span(head, exclude=()) -> tuple[int, int]:
     """Characters covered by head's subtree minus the subtrees of `exclude` children, as one span."""
+    return token_span(subtree_tokens(head, exclude))
+
+
+def subtree_tokens(head, exclude=()) -> list:
+    """The tokens of head's subtree minus the subtrees of `exclude` children: the contiguous run around head."""
     banned = set()
     for child in exclude:
         banned.update(t.i for t in child.subtree)
@@ -29,8 +34,7 @@ def subtree_span(head, exclude=()) -> tuple[int, int]:
         lo -= 1
     while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
         hi += 1
-    run = toks[lo: hi + 1]
-    return token_span(run)
+    return toks[lo: hi + 1]
 
 
 def trim(text: str, start: int, end: int, *, drop_complementiser: bool = True) -> tuple[int, int]:

@@ -425,3 +425,25 @@ def test_a_speech_verb_inside_what_was_said_is_not_a_second_statement(run):
     # a follow-up after the clause still is one
     follow = run("Anna Berg said the plan would fail, adding that the council had ignored her warnings.").statements
     assert [s.cue for s in follow] == ["said", "adding"]
+
+
+def test_parenthetical_cue_after_a_clause_the_parser_hung_on_it(run):
+    found = one(run("If this argument fails to persuade, Mr. Berg argues, there are other tools in the toolbox."), "tools")
+    assert (found.speaker.name, found.cue) == ("Berg", "argues")
+
+
+def test_parenthetical_cue_hung_on_a_noun_reports_the_whole_clause(nlp):
+    # "The difference now, he told me, is that he wins." with "told" hung on "difference"
+    from spacy.tokens import Doc
+
+    from ingest.extraction.reported import _inverted
+
+    words = ["The", "difference", "now", ",", "he", "told", "me", ",", "is", "that", "he", "wins", "."]
+    heads = [1, 8, 1, 1, 5, 1, 5, 5, 8, 11, 11, 8, 8]
+    deps = ["det", "nsubj", "advmod", "punct", "nsubj", "parataxis", "dobj", "punct", "ROOT", "mark", "nsubj",
+            "ccomp", "punct"]
+    pos = ["DET", "NOUN", "ADV", "PUNCT", "PRON", "VERB", "PRON", "PUNCT", "AUX", "SCONJ", "PRON", "VERB", "PUNCT"]
+    spaces = [True, True, False, True, True, True, False, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    (start, end), rule = _inverted(doc[5])
+    assert (doc.text[start:end], rule) == ("The difference now, he told me, is that he wins.", "parenthetical")
