@@ -62,7 +62,7 @@ def find_subject(tok, depth=0):
         return None
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
-    if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         return find_subject(tok.head, depth + 1)
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         quoted = _quoted_as_saying(tok)
@@ -88,7 +88,7 @@ def follow_ups_inside(comp):
     ", adding that ...", "and stressed that ...", ", with X calling on ..."."""
     out = []
     for t in comp.subtree:
-        if t is comp or t.dep_ not in ("advcl", "conj", "pcomp", "parataxis") or not cue_ok(t):
+        if t.i == comp.i or t.dep_ not in ("advcl", "conj", "pcomp", "parataxis") or not cue_ok(t):
             continue
         cut = t.head if t.dep_ == "pcomp" else t
         first = cut.left_edge
@@ -105,7 +105,7 @@ def trailing_aside(comp):
     doc = comp.doc
     last = comp.right_edge.i
     for t in comp.subtree:
-        if t is comp or t.right_edge.i != last or t.left_edge.i - comp.left_edge.i < 4:
+        if t.i == comp.i or t.right_edge.i != last or t.left_edge.i - comp.left_edge.i < 4:
             continue
         if doc[t.left_edge.i - 1].text not in (",", "—", "–", "--"):
             continue
@@ -281,7 +281,7 @@ def _inverted(tok):
     """ "The economy is strong, he said." or "The museum, he said, is ..." with "said" hanging off
     the clause it reports. A parenthetical cue yields the whole sentence around it (the cue inside)."""
     head = tok.head
-    if tok.dep_ not in ("parataxis", "ccomp", "advcl") or head is tok or head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+    if tok.dep_ not in ("parataxis", "ccomp", "advcl") or head.i == tok.i or head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None
     subj = [c for c in tok.children if c.dep_ in SUBJECTS]
     if not subj or subj[0].lower_ in EXPLETIVES:
