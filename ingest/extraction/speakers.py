@@ -64,7 +64,8 @@ def _names_file(path: Path) -> dict[str, str]:
 # words that make a name an organisation's even when it starts with a first name ("Virginia Tech", "Ben & Jerry's")
 _ORG_NAME_WORDS = ORG_ROLES | frozenset("""tech power news times post press inc corp co ltd plc llc airlines airways media
 trust motors energy capital partners holdings industries systems labs records studios pictures books hall center
-centre school hospital church museum stadium arena river street avenue road bridge island county city state""".split())
+centre school hospital church museum stadium arena river street avenue road bridge island county city state
+beach valley lake park bay springs falls heights mountain mountains hills""".split())
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
 
@@ -86,14 +87,38 @@ def relabel_people(doc) -> None:
             ent = Span(doc, ent.start, cut, label=ent.label_)
             words = ent.text.split()
             changed = True
-        if ent.label_ in _MISREAD_LABELS and 2 <= len(words) <= 3 and words[0] in names \
-                and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words) \
-                and not any(w.lower() in _ORG_NAME_WORDS for w in words):
+        if ent.label_ in _MISREAD_LABELS and 2 <= len(words) <= 3 and _looks_like_name(words, names):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True
         ents.append(ent)
+    unlabelled = _unlabelled_names(doc, names)
+    if unlabelled:
+        ents = sorted([*ents, *unlabelled], key=lambda e: e.start)
+        changed = True
     if changed:
         doc.ents = ents
+
+
+def _looks_like_name(words: list[str], names) -> bool:
+    return words[0] in names and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words) \
+        and not any(w.lower() in _ORG_NAME_WORDS for w in words)
+
+
+def _unlabelled_names(doc, names) -> list[Span]:
+    """Full names the NER left unlabelled ("And oh yes, Carly Fiorina: What ..."): a run of two or three proper
+    nouns outside every entity, the first a known first name."""
+    found, i = [], 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and j - i < 4:
+            j += 1
+        if 2 <= j - i <= 3 and _looks_like_name([t.text for t in doc[i:j]], names):
+            found.append(Span(doc, i, j, label="PERSON"))
+        i = j
+    return found
 
 
 def honorific_gender(honorific: str | None) -> str | None:

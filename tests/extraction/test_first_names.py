@@ -104,3 +104,16 @@ def test_a_headline_verb_read_into_a_name_is_cut_off(nlp):
     doc = Doc(nlp.vocab, words=words, tags=tags, ents=ents)
     relabel_people(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Berg", "PERSON"), ("Alliance to Save Our Schools", "ORG")]
+
+
+def test_a_full_name_the_ner_left_unlabelled_becomes_a_person(nlp):
+    # "And oh yes, Carly Fiorina: What ..." left without any label; "Virginia Beach" is a place
+    from spacy.tokens import Doc
+
+    from ingest.extraction.speakers import relabel_people
+
+    words = ["And", "yes", ",", "Carly", "Fiorina", ":", "she", "visited", "Virginia", "Beach", "."]
+    pos = ["CCONJ", "INTJ", "PUNCT", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PROPN", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, pos=pos, ents=["O"] * len(words))
+    relabel_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Carly Fiorina", "PERSON")]
