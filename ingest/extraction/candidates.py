@@ -15,6 +15,7 @@ class Candidate:
     subject: object | None = None  # spaCy Token heading the speaker mention
     parent: "Candidate | None" = None  # follow-ups take their speaker from here
     speaker_text: tuple[int, int] | None = None  # raw speaker span when there is no token (headlines)
+    named_only: bool = False  # a headline speaker taken only when the article names that actor
     kind: str | None = None
     # filled in by speaker resolution
     resolved: object | None = None  # speakers.Actor or an unnamed speakers.Actor

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .candidates import Candidate
 
-_LINE = re.compile(r"^[\s\"“]*(?P<who>[^\s:\"“][^:\n]{0,60}?)\s*:\s+(?P<claim>\S[^\n]*?)\s*$")
+_LINE = re.compile(r"^[\s\"“]*(?P<who>[^\s:\"“][^:\n]{0,100}?)\s*:\s+(?P<claim>\S[^\n]*?)\s*$")
 _NOT_SPEAKERS = frozenset("""
 watch breaking update updated exclusive video videos opinion analysis live photos photo editorial review
 interview report explainer factbox timeline q&a comment commentary listen read note warning correction clarification
@@ -13,12 +14,18 @@ editor's update: source sources related more also see poll quiz fact check factc
 """.split())
 MAX_WORDS = 25
 _ON = re.compile(r"\s+[Oo]n\s+\S")
+# "Clinton to Planned Parenthood: ...", "Former AG Mukasey at RNC: ...": the speaker is before "to"/"at", and only
+# taken when the article names that speaker ("Road to Recovery: ..." is no one's claim)
+_TO_AT = re.compile(r"\s+(?:[Tt]o|[Aa]t)\s+[A-Z]")
+# "EXCLUSIVE – Roger Stone: ...": a section tag before the speaker
+_TAG = re.compile(r"^(?P<tag>[A-Za-z&']+)\s*[–—-]\s+")
 
 
 def headline_candidates(text: str, end: int, is_foreign) -> list[Candidate]:
     out = []
     pos = 0
     first = True
+    speaker_lines = _line_labels(text[:end])
     for line in text[:end].split("\n"):
         start = pos
         pos += len(line) + 1
@@ -35,11 +42,18 @@ def headline_candidates(text: str, end: int, is_foreign) -> list[Candidate]:
             continue
         who = m.group("who").strip()
         who_start = start + m.start("who")
+        tag = _TAG.match(who)
+        if tag and tag.group("tag").lower() in _NOT_SPEAKERS:
+            who, who_start = who[tag.end():], who_start + tag.end()
         on = _ON.search(who)
         if on:  # "Obama on Climate Change: ...", "CNN President On Trump: ...": the speaker is before "on"
             who = who[:on.start()]
+        to_at = _TO_AT.search(who)
+        if to_at:
+            who = who[:to_at.start()]
         words = who.split()
-        transcript = who.isupper() and len(words) <= 3 and len(who) > 2  # "WALLACE: ..." in an interview transcript
+        # "WALLACE: ..." in an interview transcript; "Matthews: ..." heading several paragraphs of one
+        transcript = len(words) <= 3 and len(who) > 2 and (who.isupper() or speaker_lines[who] >= 2)
         if not transcript and (len(stripped.split()) > MAX_WORDS or stripped.endswith((".", ":", ";", ","))):
             continue
         if any(ch.isdigit() for ch in who):
@@ -53,5 +67,15 @@ def headline_candidates(text: str, end: int, is_foreign) -> list[Candidate]:
             continue
         colon = line.index(":", m.end("who"))
         out.append(Candidate(claim_start, claim_end, "headline", start + colon, start + colon + 1,
-                             speaker_text=(who_start, who_start + len(who))))
+                             speaker_text=(who_start, who_start + len(who)), named_only=bool(to_at)))
     return out
+
+
+def _line_labels(text: str) -> Counter:
+    """How many lines each "Name:" label opens (a transcript's speakers open several)."""
+    labels = Counter()
+    for line in text.split("\n"):
+        m = _LINE.match(line)
+        if m and len(m.group("who").split()) <= 3:
+            labels[m.group("who").strip()] += 1
+    return labels

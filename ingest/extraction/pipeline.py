@@ -351,13 +351,13 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
 def _resolve_headline(c, registry, unnamed, text):
     s, e = c.speaker_text
     raw = text[s:e]
-    for option in (raw, raw.split("-")[-1], raw.split("–")[-1]):
+    for option in (raw, raw.split("-")[-1], raw.split("–")[-1], raw.split()[-1]):  # last: "Former AG Mukasey"
         option = option.strip()
         actor = registry.lookup(option) if option else None
         if actor is not None:
             return actor, (s, e), "name"
     name, title = split_honorifics(raw.split("-")[-1].strip())
-    if not name:
+    if not name or c.named_only:
         return None
     actor = unnamed.get(name, UNKNOWN)
     if title and actor.title is None:

@@ -115,6 +115,38 @@ def test_headline_speaker_on_a_subject(run):
     assert (s.speaker.name, s.content) == ("Paul Okafor", "Inflation will fall next year")
 
 
+def test_headline_speaker_to_an_audience_and_at_a_place(run):
+    body = ("\n\nFinance Minister Paul Okafor and Governor Anna Berg spoke on Monday at the opening of the bridge "
+            "in front of the assembled farmers.")
+    to = one(run("Okafor to Farmers: Inflation will fall next year" + body), "Inflation will fall")
+    assert (to.speaker.name, to.content) == ("Paul Okafor", "Inflation will fall next year")
+    at = one(run("Governor Berg at Bridge Opening: The river crossing will cut journeys by an hour" + body), "river crossing")
+    assert at.speaker.name == "Anna Berg"
+    # the part before "to" names no one in the article: no statement
+    assert not any("Inflation" in s.content for s in run("Road to Recovery: Inflation will fall next year" + body).statements)
+
+
+def test_headline_after_a_section_tag(run):
+    text = ("EXCLUSIVE – Okafor: Inflation will fall next year\n\n"
+            "Finance Minister Paul Okafor said on Monday that prices would stabilise by the summer.")
+    s = one(run(text), "Inflation will fall")
+    assert (s.speaker.name, s.content) == ("Paul Okafor", "Inflation will fall next year")
+
+
+def test_transcript_lines_in_mixed_case(run):
+    text = ("A panel on the budget\n\n"
+            "Paul Okafor, the finance minister, and Anna Berg, the governor, talked on the radio on Monday.\n\n"
+            "Okafor: Well, the budget is balanced and the deficit is falling.\n\n"
+            "Berg: The bridge has not been paid for. Farmers are still waiting.\n\n"
+            "Okafor: The bridge will be paid for next year, as the law requires.\n\n"
+            "Berg: We have heard that every year since the election.")
+    ex = run(text)
+    assert one(ex, "budget is balanced").speaker.name == "Paul Okafor"
+    assert one(ex, "paid for next year").speaker.name == "Paul Okafor"
+    assert one(ex, "not been paid").speaker.name == "Anna Berg"
+    assert one(ex, "heard that every year").speaker.name == "Anna Berg"
+
+
 def test_editors_notes_are_not_headline_speakers(run):
     text = ("Okafor calls for a budget review\n\n"
             "Finance Minister Paul Okafor said on Monday that prices would stabilise by the summer.\n\n"
