@@ -286,9 +286,14 @@ def _inverted(tok):
     subj = [c for c in tok.children if c.dep_ in SUBJECTS]
     if not subj or subj[0].lower_ in EXPLETIVES:
         return None
+    if any((c.dep_ == "mark" and c.lower_ != "as") or c.tag_ == "WRB" for c in tok.children if c.i < tok.i):
+        return None  # "..., when he insisted on paying, Francis has ...": a subordinate clause, not an attribution
     doc = tok.doc
     # the cue phrase itself: a clause the parser hung on the cue ("If this fails, Mr. Berg argues, ...") is not in it
-    clauses = [c for c in tok.children if c.dep_ in ("advcl", "ccomp", "conj", "parataxis") and c.i < subj[0].i]
+    # and neither is a sentence adverbial before it ("Instead, Trump told CNN, his policy would ...")
+    clauses = [c for c in tok.children if c.i < subj[0].i and (c.dep_ in ("advcl", "ccomp", "conj", "parataxis") or (
+        c.dep_ in ("advmod", "npadvmod", "prep") and c.right_edge.i + 1 < subj[0].left_edge.i
+        and doc[c.right_edge.i + 1].text == ","))]
     words = [t.i for t in subtree_tokens(tok, exclude=clauses) if not t.is_punct]
     lo, hi = min(words), max(words)
     if head.i < tok.i:
@@ -347,8 +352,10 @@ def _clause_under_phrase(tok):
 
 def complement(tok):
     """(span, construction) of what the verb reports, or None; clauses first."""
-    if tok.dep_ == "parataxis":  # "Instead, Berg told CNN, her policy would be ...": the clause it hangs on first
-        return _clause(tok) or _inverted(tok) or _nominal(tok)
+    if tok.dep_ == "parataxis" or (tok.dep_ in ("ccomp", "advcl") and tok.head.i > tok.i):
+        # "Instead, Berg told CNN, her policy would be ...": the clause the cue hangs on before its object
+        return _clause(tok) or _inverted(tok) or _nominal(tok) if tok.dep_ == "parataxis" else (
+            _clause(tok) or _inverted(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _nominal(tok))
     return (_clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _nominal(tok)
             or _inverted(tok))
 

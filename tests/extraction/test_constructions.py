@@ -479,3 +479,17 @@ def test_parenthetical_cue_hung_on_a_noun_reports_the_whole_clause(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
     (start, end), rule = _inverted(doc[5])
     assert (doc.text[start:end], rule) == ("The difference now, he told me, is that he wins.", "parenthetical")
+
+
+def test_parenthetical_cue_after_a_sentence_adverb(run):
+    text = ("Mayor Anna Berg spoke to the radio station on Monday about the bridge.\n\n"
+            "Instead, Berg told the station, her plan would merely be “to finish the bridge” if she wins the election.")
+    found = one(run(text), "her plan would merely be")
+    assert (found.speaker.name, found.cue) == ("Anna Berg", "told")
+
+
+def test_a_subordinate_clause_set_off_by_commas_is_no_parenthetical_attribution(run):
+    text = ("Mayor Anna Berg spoke on Monday.\n\n"
+            "From the first days of her term, when she insisted on paying her own bills, Berg has understood the power "
+            "of gesture.")
+    assert not [s for s in run(text).statements if "power of gesture" in s.content]
