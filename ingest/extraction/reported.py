@@ -316,6 +316,27 @@ def _inverted(tok):
     return None
 
 
+AS_CLAUSE_DEPS = frozenset({"nsubj", "mark", "aux", "neg", "advmod", "npadvmod", "prt", "punct", "prep"})
+
+
+def _as_clause(tok):
+    """ "As the Post reported, the fund ...", "Hawaii, as one adviser pointed out, does not ...": the clause an "as"
+    attribution hangs on, when the cue has no complement of its own ("as he tries to put to rest questions about")."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children):
+        return None
+    # "as X noted (in an interview)", not "As Clinton talked about ...", "as Freddy joked with his friend"
+    if any(c.dep_ not in AS_CLAUSE_DEPS or (c.dep_ == "prep" and c.lower_ not in ("in", "on", "at", "during"))
+           for c in tok.children):
+        return None
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJECTS for c in head.children):
+        return None
+    if tok.left_edge.i == head.left_edge.i:  # "As X said, <clause>"
+        rest = [t for t in tok.doc[tok.right_edge.i + 1: head.right_edge.i + 1]]
+        return (token_span(rest), "parenthetical") if rest else None
+    return token_span([head.left_edge, head.right_edge]), "parenthetical"
+
+
 def _set_off(doc, lo: int, hi: int) -> bool:
     """Are tokens lo..hi set off by commas or dashes on both sides?"""
     return lo > 0 and doc[lo - 1].text in (",", "—", "–") and hi + 1 < len(doc) and doc[hi + 1].text in (",", "—", "–")
@@ -355,7 +376,7 @@ def complement(tok):
     if tok.dep_ == "parataxis" or (tok.dep_ in ("ccomp", "advcl") and tok.head.i > tok.i):
         # "Instead, Berg told CNN, her policy would be ...": the clause the cue hangs on before its object
         return _clause(tok) or _inverted(tok) or _nominal(tok) if tok.dep_ == "parataxis" else (
-            _clause(tok) or _inverted(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _nominal(tok))
+            _clause(tok) or _as_clause(tok) or _inverted(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _nominal(tok))
     return (_clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _nominal(tok)
             or _inverted(tok))
 

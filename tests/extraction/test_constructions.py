@@ -493,3 +493,20 @@ def test_a_subordinate_clause_set_off_by_commas_is_no_parenthetical_attribution(
             "From the first days of her term, when she insisted on paying her own bills, Berg has understood the power "
             "of gesture.")
     assert not [s for s in run(text).statements if "power of gesture" in s.content]
+
+
+def test_as_attribution_reports_the_clause_it_hangs_on(run):
+    text = ("Finance Minister Paul Okafor and the Daily Courier looked at the budget on Monday.\n\n"
+            "As the Daily Courier reported, the ministry had spent twice its budget on consultants.\n\n"
+            "The bridge will cost more than the school, as Okafor noted in an interview.")
+    ex = run(text)
+    first = one(ex, "spent twice")
+    assert (first.speaker.name, first.content) == ("Daily Courier", "the ministry had spent twice its budget on consultants")
+    second = one(ex, "bridge will cost")
+    assert (second.speaker.name, second.content) == ("Paul Okafor", "The bridge will cost more than the school")
+
+
+def test_as_clause_of_time_is_no_attribution(run):
+    text = ("Finance Minister Paul Okafor met the farmers on Monday.\n\n"
+            "As Okafor joked with the mayor, the farmers grew impatient with the ministry.")
+    assert not [s for s in run(text).statements if "impatient" in s.content]
