@@ -24,7 +24,7 @@ QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
 # ("praised X, which ...", "criticized X, citing ..."): in train[300:] annotators left relative clauses out
 # 9 times to 8 and participles 10 to 2, but kept appositions 22 to 9.
 NOMINAL_ASIDE_CUTS = frozenset({"relcl", "participle"})
-NOMINAL_PREPS = ("about", "on", "of", "for", "as", "against")
+NOMINAL_PREPS = ("about", "on", "of", "for", "as", "against", "to")
 NOUN_CUES = frozenset("claim assertion statement warning promise pledge insistence allegation argument suggestion "
                       "admission announcement contention complaint charge accusation remark comment vow threat".split())
 
@@ -269,7 +269,8 @@ def _nominal(tok):
     if xcomp:
         start, end = subtree_span(xcomp[0], exclude=follow_ups_inside(xcomp[0]))
         return (start, _cut_aside(xcomp[0], end, NOMINAL_ASIDE_CUTS.__contains__)), "xcomp"
-    for c in kids:
+    # "pointed to X" only when no other preposition says what about ("talked to reporters about the plan")
+    for c in sorted(kids, key=lambda c: c.lower_ == "to"):
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOMINAL_PREPS:
             pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
             if pobj:
@@ -451,13 +452,26 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             if subj is None or subj.lower_ in EXPLETIVES:
                 continue
             if subj.lower_ in ("who", "which", "that"):
-                subj = subj.head.head if subj.head.dep_ == "relcl" else None
+                subj = _antecedent(subj.head.head) if subj.head.dep_ == "relcl" else None
                 if subj is None:
                     continue
             cand.subject = subj
         out.append(cand)
         by_token[tok.i] = cand
     return out
+
+
+def _antecedent(noun):
+    """Who a relative pronoun's noun stands for: "Trump is a serial liar, xenophobe and birther who has pledged ..."
+    is Trump, the subject the predicate noun describes."""
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "attr" and top.head.lemma_ == "be":
+        subj = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return noun
 
 
 def _according_phrase_end(tok, source, end: int) -> int:

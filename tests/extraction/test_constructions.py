@@ -510,3 +510,18 @@ def test_as_clause_of_time_is_no_attribution(run):
     text = ("Finance Minister Paul Okafor met the farmers on Monday.\n\n"
             "As Okafor joked with the mayor, the farmers grew impatient with the ministry.")
     assert not [s for s in run(text).statements if "impatient" in s.content]
+
+
+def test_relative_pronoun_after_a_predicate_noun_is_the_subject_it_describes(run):
+    text = ("Headline\n\nRepresentative Anna Berg spoke on Monday. Paul Okafor is a serial liar, rampant gambler, "
+            "braggart and cheat who has repeatedly pledged to close every school in the county.")
+    s = one(run(text), "close every school")
+    assert s.speaker.name == "Paul Okafor"
+
+
+def test_pointed_to_reports_what_was_pointed_to(run):
+    s = one(run("Finance Minister Paul Okafor pointed to the rising cost of fuel and the weak currency."), "rising cost")
+    assert (s.speaker.name, s.cue, s.content) == ("Paul Okafor", "pointed", "the rising cost of fuel and the weak currency")
+    # "talked to reporters about the plan": what was talked about, not who heard it
+    about = run("Finance Minister Paul Okafor talked to reporters about the new tax on fuel.").statements
+    assert [s.content for s in about] == ["the new tax on fuel"]

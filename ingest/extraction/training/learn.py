@@ -56,6 +56,8 @@ def _learn_aside(tok, gold, asides) -> None:
     if spans[False] == spans[True]:
         return
     comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not comp:  # a clause hung elsewhere ("said in a statement that ..."): no aside of the verb's own
+        return
     kind = trailing_aside(comp[-1])
     if kind is None:
         return
