@@ -40,6 +40,13 @@ DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+\.?(?
 DATELINE_SCAN = 5000  # datelines stand at the top of an article
 
 
+def _unit_full_stop(doc, tok) -> bool:
+    """Is `tok` a one-letter unit with the sentence's full stop ("m." of "£250m.") before a capitalised word?"""
+    return (len(tok.text) == 2 and tok.text[1] == "." and tok.text[0].isalpha() and tok.i > 0
+            and doc[tok.i - 1].like_num and not doc[tok.i - 1].whitespace_
+            and tok.whitespace_ != "" and doc[tok.i + 1].text[:1].isupper())
+
+
 def _register_paragraph_component() -> None:
     from spacy.language import Language
 
@@ -48,11 +55,14 @@ def _register_paragraph_component() -> None:
 
     @Language.component(PARAGRAPHS)
     def paragraph_boundaries(doc):
-        """A line break ends a sentence: the parser then never links words across paragraphs. So does the
-        dash after a dateline ("WASHINGTON (AP) — ", "NEW YORK, Dec. 8 (UPI) – "), which would otherwise
-        become the subject of the first sentence."""
+        """A line break ends a sentence: the parser then never links words across paragraphs. So does a full stop
+        the tokenizer kept in a unit ("£250m. Turnover"), and the dash after a dateline ("WASHINGTON (AP) — ",
+        "NEW YORK, Dec. 8 (UPI) – "), which would otherwise become the subject of the first sentence."""
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+            elif _unit_full_stop(doc, tok):
+                # "a predicted extra £250m. Turnover for ...": the tokenizer reads "m." as an abbreviation
                 doc[tok.i + 1].is_sent_start = True
             elif tok.text[-1].isalnum():
                 # a word straight after a word never starts a sentence ("cited disparaging remarks Trump had

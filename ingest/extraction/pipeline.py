@@ -253,6 +253,9 @@ def np_tokens(tok):
     while hi < len(out) - 1 and out[hi + 1].i == out[hi].i + 1:
         hi += 1
     out = out[lo:hi + 1]
+    ent = _ent_of(tok) if tok.ent_type_ else None
+    if ent is not None and ent.start < out[0].i:  # the whole name when the parse split it ("Nick Van den Brul")
+        out = [*ent[: out[0].i - ent.start], *out]
     while out and (out[-1].is_punct or out[-1].dep_ in ("cc", "case")):
         out.pop()
     while out and out[0].is_punct:
@@ -326,6 +329,12 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
             if actor is not None:
                 return actor, span, "name"
     lemma = tok.lemma_.lower()
+    if lemma in ORG_ROLES:  # "the Paris-based IEA watchdog": the organisation named in the phrase
+        for c in tok.lefts:
+            e = _ent_of(c) if c.dep_ == "compound" and c.ent_type_ == "ORG" else None
+            actor = registry.lookup(ent_name(e)) if e is not None else None
+            if actor is not None:
+                return actor, span, "name"
     if lemma in DOCUMENT_NOUNS:
         for t in toks:
             if t.i > tok.i and t.ent_type_ in ("ORG", "PERSON", "GPE"):

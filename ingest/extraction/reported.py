@@ -18,6 +18,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 MAX_SENTENCE_TOKENS = 250
 FOLLOW_DEPS = ("conj", "advcl", "xcomp", "pcomp", "parataxis")
 EXPLETIVES = {"there", "this", "what"}
+# Verbs saying that what their infinitive names did not happen
+UNDONE = frozenset("fail refuse decline neglect forget".split())
 CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for")
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
 # Comma-set asides that close a reported noun phrase or infinitive and describe it rather than report it
@@ -420,6 +422,8 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lemmas or in_quote(tok.idx):
             continue
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in UNDONE:
+            continue  # "refused to comment on the reports", "people who fail to say they have moved"
         found = complement(tok)
         if found is None:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,6 +68,7 @@ trust motors energy capital partners holdings industries systems labs records st
 centre school hospital church museum stadium arena river street avenue road bridge island county city state
 beach valley lake park bay springs falls heights mountain mountains hills""".split())
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+NAME_PARTICLES = frozenset("de van von der den da di du la le del dos das bin ibn al el".split())
 _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
 
 
@@ -82,12 +84,14 @@ def relabel_people(doc) -> None:
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB":
             changed = True
             continue
-        cut = next((t.i for t in ent[1:] if t.tag_ in _FINITE or t.tag_ == "PRP"), None) if ent.label_ in ("PERSON", "ORG") else None
+        # title case only: "den" in "Nick Van den Brul" is no verb
+        cut = next((t.i for t in ent[1:] if (t.tag_ in _FINITE or t.tag_ == "PRP") and t.text[:1].isupper()), None) \
+            if ent.label_ in ("PERSON", "ORG") else None
         if cut is not None:  # a title-case headline read into the name: "Trump Says He Never" is Trump
             ent = Span(doc, ent.start, cut, label=ent.label_)
             words = ent.text.split()
             changed = True
-        if ent.label_ in _MISREAD_LABELS and 2 <= len(words) <= 3 and _looks_like_name(words, names):
+        if ent.label_ in _MISREAD_LABELS and 2 <= len(words) - _particles(words) <= 3 and _looks_like_name(words, names):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True
         ents.append(ent)
@@ -99,9 +103,24 @@ def relabel_people(doc) -> None:
         doc.ents = ents
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """Is `short` the initials of `name` ("IEA" of "International Energy Agency", "U.S." of "United States")?"""
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ("of", "the", "and", "for", "&")]
+    return len(words) >= 2 and "".join(w[0] for w in words).upper() == letters
+
+
 def _looks_like_name(words: list[str], names) -> bool:
-    return words[0] in names and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words) \
+    """A known first name, then capitalised words ("Charles de Gaulle": particles inside may be lower case)."""
+    return words[0] in names and words[-1][:1].isupper() \
+        and all((w[:1].isupper() or w in NAME_PARTICLES) and w.replace("-", "").replace("'", "").isalpha() for w in words) \
         and not any(w.lower() in _ORG_NAME_WORDS for w in words)
+
+
+def _particles(words: list[str]) -> int:
+    return sum(w in NAME_PARTICLES for w in words)
 
 
 def _unlabelled_names(doc, names) -> list[Span]:
@@ -169,7 +188,13 @@ def _clean_name(text: str) -> str:
     text = strip_possessive(" ".join(text.split()))
     if text.lower().startswith("the "):
         text = text[4:]
-    return text.strip(" ,.;:-–—\"“”'‘’()[]<>=/")
+    text = text.strip(" ,.;:-–—\"“”'‘’()[]<>=/")
+    if "." in text and _DOTTED_INITIALS.fullmatch(text + "."):
+        text += "."  # "U.S.", "F.B.I." keep their last full stop
+    return text
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def _span_text(first, last) -> str:
@@ -283,9 +308,20 @@ class Registry:
             main = subj and (root.head.dep_ == "ROOT")
             self.mentions.append(Mention(ent.start_char, self.sent_index(ent.start), actor, subj, main, token_i=root.i))
             self._count[id(actor)] += 1
+        self._name_by_use({n: sum(c.values()) for n, c in labels.items()})
         self._add_unlabelled_surnames(doc, is_foreign)
         self._sort()
         self._learn_gender(doc)
+
+    def _name_by_use(self, uses: dict[str, int]) -> None:
+        """An organisation named both in full and by its initials goes by the form the article uses more
+        ("IMF" after one "International Monetary Fund"); the full name on a tie."""
+        for actor in self.actors:
+            if actor.kind != ORG:
+                continue
+            short = next((a for a in actor.aliases if _abbreviates(a, actor.name)), None)
+            if short is not None and uses.get(short, 0) > uses.get(actor.name, 0):
+                actor.name = short
 
     def _add_unlabelled_surnames(self, doc, is_foreign) -> None:
         """Surnames of known people that NER left unlabelled still count as mentions."""
@@ -332,7 +368,8 @@ class Registry:
                         actor.name = name  # the full name, once we see it
                     self._by_key.setdefault(key, actor)
                     return actor
-            elif key.endswith(actor.name.lower()) or actor.name.lower().endswith(key):
+            elif key.endswith(actor.name.lower()) or actor.name.lower().endswith(key) or _abbreviates(name, actor.name) \
+                    or _abbreviates(actor.name, name):
                 if len(key) > len(actor.name):
                     actor.name = name
                 self._by_key.setdefault(key, actor)

@@ -29,7 +29,7 @@ ministry department company firm campaign government administration agency commi
 organization organisation party bank court office army military police embassy union board institute
 university network newspaper paper team club foundation corporation authority bureau service parliament
 congress senate house cabinet kremlin presidency regime coalition alliance federation association league
-network channel station magazine site website outlet fund charity center centre
+network channel station magazine site website outlet fund charity center centre watchdog regulator
 """.split())
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

@@ -453,7 +453,7 @@ def test_one_of_a_group_named_in_apposition_is_that_person(run):
 
 def test_a_speech_verb_inside_what_was_said_is_not_a_second_statement(run):
     statements = run("The Labour party said the Green Party needed to explain how it would pay for the plan.").statements
-    assert [(s.speaker.name, s.cue) for s in statements] == [("The Labour party", "said")]
+    assert [(s.speaker.name, s.cue) for s in statements] == [("Labour", "said")]
     # a follow-up after the clause still is one
     follow = run("Anna Berg said the plan would fail, adding that the council had ignored her warnings.").statements
     assert [s.cue for s in follow] == ["said", "adding"]
@@ -525,3 +525,16 @@ def test_pointed_to_reports_what_was_pointed_to(run):
     # "talked to reporters about the plan": what was talked about, not who heard it
     about = run("Finance Minister Paul Okafor talked to reporters about the new tax on fuel.").statements
     assert [s.content for s in about] == ["the new tax on fuel"]
+
+
+def test_a_unit_full_stop_ends_the_sentence(run):
+    text = ("Headline\n\nAnalyst Paul Okafor says the surcharge will fall short of a predicted extra £250m. "
+            "Turnover for the quarter was up 4% to £1.97bn.")
+    s = one(run(text), "surcharge")
+    assert s.content == "the surcharge will fall short of a predicted extra £250m"
+
+
+def test_what_someone_refused_to_say_is_no_statement(run):
+    text = ("Headline\n\nA spokesman for the firm refused to comment on the reports, but said any results would be "
+            "published on Friday. Commuters who fail to say they have moved house will be fined.")
+    assert [s.content for s in run(text).statements] == ["any results would be published on Friday"]

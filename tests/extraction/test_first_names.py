@@ -1,6 +1,8 @@
 """Which gender "he" and "she" can stand for: first names from the census, then from the train split."""
 from __future__ import annotations
 
+from conftest import one
+
 from ingest.extraction.speakers import _names_file, NAMES_PATH, name_gender
 from ingest.extraction.training.census_names import census_genders
 
@@ -117,3 +119,12 @@ def test_a_full_name_the_ner_left_unlabelled_becomes_a_person(nlp):
     doc = Doc(nlp.vocab, words=words, pos=pos, ents=["O"] * len(words))
     relabel_people(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Carly Fiorina", "PERSON")]
+
+
+def test_names_with_lower_case_particles(run):
+    text = ("Headline\n\nAviation analyst Nick Van den Brul of the bank described the results as modest. "
+            "“It is quite good on the revenue side,” he said.\n\n"
+            "The general Charles de Gaulle said the war was not over.")
+    ex = run(text)
+    assert one(ex, "revenue side").speaker.name == "Nick Van den Brul"
+    assert one(ex, "war was not over").speaker.name == "Charles de Gaulle"
