@@ -29,8 +29,10 @@ from .topics import TopicIndex
 PRIORITY = {"quote": 0, "ccomp": 1, "ccomp-left": 1, "directive": 2, "call-for": 2, "inverted": 2, "parenthetical": 2,
             "according": 3, "noun": 3, "headline": 4, "follow": 5}
 DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
-communiqué email document study survey note transcript lawsuit complaint ruling order decision""".split())
+communiqué email document study survey note transcript lawsuit complaint ruling order decision figure data statistic
+research analysis estimate poll""".split())
 # "some of her followers said", "others argue": a group named by the noun phrase itself, not a pronoun to resolve
+SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 QUANTIFIERS = frozenset("some many most all both several few others those these each none".split())
 NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})
 QUOTE_CHARS = "\"“”„«»"
@@ -323,12 +325,18 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
             return actor, span, "surname"
     # "The foreign minister, Sergey Lavrov, said", "one of their lawyers, Michalis Dimitrakopoulos, said"
     of_noun = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    lemma = tok.lemma_.lower()
     for c in [*tok.children, *(c for o in of_noun for c in o.children)]:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON":
             actor = registry.lookup(c.text if not _ent_of(c) else _ent_of(c).text)
             if actor is not None:
                 return actor, span, "name"
-    lemma = tok.lemma_.lower()
+        # "Web tracking company Envisional said": the company named; a later "the firm" is it
+        if c.dep_ == "appos" and c.ent_type_ == "ORG" and lemma in ORG_ROLES:
+            actor = registry.lookup(ent_name(_ent_of(c)))
+            if actor is not None:
+                registry.note_speaker(actor, c.idx, c.i)
+                return actor, span, "name"
     if lemma in ORG_ROLES:  # "the Paris-based IEA watchdog": the organisation named in the phrase
         for c in tok.lefts:
             e = _ent_of(c) if c.dep_ == "compound" and c.ent_type_ == "ORG" else None
@@ -385,10 +393,24 @@ def _group_they(subject, last_group):
     return actor, (subject.idx, subject.idx + len(subject.text)), "pronoun"
 
 
+def _spokesperson_pronoun(subject, last_voice):
+    """ "A ministry spokeswoman said ... She added: ...": "she" in the next two sentences is the spokeswoman, who
+    speaks for the organisation."""
+    if subject.lower_ not in ("he", "she") or last_voice[0] is None:
+        return None
+    actor, voice, role = last_voice[0]
+    if voice.i > subject.i or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 3:
+        return None
+    if subject.lower_ == {"spokesman": "she", "spokeswoman": "he"}.get(role):
+        return None
+    return actor, (subject.idx, subject.idx + len(subject.text)), "pronoun"
+
+
 def _resolve_speakers(cands, registry, doc, text):
     unnamed = _Unnamed()
     done = {}
     last_group = [None]  # (actor, subject token) of the latest speaker that is a group named by a plural noun
+    last_voice = [None]  # (actor, subject token, role word) of the latest "a ministry spokeswoman" speaker
 
     def resolve(c):
         if id(c) in done:
@@ -402,9 +424,13 @@ def _resolve_speakers(cands, registry, doc, text):
         elif c.speaker_text is not None:
             res = _resolve_headline(c, registry, unnamed, text)
         elif c.subject is not None:
-            res = _group_they(c.subject, last_group) or _resolve_subject(c.subject, registry, unnamed, text)
+            res = _group_they(c.subject, last_group) or _spokesperson_pronoun(c.subject, last_voice) \
+                or _resolve_subject(c.subject, registry, unnamed, text)
             if res is not None and res[2] == "unnamed" and c.subject.tag_ == "NNS":
                 last_group[0] = (res[0], c.subject)
+            role = next((t for t in c.subject.subtree if t.lower_ in SPOKESPERSONS), None)
+            if res is not None and role is not None and (res[0].kind == ORG or res[2] == "unnamed"):
+                last_voice[0] = (res[0], c.subject, role.lower_)
             if res is not None and res[2] in ("pronoun", "role") and res[0].kind in (PERSON, ORG):
                 registry.note_speaker(res[0], c.subject.idx, c.subject.i)
                 if res[2] == "role":

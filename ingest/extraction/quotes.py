@@ -78,9 +78,10 @@ def find_quotes(text: str, end: int | None = None) -> list[Quote]:
                 i += 1  # a closing mark whose opening is missing
                 continue
             j, close = _closer(para, mark, i + len(mark))
-            if close == '"' and _looks_opening(para, j) and para[:j].rstrip().endswith((".", "?", "!", ",")):
-                # `... 26 weeks. "We are going ...`: the quote ran on without its closing mark and a
-                # new one opens here; end the first at the new opening
+            if close == '"' and _looks_opening(para, j) and (
+                    para[:j].rstrip().endswith((".", "?", "!", ",")) or not _looks_closing(para, j)):
+                # `... 26 weeks. "We are going ...`, `"ambitious, but take-up had not been "sufficient to ...`:
+                # the quote ran on without its closing mark and a new one opens here; end the first there
                 stop = len(para[:j].rstrip())
                 quotes.append(Quote(pos + i, pos + stop, False, len(mark), 0))
                 i = j

@@ -20,3 +20,26 @@ def test_full_name_wins_when_used_as_often_as_the_initials(run):
             "Later BA said sales would be better than forecast.")
     ex = run(text)
     assert one(ex, "fuel prices").speaker.name == one(ex, "sales would").speaker.name == "British Airways"
+
+
+def test_she_after_an_organisations_spokeswoman_is_that_spokeswoman(run):
+    text = ("Courses scrapped\n\nMinister Paul Okafor opened the college in 2001.\n\n"
+            "A Department for Education spokeswoman said the venture had been ambitious. "
+            "She added: “We were not the only organisation to lose out when the boom collapsed.”")
+    ex = run(text)
+    said, added = one(ex, "ambitious"), one(ex, "not the only organisation")
+    assert said.speaker.name == added.speaker.name
+    assert "Department for Education" in said.speaker.name
+
+
+def test_a_company_named_in_apposition_is_the_speaker_and_the_firm_after_it(run):
+    text = ("Downloads rise\n\nWeb tracking company Envisional said 18% of downloaders were in the UK. "
+            "About 70% were using the file-sharing program BitTorrent, the firm said.")
+    ex = run(text)
+    assert one(ex, "18% of downloaders").speaker.name == one(ex, "70% were using").speaker.name == "Envisional"
+
+
+def test_according_to_figures_from_an_organisation(run):
+    text = ("Output falls\n\nAccording to figures from the Ministry of Economy, Trade and Industry, the decline was led "
+            "by a fall in demand for electronic parts.")
+    assert one(run(text), "decline was led").speaker.name == "Ministry of Economy, Trade and Industry"

@@ -111,3 +111,12 @@ def test_a_question_in_quotes_after_asking_belongs_to_who_asks(run):
     # a quotation that is no question after "asked" is not taken for what was asked
     statements = run("Anna Berg asked him to read the letter, “We will rebuild the harbour next year”, aloud.").statements
     assert not any("harbour" in s.content and s.cue.startswith("ask") and s.kind == "direct" for s in statements)
+
+
+def test_a_quote_missing_its_closing_mark_ends_where_the_next_one_opens():
+    from ingest.extraction.quotes import find_quotes
+
+    text = ('A spokeswoman said the plan had been "bold and new, but demand had not been "enough to go on". '
+            'She added: "We were not the only ones to lose out."')
+    quotes = [text[q.start:q.end] for q in find_quotes(text)]
+    assert quotes == ['"bold and new, but demand had not been', '"enough to go on"', '"We were not the only ones to lose out."']
