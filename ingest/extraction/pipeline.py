@@ -21,7 +21,8 @@ from .nlp import get_nlp
 from .quotes import find_quotes, word_count
 from .records import ExtractedStatement, Extraction
 from .reported import reported_candidates
-from .speakers import FIRST_PERSON, ORG, PERSON, PERSON_PRONOUNS, UNKNOWN, Actor, Registry, ent_name, relabel_people
+from .speakers import (FIRST_PERSON, ORG, PERSON, PERSON_PRONOUNS, POSTNOMINALS, UNKNOWN, Actor, Registry, ent_name,
+                       relabel_people)
 from .spans import trim
 from .titles import ORG_ROLES, PERSON_ROLES, split_honorifics
 from .topics import TopicIndex
@@ -318,6 +319,9 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
             actor = unnamed.get(clean, kind)
         quality = "name" if len(ent.text.split()) > 1 else "surname"
         return actor, span, quality
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.text.rstrip(".") in POSTNOMINALS and before is not None and before.ent_type_ == "PERSON" and before.head.i == tok.i:
+        return _resolve_subject(before, registry, unnamed, text)  # "Paul Boateng MP said"
     if tok.pos_ == "PROPN" and not tok.ent_type_:  # a name NER missed: "Okafor said"
         names = [t for t in toks if t.pos_ == "PROPN" and t.i <= tok.i]
         actor = registry.lookup(text[names[0].idx: tok.idx + len(tok.text)]) if names else None
@@ -328,7 +332,7 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
     lemma = tok.lemma_.lower()
     for c in [*tok.children, *(c for o in of_noun for c in o.children)]:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON":
-            actor = registry.lookup(c.text if not _ent_of(c) else _ent_of(c).text)
+            actor = registry.lookup(c.text if not _ent_of(c) else ent_name(_ent_of(c)))
             if actor is not None:
                 return actor, span, "name"
         # "Web tracking company Envisional said": the company named; a later "the firm" is it

@@ -68,6 +68,8 @@ trust motors energy capital partners holdings industries systems labs records st
 centre school hospital church museum stadium arena river street avenue road bridge island county city state
 beach valley lake park bay springs falls heights mountain mountains hills""".split())
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# Letters after a name that are no part of it ("Paul Boateng MP", "Guy Mansfield QC")
+POSTNOMINALS = frozenset("MP MPs MEP MSP AM QC KC OBE MBE CBE KBE DBE".split())
 NAME_PARTICLES = frozenset("de van von der den da di du la le del dos das bin ibn al el".split())
 _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
 
@@ -93,6 +95,12 @@ def relabel_people(doc) -> None:
             changed = True
         if ent.label_ in _MISREAD_LABELS and 2 <= len(words) - _particles(words) <= 3 and _looks_like_name(words, names):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if ent.label_ in ("NORP", "ORG") and before is not None and before.tag_ == "NNP" and not before.ent_type_ \
+                and before.dep_ == "compound" and before.head.i in range(ent.start, ent.end) and before.text.isalpha() \
+                and not before.is_sent_start:  # "Fellow Republicans" opening a sentence is no party name
+            ent = Span(doc, ent.start - 1, ent.end, label=ent.label_)  # "Liberal" + "Democrats"
             changed = True
         ents.append(ent)
     unlabelled = _unlabelled_names(doc, names)
@@ -205,7 +213,8 @@ def _span_text(first, last) -> str:
 def ent_name(ent) -> str:
     """An entity's name without a trailing verb a title-case headline lets slip in ("Obama Says")."""
     toks = list(ent)
-    while len(toks) > 1 and (toks[-1].tag_.startswith("VB") or toks[-1].pos_ in ("VERB", "AUX")):
+    while len(toks) > 1 and (toks[-1].tag_.startswith("VB") or toks[-1].pos_ in ("VERB", "AUX")
+                             or toks[-1].text.rstrip(".") in POSTNOMINALS):
         toks.pop()
     return _clean_name(_span_text(toks[0], toks[-1]))
 

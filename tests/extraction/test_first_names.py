@@ -128,3 +128,11 @@ def test_names_with_lower_case_particles(run):
     ex = run(text)
     assert one(ex, "revenue side").speaker.name == "Nick Van den Brul"
     assert one(ex, "war was not over").speaker.name == "Charles de Gaulle"
+
+
+def test_letters_after_a_name_are_not_part_of_it(run):
+    text = ("Headline\n\nLabour's Paul Boateng MP said the sums did not add up. "
+            "The chairman of the Bar Council, Guy Mansfield QC, has warned there is a real risk of unrest.")
+    ex = run(text)
+    assert one(ex, "sums").speaker.name == "Paul Boateng"
+    assert one(ex, "real risk").speaker.name == "Guy Mansfield"

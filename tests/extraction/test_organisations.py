@@ -43,3 +43,8 @@ def test_according_to_figures_from_an_organisation(run):
     text = ("Output falls\n\nAccording to figures from the Ministry of Economy, Trade and Industry, the decline was led "
             "by a fall in demand for electronic parts.")
     assert one(run(text), "decline was led").speaker.name == "Ministry of Economy, Trade and Industry"
+
+
+def test_a_party_name_the_ner_cut_short_is_whole_again(run):
+    s = one(run("Headline\n\nThe Liberal Democrats are promising to raise the stamp duty threshold."), "stamp duty")
+    assert s.speaker.name == "Liberal Democrats"
