@@ -127,6 +127,12 @@ def _same_statement(a: Candidate, b: Candidate) -> bool:
     return inside and (a.cue_start is None or b.cue_start is None)
 
 
+def _reports(outer: Candidate, inner: Candidate) -> bool:
+    """Does `outer` report `inner`'s cue in its content, with its own cue outside `inner`'s content?"""
+    return (outer.cue_start is not None and inner.cue_start is not None and outer.cue_start != inner.cue_start
+            and outer.start <= inner.cue_start < outer.end and not inner.start <= outer.cue_start < inner.end)
+
+
 def _merge(cands, text):
     for c in cands:
         c.start, c.end = trim(text, c.start, c.end, drop_complementiser=c.rule not in ("quote", "follow", "headline"))
@@ -142,6 +148,12 @@ def _merge(cands, text):
         # a reported clause that quotes only part of what it says beats the quote (mixed speech)
         if clash.rule in ("quote", "follow") and c.rule not in ("quote", "follow", "headline") \
                 and c.start <= clash.start and c.end >= clash.end and (c.end - c.start) > 1.3 * (clash.end - clash.start):
+            accepted.replace(clash, c)
+            replaced[id(clash)] = c
+            continue
+        if _reports(c, clash):
+            # "It does not answer whether X had a gun, as police have said": the outer attribution, not the one
+            # nested in what it reports
             accepted.replace(clash, c)
             replaced[id(clash)] = c
             continue

@@ -325,7 +325,8 @@ AS_CLAUSE_DEPS = frozenset({"nsubj", "mark", "aux", "neg", "advmod", "npadvmod",
 def _as_clause(tok):
     """ "As the Post reported, the fund ...", "Hawaii, as one adviser pointed out, does not ...": the clause an "as"
     attribution hangs on, when the cue has no complement of its own ("as he tries to put to rest questions about")."""
-    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children):
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children) \
+            or not any(c.dep_ == "nsubj" for c in tok.children):  # "failed as predicted" names no one
         return None
     # "as X noted (in an interview)", not "As Clinton talked about ...", "as Freddy joked with his friend"
     if any(c.dep_ not in AS_CLAUSE_DEPS or (c.dep_ == "prep" and c.lower_ not in ("in", "on", "at", "during"))
@@ -337,6 +338,8 @@ def _as_clause(tok):
     if tok.left_edge.i == head.left_edge.i:  # "As X said, <clause>"
         rest = [t for t in tok.doc[tok.right_edge.i + 1: head.right_edge.i + 1]]
         return (token_span(rest), "parenthetical") if rest else None
+    if tok.i > head.i and all(t.is_punct for t in tok.doc[tok.right_edge.i + 1: head.right_edge.i + 1]):
+        return token_span(subtree_tokens(head, exclude=[tok])), "parenthetical"  # "<clause>, as police have said."
     return token_span([head.left_edge, head.right_edge]), "parenthetical"
 
 
@@ -380,8 +383,8 @@ def complement(tok):
         # "Instead, Berg told CNN, her policy would be ...": the clause the cue hangs on before its object
         return _clause(tok) or _inverted(tok) or _nominal(tok) if tok.dep_ == "parataxis" else (
             _clause(tok) or _as_clause(tok) or _inverted(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _nominal(tok))
-    return (_clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _nominal(tok)
-            or _inverted(tok))
+    return (_clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _as_clause(tok)
+            or _nominal(tok) or _inverted(tok))
 
 
 def _noun_cue(tok):

@@ -538,3 +538,18 @@ def test_what_someone_refused_to_say_is_no_statement(run):
     text = ("Headline\n\nA spokesman for the firm refused to comment on the reports, but said any results would be "
             "published on Friday. Commuters who fail to say they have moved house will be fined.")
     assert [s.content for s in run(text).statements] == ["any results would be published on Friday"]
+
+
+def test_as_attribution_closing_the_sentence(run):
+    text = ("Headline\n\nThe video does not show whether the driver had a gun, as police have said. "
+            "But in July the company failed as predicted.")
+    ex = run(text)
+    s = one(ex, "had a gun")
+    assert (s.speaker.name, s.content) == ("police", "The video does not show whether the driver had a gun")
+    assert not [s for s in ex.statements if "failed" in s.content]
+
+
+def test_the_outer_attribution_wins_over_one_nested_in_what_it_reports(run):
+    # "answer whether ..." is itself a cue; what police said is the whole clause around it
+    s = one(run("Headline\n\nIt also does not answer whether the driver had a gun, as police have said."), "had a gun")
+    assert (s.speaker.name, s.cue, s.content) == ("police", "said", "It also does not answer whether the driver had a gun")
