@@ -31,7 +31,7 @@ PRIORITY = {"quote": 0, "ccomp": 1, "ccomp-left": 1, "directive": 2, "call-for":
             "according": 3, "noun": 3, "headline": 4, "follow": 5}
 DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
 communiqué email document study survey note transcript lawsuit complaint ruling order decision figure data statistic
-research analysis estimate poll""".split())
+research analysis estimate poll website site blog column speech interview book""".split())
 # "some of her followers said", "others argue": a group named by the noun phrase itself, not a pronoun to resolve
 SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 QUANTIFIERS = frozenset("some many most all both several few others those these each none".split())
@@ -360,12 +360,18 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
             if actor is not None:
                 return actor, span, "name"
     if lemma in DOCUMENT_NOUNS:
-        for t in toks:
-            if t.i > tok.i and t.ent_type_ in ("ORG", "PERSON", "GPE"):
+        # "a report by Politico", "the IMF report", "Trump's statement": whose document it is
+        owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.i < tok.i]
+        for t in [*(t for t in toks if t.i > tok.i), *owners]:
+            if t.ent_type_ in ("ORG", "PERSON", "GPE"):
                 e = _ent_of(t)
-                actor = registry.lookup(e.text) if e else None
+                actor = registry.lookup(ent_name(e)) if e else None
                 if actor is not None:
                     return actor, span, "name"
+            elif t.dep_ == "poss" and t.lower_ in ("his", "her", "its", "their"):  # "according to its website"
+                actor = registry.resolve_pronoun(t)
+                if actor is not None:
+                    return actor, span, "pronoun"
     # "the minister", "this spokesman", and a broadcaster's "our correspondent"
     definite = any((c.dep_ == "det" and c.lower_ in ("the", "this")) or (c.dep_ == "poss" and c.lower_ == "our")
                    for c in tok.children)

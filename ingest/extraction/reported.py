@@ -377,6 +377,13 @@ def _clause_under_phrase(tok):
     return None
 
 
+def _undone(tok) -> bool:
+    """Is the verb what someone refused or failed to do ("refuses to release his records or explain ...")?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in UNDONE
+
+
 def complement(tok):
     """(span, construction) of what the verb reports, or None; clauses first."""
     if tok.dep_ == "parataxis" or (tok.dep_ in ("ccomp", "advcl") and tok.head.i > tok.i):
@@ -425,7 +432,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lemmas or in_quote(tok.idx):
             continue
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in UNDONE:
+        if _undone(tok):
             continue  # "refused to comment on the reports", "people who fail to say they have moved"
         found = complement(tok)
         if found is None:

@@ -553,3 +553,9 @@ def test_the_outer_attribution_wins_over_one_nested_in_what_it_reports(run):
     # "answer whether ..." is itself a cue; what police said is the whole clause around it
     s = one(run("Headline\n\nIt also does not answer whether the driver had a gun, as police have said."), "had a gun")
     assert (s.speaker.name, s.cue, s.content) == ("police", "said", "It also does not answer whether the driver had a gun")
+
+
+def test_what_someone_refused_to_do_in_a_conjoined_infinitive_is_no_statement(run):
+    text = ("Headline\n\nMayor Anna Berg demands transparency from the council, yet refuses to release her own "
+            "accounts or explain how the bridge was paid for.")
+    assert not [s for s in run(text).statements if "bridge was paid" in s.content]

@@ -48,3 +48,12 @@ def test_according_to_figures_from_an_organisation(run):
 def test_a_party_name_the_ner_cut_short_is_whole_again(run):
     s = one(run("Headline\n\nThe Liberal Democrats are promising to raise the stamp duty threshold."), "stamp duty")
     assert s.speaker.name == "Liberal Democrats"
+
+
+def test_a_document_speaks_for_its_owner(run):
+    text = ("Growth slows\n\nThe International Monetary Fund met in Washington on Tuesday. "
+            "The IMF report said growth in advanced economies would slow to 1.6 percent. "
+            "According to its own website, the fund lends to members in difficulty.")
+    ex = run(text)
+    assert one(ex, "advanced economies").speaker.name == "International Monetary Fund"
+    assert one(ex, "lends to members").speaker.name == "International Monetary Fund"
