@@ -320,6 +320,7 @@ class Registry:
         self._name_by_use({n: sum(c.values()) for n, c in labels.items()})
         self._add_unlabelled_surnames(doc, is_foreign)
         self._sort()
+        self._add_role_mentions(doc, is_foreign)
         self._learn_gender(doc)
 
     def _name_by_use(self, uses: dict[str, int]) -> None:
@@ -353,6 +354,22 @@ class Registry:
                 self.mentions.append(Mention(tok.idx, self.sent_index(tok.i), actor, subj, subj and tok.head.dep_ == "ROOT",
                                              token_i=tok.i))
                 self._count[id(actor)] += 1
+
+    def _add_role_mentions(self, doc, is_foreign) -> None:
+        """ "The Tory leader was asked ... He replies": a definite role noun as a subject that names a person
+        titled so before ("Tory leader Michael Howard") is a mention of that person, which pronouns can follow."""
+        found = []
+        for tok in doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN" or tok.lemma_.lower() not in PERSON_ROLES \
+                    or is_foreign(tok.idx) or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            mods = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound") and c.lower_ not in ("former", "then", "new")]
+            actor = self.resolve_role(tok.lemma_.lower(), mods, tok.idx)
+            if actor is not None:
+                found.append(Mention(tok.idx, self.sent_index(tok.i), actor, True, tok.head.dep_ == "ROOT", token_i=tok.i))
+        if found:
+            self.mentions.extend(found)
+            self._sort()
 
     def _sort(self):
         self.mentions.sort(key=lambda m: m.pos)

@@ -136,3 +136,10 @@ def test_letters_after_a_name_are_not_part_of_it(run):
     ex = run(text)
     assert one(ex, "sums").speaker.name == "Paul Boateng"
     assert one(ex, "real risk").speaker.name == "Guy Mansfield"
+
+
+def test_he_after_a_role_standing_for_a_named_person_is_that_person(run):
+    text = ("Howard rebuts criticism\n\nTory leader Michael Howard has gone on the offensive. Documentary maker Michael "
+            "Cockerell was given access to Mr Howard for his film. The Tory leader was asked to respond to his critics.\n\n"
+            "He replies: “What is the inference of that? That nobody may speak for the country?”")
+    assert one(run(text), "inference").speaker.name == "Michael Howard"
