@@ -377,6 +377,12 @@ def _clause_under_phrase(tok):
     return None
 
 
+def _asked_participle(tok) -> bool:
+    """ "Asked about the report, Clinton said ...": a bare passive participle of a question verb."""
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in QUESTION_VERBS and tok.dep_ in ("advcl", "acl", "conj") \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+
+
 def _undone(tok) -> bool:
     """Is the verb what someone refused or failed to do ("refuses to release his records or explain ...")?"""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -449,8 +455,9 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
         cs, ce = cue_extent(tok)
         cand = Candidate(start, end, rule, cs, ce, cue_token=tok)
         own = sorted((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i))
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
-            # passive: "was told that" names the hearer; only "... by X" names the speaker
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or _asked_participle(tok):
+            # passive: "was told that" names the hearer, "Asked about X, she said" the one asked; only "... by X"
+            # names the speaker
             agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if not agents:
                 continue

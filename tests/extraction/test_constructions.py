@@ -559,3 +559,12 @@ def test_what_someone_refused_to_do_in_a_conjoined_infinitive_is_no_statement(ru
     text = ("Headline\n\nMayor Anna Berg demands transparency from the council, yet refuses to release her own "
             "accounts or explain how the bridge was paid for.")
     assert not [s for s in run(text).statements if "bridge was paid" in s.content]
+
+
+def test_the_one_asked_is_not_the_one_asking(run):
+    text = ("Headline\n\nMayor Anna Berg spoke to the radio host Paul Okafor on Monday. Asked about the new tax on "
+            "fuel, Berg said the council had no choice.")
+    assert [(s.speaker.name, s.cue) for s in run(text).statements] == [("Anna Berg", "said")]
+    asked_by = run("Headline\n\nMayor Anna Berg spoke to the radio host Paul Okafor on Monday. Asked by Okafor to "
+                   "respond to the criticism, Berg said the council had no choice.").statements
+    assert ("Paul Okafor", "Asked") in [(s.speaker.name, s.cue) for s in asked_by]
