@@ -1,4 +1,4 @@
-"""Organisations as speakers: initials, and an organisation named inside a role phrase."""
+"""Organisations as speakers: initials, an organisation named in a role phrase or owning a document, its spokespeople."""
 from __future__ import annotations
 
 from conftest import one
