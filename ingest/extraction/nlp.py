@@ -34,7 +34,7 @@ PARAGRAPHS = "paragraph_boundaries"
 # A dateline opening a paragraph, then a dash: a place in capitals, maybe a state or date, maybe an agency
 # ("WASHINGTON (AP) —", "NEW YORK, Dec. 8 (UPI) —"), or a place and an agency in capitals ("Moscow, SANA –"), or a
 # place and an agency in brackets ("New York (AFP) –").
-DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z ]+\))?"
+DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+\.?(?:\s+\d{1,2})?){0,2}(?:\s*\([A-Za-z ]+\))?"
                       r"|[A-Z][A-Za-z.'\- ]{1,40},\s*[A-Z]{2,10}"
                       r"|[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,3}\s*\([A-Z][A-Za-z]{1,15}\))\s*[—–―-]{1,2}[ \t]+(?=\S)")
 DATELINE_SCAN = 5000  # datelines stand at the top of an article

@@ -212,7 +212,8 @@ def _clause(tok, cut=None):
         comp = left[-1]
         between = tok.doc[comp.right_edge.i + 1: tok.i]
         reports_itself = cue_ok(comp) and any(c.dep_ == "ccomp" for c in comp.children)
-        if not reports_itself and any(t.is_punct for t in between):
+        # the comma closing the clause may hang inside it ("... to the UK, sources close to the talks tell the FT")
+        if not reports_itself and (any(t.is_punct for t in between) or comp.right_edge.text in (",", "—", "–")):
             start, end = subtree_span(comp, exclude=follow_ups_inside(comp))
             return (start, _cut_aside(comp, end, cut)), "ccomp-left"
     return None

@@ -395,6 +395,17 @@ def test_dateline_is_not_the_subject_of_the_first_sentence(run):
             "accusing them of endangering the city's finances.")
     s = one(run(text), "endangering")
     assert s.speaker.name == "Anna Berg"
+    text = ("CAMBRIDGE, Mass., Dec. 11 (UPI) — Young voters are turning to Mayor Anna Berg, a new poll indicates.")
+    s = one(run(text), "Young voters")
+    assert s.content == "Young voters are turning to Mayor Anna Berg"
+
+
+def test_clause_before_the_cue_whose_comma_the_parser_kept_inside_it(run):
+    text = ("Headline\n\nThe carmaker plans to shift production of the model to China and export it to the UK, "
+            "sources close to the negotiations tell the FT.")
+    s = one(run(text), "shift production")
+    assert s.cue == "tell" and s.speaker.name.startswith("sources")
+    assert s.content == "The carmaker plans to shift production of the model to China and export it to the UK"
 
 
 def test_quote_cue_left_without_a_subject_takes_the_person_named_before_it(nlp):
