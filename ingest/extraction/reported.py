@@ -27,6 +27,8 @@ QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
 # 9 times to 8 and participles 10 to 2, but kept appositions 22 to 9.
 NOMINAL_ASIDE_CUTS = frozenset({"relcl", "participle"})
 NOMINAL_PREPS = ("about", "on", "of", "for", "as", "against", "to")
+# What an "as" attribution's cue may carry besides its subject ("as police have said", "as X noted in an interview")
+AS_CLAUSE_DEPS = frozenset({"nsubj", "mark", "aux", "neg", "advmod", "npadvmod", "prt", "punct", "prep"})
 NOUN_CUES = frozenset("claim assertion statement warning promise pledge insistence allegation argument suggestion "
                       "admission announcement contention complaint charge accusation remark comment vow threat".split())
 
@@ -320,9 +322,6 @@ def _inverted(tok):
     return None
 
 
-AS_CLAUSE_DEPS = frozenset({"nsubj", "mark", "aux", "neg", "advmod", "npadvmod", "prt", "punct", "prep"})
-
-
 def _as_clause(tok):
     """ "As the Post reported, the fund ...", "Hawaii, as one adviser pointed out, does not ...": the clause an "as"
     attribution hangs on, when the cue has no complement of its own ("as he tries to put to rest questions about")."""
@@ -337,7 +336,7 @@ def _as_clause(tok):
     if head.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJECTS for c in head.children):
         return None
     if tok.left_edge.i == head.left_edge.i:  # "As X said, <clause>"
-        rest = [t for t in tok.doc[tok.right_edge.i + 1: head.right_edge.i + 1]]
+        rest = list(tok.doc[tok.right_edge.i + 1: head.right_edge.i + 1])
         return (token_span(rest), "parenthetical") if rest else None
     if tok.i > head.i and all(t.is_punct for t in tok.doc[tok.right_edge.i + 1: head.right_edge.i + 1]):
         return token_span(subtree_tokens(head, exclude=[tok])), "parenthetical"  # "<clause>, as police have said."
@@ -393,10 +392,12 @@ def _undone(tok) -> bool:
 
 def complement(tok):
     """(span, construction) of what the verb reports, or None; clauses first."""
-    if tok.dep_ == "parataxis" or (tok.dep_ in ("ccomp", "advcl") and tok.head.i > tok.i):
-        # "Instead, Berg told CNN, her policy would be ...": the clause the cue hangs on before its object
-        return _clause(tok) or _inverted(tok) or _nominal(tok) if tok.dep_ == "parataxis" else (
-            _clause(tok) or _as_clause(tok) or _inverted(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _nominal(tok))
+    if tok.dep_ == "parataxis":  # "Instead, Berg told CNN, her policy would be ...": the clause it hangs on first
+        return _clause(tok) or _inverted(tok) or _nominal(tok)
+    if tok.dep_ in ("ccomp", "advcl") and tok.head.i > tok.i:
+        # a cue hung on a clause after it ("Instead, Trump told CNN, his policy ..."): that clause before its object
+        return (_clause(tok) or _as_clause(tok) or _inverted(tok) or _clause_under_phrase(tok) or _question(tok)
+                or _directive(tok) or _nominal(tok))
     return (_clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _as_clause(tok)
             or _nominal(tok) or _inverted(tok))
 
