@@ -22,7 +22,7 @@ from .quotes import find_quotes, word_count
 from .records import ExtractedStatement, Extraction
 from .reported import reported_candidates
 from .speakers import (FIRST_PERSON, ORG, PERSON, PERSON_PRONOUNS, POSTNOMINALS, UNKNOWN, Actor, Registry, ent_name,
-                       relabel_people)
+                       relabel_people, role_modifiers)
 from .spans import trim
 from .titles import ORG_ROLES, PERSON_ROLES, split_honorifics
 from .topics import TopicIndex
@@ -377,8 +377,7 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
                    for c in tok.children)
     # "the minister", "the company": one actor named before; "the groups", "the ministers" are several
     if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or lemma in ORG_ROLES):
-        mods = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound") and c.lower_ not in ("former", "then", "new")]
-        actor = registry.resolve_role(lemma, mods, tok.idx)
+        actor = registry.resolve_role(lemma, role_modifiers(tok), tok.idx)
         if actor is not None:
             return actor, span, "role"
     name = text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]

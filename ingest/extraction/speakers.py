@@ -75,10 +75,13 @@ _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LO
 
 
 def relabel_people(doc) -> None:
-    """Give PERSON back to names the NER read as something else ("Nicola Sturgeon" as an organisation, "Otis Ferry"
-    as a product): two or three capitalised words, the first a known first name, none an organisation's word. And
-    take it from a lone verb the NER read as a name ("Conceding that ..., he warned"), and cut a name short where a
-    headline's verb begins ("Trump Says He Never ...")."""
+    """Repair the NER's people and parties in place.
+
+    PERSON back to names read as something else ("Nicola Sturgeon" as an organisation, "Otis Ferry" as a product,
+    "Charles de Gaulle") or left unlabelled ("Carly Fiorina"): two or three capitalised words, particles aside, the
+    first a known first name, none an organisation's word. No PERSON for a lone verb ("Conceding that ..., he
+    warned"); a name cut short where a headline's verb begins ("Trump Says He Never ..."); a party name the NER cut
+    short made whole ("Liberal" + "Democrats")."""
     names = first_names()
     ents, changed = [], False
     for ent in doc.ents:
@@ -109,6 +112,11 @@ def relabel_people(doc) -> None:
         changed = True
     if changed:
         doc.ents = ents
+
+
+def role_modifiers(tok) -> list[str]:
+    """The words narrowing a role noun down ("Tory" in "the Tory leader"), not those of time ("former", "new")."""
+    return [c.text for c in tok.lefts if c.dep_ in ("amod", "compound") and c.lower_ not in ("former", "then", "new")]
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -363,8 +371,7 @@ class Registry:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN" or tok.lemma_.lower() not in PERSON_ROLES \
                     or is_foreign(tok.idx) or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 continue
-            mods = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound") and c.lower_ not in ("former", "then", "new")]
-            actor = self.resolve_role(tok.lemma_.lower(), mods, tok.idx)
+            actor = self.resolve_role(tok.lemma_.lower(), role_modifiers(tok), tok.idx)
             if actor is not None:
                 found.append(Mention(tok.idx, self.sent_index(tok.i), actor, True, tok.head.dep_ == "ROOT", token_i=tok.i))
         if found:
