@@ -262,7 +262,7 @@ def _nominal(tok):
             return None  # "quoted the minister as saying ...": what the minister said is the statement
         end_tok = d.right_edge
         for c in kids:  # "called X a liar", "described X as Y", "accused X of Y"
-            if c.i > d.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of", "for"))):
+            if c.i > d.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and _reports_about(c, d))):
                 end_tok = max(end_tok, c.right_edge, key=lambda t: t.i)
         toks = tok.doc[d.left_edge.i: end_tok.i + 1]
         end = toks[-1].idx + len(toks[-1].text)
@@ -281,6 +281,26 @@ def _nominal(tok):
             if pobj:
                 return token_span(list(pobj[0].subtree)), "prep:" + c.lower_
     return None
+
+
+_VENUES = frozenset("interview statement speech tweet twitter facebook show rally event hearing meeting conference "
+                    "appearance debate post message letter release video radio television tv program broadcast forum hall "
+                    "convention summit session briefing podcast ceremony dinner luncheon".split())
+
+
+def _reports_about(prep, obj) -> bool:
+    """Does this prepositional phrase after a reported object belong to what is reported ("blamed the law on X",
+    "praised the efforts of a donor to ...") rather than say when or where it was said ("on Sunday", "in a tweet")?"""
+    if prep.lower_ in ("as", "of", "for"):  # "described X as Y", "accused X of Y", "praised X for Y"
+        return True
+    if obj.pos_ == "PRON":  # "repeated it on Face the Nation": what follows a pronoun says where, not what
+        return False
+    pobj = next((x for x in prep.children if x.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None or pobj.tag_ == "VBG" and prep.lower_ != "about":
+        return False
+    if pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_.rstrip(".") in _WHEN_WORDS:
+        return False
+    return pobj.lemma_.lower() not in _VENUES
 
 
 def _inverted(tok):

@@ -579,3 +579,14 @@ def test_the_one_asked_is_not_the_one_asking(run):
     asked_by = run("Headline\n\nMayor Anna Berg spoke to the radio host Paul Okafor on Monday. Asked by Okafor to "
                    "respond to the criticism, Berg said the council had no choice.").statements
     assert ("Paul Okafor", "Asked") in [(s.speaker.name, s.cue) for s in asked_by]
+
+
+def test_reported_noun_phrase_keeps_what_it_is_about_but_not_when_or_where_it_was_said(run):
+    s = one(run("Anna Berg blamed the closure of the bridge on the new toll operator."), "bridge")
+    assert s.content == "the closure of the bridge on the new toll operator"
+    s = one(run("Anna Berg announced a concert in support of the flood victims."), "concert")
+    assert s.content == "a concert in support of the flood victims"
+    s = one(run("Anna Berg praised the volunteers from the river club in a radio interview."), "volunteers")
+    assert s.content == "the volunteers from the river club"
+    s = one(run("Anna Berg criticized the parking plan on Sunday."), "parking plan")
+    assert s.content == "the parking plan"
