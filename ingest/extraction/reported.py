@@ -239,7 +239,10 @@ def _directive(tok):
             if pobj:
                 obj = pobj[0]
                 if c.lower_ == "for":
-                    return token_span(list(obj.subtree)), "call-for"
+                    # "called for X to resign": the infinitive is hung on the verb, after X
+                    then = [v for v in tok.children if v.dep_ in ("xcomp", "advcl") and v.i > obj.i
+                            and v.left_edge.i == obj.right_edge.i + 1 and v.left_edge.lower_ == "to"]
+                    return token_span(list(obj.subtree) + [t for v in then[:1] for t in v.subtree]), "call-for"
         elif c.dep_ in ("dobj", "dative") and obj is None:
             obj = c
     if obj is None:

@@ -364,6 +364,11 @@ def test_called_for_someone_to_act_parsed_as_a_clause(run):
         assert s.content.startswith(("the United States to step up", "the state to pay"))
 
 
+def test_called_for_someone_keeps_what_they_are_to_do(run):
+    s = one(run("The mayor called for female workers to wear shorter dresses."), "workers")
+    assert s.cue == "called for" and s.content == "female workers to wear shorter dresses"
+
+
 def test_asked_if_is_the_question(run):
     s = one(run("Paul Okafor also asked the mayor if the bridge would open before the winter."), "bridge")
     assert s.speaker.name == "Paul Okafor" and s.cue == "asked"
