@@ -4,6 +4,7 @@ from __future__ import annotations
 _TRIM_LEFT = " \t\r\n,;:-–—…"
 _TRIM_RIGHT = " \t\r\n,;:.!?-–—…"
 _QUOTES = "\"“”„«»"
+_CLOSING_QUOTES = "\"”»"
 COMPLEMENTISERS = ("that ",)
 
 
@@ -74,4 +75,17 @@ def trim(text: str, start: int, end: int, *, drop_complementiser: bool = True) -
                 break
         if (start, end) == (s0, e0):
             break
-    return start, max(start, end)
+    return start, _close_quote(text, start, max(start, end))
+
+
+def _close_quote(text: str, start: int, end: int) -> int:
+    """End after the closing quote mark of a quotation the span opens but the parse left outside it
+    ('told members the Tories offered a "hard right agenda".')."""
+    if sum(text.count(c, start, end) for c in _QUOTES) % 2 == 0:
+        return end
+    after = text[end:end + 2]
+    if after[:1] and after[:1] in _CLOSING_QUOTES:
+        return end + 1
+    if len(after) == 2 and after[0] in ".,!?" and after[1] in _CLOSING_QUOTES:
+        return end + 2
+    return end

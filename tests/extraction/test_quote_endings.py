@@ -120,3 +120,9 @@ def test_a_quote_missing_its_closing_mark_ends_where_the_next_one_opens():
             'She added: "We were not the only ones to lose out."')
     quotes = [text[q.start:q.end] for q in find_quotes(text)]
     assert quotes == ['"bold and new, but demand had not been', '"enough to go on"', '"We were not the only ones to lose out."']
+
+
+def test_a_quotation_closing_reported_speech_keeps_its_closing_mark(run):
+    ex = run('Anna Berg told members the council offered a "hard right agenda". '
+             'She said the plan was "a disgrace."')
+    assert [s.content for s in ex.statements] == ['the council offered a "hard right agenda"', 'the plan was "a disgrace."']
