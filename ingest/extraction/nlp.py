@@ -47,6 +47,22 @@ def _unit_full_stop(doc, tok) -> bool:
             and tok.whitespace_ != "" and doc[tok.i + 1].text[:1].isupper())
 
 
+# Prefixes the tokenizer splits off with their hyphen, leaving a lone "co" the parser reads as a noun of its own
+# ("The Tory co-chairman said" parsed with "co" as the subject and "chairman" in apposition to the hyphen)
+HYPHEN_PREFIXES = frozenset({"co", "vice"})
+
+
+def _merge_prefixed_words(doc) -> None:
+    """One token for "co-chairman", "vice-president"."""
+    spans = [doc[t.i - 1: t.i + 2] for t in doc[1:-1]
+             if t.text == "-" and doc[t.i - 1].lower_ in HYPHEN_PREFIXES and not doc[t.i - 1].whitespace_
+             and not t.whitespace_ and doc[t.i + 1].is_alpha and (t.i < 2 or doc[t.i - 2].text != "-")]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+
+
 def _register_paragraph_component() -> None:
     from spacy.language import Language
 
@@ -57,7 +73,9 @@ def _register_paragraph_component() -> None:
     def paragraph_boundaries(doc):
         """A line break ends a sentence: the parser then never links words across paragraphs. So does a full stop
         the tokenizer kept in a unit ("£250m. Turnover"), and the dash after a dateline ("WASHINGTON (AP) — ",
-        "NEW YORK, Dec. 8 (UPI) – "), which would otherwise become the subject of the first sentence."""
+        "NEW YORK, Dec. 8 (UPI) – "), which would otherwise become the subject of the first sentence. Hyphenated role
+        words stay whole ("co-chairman")."""
+        _merge_prefixed_words(doc)
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True

@@ -69,6 +69,7 @@ centre school hospital church museum stadium arena river street avenue road brid
 beach valley lake park bay springs falls heights mountain mountains hills""".split())
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 # Letters after a name that are no part of it ("Paul Boateng MP", "Guy Mansfield QC")
+_PEERAGE = frozenset("lord lady baroness baron sir dame viscount earl".split())
 POSTNOMINALS = frozenset("MP MPs MEP MSP AM QC KC OBE MBE CBE KBE DBE".split())
 NAME_PARTICLES = frozenset("de van von der den da di du la le del dos das bin ibn al el".split())
 _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
@@ -81,7 +82,7 @@ def relabel_people(doc) -> None:
     "Charles de Gaulle") or left unlabelled ("Carly Fiorina"): two or three capitalised words, particles aside, the
     first a known first name, none an organisation's word. No PERSON for a lone verb ("Conceding that ..., he
     warned"); a name cut short where a headline's verb begins ("Trump Says He Never ..."); a party name the NER cut
-    short made whole ("Liberal" + "Democrats")."""
+    short made whole ("Liberal" + "Democrats"), and so a person's ("Shani" + "Rhys James", "Lord" + "Ashcroft")."""
     names = first_names()
     ents, changed = [], False
     for ent in doc.ents:
@@ -104,6 +105,16 @@ def relabel_people(doc) -> None:
                 and before.dep_ == "compound" and before.head.i in range(ent.start, ent.end) and before.text.isalpha() \
                 and not before.is_sent_start:  # "Fellow Republicans" opening a sentence is no party name
             ent = Span(doc, ent.start - 1, ent.end, label=ent.label_)  # "Liberal" + "Democrats"
+            changed = True
+        if ent.label_ == "PERSON" and before is not None and before.text in names and not before.ent_type_ \
+                and before.dep_ == "compound" and before.head.i in range(ent.start, ent.end):
+            ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Shani" + "Rhys James"
+            changed = True
+        if ent.label_ == "PERSON" and ents and ents[-1].label_ == "PERSON" and ents[-1].end == ent.start \
+                and ents[-1][-1].lower_ in _PEERAGE:
+            # "Tory Treasurer Lord" + "Ashcroft": the name is "Lord Ashcroft", the words before it his title
+            ents.pop()
+            ent = Span(doc, ent.start - 1, ent.end, label="PERSON")
             changed = True
         ents.append(ent)
     unlabelled = _unlabelled_names(doc, names)
@@ -573,7 +584,8 @@ class Registry:
                 a = m.actor
                 if a.kind != PERSON or not a.title:
                     continue
-                tw = a.title.lower().replace("-", " ").split()
+                words = a.title.lower().split()
+                tw = set(words) | {part for w in words for part in w.split("-")}  # "co-chairman", "Labour-run"
                 if head_lemma in tw and all(x in tw for x in mods):
                     return a
             return None

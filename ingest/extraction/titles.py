@@ -5,7 +5,7 @@ import re
 
 # Honorifics and titles that may stand glued to a name ("Mr. Obama", "Sen. Cruz", "President Obama").
 HONORIFICS = frozenset("""
-mr mrs ms miss dr prof sen rep gov gen lt col sgt capt adm rev sir dame lord lady hon pres supt insp cmdr
+mr mrs ms miss dr prof professor sen rep gov gen lt col sgt capt adm rev sir dame lord lady hon pres supt insp cmdr
 president vice premier chancellor minister secretary senator governor mayor ambassador judge justice
 general colonel captain sergeant admiral commander chairman chairwoman congressman congresswoman
 representative speaker king queen prince princess sheikh emir pope cardinal bishop rabbi imam father
@@ -20,7 +20,8 @@ attorney lawyer executive ceo founder manager coach professor economist analyst 
 billionaire mogul host anchor author writer reporter correspondent editor columnist diplomat negotiator
 advisor adviser aide strategist pollster activist attorney-general sheriff chief superintendent inspector
 officer detective captain colonel pope cardinal bishop imam rabbi head boss owner president-elect
-vice-president deputy delegate mp senator-elect physician doctor researcher scientist expert
+vice-president deputy delegate mp senator-elect physician doctor researcher scientist expert co-chairman
+co-chairwoman co-chair co-founder co-leader vice-chairman vice-chair
 """.split())
 
 # Nouns that name an organisation's role; "the ministry" can stand for a named organisation.

@@ -595,3 +595,28 @@ def test_reported_noun_phrase_keeps_what_it_is_about_but_not_when_or_where_it_wa
     assert s.content == "the volunteers from the river club"
     s = one(run("Anna Berg criticized the parking plan on Sunday."), "parking plan")
     assert s.content == "the parking plan"
+
+
+def test_names_the_ner_cuts_short_are_made_whole(run):
+    ex = run("An artist critical of Welsh arts funding has denied comparing the idea with dictatorships in Russia and "
+             "Germany.\n\nShani Rhys James is worried that the Arts Council of Wales may be taken over. Ms James said "
+             "artists needed freedom.")
+    assert one(ex, "freedom").speaker.name == "Shani Rhys James"
+
+
+def test_a_peer_is_one_person_not_his_title(nlp):
+    from ingest.extraction.speakers import relabel_people
+
+    doc = nlp("Dr Fox refused to discuss reports that the party had repaid the loan to former Tory Treasurer Lord "
+              "Ashcroft.")
+    relabel_people(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Fox", "Lord Ashcroft"]
+
+
+def test_hyphenated_and_academic_titles_resolve_to_the_person(run):
+    ex = run("Tory co-chairman Liam Fox was speaking in Leeds. The Tory co-chairman said the pledges were vacuous.")
+    assert one(ex, "vacuous").speaker.name == "Liam Fox"
+    ex = run("Professor John Curtice, of the University of Strathclyde, is sceptical. Professor Curtice said the seats "
+             "were relatively safe.")
+    s = one(ex, "relatively safe")
+    assert s.speaker.name == "John Curtice" and s.speaker.kind == "person"
