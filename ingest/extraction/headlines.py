@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from .candidates import Candidate
+from .titles import PERSON_ROLES
 
 _LINE = re.compile(r"^[\s\"“]*(?P<who>[^\s:\"“][^:\n]{0,100}?)\s*:\s+(?P<claim>\S[^\n]*?)\s*$")
 _NOT_SPEAKERS = frozenset("""
@@ -13,6 +14,9 @@ interview report explainer factbox timeline q&a comment commentary listen read n
 editor's update: source sources related more also see poll quiz fact check factcheck latest the
 """.split())
 MAX_WORDS = 25
+# what a headline "Name: ..." may call the person it portrays
+_PORTRAITS = frozenset("""king queen man woman legend star hero icon life career profile obituary portrait master
+champion pioneer giant maverick survivor veteran genius rebel voice""".split())
 _ON = re.compile(r"\s+[Oo]n\s+\S")
 # "Clinton to Planned Parenthood: ...", "Former AG Mukasey at RNC: ...": the speaker is before "to"/"at", and only
 # taken when the article names that speaker ("Road to Recovery: ..." is no one's claim)
@@ -21,7 +25,7 @@ _TO_AT = re.compile(r"\s+(?:[Tt]o|[Aa]t)\s+[A-Z]")
 _TAG = re.compile(r"^(?P<tag>[A-Za-z&']+)\s*[–—-]\s+")
 
 
-def headline_candidates(text: str, end: int, is_foreign) -> list[Candidate]:
+def headline_candidates(text: str, end: int, is_foreign, doc=None) -> list[Candidate]:
     out = []
     pos = 0
     first = True
@@ -63,12 +67,23 @@ def headline_candidates(text: str, end: int, is_foreign) -> list[Candidate]:
         if not all(w[0].isupper() or w.lower() in ("of", "the", "de", "al", "von", "van") for w in words):
             continue
         claim_start, claim_end = start + m.start("claim"), start + m.end("claim")
-        if len(m.group("claim").split()) < 3:
+        if len(m.group("claim").split()) < 3 or (doc is not None and _describes(doc, claim_start, claim_end)):
             continue
         colon = line.index(":", m.end("who"))
         out.append(Candidate(claim_start, claim_end, "headline", start + colon, start + colon + 1,
                              speaker_text=(who_start, who_start + len(who)), named_only=bool(to_at)))
     return out
+
+
+def _describes(doc, start: int, end: int) -> bool:
+    """Is the part after the colon a portrait of the person named, not a claim ("Arthur Hailey: King of the
+    bestsellers", "Ray Charles: a life in music"; but "Lynch: No outside influence on FBI probe")? A noun phrase
+    headed by a person's role or a word of portraits, with no verb and no quotation."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(ch in span.text for ch in "\"“”‘’'") or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    head = span.root
+    return head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in PERSON_ROLES or head.lemma_.lower() in _PORTRAITS)
 
 
 def _line_labels(text: str) -> Counter:

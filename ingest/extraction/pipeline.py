@@ -94,7 +94,7 @@ def analyse(doc, text: str, layout):
         if q is not None and q.closed and q.start == opening and c.end < q.inner[1]:
             c.end = q.inner[1]  # "According to X, “... . ...”": the whole quotation, not its first sentence
     cands += quote_candidates(text, doc, quotes, foreign)
-    cands += headline_candidates(text, body_end, foreign)
+    cands += headline_candidates(text, body_end, foreign, doc)
     cands = [c for c in cands if not foreign(c.start, c.end) and not (c.cue_start is not None and foreign(c.cue_start))]
     cands = _merge(cands, text)
     _resolve_speakers(cands, registry, doc, text)

@@ -267,9 +267,10 @@ def title_appos(ent) -> str | None:
     """Title given in apposition: "Lavrov, Russia's foreign minister," / "The minister, Sergey Lavrov,"."""
     root = ent.root
     for child in root.rights:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        # not after a colon: "Arthur Hailey: King of the bestsellers" is a headline's description
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and root.doc[child.left_edge.i - 1].text != ":":
             toks = sorted((t for t in child.subtree if t.dep_ not in ("relcl", "acl") and t.i < child.i + 6), key=lambda t: t.i)
-            toks = [t for t in toks if t.dep_ != "det" and not t.is_punct]
+            toks = [t for t in toks if t.dep_ != "det" and not t.is_punct and not t.is_space]
             if toks and child.lemma_.lower() in PERSON_ROLES:
                 return _span_text(toks[0], toks[-1])
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_ROLES:

@@ -620,3 +620,13 @@ def test_hyphenated_and_academic_titles_resolve_to_the_person(run):
              "were relatively safe.")
     s = one(ex, "relatively safe")
     assert s.speaker.name == "John Curtice" and s.speaker.kind == "person"
+
+
+def test_a_headline_portrait_is_no_claim_and_no_title(run):
+    ex = run("Anna Berg: Queen of the crime novel\n\nNovelist Anna Berg, who has died at 84, wrote 30 books. "
+             "\"I write slowly,\" Ms Berg once said.")
+    assert [s.content for s in ex.statements] == ["I write slowly"]
+    assert "Queen" not in (ex.statements[0].speaker.title or "")
+    ex = run("Okafor: No outside influence on the bridge inquiry\n\nMayor Paul Okafor spoke on Monday.")
+    assert [(s.speaker.name, s.content) for s in ex.statements] == [
+        ("Paul Okafor", "No outside influence on the bridge inquiry")]
