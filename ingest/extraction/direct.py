@@ -129,6 +129,10 @@ def _after(text, q: Quote, index: TokenIndex, quote_starts):
         lemma = tok.lemma_.lower()
         # "ask" names a request ("asked him to leave") except after a question in quotes
         if cue_ok(tok) and (lemma not in NOT_FOR_QUOTES or (lemma == "ask" and tail.endswith("?"))):
+            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and cue_ok(tok.head) and tok.head.i > tok.i:
+                continue  # "Responding to the criticism, Mr Pugh said": the cue is "said"
+            if text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 3].lstrip().startswith(":"):
+                return None  # "Mr Pugh said: “...”" introduces a quotation of its own, not the one before
             subj = _speaker_of(tok, q)
             if subj is not None and nxt is not None and subj.idx >= nxt:
                 # the parser took a word of a later quotation ('... said on “Fox and Friends.”') for the subject

@@ -126,3 +126,11 @@ def test_a_quotation_closing_reported_speech_keeps_its_closing_mark(run):
     ex = run('Anna Berg told members the council offered a "hard right agenda". '
              'She said the plan was "a disgrace."')
     assert [s.content for s in ex.statements] == ['the council offered a "hard right agenda"', 'the plan was "a disgrace."']
+
+
+def test_a_quote_before_an_attribution_that_introduces_its_own_quotation_is_not_its_content(run):
+    ex = run('Anna Berg said: "The library must stay open.\n\n"Who will read to the children now?" '
+             'Responding to the criticism, Mayor Paul Okafor said: "The budget is under review."')
+    by_content = {s.content: s.speaker.name for s in ex.statements}
+    assert by_content["The budget is under review"] == "Paul Okafor"
+    assert by_content.get("Who will read to the children now") in (None, "Anna Berg")
