@@ -341,6 +341,9 @@ def _inverted(tok):
             return None
         return subtree_span(head, exclude=[tok]), "inverted"
     if lo > head.left_edge.i and _set_off(doc, lo, hi) and not cue_ok(head):
+        if all(t.dep_ in ("cc", "punct") or (t.dep_ == "advmod" and t.head.i == head.i) for t in doc[head.left_edge.i: lo]):
+            # "But, he added, those keen to use ... will not": nothing of the clause stands before the cue
+            return token_span([doc[hi + 2], head.right_edge]), "parenthetical"
         return token_span([head.left_edge, head.right_edge]), "parenthetical"
     return None
 

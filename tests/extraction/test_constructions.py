@@ -630,3 +630,10 @@ def test_a_headline_portrait_is_no_claim_and_no_title(run):
     ex = run("Okafor: No outside influence on the bridge inquiry\n\nMayor Paul Okafor spoke on Monday.")
     assert [(s.speaker.name, s.content) for s in ex.statements] == [
         ("Paul Okafor", "No outside influence on the bridge inquiry")]
+
+
+def test_a_parenthetical_cue_opening_its_sentence_is_not_part_of_the_content(run):
+    ex = run("Mayor Anna Berg spoke to the council on Monday about the bridge. But, she added, the council must "
+             "find the money first. The bridge, she said, is the city's lifeline.")
+    assert one(ex, "find the money").content == "the council must find the money first"
+    assert one(ex, "lifeline").content == "The bridge, she said, is the city's lifeline"
