@@ -473,10 +473,14 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             continue
         (start, end), rule = found
         lemma = tok.lemma_.lower()
-        if rule in CLAUSAL:
-            if not cue_ok(tok):
+        if rule in CLAUSAL and not cue_ok(tok):
+            # a verb that does not report clauses: the clause the parser hung on it is no complement
+            # ("cited remarks Trump had made about X as examples of ...", "made" read as a clause of "cited")
+            found = _nominal(tok)
+            if found is None:
                 continue
-        elif not accepts(lemma, rule):
+            (start, end), rule = found
+        if rule not in CLAUSAL and not accepts(lemma, rule):
             continue
         if end - start < 3:
             continue

@@ -637,3 +637,22 @@ def test_a_parenthetical_cue_opening_its_sentence_is_not_part_of_the_content(run
              "find the money first. The bridge, she said, is the city's lifeline.")
     assert one(ex, "find the money").content == "the council must find the money first"
     assert one(ex, "lifeline").content == "The bridge, she said, is the city's lifeline"
+
+
+def test_a_clause_misread_under_a_verb_of_objects_leaves_the_object_reading(nlp):
+    # the parser reads "Trump had made ..." as a clause of "cited" ("Clinton cited disparaging remarks Trump had
+    # made about Machado as examples of ..."); "cite" reports objects, not clauses
+    from spacy.tokens import Doc
+
+    from ingest.extraction.reported import reported_candidates
+
+    words = ["Berg", "cited", "remarks", "Okafor", "had", "made", "about", "Lind", "as", "examples", "."]
+    heads = [1, 1, 1, 5, 5, 1, 5, 6, 5, 8, 1]
+    deps = ["nsubj", "ROOT", "dobj", "nsubj", "aux", "ccomp", "prep", "pobj", "prep", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "PROPN", "AUX", "VERB", "ADP", "PROPN", "ADP", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", "NNS", "NNP", "VBD", "VBN", "IN", "NNP", "IN", "NNS", "."]
+    lemmas = ["Berg", "cite", "remark", "Okafor", "have", "make", "about", "Lind", "as", "example", "."]
+    spaces = [True] * 9 + [False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    [cand] = [c for c in reported_candidates(doc, lambda pos: False) if c.cue_token.i == 1]
+    assert (doc.text[cand.start:cand.end], cand.rule) == ("remarks Okafor had made about Lind as examples", "dobj")
