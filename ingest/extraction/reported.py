@@ -20,6 +20,8 @@ FOLLOW_DEPS = ("conj", "advcl", "xcomp", "pcomp", "parataxis")
 EXPLETIVES = {"there", "this", "what"}
 # Verbs saying that what their infinitive names did not happen
 UNDONE = frozenset("fail refuse decline neglect forget".split())
+# Verbs of wanting another to do something ("would prefer Turkey to admit that ..."): not said, only wished
+WISHED = frozenset("want prefer expect like love wish need require allow permit invite encourage challenge dare".split())
 CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for")
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
 # Comma-set asides that close a reported noun phrase or infinitive and describe it rather than report it
@@ -210,7 +212,7 @@ def _clause(tok, cut=None):
                     end = end2
         return (start, _cut_aside(comps[-1], end, cut)), "ccomp"
     left = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
-    if left:
+    if left and _directive(tok) is None:  # "... prompted censure - he told refugees to go home": what he told them
         comp = left[-1]
         between = tok.doc[comp.right_edge.i + 1: tok.i]
         reports_itself = cue_ok(comp) and any(c.dep_ == "ccomp" for c in comp.children)
@@ -410,10 +412,14 @@ def _asked_participle(tok) -> bool:
 
 
 def _undone(tok) -> bool:
-    """Is the verb what someone refused or failed to do ("refuses to release his records or explain ...")?"""
+    """Is the verb what someone refused or failed to do ("refuses to release his records or explain ..."), or what
+    someone would have another do ("would prefer Turkey to admit that ...", "wants him to say")?"""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in UNDONE
+    if tok.dep_ != "xcomp":
+        return False
+    lemma = tok.head.lemma_.lower()
+    return lemma in UNDONE or (lemma in WISHED and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children))
 
 
 def complement(tok):

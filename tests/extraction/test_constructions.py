@@ -656,3 +656,16 @@ def test_a_clause_misread_under_a_verb_of_objects_leaves_the_object_reading(nlp)
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     [cand] = [c for c in reported_candidates(doc, lambda pos: False) if c.cue_token.i == 1]
     assert (doc.text[cand.start:cand.end], cand.rule) == ("remarks Okafor had made about Lind as examples", "dobj")
+
+
+def test_what_someone_told_others_to_do_is_not_the_clause_before_the_dash(run):
+    ex = run("Mayor Anna Berg spoke on Monday. Ms Berg's comments on the strike had prompted anger - she told "
+             "drivers from Leeds and York to \"get back to work\" to keep the city moving.")
+    s = one(ex, "get back to work")
+    assert s.cue == "told" and s.content.startswith("drivers from Leeds and York to")
+    assert not [s for s in ex.statements if s.content.startswith("Ms Berg's comments")]
+
+
+def test_what_others_would_have_someone_say_is_not_said(run):
+    ex = run("Many in the city would prefer the council to admit that the bridge was a mistake.")
+    assert not [s for s in ex.statements if s.cue == "admit"]
