@@ -249,6 +249,15 @@ def _follow_parent(c, prev, text):
 
 
 # -- speakers ----------------------------------------------------------------------------------
+_TIME_NOUNS = frozenset("time moment point day week month year weekend morning afternoon evening night hour".split())
+
+
+def _when(prep) -> bool:
+    """ "at the time", "on Monday": a phrase of time hanging on the subject is no part of its name."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _TIME_NOUNS)
+
+
 def np_tokens(tok):
     toks = {tok.i: tok}
     for c in tok.lefts:
@@ -256,7 +265,7 @@ def np_tokens(tok):
             for t in c.subtree:
                 toks[t.i] = t
     for c in tok.rights:
-        if c.dep_ in ("compound", "flat", "amod") or (c.dep_ == "prep" and c.lower_ in NP_RIGHT_PREPS):
+        if c.dep_ in ("compound", "flat", "amod") or (c.dep_ == "prep" and c.lower_ in NP_RIGHT_PREPS and not _when(c)):
             for t in c.subtree:
                 if t.dep_ not in ("relcl", "acl") and t.i - tok.i < 10:
                     toks[t.i] = t

@@ -669,3 +669,21 @@ def test_what_someone_told_others_to_do_is_not_the_clause_before_the_dash(run):
 def test_what_others_would_have_someone_say_is_not_said(run):
     ex = run("Many in the city would prefer the council to admit that the bridge was a mistake.")
     assert not [s for s in ex.statements if s.cue == "admit"]
+
+
+def test_a_phrase_of_time_on_the_subject_is_no_part_of_the_speakers_name(nlp):
+    from spacy.tokens import Doc
+
+    from ingest.extraction.pipeline import np_tokens
+
+    words = ["Okafor", "at", "the", "time", "said", "it", "was", "safe", "."]
+    heads = [4, 0, 3, 1, 4, 6, 4, 6, 4]
+    deps = ["nsubj", "prep", "det", "pobj", "ROOT", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["PROPN", "ADP", "DET", "NOUN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
+    lemmas = ["Okafor", "at", "the", "time", "say", "it", "be", "safe", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert [t.text for t in np_tokens(doc[0])] == ["Okafor"]
+    doc = Doc(nlp.vocab, words=["Head", "of", "the", "union", "said", "it", "was", "safe", "."],
+              heads=[4, 0, 3, 1, 4, 6, 4, 6, 4], deps=deps, pos=["NOUN", *pos[1:]],
+              lemmas=["head", "of", "the", "union", *lemmas[4:]])
+    assert [t.text for t in np_tokens(doc[0])] == ["Head", "of", "the", "union"]
