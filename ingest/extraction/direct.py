@@ -207,10 +207,14 @@ def _colon(toks):
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
-    if head.pos_ in ("VERB", "AUX") and head.i < colon.i:
-        subj = _speaker_of(head)
-        if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "what"):
-            return head, subj
+    if head.pos_ not in ("VERB", "AUX") or head.i > colon.i or head.lemma_ == "be":
+        return None  # "The rationale ... is a blind faith in Obama's word:" introduces no one's words
+    subj = _speaker_of(head)
+    person = next((c for c in head.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None)
+    if person is not None and (subj is None or subj.pos_ not in ("PROPN", "PRON")):
+        return head, person  # "The timing of the surge doesn't surprise pollster Daron Shaw:"
+    if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "what"):
+        return head, subj
     return None
 
 

@@ -134,3 +134,12 @@ def test_a_quote_before_an_attribution_that_introduces_its_own_quotation_is_not_
     by_content = {s.content: s.speaker.name for s in ex.statements}
     assert by_content["The budget is under review"] == "Paul Okafor"
     assert by_content.get("Who will read to the children now") in (None, "Anna Berg")
+
+
+def test_a_colon_gives_the_quote_to_the_person_the_sentence_names_not_to_a_thing(run):
+    ex = run("The timing of Berg's surge doesn't surprise Republican pollster Paul Okafor: \"Historically, lesser-known "
+             "candidates beating established candidates in early contests have seen the biggest boost.\"")
+    assert [s.speaker.name for s in ex.statements] == ["Paul Okafor"]
+    ex = run("The reason the council gives for the delay is a blind faith in the contractor's word:\n\n"
+             "\"The bridge will be finished by the spring, and the tolls will pay for it.\"")
+    assert not [s for s in ex.statements if s.speaker.name.startswith("The reason")]
