@@ -75,7 +75,16 @@ def find_subject(tok, depth=0):
         if quoted is not None:
             return quoted
         return find_subject(tok.head.head, depth + 1)  # "responded by saying that ...": the responder
-    return None
+    return _name_right_before(tok)
+
+
+def _name_right_before(tok):
+    """A person or organisation named right before a verb the parser left without a subject (", former president
+    Bill Clinton said his wife ..." read as an apposition to the name before it)."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is None or prev.ent_type_ not in ("PERSON", "ORG") or prev.dep_ not in ("appos", "conj", "compound"):
+        return None
+    return prev
 
 
 QUOTING_VERBS = frozenset({"quote", "cite"})

@@ -687,3 +687,19 @@ def test_a_phrase_of_time_on_the_subject_is_no_part_of_the_speakers_name(nlp):
               heads=[4, 0, 3, 1, 4, 6, 4, 6, 4], deps=deps, pos=["NOUN", *pos[1:]],
               lemmas=["head", "of", "the", "union", *lemmas[4:]])
     assert [t.text for t in np_tokens(doc[0])] == ["Head", "of", "the", "union"]
+
+
+def test_a_name_right_before_a_verb_left_without_subject_is_its_subject(nlp):
+    # as the parser read "..., his wife Hillary Clinton, former president Bill Clinton said his wife was ...":
+    # the second name an apposition to the first, "said" with no subject
+    from spacy.tokens import Doc
+
+    from ingest.extraction.reported import find_subject
+
+    words = ["Anna", "Berg", ",", "former", "mayor", "Paul", "Berg", "said", "it", "was", "safe", "."]
+    heads = [1, 7, 1, 4, 6, 6, 1, 7, 9, 7, 9, 7]
+    deps = ["compound", "npadvmod", "punct", "amod", "compound", "compound", "appos", "ROOT", "nsubj", "ccomp",
+            "acomp", "punct"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
+    assert find_subject(doc[7]).text == "Berg" and find_subject(doc[7]).i == 6
