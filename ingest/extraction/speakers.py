@@ -273,6 +273,20 @@ def title_appos(ent) -> str | None:
             toks = [t for t in toks if t.dep_ != "det" and not t.is_punct and not t.is_space]
             if toks and child.lemma_.lower() in PERSON_ROLES:
                 return _span_text(toks[0], toks[-1])
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        # "..., estimates James Goodman, report author and a senior adviser at ...": the role the parser made a
+        # second subject of the verb instead of an apposition to the name
+        role = doc[ent.end + 1:ent.end + 8].root
+        if role.pos_ == "NOUN" and role.lemma_.lower() in PERSON_ROLES and role.head.i == root.head.i != root.i \
+                and role.dep_ == root.dep_:
+            toks = [t for t in role.subtree if ent.end < t.i < role.i + 12 and t.dep_ not in ("relcl", "acl")]
+            while toks and (toks[-1].pos_ in ("ADP", "CCONJ", "DET", "PUNCT", "SPACE")):
+                toks.pop()  # a phrase cut off by the length limit ends on a full word
+            while toks and toks[0].dep_ == "det":
+                toks.pop(0)
+            if toks:
+                return _span_text(toks[0], toks[-1])
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_ROLES:
         head = root.head
         toks = sorted((t for t in head.subtree if t.i <= head.i and t.dep_ != "det" and not t.is_punct), key=lambda t: t.i)

@@ -703,3 +703,11 @@ def test_a_name_right_before_a_verb_left_without_subject_is_its_subject(nlp):
     ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
     assert find_subject(doc[7]).text == "Berg" and find_subject(doc[7]).i == 6
+
+
+def test_a_role_after_an_inverted_speakers_name_is_the_title(run):
+    ex = run("The pile of old phones has now reached 90 million handsets, estimates James Goodman, report author "
+             "and a senior adviser at the Forum for the Future.")
+    s = one(ex, "90 million")
+    assert (s.speaker.name, s.speaker.title) == (
+        "James Goodman", "report author and a senior adviser at the Forum for the Future")
