@@ -24,7 +24,7 @@ from .reported import reported_candidates
 from .speakers import (FIRST_PERSON, ORG, PERSON, PERSON_PRONOUNS, POSTNOMINALS, UNKNOWN, Actor, Registry, ent_name,
                        relabel_people, role_modifiers)
 from .spans import trim
-from .titles import ORG_ROLES, PERSON_ROLES, split_honorifics
+from .titles import HONORIFICS, ORG_ROLES, PERSON_ROLES, split_honorifics
 from .topics import TopicIndex
 
 PRIORITY = {"quote": 0, "ccomp": 1, "ccomp-left": 1, "directive": 2, "call-for": 2, "inverted": 2, "parenthetical": 2,
@@ -361,6 +361,15 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
             actor = registry.lookup(ent_name(_ent_of(c)))
             if actor is not None:
                 registry.note_speaker(actor, c.idx, c.i)
+                return actor, span, "name"
+    # "Archbishop of Canterbury Dr Rowan Williams said", parsed with the name as the object of "of": a title of a
+    # place, then the person's name
+    for p in tok.children:
+        pobj = next((o for o in p.children if o.dep_ == "pobj"), None) if p.dep_ == "prep" and p.lower_ == "of" else None
+        ent = _ent_of(pobj) if pobj is not None and pobj.ent_type_ == "PERSON" else None
+        if ent is not None and ent.start > p.i + 1 and (lemma in PERSON_ROLES or lemma in HONORIFICS):
+            actor = registry.lookup(ent_name(ent))
+            if actor is not None:
                 return actor, span, "name"
     if lemma in ORG_ROLES:  # "the Paris-based IEA watchdog": the organisation named in the phrase
         for c in tok.lefts:

@@ -69,6 +69,8 @@ centre school hospital church museum stadium arena river street avenue road brid
 beach valley lake park bay springs falls heights mountain mountains hills""".split())
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 # Letters after a name that are no part of it ("Paul Boateng MP", "Guy Mansfield QC")
+# honorifics that go with a name rather than a post ("Dr", "Sir"): not the end of a title before the name
+_NAME_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev".split())
 _PEERAGE = frozenset("lord lady baroness baron sir dame viscount earl".split())
 POSTNOMINALS = frozenset("MP MPs MEP MSP AM QC KC OBE MBE CBE KBE DBE".split())
 NAME_PARTICLES = frozenset("de van von der den da di du la le del dos das bin ibn al el".split())
@@ -255,12 +257,48 @@ def title_before(ent) -> str | None:
     toks.reverse()
     while toks and toks[0].lower_ in TITLE_LINK:
         toks.pop(0)
+    while len(toks) > 1 and toks[-1].lower_.rstrip(".") in _NAME_HONORIFICS:
+        toks.pop()  # "MAB spokesman Dr Azzam Tamimi": the title is "MAB spokesman"
     if not toks:
         return None
     last = toks[-1].lower_.rstrip(".")
-    if last not in PERSON_ROLES and last not in HONORIFICS and last not in ("counterpart", "democrat", "republican"):
+    if last not in PERSON_ROLES and last not in HONORIFICS and last not in ("counterpart", "democrat", "republican") \
+            and not _role_of_place(toks):
         return None
     return _span_text(toks[0], toks[-1])
+
+
+def _role_of_place(toks) -> bool:
+    """ "Archbishop of Canterbury", "Mayor of London": a role, "of", then a name."""
+    words = [t.lower_ for t in toks]
+    if "of" not in words[1:-1]:
+        return False
+    k = words.index("of", 1)
+    return (words[k - 1] in PERSON_ROLES or words[k - 1] in HONORIFICS) and all(t.pos_ == "PROPN" for t in toks[k + 1:])
+
+
+MAX_TITLE_TOKENS = 15
+
+
+def _role_phrase(role, after: int) -> str | None:
+    """A role phrase as a title ("a senior adviser at the Forum for the Future" -> "senior adviser at the Forum for
+    the Future"): the role's words after token `after`, up to a relative clause, participle or apposition
+    ("founder of Grassroots Media, which ...", "head of CloudFlare, a San Francisco company"), at most MAX_TITLE_TOKENS, without a leading article or a dangling last word."""
+    skip = {t.i for c in role.subtree if c.i != role.i and (c.dep_ in ("relcl", "acl") or (
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.doc[c.left_edge.i - 1].text in (",", "—", "–", "--")))
+        for t in c.subtree}
+    toks = []
+    for t in role.subtree:
+        if t.i <= after:
+            continue
+        if t.i in skip or t.i >= role.i + MAX_TITLE_TOKENS or (toks and t.i != toks[-1].i + 1):
+            break
+        toks.append(t)
+    while toks and (toks[-1].pos_ in ("ADP", "CCONJ", "DET", "PUNCT", "SPACE", "PART") or toks[-1].lower_ in ("which", "who")):
+        toks.pop()
+    while toks and (toks[0].dep_ == "det" or toks[0].is_punct):
+        toks.pop(0)
+    return _span_text(toks[0], toks[-1]) if toks else None
 
 
 def title_appos(ent) -> str | None:
@@ -268,11 +306,11 @@ def title_appos(ent) -> str | None:
     root = ent.root
     for child in root.rights:
         # not after a colon: "Arthur Hailey: King of the bestsellers" is a headline's description
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and root.doc[child.left_edge.i - 1].text != ":":
-            toks = sorted((t for t in child.subtree if t.dep_ not in ("relcl", "acl") and t.i < child.i + 6), key=lambda t: t.i)
-            toks = [t for t in toks if t.dep_ != "det" and not t.is_punct and not t.is_space]
-            if toks and child.lemma_.lower() in PERSON_ROLES:
-                return _span_text(toks[0], toks[-1])
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and root.doc[child.left_edge.i - 1].text != ":" \
+                and child.lemma_.lower() in PERSON_ROLES:
+            phrase = _role_phrase(child, root.i)
+            if phrase:
+                return phrase
     doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
         # "..., estimates James Goodman, report author and a senior adviser at ...": the role the parser made a
@@ -280,13 +318,9 @@ def title_appos(ent) -> str | None:
         role = doc[ent.end + 1:ent.end + 8].root
         if role.pos_ == "NOUN" and role.lemma_.lower() in PERSON_ROLES and role.head.i == root.head.i != root.i \
                 and role.dep_ == root.dep_:
-            toks = [t for t in role.subtree if ent.end < t.i < role.i + 12 and t.dep_ not in ("relcl", "acl")]
-            while toks and (toks[-1].pos_ in ("ADP", "CCONJ", "DET", "PUNCT", "SPACE")):
-                toks.pop()  # a phrase cut off by the length limit ends on a full word
-            while toks and toks[0].dep_ == "det":
-                toks.pop(0)
-            if toks:
-                return _span_text(toks[0], toks[-1])
+            phrase = _role_phrase(role, ent.end)
+            if phrase:
+                return phrase
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_ROLES:
         head = root.head
         toks = sorted((t for t in head.subtree if t.i <= head.i and t.dep_ != "det" and not t.is_punct), key=lambda t: t.i)

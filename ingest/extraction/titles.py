@@ -8,7 +8,7 @@ HONORIFICS = frozenset("""
 mr mrs ms miss dr prof professor sen rep gov gen lt col sgt capt adm rev sir dame lord lady hon pres supt insp cmdr
 president vice premier chancellor minister secretary senator governor mayor ambassador judge justice
 general colonel captain sergeant admiral commander chairman chairwoman congressman congresswoman
-representative speaker king queen prince princess sheikh emir pope cardinal bishop rabbi imam father
+representative speaker king queen prince princess sheikh emir pope cardinal bishop archbishop rabbi imam father
 """.split())
 
 # Nouns that name a person's role; "the minister" can stand for a named person with that title.

@@ -711,3 +711,16 @@ def test_a_role_after_an_inverted_speakers_name_is_the_title(run):
     s = one(ex, "90 million")
     assert (s.speaker.name, s.speaker.title) == (
         "James Goodman", "report author and a senior adviser at the Forum for the Future")
+
+
+def test_titles_are_whole_phrases_without_asides_or_the_honorific_of_the_name(run):
+    def title(text, fragment):
+        return one(run(text), fragment).speaker.title
+
+    assert title("Andrew Hogg, spokesman for the Medical Foundation for the Care of Victims of Torture, said the "
+                 "rules were cruel.", "cruel") == "spokesman for the Medical Foundation for the Care of Victims of Torture"
+    assert title("Paul Okafor, chief executive of CloudFlare, a San Francisco company, said the attack was over.",
+                 "attack") == "chief executive of CloudFlare"
+    assert title("\"The meeting is not anti-party,\" MAB spokesman Dr Azzam Tamimi said.", "anti-party") == "MAB spokesman"
+    assert title("Archbishop of Canterbury Dr Rowan Williams said the debate was welcome.", "debate") == \
+        "Archbishop of Canterbury"
