@@ -153,8 +153,9 @@ def _particles(words: list[str]) -> int:
 
 
 def _unlabelled_names(doc, names) -> list[Span]:
-    """Full names the NER left unlabelled ("And oh yes, Carly Fiorina: What ..."): a run of two or three proper
-    nouns outside every entity, the first a known first name."""
+    """Names the NER left unlabelled: a person's ("And oh yes, Carly Fiorina: What ..."), a run of two or three proper
+    nouns outside every entity, the first a known first name; an organisation's, a run of proper nouns set in
+    apposition to an organisation's role noun ("Parmalat, the Italian food group")."""
     found, i = [], 0
     while i < len(doc):
         if doc[i].pos_ != "PROPN" or doc[i].ent_type_:
@@ -165,8 +166,17 @@ def _unlabelled_names(doc, names) -> list[Span]:
             j += 1
         if 2 <= j - i <= 3 and _looks_like_name([t.text for t in doc[i:j]], names):
             found.append(Span(doc, i, j, label="PERSON"))
+        elif _described_as_organisation(doc[j - 1]):
+            found.append(Span(doc, i, j, label="ORG"))
         i = j
     return found
+
+
+def _described_as_organisation(tok) -> bool:
+    """ "Parmalat, the Italian food group at the centre of ...": a name the NER missed, set in apposition to an
+    organisation's role noun."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in ORG_ROLES and c.left_edge.i == tok.i + 2
+               and tok.doc[tok.i + 1].text == "," for c in tok.children)
 
 
 def honorific_gender(honorific: str | None) -> str | None:

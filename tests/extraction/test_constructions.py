@@ -724,3 +724,10 @@ def test_titles_are_whole_phrases_without_asides_or_the_honorific_of_the_name(ru
     assert title("\"The meeting is not anti-party,\" MAB spokesman Dr Azzam Tamimi said.", "anti-party") == "MAB spokesman"
     assert title("Archbishop of Canterbury Dr Rowan Williams said the debate was welcome.", "debate") == \
         "Archbishop of Canterbury"
+
+
+def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation(run):
+    ex = run("Parmalat, the Italian food group at the centre of one of Europe's most painful corporate scandals, has "
+             "reported a doubling in profit.")
+    s = one(ex, "doubling in profit")
+    assert (s.speaker.name, s.speaker.kind) == ("Parmalat", "organization")
