@@ -141,6 +141,11 @@ def _abbreviates(short: str, name: str) -> bool:
     return len(words) >= 2 and "".join(w[0] for w in words).upper() == letters
 
 
+def _squashed(name: str) -> str:
+    """A name without case, spaces, hyphens or full stops: "TimeWarner" and "Time Warner" are one company."""
+    return re.sub(r"[\s.\-]", "", name.lower())
+
+
 def _looks_like_name(words: list[str], names) -> bool:
     """A known first name, then capitalised words ("Charles de Gaulle": particles inside may be lower case)."""
     return words[0] in names and words[-1][:1].isupper() \
@@ -472,7 +477,7 @@ class Registry:
                     self._by_key.setdefault(key, actor)
                     return actor
             elif key.endswith(actor.name.lower()) or actor.name.lower().endswith(key) or _abbreviates(name, actor.name) \
-                    or _abbreviates(actor.name, name):
+                    or _abbreviates(actor.name, name) or _squashed(key) == _squashed(actor.name):
                 if len(key) > len(actor.name):
                     actor.name = name
                 self._by_key.setdefault(key, actor)

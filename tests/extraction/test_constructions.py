@@ -731,3 +731,9 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation(run):
              "reported a doubling in profit.")
     s = one(ex, "doubling in profit")
     assert (s.speaker.name, s.speaker.kind) == ("Parmalat", "organization")
+
+
+def test_one_organisation_spelt_with_and_without_a_space_is_one_actor(run):
+    ex = run("Quarterly profits at media giant Time Warner jumped 76% in the three months to December. "
+             "TimeWarner said fourth quarter sales rose 2% to $11.1bn. Time Warner said it would buy back shares.")
+    assert {s.speaker.name for s in ex.statements} == {"Time Warner"}
