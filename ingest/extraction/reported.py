@@ -310,7 +310,7 @@ def _reports_about(prep, obj) -> bool:
     if obj.pos_ == "PRON":  # "repeated it on Face the Nation": what follows a pronoun says where, not what
         return False
     pobj = next((x for x in prep.children if x.dep_ in ("pobj", "pcomp")), None)
-    if pobj is None or pobj.tag_ == "VBG" and prep.lower_ != "about":
+    if pobj is None or (pobj.tag_ == "VBG" and prep.lower_ != "about"):  # "in answering", not "about raising"
         return False
     if pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_.rstrip(".") in _WHEN_WORDS:
         return False
@@ -352,7 +352,8 @@ def _inverted(tok):
             return None
         return subtree_span(head, exclude=[tok]), "inverted"
     if lo > head.left_edge.i and _set_off(doc, lo, hi) and not cue_ok(head):
-        if all(t.dep_ in ("cc", "punct") or (t.dep_ == "advmod" and t.head.i == head.i) for t in doc[head.left_edge.i: lo]):
+        if hi + 2 <= head.right_edge.i and all(t.dep_ in ("cc", "punct") or (t.dep_ == "advmod" and t.head.i == head.i)
+                                               for t in doc[head.left_edge.i: lo]):
             # "But, he added, those keen to use ... will not": nothing of the clause stands before the cue
             return token_span([doc[hi + 2], head.right_edge]), "parenthetical"
         return token_span([head.left_edge, head.right_edge]), "parenthetical"

@@ -68,10 +68,11 @@ trust motors energy capital partners holdings industries systems labs records st
 centre school hospital church museum stadium arena river street avenue road bridge island county city state
 beach valley lake park bay springs falls heights mountain mountains hills""".split())
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
-# Letters after a name that are no part of it ("Paul Boateng MP", "Guy Mansfield QC")
-# honorifics that go with a name rather than a post ("Dr", "Sir"): not the end of a title before the name
+# Honorifics that go with a name rather than a post ("Dr", "Sir"): not the end of a title before the name
 _NAME_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev".split())
+# Words that open a peer's or knight's name ("Lord Ashcroft"), which the NER may split from the rest
 _PEERAGE = frozenset("lord lady baroness baron sir dame viscount earl".split())
+# Letters after a name that are no part of it ("Paul Boateng MP", "Guy Mansfield QC")
 POSTNOMINALS = frozenset("MP MPs MEP MSP AM QC KC OBE MBE CBE KBE DBE".split())
 NAME_PARTICLES = frozenset("de van von der den da di du la le del dos das bin ibn al el".split())
 _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
@@ -298,7 +299,8 @@ MAX_TITLE_TOKENS = 15
 def _role_phrase(role, after: int) -> str | None:
     """A role phrase as a title ("a senior adviser at the Forum for the Future" -> "senior adviser at the Forum for
     the Future"): the role's words after token `after`, up to a relative clause, participle or apposition
-    ("founder of Grassroots Media, which ...", "head of CloudFlare, a San Francisco company"), at most MAX_TITLE_TOKENS, without a leading article or a dangling last word."""
+    ("founder of Grassroots Media, which ...", "head of CloudFlare, a San Francisco company"), at most
+    MAX_TITLE_TOKENS, without a leading article or a dangling last word."""
     skip = {t.i for c in role.subtree if c.i != role.i and (c.dep_ in ("relcl", "acl") or (
         c.dep_ == "appos" and c.pos_ == "NOUN" and c.doc[c.left_edge.i - 1].text in (",", "—", "–", "--")))
         for t in c.subtree}
