@@ -269,6 +269,9 @@ def _nominal(tok):
     """What the verb reports as a noun phrase or infinitive: ("dobj"|"xcomp"|"prep:about"...) span."""
     kids = list(tok.children)
     dobj = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i]
+    predicates = [c for c in kids if c.dep_ == "oprd" and c.i > tok.i]
+    if not dobj and len(predicates) > 1 and not any(c.dep_ == "dobj" for c in kids):
+        dobj = predicates[:1]  # "called Oz a quack": the parser may read the object as a predicate too
     if dobj:
         d = dobj[0]
         if any(c.dep_ == "prep" and c.lower_ == "as" and any(_quoted_as_saying(p) == d for p in c.children if p.dep_ == "pcomp")

@@ -737,3 +737,28 @@ def test_one_organisation_spelt_with_and_without_a_space_is_one_actor(run):
     ex = run("Quarterly profits at media giant Time Warner jumped 76% in the three months to December. "
              "TimeWarner said fourth quarter sales rose 2% to $11.1bn. Time Warner said it would buy back shares.")
     assert {s.speaker.name for s in ex.statements} == {"Time Warner"}
+
+
+def test_calling_someone_names_reads_a_second_predicate_as_the_object(nlp):
+    # as the parser read "One of the docs ... called Oz a quack, fake and charlatan": both nouns predicates of "called"
+    from spacy.tokens import Doc
+
+    from ingest.extraction.reported import reported_candidates
+
+    words = ["Berg", "called", "Okafor", "a", "quack", "and", "a", "fake", "."]
+    heads = [1, 1, 1, 4, 1, 4, 7, 4, 1]
+    deps = ["nsubj", "ROOT", "oprd", "det", "oprd", "cc", "det", "conj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "DET", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", "NNP", "DT", "NN", "CC", "DT", "NN", "."]
+    lemmas = ["Berg", "call", "Okafor", "a", "quack", "and", "a", "fake", "."]
+    spaces = [True] * 7 + [False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert (doc.text[cand.start:cand.end], cand.rule) == ("Okafor a quack and a fake", "dobj")
+    # "what he calls corruption a focus": with the object before the verb, the predicates are no object
+    words = ["what", "Berg", "calls", "graft", "a", "focus", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 5 + [False, False], heads=[2, 2, 2, 2, 5, 2, 2],
+              deps=["dobj", "nsubj", "ROOT", "oprd", "det", "oprd", "punct"],
+              pos=["PRON", "PROPN", "VERB", "NOUN", "DET", "NOUN", "PUNCT"], tags=["WP", "NNP", "VBZ", "NN", "DT", "NN", "."],
+              lemmas=["what", "Berg", "call", "graft", "a", "focus", "."])
+    assert not reported_candidates(doc, lambda pos: False)
