@@ -23,6 +23,8 @@ UNDONE = frozenset("fail refuse decline neglect forget".split())
 # Verbs of wanting another to do something ("would prefer Turkey to admit that ..."): not said, only wished
 WISHED = frozenset("want prefer expect like love wish need require allow permit invite encourage challenge dare".split())
 CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for")
+# Pronouns that cannot be a clause's subject ("asked them “prayerfully consider” ...")
+OBJECT_PRONOUNS = frozenset("me him her us them myself himself herself itself ourselves themselves".split())
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
 # Comma-set asides that close a reported noun phrase or infinitive and describe it rather than report it
 # ("praised X, which ...", "criticized X, citing ..."): in train[300:] annotators left relative clauses out
@@ -207,6 +209,9 @@ def _clause(tok, cut=None):
         and (c.tag_ in ("VBD", "VBZ", "VBP") or any(x.dep_ == "aux" and x.lower_ != "to" for x in c.children))))]
     if comps:
         start, end = subtree_span(comps[0], exclude=follow_ups_inside(comps[0]) + _said_when(comps[0], tok))
+        subject = _object_as_subject(tok, comps[0])
+        if subject is not None:
+            start = subject.left_edge.idx
         for extra in comps[1:]:  # "said A and B" split by the parser into two complements
             s2, e2 = subtree_span(extra, exclude=follow_ups_inside(extra))
             if s2 >= end and not cue_ok(extra) and not any(t.text in ".;" for t in tok.doc[comps[0].right_edge.i:extra.left_edge.i]):
@@ -230,6 +235,15 @@ def _clause(tok, cut=None):
             start, end = subtree_span(comp, exclude=follow_ups_inside(comp))
             return (start, _cut_aside(comp, end, cut)), "ccomp-left"
     return None
+
+
+def _object_as_subject(tok, comp):
+    """The complement's subject when the parser read it as the verb's object ("promised the powers would only be
+    used ..." with "the powers" the object of "promised" and "would be used" a clause without subject), or None."""
+    if any(c.dep_ in (*SUBJECTS, "csubj", "csubjpass", "expl", "mark") for c in comp.children):
+        return None  # "asked Trump if ...", "convince itself that ...": the object is the one addressed
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.right_edge.i + 1 == comp.left_edge.i), None)
+    return None if obj is None or obj.lower_ in OBJECT_PRONOUNS else obj
 
 
 def _directive(tok):
@@ -516,7 +530,8 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
         quoted = _quoted_as_saying(tok) if tok.dep_ == "pcomp" else None
         if quoted is not None:
             own = [quoted]  # "cited an official as saying ...": the official, not whoever cited them
-        parent = None if own else (by_token.get(tok.head.i) or by_token.get(tok.head.head.i))
+        parent = None if own else (by_token.get(tok.head.i) or by_token.get(tok.head.head.i)
+                                   or _left_out_of(tok, by_token))
         if parent is not None and tok.dep_ in FOLLOW_DEPS:
             cand.parent = parent  # "..., adding that" / "and stressed that": the same speaker
         else:
@@ -531,6 +546,20 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
         out.append(cand)
         by_token[tok.i] = cand
     return out
+
+
+def _left_out_of(tok, by_token):
+    """The candidate of a cue further up whose content this follow-up was left out of ("has said his comments may
+    have been offensive but were not racist, and said earlier ..." with the second "said" hung on "were"), or None."""
+    up = tok.head
+    for _ in range(4):
+        if up.i == up.head.i:
+            return None
+        up = up.head
+        cand = by_token.get(up.i)
+        if cand is not None:
+            return cand if tok in follow_ups_inside(up) and not cand.start <= tok.idx < cand.end else None
+    return None
 
 
 def _antecedent(noun):

@@ -105,7 +105,7 @@ def relabel_people(doc) -> None:
             changed = True
         before = doc[ent.start - 1] if ent.start > 0 else None
         if ent.label_ in ("NORP", "ORG") and before is not None and before.tag_ == "NNP" and not before.ent_type_ \
-                and before.dep_ == "compound" and before.head.i in range(ent.start, ent.end) and before.text.isalpha() \
+                and before.dep_ in ("compound", "amod") and before.head.i in range(ent.start, ent.end) and before.text.isalpha() \
                 and not before.is_sent_start:  # "Fellow Republicans" opening a sentence is no party name
             ent = Span(doc, ent.start - 1, ent.end, label=ent.label_)  # "Liberal" + "Democrats"
             changed = True

@@ -762,3 +762,53 @@ def test_calling_someone_names_reads_a_second_predicate_as_the_object(nlp):
               pos=["PRON", "PROPN", "VERB", "NOUN", "DET", "NOUN", "PUNCT"], tags=["WP", "NNP", "VBZ", "NN", "DT", "NN", "."],
               lemmas=["what", "Berg", "call", "graft", "a", "focus", "."])
     assert not reported_candidates(doc, lambda pos: False)
+
+
+def test_a_party_name_the_tagger_read_as_adjective_and_noun_stays_whole(run):
+    s = one(run("The Liberal Democrats say they will vote against the budget."), "vote against")
+    assert s.speaker.name == "Liberal Democrats"
+
+
+def _parsed(nlp, rows):
+    """A Doc from (word, head, dep, pos, tag, lemma) rows, a space after each word but before punctuation."""
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows))
+    spaces = [nxt not in ",." for nxt in words[1:]] + [False]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_a_clause_subject_read_as_the_verbs_object_stays_in_the_content(nlp):
+    # as the parser read "... and promised the powers would only be used in serious cases"
+    from ingest.extraction.reported import reported_candidates
+
+    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("promised", 1, "ROOT", "VERB", "VBD", "promise"),
+                        ("the", 3, "det", "DET", "DT", "the"), ("homes", 1, "dobj", "NOUN", "NNS", "home"),
+                        ("would", 6, "aux", "AUX", "MD", "would"), ("be", 6, "auxpass", "AUX", "VB", "be"),
+                        ("built", 1, "ccomp", "VERB", "VBN", "build"), (".", 1, "punct", "PUNCT", ".", ".")])
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert doc.text[cand.start:cand.end] == "the homes would be built"
+    # "asked them “consider” the offer": an object pronoun is the one addressed, never the clause's subject
+    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("asked", 1, "ROOT", "VERB", "VBD", "ask"),
+                        ("them", 1, "dobj", "PRON", "PRP", "they"), ("consider", 1, "ccomp", "VERB", "VB", "consider"),
+                        ("the", 5, "det", "DET", "DT", "the"), ("offer", 3, "dobj", "NOUN", "NN", "offer"),
+                        (".", 1, "punct", "PUNCT", ".", ".")])
+    assert [doc.text[c.start:c.end] for c in reported_candidates(doc, lambda pos: False)] == ["consider the offer"]
+
+
+def test_a_second_cue_left_out_of_the_first_ones_content_keeps_its_speaker(nlp):
+    # as the parser read "has said his comments may have been offensive but were not racist, and said earlier
+    # this week he would not apologise": the second "said" hung on "were", inside the first one's complement
+    from ingest.extraction.reported import reported_candidates
+
+    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+                        ("it", 3, "nsubj", "PRON", "PRP", "it"), ("was", 1, "ccomp", "AUX", "VBD", "be"),
+                        ("late", 3, "acomp", "ADJ", "JJ", "late"), ("but", 3, "cc", "CCONJ", "CC", "but"),
+                        ("was", 3, "conj", "AUX", "VBD", "be"), ("safe", 6, "acomp", "ADJ", "JJ", "safe"),
+                        (",", 6, "punct", "PUNCT", ",", ","), ("and", 6, "cc", "CCONJ", "CC", "and"),
+                        ("said", 6, "conj", "VERB", "VBD", "say"), ("she", 13, "nsubj", "PRON", "PRP", "she"),
+                        ("would", 13, "aux", "AUX", "MD", "would"), ("stay", 10, "ccomp", "VERB", "VB", "stay"),
+                        (".", 1, "punct", "PUNCT", ".", ".")])
+    first, second = reported_candidates(doc, lambda pos: False)
+    assert doc.text[first.start:first.end].startswith("it was late but was safe")  # the pipeline trims ", and"
+    assert doc.text[second.start:second.end] == "she would stay" and second.parent is first
