@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from .lexicon import is_cue
 from .records import Speaker
-from .titles import HONORIFICS, ORG_ROLES, PERSON_ROLES, split_honorifics, strip_possessive
+from .titles import COURTESY, HONORIFICS, ORG_ROLES, PERSON_ROLES, split_honorifics, strip_possessive
 
 PERSON, ORG, UNKNOWN = "person", "organization", "unknown"
 ENT_KINDS = {"PERSON": PERSON, "ORG": ORG, "GPE": ORG, "NORP": ORG}
@@ -275,7 +275,7 @@ def title_before(ent) -> str | None:
         toks.pop(0)
     while len(toks) > 1 and toks[-1].lower_.rstrip(".") in _NAME_HONORIFICS:
         toks.pop()  # "MAB spokesman Dr Azzam Tamimi": the title is "MAB spokesman"
-    if not toks:
+    if all(t.lower_.rstrip(".") in COURTESY for t in toks):
         return None
     last = toks[-1].lower_.rstrip(".")
     if last not in PERSON_ROLES and last not in HONORIFICS and last not in ("counterpart", "democrat", "republican") \
@@ -396,7 +396,7 @@ class Registry:
                 actor.gender = actor.gender or gender or name_gender(actor.name)
                 if actor.title is None:
                     actor.title = title_before(ent) or title_appos(ent) or (
-                        honorific if honorific and honorific.lower().rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr") else None)
+                        honorific if honorific and honorific.lower().rstrip(".") not in COURTESY else None)
             root = ent.root
             subj = root.dep_ in ("nsubj", "nsubjpass")
             main = subj and (root.head.dep_ == "ROOT")

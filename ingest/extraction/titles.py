@@ -11,6 +11,9 @@ general colonel captain sergeant admiral commander chairman chairwoman congressm
 representative speaker king queen prince princess sheikh emir pope cardinal bishop archbishop rabbi imam father
 """.split())
 
+# Honorifics of courtesy, which say nothing of a role: never a title on their own ("Mr Howard" has none)
+COURTESY = frozenset("mr mrs ms miss mx messrs dr".split())
+
 # Nouns that name a person's role; "the minister" can stand for a named person with that title.
 PERSON_ROLES = frozenset("""
 president minister secretary senator governor mayor ambassador spokesman spokeswoman spokesperson candidate

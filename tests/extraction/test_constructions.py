@@ -200,6 +200,13 @@ def test_title_is_split_from_the_name(run):
     assert s.speaker_mention == "Norwegian Health Minister Sara Lind"
 
 
+def test_a_courtesy_honorific_is_no_title(run):
+    ex = run("Paul Okafor opened the hospital. Mr Okafor said that it would take patients from Monday.")
+    s = one(ex, "take patients")
+    assert s.speaker.name == "Paul Okafor" and s.speaker.title is None
+    assert one(run("Sir Paul Okafor said that exports were rising."), "exports").speaker.title == "Sir"
+
+
 def test_said_on_weekday_against_publication_date(run):
     published = datetime.date(2024, 3, 6)  # a Wednesday
     s = one(run("Paul Okafor said on Monday that exports were rising.", published=published), "exports")
