@@ -271,17 +271,44 @@ def title_before(ent) -> str | None:
             continue
         break
     toks.reverse()
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k].lower_ in TITLE_LINK and not _links_a_title(toks[k - 1], toks[k]):
+            toks = toks[k + 1:]  # "Mr. Trump's pointed critique of President Bush": the title is "President"
+            break
     while toks and toks[0].lower_ in TITLE_LINK:
         toks.pop(0)
+    if not toks:
+        return None
     while len(toks) > 1 and toks[-1].lower_.rstrip(".") in _NAME_HONORIFICS:
         toks.pop()  # "MAB spokesman Dr Azzam Tamimi": the title is "MAB spokesman"
     if all(t.lower_.rstrip(".") in COURTESY for t in toks):
         return None
     last = toks[-1].lower_.rstrip(".")
     if last not in PERSON_ROLES and last not in HONORIFICS and last not in ("counterpart", "democrat", "republican") \
-            and not _role_of_place(toks):
+            and not _role_of_place(toks) and not _occupation(toks[-1]):
         return None
     return _span_text(toks[0], toks[-1])
+
+
+def _links_a_title(before, link) -> bool:
+    """Does the word before "of", "for" or "'s" belong to a title ("Secretary of State", "Minister for Europe",
+    "Russia's foreign minister"), not to the sentence ("a critique of President Bush")?"""
+    if link.lower_ in ("of", "for"):
+        word = before.lower_.rstrip(".")
+        return word in PERSON_ROLES or word in HONORIFICS or _occupation(before)
+    return before.pos_ == "PROPN" or link.lower_ == "-"
+
+
+# Endings of nouns that name what a person does ("presenter", "musician", "actress", "economist", "consultant")
+_KIN = frozenset("brother mother father sister daughter lover".split())
+_AGENT_ENDING = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ess|ant|man|woman|ee)$")
+
+
+def _occupation(tok) -> bool:
+    """A lower-case noun of the agent kind right before a name ("French musician Jean-Michel Jarre", "TV presenter
+    Anne Robinson"): the roles no list can close."""
+    return tok.tag_ == "NN" and tok.text.islower() and bool(_AGENT_ENDING.fullmatch(tok.text)) \
+        and tok.text.removeprefix("grand").removeprefix("step") not in _KIN
 
 
 def _role_of_place(toks) -> bool:
@@ -377,7 +404,10 @@ class Registry:
                 name, honorific = split_honorifics(name)
             labels[name][ent.label_] += 1
             ents.append((ent, name, honorific))
-        person_last = {n.split()[-1] for n, c in labels.items() if c.most_common(1)[0][0] == "PERSON" and len(n.split()) > 1}
+        full_names = [n for n, c in labels.items() if c.most_common(1)[0][0] == "PERSON" and len(n.split()) > 1]
+        person_last = {n.split()[-1] for n in full_names}
+        # "Bush" in an article on Jeb Bush and George W. Bush: whose title "President Bush" gives is not known
+        shared_last = {last for last, k in Counter(n.split()[-1] for n in full_names).items() if k > 1}
         sent_starts = [s.start for s in doc.sents]
         self._sent_starts = sent_starts
         for ent, name, honorific in ents:
@@ -394,7 +424,7 @@ class Registry:
                 actor.add_alias(f"{honorific} {name}")
             if label == "PERSON":
                 actor.gender = actor.gender or gender or name_gender(actor.name)
-                if actor.title is None:
+                if actor.title is None and name not in shared_last:
                     actor.title = title_before(ent) or title_appos(ent) or (
                         honorific if honorific and honorific.lower().rstrip(".") not in COURTESY else None)
             root = ent.root

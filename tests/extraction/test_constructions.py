@@ -200,6 +200,27 @@ def test_title_is_split_from_the_name(run):
     assert s.speaker_mention == "Norwegian Health Minister Sara Lind"
 
 
+def test_an_occupation_before_the_name_is_the_title(run):
+    assert one(run("TV presenter Anna Berg said that the show would return in May."), "show").speaker.title \
+        == "TV presenter"
+    s = one(run("Anna Berg and her brother Paul Okafor opened the school. Okafor said that it would grow."), "grow")
+    assert s.speaker.name == "Paul Okafor" and s.speaker.title is None  # kin is no occupation
+
+
+def test_a_title_stops_at_an_of_that_joins_no_role(run):
+    ex = run("Paul Okafor's sharp critique of President Sara Lind surprised the party. "
+             "Lind said that the critique was unfair.")
+    assert one(ex, "unfair").speaker.title == "President"
+    assert one(run("Secretary of State Anna Berg said that the talks would resume."), "talks").speaker.title \
+        == "Secretary of State"
+
+
+def test_a_surname_two_people_share_gives_neither_a_title(run):
+    ex = run("Anna Berg and her brother Paul Berg opened the school on Monday. "
+             "Later, President Berg said that the school would grow.")
+    assert one(ex, "grow").speaker.title is None
+
+
 def test_a_courtesy_honorific_is_no_title(run):
     ex = run("Paul Okafor opened the hospital. Mr Okafor said that it would take patients from Monday.")
     s = one(ex, "take patients")
