@@ -225,7 +225,7 @@ def _clause(tok, cut=None):
                 if start2 >= end and start2 - end < 8:
                     end = end2
         return (start, _cut_aside(comps[-1], end, cut)), "ccomp"
-    left = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+    left = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i] or _unlabelled_left(tok)
     if left and _directive(tok) is None:  # "... prompted censure - he told refugees to go home": what he told them
         comp = left[-1]
         between = tok.doc[comp.right_edge.i + 1: tok.i]
@@ -235,6 +235,19 @@ def _clause(tok, cut=None):
             start, end = subtree_span(comp, exclude=follow_ups_inside(comp))
             return (start, _cut_aside(comp, end, cut)), "ccomp-left"
     return None
+
+
+def _unlabelled_left(tok) -> list:
+    """A sentence before ", experts say." that the parser could not label, a verbless headline line most often
+    ("Language unclear on whether single mothers are covered, experts say."): [it], or []."""
+    if tok.dep_ != "ROOT" or any(c.i > tok.i and not c.is_punct for c in tok.children):
+        return []
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    dep = next((c for c in tok.children if c.dep_ == "dep" and c.i < tok.i), None)
+    if subj is None or dep is None or dep.left_edge.i != tok.sent.start or dep.right_edge.i + 2 != subj.left_edge.i \
+            or tok.doc[dep.right_edge.i + 1].text != ",":
+        return []
+    return [dep]
 
 
 def _object_as_subject(tok, comp):

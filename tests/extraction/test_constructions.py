@@ -840,3 +840,17 @@ def test_a_second_cue_left_out_of_the_first_ones_content_keeps_its_speaker(nlp):
     first, second = reported_candidates(doc, lambda pos: False)
     assert doc.text[first.start:first.end].startswith("it was late but was safe")  # the pipeline trims ", and"
     assert doc.text[second.start:second.end] == "she would stay" and second.parent is first
+
+
+def test_an_unlabelled_line_before_experts_say_is_what_they_say(nlp):
+    # as the parser read the headline line "Language unclear on whether single mothers are covered, experts say."
+    from ingest.extraction.reported import reported_candidates
+
+    doc = _parsed(nlp, [("Rules", 9, "dep", "NOUN", "NN", "rule"), ("vague", 0, "amod", "ADJ", "JJ", "vague"),
+                        ("on", 0, "prep", "ADP", "IN", "on"), ("whether", 6, "mark", "SCONJ", "IN", "whether"),
+                        ("farms", 6, "nsubjpass", "NOUN", "NNS", "farm"), ("are", 6, "auxpass", "AUX", "VBP", "be"),
+                        ("covered", 2, "pcomp", "VERB", "VBN", "cover"), (",", 9, "punct", "PUNCT", ",", ","),
+                        ("lawyers", 9, "nsubj", "NOUN", "NNS", "lawyer"), ("say", 9, "ROOT", "VERB", "VBP", "say"),
+                        (".", 9, "punct", "PUNCT", ".", ".")])
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert (doc.text[cand.start:cand.end], cand.subject.text) == ("Rules vague on whether farms are covered", "lawyers")
