@@ -255,8 +255,14 @@ def _object_as_subject(tok, comp):
     used ..." with "the powers" the object of "promised" and "would be used" a clause without subject), or None."""
     if any(c.dep_ in (*SUBJECTS, "csubj", "csubjpass", "expl", "mark") for c in comp.children):
         return None  # "asked Trump if ...", "convince itself that ...": the object is the one addressed
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.right_edge.i + 1 == comp.left_edge.i), None)
-    return None if obj is None or obj.lower_ in OBJECT_PRONOUNS else obj
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
+    if obj is None or obj.lower_ in OBJECT_PRONOUNS:
+        return None
+    # only modifiers of the verb may stand between ("stressed rise in rates ahead of the election would not ...")
+    between = {t.i for c in tok.children if c.dep_ in ("advmod", "prep", "npadvmod") for t in c.subtree}
+    if any(t.i not in between or t.is_punct for t in tok.doc[obj.right_edge.i + 1: comp.left_edge.i]):
+        return None
+    return obj
 
 
 def _directive(tok):

@@ -72,6 +72,9 @@ _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _NAME_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev".split())
 # Words that open a peer's or knight's name ("Lord Ashcroft"), which the NER may split from the rest
 _PEERAGE = frozenset("lord lady baroness baron sir dame viscount earl".split())
+# Styles of address, which a role in apposition says more than ("Foreign Minister Prince Saud", "Sir Digby Jones, CBI
+# director general")
+_STYLES = _PEERAGE | {"prince", "princess", "king", "queen", "sheikh", "emir"}
 # Letters after a name that are no part of it ("Paul Boateng MP", "Guy Mansfield QC")
 POSTNOMINALS = frozenset("MP MPs MEP MSP AM QC KC OBE MBE CBE KBE DBE".split())
 NAME_PARTICLES = frozenset("de van von der den da di du la le del dos das bin ibn al el".split())
@@ -83,7 +86,8 @@ def relabel_people(doc) -> None:
 
     PERSON back to names read as something else ("Nicola Sturgeon" as an organisation, "Otis Ferry" as a product,
     "Charles de Gaulle") or left unlabelled ("Carly Fiorina"): two or three capitalised words, particles aside, the
-    first a known first name, none an organisation's word. No PERSON for a lone verb ("Conceding that ..., he
+    first a known first name, none an organisation's word; PERSON for a name after "Mr" or "Dr", ORG for one
+    after an organisation's noun ("software company Brightmart"). No PERSON for a lone verb ("Conceding that ..., he
     warned"); a name cut short where a headline's verb begins ("Trump Says He Never ..."); a party name the NER cut
     short made whole ("Liberal" + "Democrats"), and so a person's ("Shani" + "Rhys James", "Lord" + "Ashcroft")."""
     names = first_names()
@@ -100,10 +104,17 @@ def relabel_people(doc) -> None:
             ent = Span(doc, ent.start, cut, label=ent.label_)
             words = ent.text.split()
             changed = True
-        if ent.label_ in _MISREAD_LABELS and 2 <= len(words) - _particles(words) <= 3 and _looks_like_name(words, names):
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if ent.label_ == "PERSON" and before is not None and before.lemma_.lower() in ORG_ROLES \
+                and before.text.islower() and before.dep_ == "compound":
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "software company Brightmart"
+            changed = True
+        elif ent.label_ in _MISREAD_LABELS and _after_courtesy(ent):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Balls" read as an organisation
+            changed = True
+        elif ent.label_ in _MISREAD_LABELS and 2 <= len(words) - _particles(words) <= 3 and _looks_like_name(words, names):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True
-        before = doc[ent.start - 1] if ent.start > 0 else None
         if ent.label_ in ("NORP", "ORG") and before is not None and before.tag_ == "NNP" and not before.ent_type_ \
                 and before.dep_ in ("compound", "amod") and before.head.i in range(ent.start, ent.end) and before.text.isalpha() \
                 and not before.is_sent_start:  # "Fellow Republicans" opening a sentence is no party name
@@ -145,6 +156,13 @@ def _abbreviates(short: str, name: str) -> bool:
 def _squashed(name: str) -> str:
     """A name without case, spaces, hyphens or full stops: "TimeWarner" and "Time Warner" are one company."""
     return re.sub(r"[\s.\-]", "", name.lower())
+
+
+def _after_courtesy(ent) -> bool:
+    """Does a courtesy honorific ("Mr", "Mrs", "Dr") stand right before the entity or open it?"""
+    first = ent[0].lower_.rstrip(".")
+    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    return (first in COURTESY and len(ent) > 1) or before in COURTESY
 
 
 def _looks_like_name(words: list[str], names) -> bool:
@@ -311,6 +329,19 @@ def _occupation(tok) -> bool:
         and tok.text.removeprefix("grand").removeprefix("step") not in _KIN
 
 
+def _title(ent, honorific: str | None) -> str | None:
+    """The title a person's mention gives: the words before the name, with the honorific the NER read into the name
+    ("Assistant Chief" + "Constable David Warcup"); a role in apposition rather than a knight's "Sir" ("Sir Digby
+    Jones, CBI director general,"); else the honorific itself unless a mere courtesy ("Mr")."""
+    role = honorific if honorific and honorific.lower().rstrip(".") not in COURTESY else None
+    before = title_before(ent)
+    if before and role and role.lower() not in _STYLES:
+        return f"{before} {role}"
+    if before and before.lower().rstrip(".") not in _STYLES:
+        return before
+    return title_appos(ent) or before or role
+
+
 def _role_of_place(toks) -> bool:
     """ "Archbishop of Canterbury", "Mayor of London": a role, "of", then a name."""
     words = [t.lower_ for t in toks]
@@ -350,7 +381,7 @@ def title_appos(ent) -> str | None:
     root = ent.root
     for child in root.rights:
         # not after a colon: "Arthur Hailey: King of the bestsellers" is a headline's description
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and root.doc[child.left_edge.i - 1].text != ":" \
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and root.doc[child.left_edge.i - 1].text != ":" \
                 and child.lemma_.lower() in PERSON_ROLES:
             phrase = _role_phrase(child, root.i)
             if phrase:
@@ -365,9 +396,15 @@ def title_appos(ent) -> str | None:
             phrase = _role_phrase(role, ent.end)
             if phrase:
                 return phrase
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_ROLES:
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_ROLES \
+            and root.head.i < ent.start:
         head = root.head
-        toks = sorted((t for t in head.subtree if t.i <= head.i and t.dep_ != "det" and not t.is_punct), key=lambda t: t.i)
+        # "The chairman of the party's affairs committee, Sher Khan,": all of the role before the name
+        toks = [t for t in head.subtree if t.i < min(ent.start, root.left_edge.i)]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if toks and (toks[0].dep_ == "det" or toks[0].tag_ == "PRP$"):
+            toks.pop(0)
         if toks:
             return _span_text(toks[0], toks[-1])
     return None
@@ -425,8 +462,7 @@ class Registry:
             if label == "PERSON":
                 actor.gender = actor.gender or gender or name_gender(actor.name)
                 if actor.title is None and name not in shared_last:
-                    actor.title = title_before(ent) or title_appos(ent) or (
-                        honorific if honorific and honorific.lower().rstrip(".") not in COURTESY else None)
+                    actor.title = _title(ent, honorific)
             root = ent.root
             subj = root.dep_ in ("nsubj", "nsubjpass")
             main = subj and (root.head.dep_ == "ROOT")

@@ -7,12 +7,15 @@ import re
 HONORIFICS = frozenset("""
 mr mrs ms miss dr prof professor sen rep gov gen lt col sgt capt adm rev sir dame lord lady hon pres supt insp cmdr
 president vice premier chancellor minister secretary senator governor mayor ambassador judge justice
-general colonel captain sergeant admiral commander chairman chairwoman congressman congresswoman
+general colonel captain sergeant admiral commander constable chairman chairwoman congressman congresswoman
 representative speaker king queen prince princess sheikh emir pope cardinal bishop archbishop rabbi imam father
 """.split())
 
 # Honorifics of courtesy, which say nothing of a role: never a title on their own ("Mr Howard" has none)
 COURTESY = frozenset("mr mrs ms miss mx messrs dr".split())
+
+# Words of rank that stand before an honorific within a title ("Deputy Chief Constable", "Acting Governor")
+RANKS = frozenset("assistant deputy chief acting senior junior vice lieutenant principal interim former".split())
 
 # Nouns that name a person's role; "the minister" can stand for a named person with that title.
 PERSON_ROLES = frozenset("""
@@ -22,7 +25,7 @@ congresswoman lawmaker representative speaker envoy official commissioner comman
 attorney lawyer executive ceo founder manager coach professor economist analyst businessman businesswoman
 billionaire mogul host anchor author writer reporter correspondent editor columnist diplomat negotiator
 advisor adviser aide strategist pollster activist attorney-general sheriff chief superintendent inspector
-officer detective captain colonel pope cardinal bishop imam rabbi head boss owner president-elect
+officer detective constable captain colonel pope cardinal bishop imam rabbi head boss owner president-elect
 vice-president deputy delegate mp senator-elect physician doctor researcher scientist expert co-chairman
 co-chairwoman co-chair co-founder co-leader vice-chairman vice-chair
 """.split())
@@ -44,10 +47,13 @@ def strip_possessive(name: str) -> str:
 
 
 def split_honorifics(name: str) -> tuple[str, str | None]:
-    """("President Barack Obama") -> ("Barack Obama", "President"); leaves the name alone otherwise."""
+    """("President Barack Obama") -> ("Barack Obama", "President"), ("Deputy Chief Constable Mark Hollis") ->
+    ("Mark Hollis", "Deputy Chief Constable"); leaves the name alone otherwise."""
     parts = name.split()
-    lead = []
-    while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
-        lead.append(parts.pop(0))
-    return " ".join(parts), (" ".join(lead) or None)
+    words = [p.lower().rstrip(".") for p in parts]
+    # "Assistant Chief Constable Mark Hollis": words of rank before the last honorific belong to the title
+    k = max((i for i, w in enumerate(words[:-1]) if w in HONORIFICS), default=-1)
+    if k < 0 or not all(w in HONORIFICS or w in RANKS for w in words[:k]):
+        return name, None
+    return " ".join(parts[k + 1:]), " ".join(parts[:k + 1])
 

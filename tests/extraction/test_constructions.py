@@ -854,3 +854,47 @@ def test_an_unlabelled_line_before_experts_say_is_what_they_say(nlp):
                         (".", 9, "punct", "PUNCT", ".", ".")])
     [cand] = reported_candidates(doc, lambda pos: False)
     assert (doc.text[cand.start:cand.end], cand.subject.text) == ("Rules vague on whether farms are covered", "lawyers")
+
+
+def test_a_role_in_apposition_or_with_the_rank_the_ner_read_into_the_name_is_the_title(run):
+    cases = {
+        "Deputy Chief Constable Mark Hollis said that the roads were safe.": ("Mark Hollis", "Deputy Chief Constable"),
+        "Sir Peter Gould, BMA chairman, said that the plan was flawed.": ("Peter Gould", "BMA chairman"),
+        "The head of the city's planning committee, Ravi Patel, said that the road would close.":
+            ("Ravi Patel", "head of the city's planning committee"),
+        "Tom Harding, Labour's shadow housing minister, said that rents would rise.":
+            ("Tom Harding", "Labour's shadow housing minister"),
+    }
+    for text, expected in cases.items():
+        [s] = run(text).statements
+        assert (s.speaker.name, s.speaker.title) == expected, text
+
+
+def test_a_name_after_mr_is_a_person_and_one_after_an_organisations_noun_an_organisation(nlp):
+    from spacy.tokens import Doc
+
+    from ingest.extraction.speakers import relabel_people
+
+    doc = Doc(nlp.vocab, words=["Mr", "Boots", "said", "so", "."], heads=[1, 2, 2, 2, 2],
+              deps=["compound", "nsubj", "ROOT", "advmod", "punct"], pos=["PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+              ents=["O", "B-ORG", "O", "O", "O"])
+    relabel_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Boots", "PERSON")]
+    doc = Doc(nlp.vocab, words=["software", "company", "Brightmart", "warned", "."], heads=[1, 2, 3, 3, 3],
+              deps=["compound", "compound", "nsubj", "ROOT", "punct"], pos=["NOUN", "NOUN", "PROPN", "VERB", "PUNCT"],
+              lemmas=["software", "company", "Brightmart", "warn", "."], ents=["O", "O", "B-PERSON", "O", "O"])
+    relabel_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Brightmart", "ORG")]
+
+
+def test_a_clause_subject_read_as_the_object_keeps_the_verbs_modifiers_between(nlp):
+    # as the parser read "He also stressed rise in interest rates ahead of an expected May election would not affect ..."
+    from ingest.extraction.reported import reported_candidates
+
+    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("stressed", 1, "ROOT", "VERB", "VBD", "stress"),
+                        ("growth", 1, "dobj", "NOUN", "NN", "growth"), ("ahead", 1, "advmod", "ADV", "RB", "ahead"),
+                        ("of", 3, "prep", "ADP", "IN", "of"), ("polls", 4, "pobj", "NOUN", "NNS", "poll"),
+                        ("would", 7, "aux", "AUX", "MD", "would"), ("last", 1, "ccomp", "VERB", "VB", "last"),
+                        (".", 1, "punct", "PUNCT", ".", ".")])
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert doc.text[cand.start:cand.end] == "growth ahead of polls would last"
