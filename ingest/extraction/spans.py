@@ -5,6 +5,7 @@ _TRIM_LEFT = " \t\r\n,;:-–—…"
 _TRIM_RIGHT = " \t\r\n,;:.!?-–—…"
 _QUOTES = "\"“”„«»"
 _CLOSING_QUOTES = "\"”»"
+_OPENING_QUOTES = "\"“„«"
 COMPLEMENTISERS = ("that ",)
 
 
@@ -75,7 +76,17 @@ def trim(text: str, start: int, end: int, *, drop_complementiser: bool = True) -
                 break
         if (start, end) == (s0, e0):
             break
+    start = _open_quote(text, start, max(start, end))
     return start, _close_quote(text, start, max(start, end))
+
+
+def _open_quote(text: str, start: int, end: int) -> int:
+    """Start at the opening quote mark of a quotation the span closes but the parse left outside it
+    ('said "serious mistakes" were made': the mark hangs on "said")."""
+    if start == 0 or sum(text.count(c, start, end) for c in _QUOTES) % 2 == 0 or text[start - 1] not in _OPENING_QUOTES:
+        return start
+    first = next(c for c in text[start:end] if c in _QUOTES)
+    return start - 1 if first in _CLOSING_QUOTES else start
 
 
 def _close_quote(text: str, start: int, end: int) -> int:

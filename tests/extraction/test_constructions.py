@@ -898,3 +898,8 @@ def test_a_clause_subject_read_as_the_object_keeps_the_verbs_modifiers_between(n
                         (".", 1, "punct", "PUNCT", ".", ".")])
     [cand] = reported_candidates(doc, lambda pos: False)
     assert doc.text[cand.start:cand.end] == "growth ahead of polls would last"
+
+
+def test_a_quotation_opening_the_clause_keeps_its_opening_mark(run):
+    s = one(run('The mayor said "serious mistakes" were made by the police.'), "mistakes")
+    assert s.content == '"serious mistakes" were made by the police'
