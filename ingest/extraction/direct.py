@@ -54,7 +54,7 @@ def _speaker_of(verb, quote: Quote | None = None):
         return quote is not None and quote.start <= tok.idx < quote.end
 
     subj = [c for c in verb.children if c.dep_ == "nsubj" and not quoted(c)]
-    subj = subj[0] if subj else find_subject(verb)
+    subj = subj[0] if subj else (_inverted_name(verb, quote) or find_subject(verb))
     if subj is None or quoted(subj):  # ("..., we will achieve justice," Chief Chuck Jordan said: "said" hung on "achieve")
         return _name_before(verb)
     if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_:
@@ -65,6 +65,20 @@ def _speaker_of(verb, quote: Quote | None = None):
         if 0 <= i < len(doc) and (doc[i].ent_type_ == "PERSON" or doc[i].tag_ == "PRP") and doc[i].lower_ not in ("it", "you", "me", "him", "her", "them", "us"):
             return doc[i]
     return subj
+
+
+# Cue verbs that take no hearer as their object, so that a name after them is the speaker
+_NO_HEARER = frozenset("say add continue explain note recall insist declare write conclude admit argue observe "
+                       "remark reply respond comment joke quip recount concede".split())
+
+
+def _inverted_name(verb, quote: Quote | None):
+    """ "“...,” added Otieno.": the name after a cue that follows the quotation, which the parser may read as the
+    verb's object."""
+    if quote is None or quote.end > verb.idx or verb.lemma_.lower() not in _NO_HEARER:
+        return None  # "“...,” told AFP": the one told
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")), None)
 
 
 def _name_before(verb, reach: int = 15):

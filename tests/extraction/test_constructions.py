@@ -903,3 +903,10 @@ def test_a_clause_subject_read_as_the_object_keeps_the_verbs_modifiers_between(n
 def test_a_quotation_opening_the_clause_keeps_its_opening_mark(run):
     s = one(run('The mayor said "serious mistakes" were made by the police.'), "mistakes")
     assert s.content == '"serious mistakes" were made by the police'
+
+
+def test_a_name_after_the_cue_read_as_its_object_is_the_speaker(run):
+    ex = run('The board met on Monday. "Pending a review, we have chosen to keep Dawson," added Otieno.')
+    assert one(ex, "Pending a review").speaker.name == "Otieno"
+    ex = run('"We will appeal," Anna Berg said on Monday. "The ruling is wrong," told AFP.')
+    assert not [s for s in ex.statements if s.speaker.name == "AFP"]  # the one told is no speaker
