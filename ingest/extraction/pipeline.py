@@ -395,7 +395,9 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
                    for c in tok.children)
     # "the minister", "the company": one actor named before; "the groups", "the ministers" are several
     if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or lemma in ORG_ROLES):
-        actor = registry.resolve_role(lemma, role_modifiers(tok), tok.idx)
+        words = [t for t in toks if t.i <= tok.i and t.dep_ != "det"]
+        phrase = text[words[0].idx: tok.idx + len(tok.text)] if words else tok.text
+        actor = registry.resolve_role(lemma, role_modifiers(tok), tok.idx, phrase)
         if actor is not None:
             return actor, span, "role"
     name = text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]

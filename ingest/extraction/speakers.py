@@ -70,6 +70,11 @@ beach valley lake park bay springs falls heights mountain mountains hills""".spl
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 # Honorifics that go with a name rather than a post ("Dr", "Sir"): not the end of a title before the name
 _NAME_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev".split())
+LEDE_SENTENCES = 2  # the headline and the lede's first sentences, where a role may come before the name
+# Role nouns that stand for one another ("the minister" for the Trade Secretary, "the spokeswoman")
+ROLE_SYNONYMS = {"minister": {"secretary"}, "spokesman": {"spokeswoman", "spokesperson"},
+                 "spokeswoman": {"spokesman", "spokesperson"}, "spokesperson": {"spokesman", "spokeswoman"},
+                 "chairman": {"chairwoman", "chair"}, "chairwoman": {"chairman", "chair"}, "chair": {"chairman", "chairwoman"}}
 # Words that open a peer's or knight's name ("Lord Ashcroft"), which the NER may split from the rest
 _PEERAGE = frozenset("lord lady baroness baron sir dame viscount earl".split())
 # Styles of address, which a role in apposition says more than ("Foreign Minister Prince Saud", "Sir Digby Jones, CBI
@@ -447,6 +452,7 @@ class Registry:
         shared_last = {last for last, k in Counter(n.split()[-1] for n in full_names).items() if k > 1}
         sent_starts = [s.start for s in doc.sents]
         self._sent_starts = sent_starts
+        self._sent_chars = [doc[i].idx for i in sent_starts]
         for ent, name, honorific in ents:
             label = labels[name].most_common(1)[0][0]
             if label != "PERSON" and len(name.split()) == 1 and name in person_last:
@@ -612,6 +618,22 @@ class Registry:
         self.mentions.insert(i, m)
         self._positions.insert(i, pos)
 
+    def _named_next(self, pos: int, heads: set[str]) -> Actor | None:
+        """ "Taxes must rise, the Health Secretary has said. Jane Ross told MPs ...": a role a news lede names before
+        any holder of it stands for the person who is the main subject of the next sentence, if untitled or so
+        titled. Only in the lede: further on, the next sentence's subject is as often someone else."""
+        i = bisect.bisect_left(self._positions, pos)
+        sent = bisect.bisect_right(self._sent_chars, pos) - 1
+        if sent > LEDE_SENTENCES:
+            return None
+        for m in self.mentions[i:i + 6]:
+            if m.sent > sent + 1:
+                break
+            title = set((m.actor.title or "").lower().split())
+            if m.sent == sent + 1 and m.main_subject and m.actor.kind == PERSON and (not title or heads & title):
+                return m.actor
+        return None
+
     def _before(self, pos: int, limit: int = LOOKBACK):
         """Mentions before character `pos`, latest first (at most `limit` of them)."""
         i = bisect.bisect_left(self._positions, pos)
@@ -708,19 +730,24 @@ class Registry:
             self.trace.append((pron.idx, [(a, f) for (a, _), f in zip(groups, feats)] if groups else [], best))
         return best
 
-    def resolve_role(self, head_lemma: str, modifiers: list[str], pos: int) -> Actor | None:
-        """"the minister" -> the latest person titled minister; "the ministry" -> the latest org so named."""
+    def resolve_role(self, head_lemma: str, modifiers: list[str], pos: int, phrase: str | None = None) -> Actor | None:
+        """"the minister" -> the latest person titled minister (or, in the lede, the person named next, whose title
+        `phrase` then is); "the ministry" -> the latest org so named."""
         mods = [m.lower() for m in modifiers]
         if head_lemma in PERSON_ROLES:
+            heads = {head_lemma} | ROLE_SYNONYMS.get(head_lemma, set())
             for m in self._before(pos):
                 a = m.actor
                 if a.kind != PERSON or not a.title:
                     continue
                 words = a.title.lower().split()
                 tw = set(words) | {part for w in words for part in w.split("-")}  # "co-chairman", "Labour-run"
-                if head_lemma in tw and all(x in tw for x in mods):
+                if heads & tw and all(x in tw for x in mods):
                     return a
-            return None
+            actor = self._named_next(pos, heads)
+            if actor is not None and actor.title is None and phrase:
+                actor.title = phrase  # "the Trade and Industry Secretary" is Patricia Hewitt's title
+            return actor
         if head_lemma in ORG_ROLES:
             for m in self._before(pos):
                 a = m.actor

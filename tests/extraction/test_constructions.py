@@ -910,3 +910,18 @@ def test_a_name_after_the_cue_read_as_its_object_is_the_speaker(run):
     assert one(ex, "Pending a review").speaker.name == "Otieno"
     ex = run('"We will appeal," Anna Berg said on Monday. "The ruling is wrong," told AFP.')
     assert not [s for s in ex.statements if s.speaker.name == "AFP"]  # the one told is no speaker
+
+
+def test_a_role_the_lede_names_before_the_person_is_the_person_named_next(run):
+    ex = run("Ross backs new hospitals\n\nTaxes must rise to pay for the new hospitals, the Health Secretary has said.\n\n"
+             "Jane Ross told MPs that the money would come from savings. Later the minister said that the plan was fair.")
+    lede = one(ex, "Taxes must rise")
+    assert (lede.speaker.name, lede.speaker.title) == ("Jane Ross", "Health Secretary")
+    assert one(ex, "plan was fair").speaker.name == "Jane Ross"  # "the minister": a Secretary of State is one
+
+
+def test_further_on_a_role_is_not_read_forward_to_the_next_name(run):
+    ex = run("Ross backs new hospitals\n\nThe government will spend more on hospitals.\n\nNurses welcomed the plan. "
+             "Doctors were more cautious.\n\nTaxes must rise to pay for it, the Health Secretary said on Monday.\n\n"
+             "Paul Okafor, a nurse, told MPs that the money would come from savings.")
+    assert one(ex, "Taxes must rise").speaker.name != "Paul Okafor"
