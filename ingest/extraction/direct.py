@@ -14,6 +14,7 @@ from .candidates import Candidate
 from .lexicon import NOT_FOR_QUOTES
 from .quotes import Quote
 from .reported import cue_extent, cue_ok, find_subject
+from .titles import HONORIFICS
 
 MIN_WORDS = 3
 # Titles of shows, books and reports: small words stay lower case, and a short one keeps its title case
@@ -53,7 +54,9 @@ def _speaker_of(verb, quote: Quote | None = None):
     def quoted(tok) -> bool:
         return quote is not None and quote.start <= tok.idx < quote.end
 
-    subj = [c for c in verb.children if c.dep_ == "nsubj" and not quoted(c)]
+    # of two subjects (a quotation's own word read as one: `“That,” he said`), a name or pronoun next to the verb
+    subj = sorted((c for c in verb.children if c.dep_ == "nsubj" and not quoted(c)),
+                  key=lambda c: (not (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")), abs(c.i - verb.i)))
     subj = subj[0] if subj else (_inverted_name(verb, quote) or find_subject(verb))
     if subj is None or quoted(subj):  # ("..., we will achieve justice," Chief Chuck Jordan said: "said" hung on "achieve")
         return _name_before(verb)
@@ -148,6 +151,10 @@ def _after(text, q: Quote, index: TokenIndex, quote_starts):
             if text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 3].lstrip().startswith(":"):
                 return None  # "Mr Pugh said: “...”" introduces a quotation of its own, not the one before
             subj = _speaker_of(tok, q)
+            if subj is None or q.start <= subj.idx < q.end:
+                # the parser lost the subject in a long apposition ("“...,” Mr. Daniloff, now 81 and retired in
+                # Cambridge, Mass., said"): the person named right after the quotation
+                subj = _name_right_after(q, index)
             if subj is not None and nxt is not None and subj.idx >= nxt:
                 # the parser took a word of a later quotation ('... said on “Fox and Friends.”') for the subject
                 subj = _name_right_after(q, index)
@@ -160,7 +167,9 @@ def _after(text, q: Quote, index: TokenIndex, quote_starts):
 
 def _name_right_after(q: Quote, index: TokenIndex):
     """The person named first thing after a quotation (`“...,” Flynn, a top aide, said`): their last token."""
-    toks = [t for t in index.tokens_between(q.end, q.end + 40) if not (t.is_punct or t.is_space)][:3]
+    toks = [t for t in index.tokens_between(q.end, q.end + 40) if not (t.is_punct or t.is_space)][:4]
+    while toks and toks[0].lower_.rstrip(".") in HONORIFICS and not toks[0].ent_type_:
+        toks.pop(0)  # "Mr." before the name
     if not toks or toks[0].ent_type_ != "PERSON":
         return None
     last = toks[0]
@@ -248,6 +257,16 @@ def _sayable(inner: str) -> bool:
     return True
 
 
+def _opens_split_quote(text: str, q: Quote, next_start: int | None) -> bool:
+    """Is this short quotation the first part of a sentence split around its attribution (`“That, unfortunately,”
+    he said, “is part of the reality ...”`), however few its words?"""
+    a, b = q.inner
+    if not q.closed or next_start is None or not text[a:b].rstrip().endswith(",") or not _WORDS.search(text[a:b]):
+        return False
+    between = text[q.end:next_start]
+    return len(between) <= 60 and between.rstrip().endswith(",") and not any(c in between for c in ".!?\n")
+
+
 def quote_candidates(text, doc, quotes: list[Quote], is_foreign) -> list[Candidate]:
     index = TokenIndex(doc)
     starts = [q.start for q in quotes]
@@ -263,10 +282,14 @@ def quote_candidates(text, doc, quotes: list[Quote], is_foreign) -> list[Candida
             prev_end = q.end
             continue
         a, b = q.inner
-        if not _sayable(text[a:b]):
+        split = _opens_split_quote(text, q, next_quote_start(q.end))
+        if not (_sayable(text[a:b]) or split):
             prev_end = q.end
             continue
         found = _after(text, q, index, next_quote_start) or _before(text, q, index, prev_end)
+        if split and not found and not _sayable(text[a:b]):
+            prev_end = q.end
+            continue
         if found:
             verb, subj = found
             cs, ce = cue_extent(verb)

@@ -241,7 +241,11 @@ def _follow_parent(c, prev, text):
     # the quote must open a sentence
     line_start = text.rfind("\n", 0, c.start) + 1
     before = text[line_start:c.start].rstrip(" " + QUOTE_CHARS)
-    if before and not before.endswith((".", "!", "?", ":")) and not before.endswith(tuple(p + q for p in ".!?" for q in QUOTE_CHARS)):
+    # or go on with the sentence of a quotation split around its attribution (`“That,” he said, “is part of ...”`)
+    resumes = prev.rule == "quote" and prev.cue_start is not None and prev.end <= prev.cue_start < c.start \
+        and before.endswith(",") and "\n" not in between
+    if before and not resumes and not before.endswith((".", "!", "?", ":")) \
+            and not before.endswith(tuple(p + q for p in ".!?" for q in QUOTE_CHARS)):
         return None
     if len(between) > 600:
         return None

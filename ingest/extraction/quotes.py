@@ -41,6 +41,17 @@ def _looks_closing(para: str, k: int) -> bool:
     return not before.isspace() and before not in "([—–-" and (after.isspace() or after in ".,;:!?)")
 
 
+def _misturned_closer(para: str, start: int, stop: int) -> int:
+    """An opening mark closing a quote (`“..., that could create problems for her here,“ said Jim Clyburn`): the
+    first “ before `stop` that stands after a word and before a space or punctuation, or -1."""
+    k = para.find("“", start, stop)
+    while k >= 0:
+        if _looks_closing(para, k):
+            return k
+        k = para.find("“", k + 1, stop)
+    return -1
+
+
 def _closer(para: str, mark: str, start: int) -> tuple[int, str]:
     """Position and text of the mark closing a quote opened with `mark`, skipping “...” pairs nested
     inside a straight-quoted passage; (-1, "") when the quote is not closed in this paragraph."""
@@ -50,6 +61,10 @@ def _closer(para: str, mark: str, start: int) -> tuple[int, str]:
             k = para.find(c, start)
             if k >= 0 and (j < 0 or k < j):
                 j, close = k, c
+        if mark == "“":
+            k = _misturned_closer(para, start, j if j >= 0 else len(para))
+            if k >= 0:
+                return k, "“"
         if mark == '"' and close == "”":
             inner_open = para.find("“", start, j)
             if inner_open >= 0:

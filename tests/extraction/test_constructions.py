@@ -925,3 +925,23 @@ def test_further_on_a_role_is_not_read_forward_to_the_next_name(run):
              "Doctors were more cautious.\n\nTaxes must rise to pay for it, the Health Secretary said on Monday.\n\n"
              "Paul Okafor, a nurse, told MPs that the money would come from savings.")
     assert one(ex, "Taxes must rise").speaker.name != "Paul Okafor"
+
+
+def test_a_quote_closed_with_a_misturned_opening_mark(run):
+    ex = run("The council met on Monday.\n\n“The truth is, if the town loses the bridge, that could create real "
+             "problems for us here,“ said Paul Okafor, a councillor from Leeds.")
+    s = one(ex, "The truth is")
+    assert s.speaker.name == "Paul Okafor" and s.content.endswith("for us here")
+
+
+def test_the_name_right_after_a_quote_speaks_when_the_parser_loses_the_subject(run):
+    ex = run("The bridge was closed in 1986.\n\n''If the council had listened to us, we would have saved millions of "
+             "pounds,'' Mr. Okafor, now 81 and retired in Cambridge, Mass., said by telephone this week.")
+    assert one(ex, "saved millions").speaker.name == "Okafor"
+
+
+def test_a_short_first_half_of_a_split_quote_and_its_second_half(run):
+    ex = run('Mr. Okafor was angry. "That, sadly," he said, "is part of the price of living in a city that never '
+             'plans ahead."')
+    assert [(s.speaker.name, s.content) for s in ex.statements] == [
+        ("Okafor", "That, sadly"), ("Okafor", "is part of the price of living in a city that never plans ahead")]

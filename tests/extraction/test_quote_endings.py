@@ -43,7 +43,7 @@ def test_a_subject_the_parser_took_from_inside_the_quote_does_not_hide_the_speak
     said = doc[8]
     quote = Quote(start=0, end=doc[7].idx + 1, closed=True)
     assert _speaker_of(said, quote).text == "Berg"
-    assert _speaker_of(said).text == "it"  # without the quote to look past, the first subject
+    assert _speaker_of(said).text == "Berg"  # without the quote to look past, the name next to the verb
 
 
 def test_a_cue_the_parser_hung_inside_the_quote_takes_the_name_before_it(nlp):
