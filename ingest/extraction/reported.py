@@ -25,6 +25,8 @@ WISHED = frozenset("want prefer expect like love wish need require allow permit 
 CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for")
 # Pronouns that cannot be a clause's subject ("asked them “prayerfully consider” ...")
 OBJECT_PRONOUNS = frozenset("me him her us them myself himself herself itself ourselves themselves".split())
+# Verbs that name whom they tell before what ("told The Washington Post he was ...")
+TELLING = frozenset("tell inform assure remind warn notify advise".split())
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
 # Comma-set asides that close a reported noun phrase or infinitive and describe it rather than report it
 # ("praised X, which ...", "criticized X, citing ..."): in train[300:] annotators left relative clauses out
@@ -357,7 +359,8 @@ def _inverted(tok):
     """ "The economy is strong, he said." or "The museum, he said, is ..." with "said" hanging off
     the clause it reports. A parenthetical cue yields the whole sentence around it (the cue inside)."""
     head = tok.head
-    if tok.dep_ not in ("parataxis", "ccomp", "advcl") or head.i == tok.i or head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+    if (tok.dep_ not in ("parataxis", "ccomp", "advcl") and not _comma_spliced(tok)) or head.i == tok.i \
+            or head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None
     subj = [c for c in tok.children if c.dep_ in SUBJECTS]
     if not subj or subj[0].lower_ in EXPLETIVES:
@@ -394,6 +397,33 @@ def _inverted(tok):
             return token_span([doc[hi + 2], head.right_edge]), "parenthetical"
         return token_span([head.left_edge, head.right_edge]), "parenthetical"
     return None
+
+
+def _clause_it_hangs_on(tok):
+    """ "after Trump told The Washington Post he was “not quite there yet”": the parser hung the cue on the clause
+    that follows its object straight on, no comma between; that clause is what was told."""
+    head, doc = tok.head, tok.doc
+    nxt = tok.right_edge.i + 1
+    if tok.lemma_.lower() not in TELLING or not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return None
+    if tok.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or nxt >= len(doc) or doc[nxt].is_punct \
+            or not any(c.dep_ in SUBJECTS and c.i >= nxt for c in head.children):
+        return None
+    toks = [t for t in head.subtree if t.i >= nxt]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return (token_span(toks), "ccomp") if toks else None
+
+
+def _comma_spliced(tok) -> bool:
+    """A cue the parser conjoined to the clause before it with no "and" or "but", only a comma before its subject
+    ("..., remains committed to the race, his top aide, Tad Devine, told The Huffington Post.")."""
+    if tok.dep_ != "conj" or tok.head.i > tok.i:
+        return False
+    subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+    if subj is None or subj.left_edge.i == 0 or tok.doc[subj.left_edge.i - 1].text != ",":
+        return False
+    return not any(c.dep_ == "cc" and c.i < tok.i for c in (*tok.head.children, *tok.children))
 
 
 def _as_clause(tok):
@@ -470,12 +500,14 @@ def _undone(tok) -> bool:
 
 def complement(tok):
     """(span, construction) of what the verb reports, or None; clauses first."""
-    if tok.dep_ == "parataxis":  # "Instead, Berg told CNN, her policy would be ...": the clause it hangs on first
+    if tok.dep_ == "parataxis" or _comma_spliced(tok):
+        # "Instead, Berg told CNN, her policy would be ...", "..., his aide told the Post": the clause it hangs on
+        # before any object
         return _clause(tok) or _inverted(tok) or _nominal(tok)
     if tok.dep_ in ("ccomp", "advcl") and tok.head.i > tok.i:
         # a cue hung on a clause after it ("Instead, Trump told CNN, his policy ..."): that clause before its object
         return (_clause(tok) or _as_clause(tok) or _inverted(tok) or _clause_under_phrase(tok) or _question(tok)
-                or _directive(tok) or _nominal(tok))
+                or _directive(tok) or _clause_it_hangs_on(tok) or _nominal(tok))
     return (_clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _as_clause(tok)
             or _nominal(tok) or _inverted(tok))
 

@@ -945,3 +945,32 @@ def test_a_short_first_half_of_a_split_quote_and_its_second_half(run):
              'plans ahead."')
     assert [(s.speaker.name, s.content) for s in ex.statements] == [
         ("Okafor", "That, sadly"), ("Okafor", "is part of the price of living in a city that never plans ahead")]
+
+
+def test_a_cue_comma_spliced_onto_the_clause_before_it_reports_that_clause(nlp):
+    # as the parser read "..., Sen. Bernie Sanders remains committed to ..., his top aide, Tad Devine, told The
+    # Huffington Post": "told" a conjunct of "remains" with no "and", only a comma before its subject
+    from ingest.extraction.reported import reported_candidates
+
+    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("remains", 1, "ROOT", "VERB", "VBZ", "remain"),
+                        ("committed", 1, "acomp", "ADJ", "JJ", "committed"), (",", 1, "punct", "PUNCT", ",", ","),
+                        ("her", 5, "poss", "PRON", "PRP$", "her"), ("aide", 9, "nsubj", "NOUN", "NN", "aide"),
+                        (",", 5, "punct", "PUNCT", ",", ","), ("Okafor", 5, "appos", "PROPN", "NNP", "Okafor"),
+                        (",", 5, "punct", "PUNCT", ",", ","), ("told", 1, "conj", "VERB", "VBD", "tell"),
+                        ("the", 11, "det", "DET", "DT", "the"), ("Herald", 9, "dobj", "PROPN", "NNP", "Herald"),
+                        (".", 9, "punct", "PUNCT", ".", ".")])
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert (doc.text[cand.start:cand.end].rstrip(", "), cand.subject.text) == ("Berg remains committed", "aide")
+
+
+def test_what_someone_told_a_paper_is_the_clause_the_parser_hung_the_cue_on(nlp):
+    # as the parser read "three days after Trump told The Washington Post he was “not quite there yet”"
+    from ingest.extraction.reported import reported_candidates
+
+    doc = _parsed(nlp, [("after", 2, "mark", "SCONJ", "IN", "after"), ("Berg", 2, "nsubj", "PROPN", "NNP", "Berg"),
+                        ("told", 6, "advcl", "VERB", "VBD", "tell"), ("the", 4, "det", "DET", "DT", "the"),
+                        ("Herald", 2, "dobj", "PROPN", "NNP", "Herald"), ("she", 6, "nsubj", "PRON", "PRP", "she"),
+                        ("was", 6, "ROOT", "AUX", "VBD", "be"), ("ready", 6, "acomp", "ADJ", "JJ", "ready"),
+                        (".", 6, "punct", "PUNCT", ".", ".")])
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert (doc.text[cand.start:cand.end], cand.subject.text) == ("she was ready", "Berg")
