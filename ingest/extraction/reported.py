@@ -400,16 +400,21 @@ def _inverted(tok):
 
 
 def _clause_it_hangs_on(tok):
-    """ "after Trump told The Washington Post he was “not quite there yet”": the parser hung the cue on the clause
-    that follows its object straight on, no comma between; that clause is what was told."""
-    head, doc = tok.head, tok.doc
+    """ "after Trump told The Washington Post he was “not quite there yet”", "with McCain telling reporters on Thursday
+    he viewed Obama as ...": the clause that follows a telling verb and its hearer straight on, no comma between,
+    which the parser hung elsewhere (the cue on it, or it on the main clause); that clause is what was told."""
+    doc = tok.doc
     nxt = tok.right_edge.i + 1
-    if tok.lemma_.lower() not in TELLING or not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+    if tok.lemma_.lower() not in TELLING or not any(c.dep_ in ("dobj", "dative") for c in tok.children) \
+            or nxt >= len(doc) or doc[nxt].is_punct or doc[nxt - 1].is_punct or doc[nxt].sent != tok.sent:
         return None
-    if tok.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or nxt >= len(doc) or doc[nxt].is_punct \
-            or not any(c.dep_ in SUBJECTS and c.i >= nxt for c in head.children):
+    subj = doc[nxt]
+    while subj.dep_ in ("det", "amod", "compound", "poss", "nummod") and subj.head.i > subj.i:
+        subj = subj.head  # "the party would ...": the subject's head noun
+    verb = subj.head
+    if subj.dep_ not in SUBJECTS or verb.i < subj.i or verb.pos_ not in ("VERB", "AUX") or subj.left_edge.i != nxt:
         return None
-    toks = [t for t in head.subtree if t.i >= nxt]
+    toks = [t for t in verb.subtree if t.i >= nxt]
     while toks and toks[-1].is_punct:
         toks.pop()
     return (token_span(toks), "ccomp") if toks else None
@@ -509,7 +514,7 @@ def complement(tok):
         return (_clause(tok) or _as_clause(tok) or _inverted(tok) or _clause_under_phrase(tok) or _question(tok)
                 or _directive(tok) or _clause_it_hangs_on(tok) or _nominal(tok))
     return (_clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _as_clause(tok)
-            or _nominal(tok) or _inverted(tok))
+            or _clause_it_hangs_on(tok) or _nominal(tok) or _inverted(tok))
 
 
 def _noun_cue(tok):

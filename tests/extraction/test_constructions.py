@@ -974,3 +974,13 @@ def test_what_someone_told_a_paper_is_the_clause_the_parser_hung_the_cue_on(nlp)
                         (".", 6, "punct", "PUNCT", ".", ".")])
     [cand] = reported_candidates(doc, lambda pos: False)
     assert (doc.text[cand.start:cand.end], cand.subject.text) == ("she was ready", "Berg")
+    # "with Republican Senator John McCain telling reporters on Thursday he viewed Obama as ...": the clause read as
+    # a conjunct of the main verb
+    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("left", 1, "ROOT", "VERB", "VBD", "leave"),
+                        (",", 1, "punct", "PUNCT", ",", ","), ("with", 1, "prep", "ADP", "IN", "with"),
+                        ("Okafor", 5, "nsubj", "PROPN", "NNP", "Okafor"), ("telling", 3, "pcomp", "VERB", "VBG", "tell"),
+                        ("reporters", 5, "dobj", "NOUN", "NNS", "reporter"), ("he", 8, "nsubj", "PRON", "PRP", "he"),
+                        ("was", 1, "conj", "AUX", "VBD", "be"), ("glad", 8, "acomp", "ADJ", "JJ", "glad"),
+                        (".", 1, "punct", "PUNCT", ".", ".")])
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert (doc.text[cand.start:cand.end], cand.subject.text) == ("he was glad", "Okafor")
