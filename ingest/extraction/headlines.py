@@ -14,6 +14,7 @@ interview report explainer factbox timeline q&a comment commentary listen read n
 editor's update: source sources related more also see poll quiz fact check factcheck latest the
 """.split())
 MAX_WORDS = 25
+TRANSCRIPT_LINES = 3  # lines opened by "Name:" that make a text a transcript
 # what a headline "Name: ..." may call the person it portrays
 _PORTRAITS = frozenset("""king queen man woman legend star hero icon life career profile obituary portrait master
 champion pioneer giant maverick survivor veteran genius rebel voice""".split())
@@ -56,8 +57,11 @@ def headline_candidates(text: str, end: int, is_foreign, doc=None) -> list[Candi
         if to_at:
             who = who[:to_at.start()]
         words = who.split()
-        # "WALLACE: ..." in an interview transcript; "Matthews: ..." heading several paragraphs of one
-        transcript = len(words) <= 3 and len(who) > 2 and (who.isupper() or speaker_lines[who] >= 2)
+        # "WALLACE: ..." in an interview transcript; "Matthews: ..." heading several paragraphs of one, or one of
+        # the several speakers of a panel ("Alex Seitz-Wald: ...", "Luciana Lopez: ...", "Lopez: ...")
+        transcript = len(words) <= 3 and len(who) > 2 and (
+            who.isupper() or speaker_lines[who] >= 2 or speaker_lines[words[-1]] >= 1 and who != words[-1]
+            or sum(speaker_lines.values()) >= TRANSCRIPT_LINES)
         if not transcript and (len(stripped.split()) > MAX_WORDS or stripped.endswith((".", ":", ";", ","))):
             continue
         if any(ch.isdigit() for ch in who):

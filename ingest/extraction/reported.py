@@ -31,7 +31,7 @@ QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
 # Comma-set asides that close a reported noun phrase or infinitive and describe it rather than report it
 # ("praised X, which ...", "criticized X, citing ..."): in train[300:] annotators left relative clauses out
 # 9 times to 8 and participles 10 to 2, but kept appositions 22 to 9.
-NOMINAL_ASIDE_CUTS = frozenset({"relcl", "participle"})
+NOMINAL_ASIDE_CUTS = frozenset({"relcl", "relcl-name", "participle"})
 NOMINAL_PREPS = ("about", "on", "of", "for", "as", "against", "to")
 # What an "as" attribution's cue may carry besides its subject ("as police have said", "as X noted in an interview")
 AS_CLAUSE_DEPS = frozenset({"nsubj", "mark", "aux", "neg", "advmod", "npadvmod", "prt", "punct", "prep"})
@@ -129,7 +129,9 @@ def trailing_aside(comp):
         if doc[t.left_edge.i - 1].text not in (",", "—", "–", "--"):
             continue
         marks = {m.lower_ for m in t.children if m.dep_ == "mark"}
-        if t.dep_ in ("relcl", "appos"):
+        if t.dep_ == "relcl" and t.head.pos_ == "PROPN":
+            kind = "relcl-name"  # ", who ..." on a name: more often left out than a relative clause on a thing
+        elif t.dep_ in ("relcl", "appos"):
             kind = t.dep_
         elif t.dep_ in ("acl", "advcl") and t.tag_ in ("VBG", "VBN") and not marks:
             kind = "participle"

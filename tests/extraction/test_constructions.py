@@ -984,3 +984,17 @@ def test_what_someone_told_a_paper_is_the_clause_the_parser_hung_the_cue_on(nlp)
                         (".", 1, "punct", "PUNCT", ".", ".")])
     [cand] = reported_candidates(doc, lambda pos: False)
     assert (doc.text[cand.start:cand.end], cand.subject.text) == ("he was glad", "Okafor")
+
+
+def test_a_relative_clause_on_a_name_closing_the_complement_is_left_out(run):
+    s = one(run("Anna Berg said she would vote for Paul Okafor, who had served two terms as mayor of Leeds."), "vote")
+    assert s.content == "she would vote for Paul Okafor"
+
+
+def test_each_speaker_of_a_panel_transcript(run):
+    ex = run("The panel discussed the budget.\n\n"
+             "Anna Berg: The council is right on all these things, but it is the vegetables.\n\n"
+             "Paul Okafor: Saying to people that the roads will be fixed is easy — doing it is hard.\n\n"
+             "Berg: Well, no one believes the roads will be fixed this year.")
+    assert [(s.speaker.name, s.content[:20]) for s in ex.statements] == [
+        ("Anna Berg", "The council is right"), ("Paul Okafor", "Saying to people tha"), ("Anna Berg", "Well, no one believe")]
