@@ -384,7 +384,10 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
     if lemma in DOCUMENT_NOUNS:
         # "a report by Politico", "the IMF report", "Trump's statement": whose document it is
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.i < tok.i]
-        for t in [*(t for t in toks if t.i > tok.i), *owners]:
+        # "Research conducted by the Equal Opportunities Commission": the agent of a participle on the noun
+        agents = [o for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                  for o in a.children if o.dep_ == "pobj"]
+        for t in [*(t for t in toks if t.i > tok.i), *owners, *agents]:
             if t.ent_type_ in ("ORG", "PERSON", "GPE"):
                 e = _ent_of(t)
                 actor = registry.lookup(ent_name(e)) if e else None

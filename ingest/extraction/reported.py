@@ -264,7 +264,12 @@ def _object_as_subject(tok, comp):
         return None
     # only modifiers of the verb may stand between ("stressed rise in rates ahead of the election would not ...")
     between = {t.i for c in tok.children if c.dep_ in ("advmod", "prep", "npadvmod") for t in c.subtree}
-    if any(t.i not in between or t.is_punct for t in tok.doc[obj.right_edge.i + 1: comp.left_edge.i]):
+    doc = tok.doc
+    # or the comma closing an aside on the object ("announced its deal with Tesco, which gave it 500 stores, would end")
+    aside = any(t.dep_ in ("relcl", "appos") and doc[t.left_edge.i - 1].text == "," for t in obj.subtree)
+    if aside and doc[obj.right_edge.i + 1].text == ",":
+        between.add(obj.right_edge.i + 1)
+    if any(t.i not in between or (t.is_punct and t.text != ",") for t in doc[obj.right_edge.i + 1: comp.left_edge.i]):
         return None
     return obj
 

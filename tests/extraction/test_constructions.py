@@ -998,3 +998,15 @@ def test_each_speaker_of_a_panel_transcript(run):
              "Berg: Well, no one believes the roads will be fixed this year.")
     assert [(s.speaker.name, s.content[:20]) for s in ex.statements] == [
         ("Anna Berg", "The council is right"), ("Paul Okafor", "Saying to people tha"), ("Anna Berg", "Well, no one believe")]
+
+
+def test_a_document_speaks_for_the_agent_that_made_it(run):
+    s = one(run("Research conducted by the Equal Opportunities Commission revealed that women earn 19% less than men."),
+            "women earn")
+    assert s.speaker.name == "Equal Opportunities Commission"
+
+
+def test_a_clause_subject_read_as_the_object_keeps_its_relative_clause(run):
+    s = one(run("Brannock announced its retail partnership with Tesco, which gave the firm access to 500 stores, "
+                "would end in 2009."), "would end")
+    assert s.content == "its retail partnership with Tesco, which gave the firm access to 500 stores, would end in 2009"
