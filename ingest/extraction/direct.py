@@ -65,7 +65,9 @@ def _speaker_of(verb, quote: Quote | None = None):
     # a misparsed subject ("... made public ― Trump boasted"): the name or pronoun next to the verb
     doc = verb.doc
     for i in (verb.i - 1, verb.i - 2, verb.i + 1):
-        if 0 <= i < len(doc) and (doc[i].ent_type_ == "PERSON" or doc[i].tag_ == "PRP") and doc[i].lower_ not in ("it", "you", "me", "him", "her", "them", "us"):
+        if 0 <= i < len(doc) and (doc[i].ent_type_ == "PERSON" or doc[i].tag_ == "PRP") \
+                and doc[i].lower_ not in ("it", "you", "me", "him", "her", "them", "us") \
+                and not (doc[i].head.dep_ == "ccomp" and doc[i].head.head.i == verb.i):  # "Critics said he was “...”"
             return doc[i]
     return subj
 

@@ -147,7 +147,8 @@ def _merge(cands, text):
             continue
         # a reported clause that quotes only part of what it says beats the quote (mixed speech)
         if clash.rule in ("quote", "follow") and c.rule not in ("quote", "follow", "headline") \
-                and c.start <= clash.start and c.end >= clash.end and (c.end - c.start) > 1.3 * (clash.end - clash.start):
+                and c.start <= clash.start and c.end >= clash.end and ((c.end - c.start) > 1.3 * (clash.end - clash.start)
+                                                                       or word_count(text[c.start:clash.start]) >= 2):
             accepted.replace(clash, c)
             replaced[id(clash)] = c
             continue

@@ -25,6 +25,8 @@ WISHED = frozenset("want prefer expect like love wish need require allow permit 
 CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for")
 # Pronouns that cannot be a clause's subject ("asked them “prayerfully consider” ...")
 OBJECT_PRONOUNS = frozenset("me him her us them myself himself herself itself ourselves themselves".split())
+# Verbs by which something makes someone do what the infinitive after them says ("forced the mayor to say ...")
+CAUSING = frozenset("force prompt lead cause push drive compel spur provoke".split())
 # Verbs that name whom they tell before what ("told The Washington Post he was ...")
 TELLING = frozenset("tell inform assure remind warn notify advise".split())
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
@@ -72,6 +74,11 @@ def find_subject(tok, depth=0):
         return None
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CAUSING:
+        # "The protests prompted the mayor to say ...": the one prompted says it
+        obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         return find_subject(tok.head, depth + 1)
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -582,7 +589,9 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             continue
         cs, ce = cue_extent(tok)
         cand = Candidate(start, end, rule, cs, ce, cue_token=tok)
-        own = sorted((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i))
+        # of two subjects ("Cory Doctorow, European outreach coordinator for ..., said"), the name
+        own = sorted((c for c in tok.children if c.dep_ == "nsubj"),
+                     key=lambda c: (c.ent_type_ not in ("PERSON", "ORG"), abs(c.i - tok.i)))
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or _asked_participle(tok):
             # passive: "was told that" names the hearer, "Asked about X, she said" the one asked; only "... by X"
             # names the speaker

@@ -71,6 +71,7 @@ _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 # Honorifics that go with a name rather than a post ("Dr", "Sir"): not the end of a title before the name
 _NAME_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev".split())
 LEDE_SENTENCES = 2  # the headline and the lede's first sentences, where a role may come before the name
+LEDE_TAIL = 4  # words from such a role to its sentence's end ("... Secretary has said.")
 # Role nouns that stand for one another ("the minister" for the Trade Secretary, "the spokeswoman")
 ROLE_SYNONYMS = {"minister": {"secretary"}, "spokesman": {"spokeswoman", "spokesperson"},
                  "spokeswoman": {"spokesman", "spokesperson"}, "spokesperson": {"spokesman", "spokeswoman"},
@@ -624,7 +625,13 @@ class Registry:
         titled. Only in the lede: further on, the next sentence's subject is as often someone else."""
         i = bisect.bisect_left(self._positions, pos)
         sent = bisect.bisect_right(self._sent_chars, pos) - 1
+        # a lede's "..., the X has said." closes its sentence; "The mayor said ..." opening one is someone else
         if sent > LEDE_SENTENCES:
+            return None
+        if self._text is None:
+            self._text = self.doc.text
+        sent_end = self._sent_chars[sent + 1] if sent + 1 < len(self._sent_chars) else len(self._text)
+        if len(self._text[pos:sent_end].split()) > LEDE_TAIL:
             return None
         for m in self.mentions[i:i + 6]:
             if m.sent > sent + 1:

@@ -1010,3 +1010,33 @@ def test_a_clause_subject_read_as_the_object_keeps_its_relative_clause(run):
     s = one(run("Brannock announced its retail partnership with Tesco, which gave the firm access to 500 stores, "
                 "would end in 2009."), "would end")
     assert s.content == "its retail partnership with Tesco, which gave the firm access to 500 stores, would end in 2009"
+
+
+def test_a_role_opening_the_lede_is_not_read_forward(run):
+    ex = run("The mayor said the bridge would reopen in May. Peter Holt, a local shopkeeper, said trade had suffered.")
+    assert one(ex, "bridge would reopen").speaker.name != "Peter Holt"
+
+
+def test_whoever_is_made_to_say_something_says_it(run):
+    s = one(run("The protests forced the mayor to say that the budget would be reviewed."), "budget")
+    assert s.speaker_mention == "the mayor"
+
+
+def test_a_pronoun_subject_of_the_clause_is_no_speaker_of_a_quote_in_it(run):
+    s = one(run('Peter Hall resigned on Monday. Critics said he was "a disgrace to the office he held for six years".'),
+            "disgrace")
+    assert s.speaker.name == "Critics" and s.kind == "mixed" and s.content.startswith("he was")
+
+
+def test_of_two_subjects_the_name_speaks(nlp):
+    # as the parser read "Cory Doctorow, European outreach coordinator for ..., said that ...": both subjects of "said"
+    from ingest.extraction.reported import reported_candidates
+
+    doc = _parsed(nlp, [("Berg", 4, "nsubj", "PROPN", "NNP", "Berg"), (",", 0, "punct", "PUNCT", ",", ","),
+                        ("outreach", 3, "compound", "NOUN", "NN", "outreach"),
+                        ("coordinator", 4, "nsubj", "NOUN", "NN", "coordinator"), ("said", 4, "ROOT", "VERB", "VBD", "say"),
+                        ("banks", 6, "nsubj", "NOUN", "NNS", "bank"), ("pay", 4, "ccomp", "VERB", "VBP", "pay"),
+                        (".", 4, "punct", "PUNCT", ".", ".")])
+    doc.ents = [doc.char_span(0, 4, label="PERSON")]
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert cand.subject.text == "Berg"
