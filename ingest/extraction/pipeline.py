@@ -133,9 +133,19 @@ def _reports(outer: Candidate, inner: Candidate) -> bool:
             and outer.start <= inner.cue_start < outer.end and not inner.start <= outer.cue_start < inner.end)
 
 
+def _pronoun_that(c, text) -> bool:
+    """Does the content open with "that" as a pronoun or determiner, not the complementiser ("Critics say that will
+    never work", "say that plan will fail")?"""
+    if c.cue_token is None or not text.startswith("that ", c.start):
+        return False
+    first = c.cue_token.doc.char_span(c.start, c.start + 4)
+    return first is not None and first[0].dep_ in ("nsubj", "nsubjpass", "det")
+
+
 def _merge(cands, text):
     for c in cands:
-        c.start, c.end = trim(text, c.start, c.end, drop_complementiser=c.rule not in ("quote", "follow", "headline"))
+        c.start, c.end = trim(text, c.start, c.end, drop_complementiser=c.rule not in ("quote", "follow", "headline")
+                              and not _pronoun_that(c, text))
     cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2]
     cands.sort(key=lambda c: (PRIORITY.get(c.rule, 9), -(c.end - c.start)))
     accepted = _SpanIndex()

@@ -1040,3 +1040,10 @@ def test_of_two_subjects_the_name_speaks(nlp):
     doc.ents = [doc.char_span(0, 4, label="PERSON")]
     [cand] = reported_candidates(doc, lambda pos: False)
     assert cand.subject.text == "Berg"
+
+
+def test_that_as_the_clauses_subject_or_determiner_stays(run):
+    assert one(run("Critics say that will never work in practice."), "never work").content \
+        == "that will never work in practice"
+    assert one(run("Critics say that the plan will never work in practice."), "never work").content \
+        == "the plan will never work in practice"
