@@ -363,8 +363,10 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
         actor = registry.lookup(text[names[0].idx: tok.idx + len(tok.text)]) if names else None
         if actor is not None:
             return actor, span, "surname"
-    # "The foreign minister, Sergey Lavrov, said", "one of their lawyers, Michalis Dimitrakopoulos, said"
-    of_noun = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    # "The foreign minister, Sergey Lavrov, said", "one of their lawyers, Michalis Dimitrakopoulos, said", "The BBC's
+    # correspondent in Jakarta, Rachel Harvey, told" (the name hung on the place: a place has no one in apposition)
+    of_noun = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "at") for o in p.children
+               if o.dep_ == "pobj"]
     lemma = tok.lemma_.lower()
     for c in [*tok.children, *(c for o in of_noun for c in o.children)]:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON":

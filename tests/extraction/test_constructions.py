@@ -1047,3 +1047,8 @@ def test_that_as_the_clauses_subject_or_determiner_stays(run):
         == "that will never work in practice"
     assert one(run("Critics say that the plan will never work in practice."), "never work").content \
         == "the plan will never work in practice"
+
+
+def test_a_name_in_apposition_to_the_place_of_a_role_is_the_speaker(run):
+    s = one(run("The paper's reporter in Lagos, John Okafor, told listeners that the vote had been delayed."), "vote")
+    assert s.speaker.name == "John Okafor"
