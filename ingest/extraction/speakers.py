@@ -27,7 +27,7 @@ ENT_KINDS = {"PERSON": PERSON, "ORG": ORG, "GPE": ORG, "NORP": ORG}
 REGISTERED = ("PERSON", "ORG", "GPE")
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
-TITLE_LINK = {"of", "'s", "’s", "-", "for"}
+TITLE_LINK = {"of", "'s", "’s", "-", "for", "and"}
 _FEMALE_HON = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
 _MALE_HON = {"mr", "sir", "lord", "king", "prince", "father"}
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
@@ -289,7 +289,8 @@ def title_before(ent) -> str | None:
         t = doc[i]
         if t.ent_type_ == "PERSON" or t.is_space:
             break
-        if t.pos_ in ("PROPN", "NOUN", "ADJ") or (t.lower_ in TITLE_LINK and toks):
+        if t.pos_ in ("PROPN", "NOUN", "ADJ") or (t.lower_ in TITLE_LINK and toks) \
+                or (t.pos_ == "NUM" and toks and not t.whitespace_):  # "60m champion"
             toks.append(t)
             i -= 1
             continue
@@ -317,7 +318,9 @@ def title_before(ent) -> str | None:
 def _links_a_title(before, link) -> bool:
     """Does the word before "of", "for" or "'s" belong to a title ("Secretary of State", "Minister for Europe",
     "Russia's foreign minister"), not to the sentence ("a critique of President Bush")?"""
-    if link.lower_ in ("of", "for"):
+    if link.lower_ == "and" and not (before.text.islower() or before.is_sent_start):
+        return False  # "Cardinal [Murphy-O'Connor] and Archbishop of Canterbury Dr Rowan Williams": another's title
+    if link.lower_ in ("of", "for", "and"):  # "chairman and chief executive Richard Parsons"
         word = before.lower_.rstrip(".")
         return word in PERSON_ROLES or word in HONORIFICS or _occupation(before)
     return before.pos_ == "PROPN" or link.lower_ == "-"

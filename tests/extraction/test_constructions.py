@@ -1052,3 +1052,16 @@ def test_that_as_the_clauses_subject_or_determiner_stays(run):
 def test_a_name_in_apposition_to_the_place_of_a_role_is_the_speaker(run):
     s = one(run("The paper's reporter in Lagos, John Okafor, told listeners that the vote had been delayed."), "vote")
     assert s.speaker.name == "John Okafor"
+
+
+def test_two_roles_joined_by_and_before_a_name_are_one_title(run):
+    assert one(run("Tesco's chairman and chief executive Laura Kemp said that profits would rise."), "profits") \
+        .speaker.title == "Tesco's chairman and chief executive"
+
+
+def test_a_title_stops_at_an_and_after_anothers_title(nlp):
+    from ingest.extraction.speakers import title_before
+
+    doc = nlp("Both the Cardinal and Archbishop of Canterbury Dr Rowan Williams spoke.")
+    [ent] = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert title_before(ent) == "Archbishop of Canterbury"  # the Cardinal is someone else
