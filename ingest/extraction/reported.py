@@ -244,7 +244,13 @@ def _clause(tok, cut=None):
         # the comma closing the clause may hang inside it ("... to the UK, sources close to the talks tell the FT")
         if not reports_itself and (any(t.is_punct for t in between) or comp.right_edge.text in (",", "—", "–")):
             start, end = subtree_span(comp, exclude=follow_ups_inside(comp))
-            return (start, _cut_aside(comp, end, cut)), "ccomp-left"
+            for first in reversed(left[:-1]):  # "A, but B, MPs said": both halves, read as two clauses of "said"
+                joint = tok.doc[max(first.i, first.right_edge.i - 1): comp.left_edge.i]
+                if not all(t.is_punct or t.dep_ == "cc" or t.i <= first.right_edge.i for t in joint) \
+                        or not any(t.dep_ == "cc" and t.lower_ in ("but", "and") for t in joint):
+                    break
+                start, comp = subtree_span(first, exclude=follow_ups_inside(first))[0], first
+            return (start, _cut_aside(left[-1], end, cut)), "ccomp-left"
     return None
 
 

@@ -319,7 +319,10 @@ def _links_a_title(before, link) -> bool:
     """Does the word before "of", "for" or "'s" belong to a title ("Secretary of State", "Minister for Europe",
     "Russia's foreign minister"), not to the sentence ("a critique of President Bush")?"""
     if link.lower_ == "and" and not (before.text.islower() or before.is_sent_start):
-        return False  # "Cardinal [Murphy-O'Connor] and Archbishop of Canterbury Dr Rowan Williams": another's title
+        # "Trade and Industry Secretary" names a department; "the Cardinal and Archbishop of Canterbury Dr Rowan
+        # Williams" ends another's title
+        word = before.lower_.rstrip(".")
+        return word not in PERSON_ROLES and word not in HONORIFICS
     if link.lower_ in ("of", "for", "and"):  # "chairman and chief executive Richard Parsons"
         word = before.lower_.rstrip(".")
         return word in PERSON_ROLES or word in HONORIFICS or _occupation(before)
@@ -405,7 +408,7 @@ def title_appos(ent) -> str | None:
             phrase = _role_phrase(role, ent.end)
             if phrase:
                 return phrase
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_ROLES \
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.lemma_.lower() in PERSON_ROLES \
             and root.head.i < ent.start:
         head = root.head
         # "The chairman of the party's affairs committee, Sher Khan,": all of the role before the name

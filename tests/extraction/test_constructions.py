@@ -1065,3 +1065,17 @@ def test_a_title_stops_at_an_and_after_anothers_title(nlp):
     doc = nlp("Both the Cardinal and Archbishop of Canterbury Dr Rowan Williams spoke.")
     [ent] = [e for e in doc.ents if e.label_ == "PERSON"]
     assert title_before(ent) == "Archbishop of Canterbury"  # the Cardinal is someone else
+
+
+def test_both_halves_of_a_clause_before_the_cue_joined_by_but(run):
+    s = one(run("Schools should be closed only as a last resort, but where they are, their pupils should be taught "
+                "online, teachers said."), "pupils")
+    assert s.content.startswith("Schools should be closed")
+
+
+def test_department_titles_with_and_and_role_phrases_in_apposition(run):
+    ex = run("New proposals were announced by the Trade and Industry Secretary Anna Berg. Ms Berg said the plans "
+             "would cost £2bn.")
+    assert one(ex, "£2bn").speaker.title == "Trade and Industry Secretary"
+    ex = run('The Shadow Secretary of State for Transport, Paul Okafor, said: "These plans were announced last year."')
+    assert one(ex, "last year").speaker.title == "Shadow Secretary of State for Transport"
