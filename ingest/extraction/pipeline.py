@@ -420,6 +420,11 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
         actor = registry.resolve_role(lemma, role_modifiers(tok), tok.idx, phrase)
         if actor is not None:
             return actor, span, "role"
+    elif tok.tag_ != "NNS" and lemma in PERSON_ROLES and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        # a lede's "..., says a top academic." introduces the person the next sentence names
+        actor = registry.named_next(tok.idx, {lemma})
+        if actor is not None:
+            return actor, span, "role"
     name = text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
     name = " ".join(name.split()).strip("\"'<>=/")  # markup left in the text ('">Sanders')
     kind = PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES else UNKNOWN

@@ -625,7 +625,7 @@ class Registry:
         self.mentions.insert(i, m)
         self._positions.insert(i, pos)
 
-    def _named_next(self, pos: int, heads: set[str]) -> Actor | None:
+    def named_next(self, pos: int, heads: set[str]) -> Actor | None:
         """ "Taxes must rise, the Health Secretary has said. Jane Ross told MPs ...": a role a news lede names before
         any holder of it stands for the person who is the main subject of the next sentence, if untitled or so
         titled. Only in the lede: further on, the next sentence's subject is as often someone else."""
@@ -642,7 +642,7 @@ class Registry:
         for m in self.mentions[i:i + 6]:
             if m.sent > sent + 1:
                 break
-            title = set((m.actor.title or "").lower().split())
+            title = set((m.actor.title or "").lower().split()) - HONORIFICS  # "Professor" is no other role
             if m.sent == sent + 1 and m.main_subject and m.actor.kind == PERSON and (not title or heads & title):
                 return m.actor
         return None
@@ -757,7 +757,7 @@ class Registry:
                 tw = set(words) | {part for w in words for part in w.split("-")}  # "co-chairman", "Labour-run"
                 if heads & tw and all(x in tw for x in mods):
                     return a
-            actor = self._named_next(pos, heads)
+            actor = self.named_next(pos, heads)
             if actor is not None and actor.title is None and phrase:
                 actor.title = phrase  # "the Trade and Industry Secretary" is Patricia Hewitt's title
             return actor

@@ -1079,3 +1079,9 @@ def test_department_titles_with_and_and_role_phrases_in_apposition(run):
     assert one(ex, "£2bn").speaker.title == "Trade and Industry Secretary"
     ex = run('The Shadow Secretary of State for Transport, Paul Okafor, said: "These plans were announced last year."')
     assert one(ex, "last year").speaker.title == "Shadow Secretary of State for Transport"
+
+
+def test_a_lede_attributed_to_a_top_academic_is_the_person_named_next(run):
+    ex = run("Terror risk warning\n\nBritain cannot prevent every attack and must guard its ports, says a top academic.\n\n"
+             "Anna Berg, a key influence on party thinking, says the threat is misjudged.")
+    assert one(ex, "guard its ports").speaker.name == "Anna Berg"
