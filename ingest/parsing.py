@@ -150,11 +150,15 @@ def _decode_other(raw: bytes, utf8_error: UnicodeDecodeError) -> str:
 def parse_html(html: str) -> Document:
     import trafilatura  # imported here: a slow import that plain-text work never needs
 
+    options = dict(include_comments=False, include_tables=False, favor_precision=True)
     try:
-        extracted = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
-        )
-    except (ValueError, RecursionError, TypeError) as exc:
+        try:
+            extracted = trafilatura.bare_extraction(html, with_metadata=True, **options)
+        except AssertionError:
+            # htmldate's date search trips on some markup (a document that is a lone <iframe>): keep the text,
+            # go without the page's metadata
+            extracted = trafilatura.bare_extraction(html, with_metadata=False, **options)
+    except (ValueError, RecursionError, TypeError, AssertionError) as exc:
         raise ParseError(f"The HTML could not be read ({exc.__class__.__name__}). Upload the page as saved by a browser, or paste its text.") from exc
     extracted = extracted.as_dict() if extracted is not None else None
     if not extracted or not (extracted.get("text") or "").strip():

@@ -67,3 +67,9 @@ def test_utf8_with_and_without_bom(raw):
 def test_unknown_file_type_is_refused_with_the_accepted_ones():
     with pytest.raises(ParseError, match=r"\.docx are not accepted. Accepted: plain text"):
         parse(b"some text", filename="report.docx")
+
+
+def test_markup_that_trips_the_date_search_is_refused_with_a_clear_error():
+    # htmldate asserts on a page whose only element is an <iframe> (found by tests/reliability's generated pages)
+    with pytest.raises(ParseError, match="No article text was found"):
+        parse(b"<body><iframe>hello world</iframe></body></html>", filename="a.html", content_type="text/html")
