@@ -223,6 +223,9 @@ def _clause(tok, cut=None):
         subject = _object_as_subject(tok, comps[0])
         if subject is not None:
             start = subject.left_edge.idx
+        hearer = _hearer_in_subject(tok, comps[0])
+        if hearer is not None:
+            start = tok.doc[hearer.end].idx
         for extra in comps[1:]:  # "said A and B" split by the parser into two complements
             s2, e2 = subtree_span(extra, exclude=follow_ups_inside(extra))
             if s2 >= end and not cue_ok(extra) and not any(t.text in ".;" for t in tok.doc[comps[0].right_edge.i:extra.left_edge.i]):
@@ -419,6 +422,33 @@ def _inverted(tok):
     return None
 
 
+def _hearer_in_subject(tok, comp):
+    """ "Mr Lammy told BBC News Labour MPs would not get a free vote": the organisation told, which the parser read into
+    the clause's subject ("BBC News Labour MPs"); its entity span, or None."""
+    if tok.lemma_.lower() not in TELLING or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return None
+    subj = next((c for c in comp.children if c.dep_ in SUBJECTS), None)
+    first = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if subj is None or first is None or subj.left_edge.i != first.i or first.ent_iob_ != "B" or first.ent_type_ != "ORG":
+        return None
+    ent = next(e for e in tok.doc.ents if e.start == first.i)
+    return ent if ent.end <= subj.i and subj.i - ent.end >= 1 else None
+
+
+def _clause_on_hearer(tok):
+    """ "Frank Field told BBC Two's Newsnight programme there was a danger ...": what was told, read as a clause on
+    the hearer's noun straight after it (no "that", "which" or "who" opening it)."""
+    if tok.lemma_.lower() not in TELLING:
+        return None
+    for hearer in (c for c in tok.children if c.dep_ in ("dobj", "dative")):
+        for c in hearer.rights:
+            subj = next((x for x in c.children if x.dep_ in (*SUBJECTS, "expl")), None)
+            if c.dep_ in ("acl", "relcl") and c.left_edge.i == hearer.i + 1 and subj is not None \
+                    and subj.lower_ not in ("who", "which", "that", "whom"):
+                return subtree_span(c, exclude=follow_ups_inside(c)), "ccomp"
+    return None
+
+
 def _clause_it_hangs_on(tok):
     """ "after Trump told The Washington Post he was “not quite there yet”", "with McCain telling reporters on Thursday
     he viewed Obama as ...": the clause that follows a telling verb and its hearer straight on, no comma between,
@@ -534,7 +564,7 @@ def complement(tok):
         return (_clause(tok) or _as_clause(tok) or _inverted(tok) or _clause_under_phrase(tok) or _question(tok)
                 or _directive(tok) or _clause_it_hangs_on(tok) or _nominal(tok))
     return (_clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _as_clause(tok)
-            or _clause_it_hangs_on(tok) or _nominal(tok) or _inverted(tok))
+            or _clause_it_hangs_on(tok) or _clause_on_hearer(tok) or _nominal(tok) or _inverted(tok))
 
 
 def _noun_cue(tok):

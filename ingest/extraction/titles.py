@@ -6,7 +6,7 @@ import re
 # Honorifics and titles that may stand glued to a name ("Mr. Obama", "Sen. Cruz", "President Obama").
 HONORIFICS = frozenset("""
 mr mrs ms miss dr prof professor sen rep gov gen lt col sgt capt adm rev sir dame lord lady hon pres supt insp cmdr
-president vice premier chancellor minister secretary senator governor mayor ambassador judge justice
+president vice premier chancellor minister secretary senator governor mayor ambassador judge justice councillor
 general colonel captain sergeant admiral commander constable chairman chairwoman congressman congresswoman
 representative speaker king queen prince princess sheikh emir pope cardinal bishop archbishop rabbi imam father
 """.split())
@@ -22,7 +22,7 @@ PERSON_ROLES = frozenset("""
 president minister secretary senator governor mayor ambassador spokesman spokeswoman spokesperson candidate
 nominee chairman chairwoman chair chief director leader premier chancellor king queen prince congressman
 congresswoman lawmaker representative speaker envoy official commissioner commander general prosecutor judge
-attorney lawyer executive ceo founder manager coach professor economist analyst businessman businesswoman
+attorney lawyer executive ceo founder manager coach professor economist analyst businessman businesswoman councillor
 billionaire mogul host anchor author writer reporter correspondent editor columnist diplomat negotiator
 advisor adviser aide strategist pollster activist attorney-general sheriff chief superintendent inspector
 officer detective constable captain colonel pope cardinal bishop imam rabbi head boss owner president-elect

@@ -1085,3 +1085,19 @@ def test_a_lede_attributed_to_a_top_academic_is_the_person_named_next(run):
     ex = run("Terror risk warning\n\nBritain cannot prevent every attack and must guard its ports, says a top academic.\n\n"
              "Anna Berg, a key influence on party thinking, says the threat is misjudged.")
     assert one(ex, "guard its ports").speaker.name == "Anna Berg"
+
+
+def test_the_hearer_a_telling_verb_names_is_not_what_was_told(run, nlp):
+    s = one(run("Councillor Anne Holt told ITV News Labour councillors would not get extra funding."), "funding")
+    assert (s.speaker.name, s.content) == ("Anne Holt", "Labour councillors would not get extra funding")
+    # as the parser read "Frank Field told BBC Two's Newsnight programme there was a danger ...": the clause on the
+    # hearer's noun
+    from ingest.extraction.reported import reported_candidates
+
+    doc = _parsed(nlp, [("Okafor", 1, "nsubj", "PROPN", "NNP", "Okafor"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+                        ("the", 3, "det", "DET", "DT", "the"), ("programme", 1, "dobj", "NOUN", "NN", "programme"),
+                        ("there", 5, "expl", "PRON", "EX", "there"), ("was", 3, "acl", "VERB", "VBD", "be"),
+                        ("a", 7, "det", "DET", "DT", "a"), ("risk", 5, "attr", "NOUN", "NN", "risk"),
+                        (".", 1, "punct", "PUNCT", ".", ".")])
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert doc.text[cand.start:cand.end] == "there was a risk"
