@@ -259,6 +259,14 @@ def _sayable(inner: str) -> bool:
     return True
 
 
+def _opens_sentence(text: str, q: Quote) -> bool:
+    """Does the quotation open its sentence and hold a word or two (not a title in title case)?"""
+    a, b = q.inner
+    inner = text[a:b].strip()
+    before = text[max(0, q.start - 3):q.start].strip()
+    return bool(_WORDS.search(inner)) and inner[-1:] in ",?!" and (not before or before[-1] in ".!?:\n")
+
+
 def _opens_split_quote(text: str, q: Quote, next_start: int | None) -> bool:
     """Is this short quotation the first part of a sentence split around its attribution (`“That, unfortunately,”
     he said, “is part of the reality ...”`), however few its words?"""
@@ -284,12 +292,14 @@ def quote_candidates(text, doc, quotes: list[Quote], is_foreign) -> list[Candida
             prev_end = q.end
             continue
         a, b = q.inner
-        split = _opens_split_quote(text, q, next_quote_start(q.end))
-        if not (_sayable(text[a:b]) or split):
+        sayable = _sayable(text[a:b])
+        # a short quotation may still be a whole reply: `“Denver,” he answered.`, `“But why?” a reporter asked.`
+        short = not sayable and (_opens_split_quote(text, q, next_quote_start(q.end)) or _opens_sentence(text, q))
+        if not (sayable or short):
             prev_end = q.end
             continue
-        found = _after(text, q, index, next_quote_start) or _before(text, q, index, prev_end)
-        if split and not found and not _sayable(text[a:b]):
+        found = _after(text, q, index, next_quote_start) or (_before(text, q, index, prev_end) if sayable else None)
+        if short and not found:
             prev_end = q.end
             continue
         if found:

@@ -1101,3 +1101,9 @@ def test_the_hearer_a_telling_verb_names_is_not_what_was_told(run, nlp):
                         (".", 1, "punct", "PUNCT", ".", ".")])
     [cand] = reported_candidates(doc, lambda pos: False)
     assert doc.text[cand.start:cand.end] == "there was a risk"
+
+
+def test_a_short_reply_opening_its_sentence_with_a_cue_after_it(run):
+    ex = run('Anna Berg took questions. "But why?" reporter Paul Okafor asked her. The tax was a "job killer," she said.')
+    assert one(ex, "But why").speaker.name == "Paul Okafor"
+    assert not [s for s in ex.statements if s.content == "job killer"]  # a quoted phrase inside a sentence is not one
