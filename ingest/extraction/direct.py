@@ -217,8 +217,23 @@ def _before(text, q: Quote, index: TokenIndex, prev_quote_end: int):
                 gap_ok = (tok, subj)
             break
     if gap_ok is None and window.endswith(":"):
-        gap_ok = _colon(list(index.tokens_between(lo, q.start)))
+        toks = list(index.tokens_between(lo, q.start))
+        gap_ok = _colon(toks) or _name_colon(toks)
     return gap_ok
+
+
+def _name_colon(toks):
+    """`More from Jones: “...”`, `Here’s Clinton in December 1992: “...”`: a person named right before the colon, or
+    before a date the words were spoken on, introduces the quotation."""
+    colon = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].text == ":"), None)
+    if colon is None:
+        return None
+    k = colon - 1
+    while k >= 0 and (toks[k].ent_type_ in ("DATE", "TIME") or toks[k].lower_ in ("in", "on", "at")):
+        k -= 1
+    if k < 0 or toks[k].ent_type_ != "PERSON" or colon - k > 5:
+        return None
+    return toks[colon], toks[k]
 
 
 def _colon(toks):

@@ -257,6 +257,8 @@ def _clean_name(text: str) -> str:
     text = strip_possessive(" ".join(text.split()))
     if text.lower().startswith("the "):
         text = text[4:]
+    if text.startswith(("'s ", "’s ")):  # "Here’s Clinton" read as the name "’s Clinton"
+        text = text[3:]
     text = text.strip(" ,.;:-–—\"“”'‘’()[]<>=/")
     if "." in text and _DOTTED_INITIALS.fullmatch(text + "."):
         text += "."  # "U.S.", "F.B.I." keep their last full stop

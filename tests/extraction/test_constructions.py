@@ -1107,3 +1107,11 @@ def test_a_short_reply_opening_its_sentence_with_a_cue_after_it(run):
     ex = run('Anna Berg took questions. "But why?" reporter Paul Okafor asked her. The tax was a "job killer," she said.')
     assert one(ex, "But why").speaker.name == "Paul Okafor"
     assert not [s for s in ex.statements if s.content == "job killer"]  # a quoted phrase inside a sentence is not one
+
+
+def test_a_person_named_right_before_a_colon_introduces_the_quote(run):
+    ex = run("The debate began in the nineties. Here’s Clinton in December 1992: “Our new direction must rest on an "
+             "understanding of the new realities of global competition.”")
+    assert one(ex, "new direction").speaker.name == "Clinton"
+    ex = run("This is what the report said about Clinton: “She was careless with classified information.”")
+    assert one(ex, "careless").speaker.name != "Clinton"  # named as the topic, after the one who speaks
