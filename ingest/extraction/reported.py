@@ -232,8 +232,14 @@ def _clause(tok, cut=None):
                 end = e2
         # "said that A, and B" / "said A, but could not B": a clause conjoined to the verb right after its
         # complement is usually the complement's second half misattached by the parser
+        quoted = tok.doc[comps[0].left_edge.i].tag_ == "``"
+        close = next((t for t in tok.doc[comps[0].left_edge.i + 1: comps[0].right_edge.i + 1] if t.tag_ == "''"), None)
+        if quoted and close is not None and any(c.dep_ == "conj" and c.i > close.i for c in comps[0].children):
+            end = min(end, close.idx + len(close.text))  # "wrote “It’s time ...,” and shared a link": the quote
         for c in tok.children:
-            if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) \
+            # (not after the quotation that is the whole complement: its closing mark ends what was said)
+            closed = quoted and any(t.tag_ == "''" for t in tok.doc[comps[0].right_edge.i: c.left_edge.i])
+            if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) and not closed \
                     and c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].lower_ in ("and", "but"):
                 start2, end2 = subtree_span(c, exclude=follow_ups_inside(c))
                 if start2 >= end and start2 - end < 8:

@@ -1115,3 +1115,9 @@ def test_a_person_named_right_before_a_colon_introduces_the_quote(run):
     assert one(ex, "new direction").speaker.name == "Clinton"
     ex = run("This is what the report said about Clinton: “She was careless with classified information.”")
     assert one(ex, "careless").speaker.name != "Clinton"  # named as the topic, after the one who speaks
+
+
+def test_a_quotation_that_is_the_whole_complement_ends_at_its_closing_mark(run):
+    ex = run("Paul Okafor attacked her on Monday. Okafor wrote on Twitter “It’s time to end her political career for "
+             "good,” and shared a link to his campaign fundraising page.")
+    assert one(ex, "time to end").content == "It’s time to end her political career for good"
