@@ -275,7 +275,8 @@ def _sayable(inner: str) -> bool:
 
 
 def _opens_sentence(text: str, q: Quote) -> bool:
-    """Does the quotation open its sentence and hold a word or two (not a title in title case)?"""
+    """Does the quotation open its sentence and end as a reply does, on a comma, question or exclamation mark
+    (`“Denver,” he answered`), not on the full stop a title or a heading may carry?"""
     a, b = q.inner
     inner = text[a:b].strip()
     before = text[max(0, q.start - 3):q.start].strip()

@@ -230,14 +230,15 @@ def _clause(tok, cut=None):
             s2, e2 = subtree_span(extra, exclude=follow_ups_inside(extra))
             if s2 >= end and not cue_ok(extra) and not any(t.text in ".;" for t in tok.doc[comps[0].right_edge.i:extra.left_edge.i]):
                 end = e2
-        # "said that A, and B" / "said A, but could not B": a clause conjoined to the verb right after its
-        # complement is usually the complement's second half misattached by the parser
+        # a quotation that is the whole complement ends what was said at its closing mark ("wrote “It’s time ...,”
+        # and shared a link")
         quoted = tok.doc[comps[0].left_edge.i].tag_ == "``"
         close = next((t for t in tok.doc[comps[0].left_edge.i + 1: comps[0].right_edge.i + 1] if t.tag_ == "''"), None)
         if quoted and close is not None and any(c.dep_ == "conj" and c.i > close.i for c in comps[0].children):
-            end = min(end, close.idx + len(close.text))  # "wrote “It’s time ...,” and shared a link": the quote
+            end = min(end, close.idx + len(close.text))
+        # "said that A, and B" / "said A, but could not B": a clause conjoined to the verb right after its
+        # complement is usually the complement's second half misattached by the parser (not after such a quotation)
         for c in tok.children:
-            # (not after the quotation that is the whole complement: its closing mark ends what was said)
             closed = quoted and any(t.tag_ == "''" for t in tok.doc[comps[0].right_edge.i: c.left_edge.i])
             if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) and not closed \
                     and c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].lower_ in ("and", "but"):
