@@ -318,16 +318,16 @@ def title_before(ent) -> str | None:
 
 
 def _links_a_title(before, link) -> bool:
-    """Does the word before "of", "for" or "'s" belong to a title ("Secretary of State", "Minister for Europe",
-    "Russia's foreign minister"), not to the sentence ("a critique of President Bush")?"""
+    """Does the word before "of", "for", "and" or "'s" belong to a title ("Secretary of State", "Minister for Europe",
+    "chairman and chief executive", "Russia's foreign minister"), not to the sentence ("a critique of President Bush")?"""
+    word = before.lower_.rstrip(".")
+    role = word in PERSON_ROLES or word in HONORIFICS or _occupation(before)
     if link.lower_ == "and" and not (before.text.islower() or before.is_sent_start):
-        # "Trade and Industry Secretary" names a department; "the Cardinal and Archbishop of Canterbury Dr Rowan
-        # Williams" ends another's title
-        word = before.lower_.rstrip(".")
-        return word not in PERSON_ROLES and word not in HONORIFICS
-    if link.lower_ in ("of", "for", "and"):  # "chairman and chief executive Richard Parsons"
-        word = before.lower_.rstrip(".")
-        return word in PERSON_ROLES or word in HONORIFICS or _occupation(before)
+        # capitalised: "Trade and Industry Secretary" names a department, but "the Cardinal and Archbishop of
+        # Canterbury Dr Rowan Williams" ends another's title
+        return not role
+    if link.lower_ in ("of", "for", "and"):
+        return role
     return before.pos_ == "PROPN" or link.lower_ == "-"
 
 
