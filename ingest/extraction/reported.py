@@ -27,6 +27,10 @@ CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "cal
 OBJECT_PRONOUNS = frozenset("me him her us them myself himself herself itself ourselves themselves".split())
 # Verbs by which something makes someone do what the infinitive after them says ("forced the mayor to say ...")
 CAUSING = frozenset("force prompt lead cause push drive compel spur provoke".split())
+# Nouns of a business's figures, which "posted", "reported" or "announced" as objects are results, not words
+RESULT_VERBS = frozenset("post report announce record register book reveal unveil".split())
+FIGURES = frozenset("profit profits loss losses rise fall increase decrease decline drop gain jump slump surge "
+                    "revenue revenues sales earnings turnover growth deficit surplus dividend doubling tripling".split())
 # Verbs that name whom they tell before what ("told The Washington Post he was ...")
 TELLING = frozenset("tell inform assure remind warn notify advise".split())
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
@@ -549,6 +553,15 @@ def _asked_participle(tok) -> bool:
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
 
 
+def _figure_object(tok, rule: str) -> bool:
+    """Is the object a business figure ("posted a 222% rise in annual profit", "reported a loss of $2bn")? A company's
+    results, not something it said."""
+    if rule != "dobj" or tok.lemma_.lower() not in RESULT_VERBS:
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in FIGURES
+
+
 def _undone(tok) -> bool:
     """Is the verb what someone refused or failed to do ("refuses to release his records or explain ..."), or what
     someone would have another do ("would prefer Turkey to admit that ...", "wants him to say")?"""
@@ -626,7 +639,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             if found is None:
                 continue
             (start, end), rule = found
-        if rule not in CLAUSAL and not accepts(lemma, rule):
+        if rule not in CLAUSAL and (not accepts(lemma, rule) or _figure_object(tok, rule)):
             continue
         if end - start < 3:
             continue
