@@ -60,7 +60,7 @@ def headline_candidates(text: str, end: int, is_foreign, doc=None) -> list[Candi
         # "WALLACE: ..." in an interview transcript; "Matthews: ..." heading several paragraphs of one, or one of
         # the several speakers of a panel ("Alex Seitz-Wald: ...", "Luciana Lopez: ...", "Lopez: ...")
         transcript = len(words) <= 3 and len(who) > 2 and (
-            who.isupper() or speaker_lines[who] >= 2 or speaker_lines[words[-1]] >= 1 and who != words[-1]
+            who.isupper() or speaker_lines[who] >= 2 or (speaker_lines[words[-1]] >= 1 and who != words[-1])
             or sum(speaker_lines.values()) >= TRANSCRIPT_LINES)
         if not transcript and (len(stripped.split()) > MAX_WORDS or stripped.endswith((".", ":", ";", ","))):
             continue

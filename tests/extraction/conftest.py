@@ -42,3 +42,14 @@ def one(extraction, fragment):
     found = [s for s in extraction.statements if fragment in s.content]
     assert len(found) == 1, [(s.speaker.name, s.cue, s.content) for s in extraction.statements]
     return found[0]
+
+
+def parsed(nlp, rows, ents=None):
+    """A Doc as the parser might have read it, from (word, head, dep, pos, tag, lemma) rows: a space after each word
+    but before punctuation; `ents` as IOB labels ("B-PERSON", "O", ...)."""
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows))
+    spaces = [nxt not in ",." for nxt in words[1:]] + [False]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+               ents=ents)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from conftest import one
+from conftest import one, parsed
 
 
 def test_split_quote_yields_both_halves_for_the_speaker(run):
@@ -769,26 +769,20 @@ def test_one_organisation_spelt_with_and_without_a_space_is_one_actor(run):
 
 def test_calling_someone_names_reads_a_second_predicate_as_the_object(nlp):
     # as the parser read "One of the docs ... called Oz a quack, fake and charlatan": both nouns predicates of "called"
-    from spacy.tokens import Doc
-
     from ingest.extraction.reported import reported_candidates
 
-    words = ["Berg", "called", "Okafor", "a", "quack", "and", "a", "fake", "."]
-    heads = [1, 1, 1, 4, 1, 4, 7, 4, 1]
-    deps = ["nsubj", "ROOT", "oprd", "det", "oprd", "cc", "det", "conj", "punct"]
-    pos = ["PROPN", "VERB", "PROPN", "DET", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"]
-    tags = ["NNP", "VBD", "NNP", "DT", "NN", "CC", "DT", "NN", "."]
-    lemmas = ["Berg", "call", "Okafor", "a", "quack", "and", "a", "fake", "."]
-    spaces = [True] * 7 + [False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+                       ("Okafor", 1, "oprd", "PROPN", "NNP", "Okafor"), ("a", 4, "det", "DET", "DT", "a"),
+                       ("quack", 1, "oprd", "NOUN", "NN", "quack"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+                       ("a", 7, "det", "DET", "DT", "a"), ("fake", 4, "conj", "NOUN", "NN", "fake"),
+                       (".", 1, "punct", "PUNCT", ".", ".")])
     [cand] = reported_candidates(doc, lambda pos: False)
     assert (doc.text[cand.start:cand.end], cand.rule) == ("Okafor a quack and a fake", "dobj")
     # "what he calls corruption a focus": with the object before the verb, the predicates are no object
-    words = ["what", "Berg", "calls", "graft", "a", "focus", "."]
-    doc = Doc(nlp.vocab, words=words, spaces=[True] * 5 + [False, False], heads=[2, 2, 2, 2, 5, 2, 2],
-              deps=["dobj", "nsubj", "ROOT", "oprd", "det", "oprd", "punct"],
-              pos=["PRON", "PROPN", "VERB", "NOUN", "DET", "NOUN", "PUNCT"], tags=["WP", "NNP", "VBZ", "NN", "DT", "NN", "."],
-              lemmas=["what", "Berg", "call", "graft", "a", "focus", "."])
+    doc = parsed(nlp, [("what", 2, "dobj", "PRON", "WP", "what"), ("Berg", 2, "nsubj", "PROPN", "NNP", "Berg"),
+                       ("calls", 2, "ROOT", "VERB", "VBZ", "call"), ("graft", 2, "oprd", "NOUN", "NN", "graft"),
+                       ("a", 5, "det", "DET", "DT", "a"), ("focus", 2, "oprd", "NOUN", "NN", "focus"),
+                       (".", 2, "punct", "PUNCT", ".", ".")])
     assert not reported_candidates(doc, lambda pos: False)
 
 
@@ -797,27 +791,18 @@ def test_a_party_name_the_tagger_read_as_adjective_and_noun_stays_whole(run):
     assert s.speaker.name == "Liberal Democrats"
 
 
-def _parsed(nlp, rows):
-    """A Doc from (word, head, dep, pos, tag, lemma) rows, a space after each word but before punctuation."""
-    from spacy.tokens import Doc
-
-    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows))
-    spaces = [nxt not in ",." for nxt in words[1:]] + [False]
-    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-
-
 def test_a_clause_subject_read_as_the_verbs_object_stays_in_the_content(nlp):
     # as the parser read "... and promised the powers would only be used in serious cases"
     from ingest.extraction.reported import reported_candidates
 
-    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("promised", 1, "ROOT", "VERB", "VBD", "promise"),
+    doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("promised", 1, "ROOT", "VERB", "VBD", "promise"),
                         ("the", 3, "det", "DET", "DT", "the"), ("homes", 1, "dobj", "NOUN", "NNS", "home"),
                         ("would", 6, "aux", "AUX", "MD", "would"), ("be", 6, "auxpass", "AUX", "VB", "be"),
                         ("built", 1, "ccomp", "VERB", "VBN", "build"), (".", 1, "punct", "PUNCT", ".", ".")])
     [cand] = reported_candidates(doc, lambda pos: False)
     assert doc.text[cand.start:cand.end] == "the homes would be built"
     # "asked them “consider” the offer": an object pronoun is the one addressed, never the clause's subject
-    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("asked", 1, "ROOT", "VERB", "VBD", "ask"),
+    doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("asked", 1, "ROOT", "VERB", "VBD", "ask"),
                         ("them", 1, "dobj", "PRON", "PRP", "they"), ("consider", 1, "ccomp", "VERB", "VB", "consider"),
                         ("the", 5, "det", "DET", "DT", "the"), ("offer", 3, "dobj", "NOUN", "NN", "offer"),
                         (".", 1, "punct", "PUNCT", ".", ".")])
@@ -829,7 +814,7 @@ def test_a_second_cue_left_out_of_the_first_ones_content_keeps_its_speaker(nlp):
     # this week he would not apologise": the second "said" hung on "were", inside the first one's complement
     from ingest.extraction.reported import reported_candidates
 
-    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
                         ("it", 3, "nsubj", "PRON", "PRP", "it"), ("was", 1, "ccomp", "AUX", "VBD", "be"),
                         ("late", 3, "acomp", "ADJ", "JJ", "late"), ("but", 3, "cc", "CCONJ", "CC", "but"),
                         ("was", 3, "conj", "AUX", "VBD", "be"), ("safe", 6, "acomp", "ADJ", "JJ", "safe"),
@@ -846,7 +831,7 @@ def test_an_unlabelled_line_before_experts_say_is_what_they_say(nlp):
     # as the parser read the headline line "Language unclear on whether single mothers are covered, experts say."
     from ingest.extraction.reported import reported_candidates
 
-    doc = _parsed(nlp, [("Rules", 9, "dep", "NOUN", "NN", "rule"), ("vague", 0, "amod", "ADJ", "JJ", "vague"),
+    doc = parsed(nlp, [("Rules", 9, "dep", "NOUN", "NN", "rule"), ("vague", 0, "amod", "ADJ", "JJ", "vague"),
                         ("on", 0, "prep", "ADP", "IN", "on"), ("whether", 6, "mark", "SCONJ", "IN", "whether"),
                         ("farms", 6, "nsubjpass", "NOUN", "NNS", "farm"), ("are", 6, "auxpass", "AUX", "VBP", "be"),
                         ("covered", 2, "pcomp", "VERB", "VBN", "cover"), (",", 9, "punct", "PUNCT", ",", ","),
@@ -871,18 +856,17 @@ def test_a_role_in_apposition_or_with_the_rank_the_ner_read_into_the_name_is_the
 
 
 def test_a_name_after_mr_is_a_person_and_one_after_an_organisations_noun_an_organisation(nlp):
-    from spacy.tokens import Doc
-
     from ingest.extraction.speakers import relabel_people
 
-    doc = Doc(nlp.vocab, words=["Mr", "Boots", "said", "so", "."], heads=[1, 2, 2, 2, 2],
-              deps=["compound", "nsubj", "ROOT", "advmod", "punct"], pos=["PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
-              ents=["O", "B-ORG", "O", "O", "O"])
+    doc = parsed(nlp, [("Mr", 1, "compound", "PROPN", "NNP", "Mr"), ("Boots", 2, "nsubj", "PROPN", "NNP", "Boots"),
+                       ("said", 2, "ROOT", "VERB", "VBD", "say"), ("so", 2, "advmod", "ADV", "RB", "so"),
+                       (".", 2, "punct", "PUNCT", ".", ".")], ents=["O", "B-ORG", "O", "O", "O"])
     relabel_people(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Boots", "PERSON")]
-    doc = Doc(nlp.vocab, words=["software", "company", "Brightmart", "warned", "."], heads=[1, 2, 3, 3, 3],
-              deps=["compound", "compound", "nsubj", "ROOT", "punct"], pos=["NOUN", "NOUN", "PROPN", "VERB", "PUNCT"],
-              lemmas=["software", "company", "Brightmart", "warn", "."], ents=["O", "O", "B-PERSON", "O", "O"])
+    doc = parsed(nlp, [("software", 1, "compound", "NOUN", "NN", "software"),
+                       ("company", 2, "compound", "NOUN", "NN", "company"),
+                       ("Brightmart", 3, "nsubj", "PROPN", "NNP", "Brightmart"), ("warned", 3, "ROOT", "VERB", "VBD", "warn"),
+                       (".", 3, "punct", "PUNCT", ".", ".")], ents=["O", "O", "B-PERSON", "O", "O"])
     relabel_people(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Brightmart", "ORG")]
 
@@ -891,7 +875,7 @@ def test_a_clause_subject_read_as_the_object_keeps_the_verbs_modifiers_between(n
     # as the parser read "He also stressed rise in interest rates ahead of an expected May election would not affect ..."
     from ingest.extraction.reported import reported_candidates
 
-    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("stressed", 1, "ROOT", "VERB", "VBD", "stress"),
+    doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("stressed", 1, "ROOT", "VERB", "VBD", "stress"),
                         ("growth", 1, "dobj", "NOUN", "NN", "growth"), ("ahead", 1, "advmod", "ADV", "RB", "ahead"),
                         ("of", 3, "prep", "ADP", "IN", "of"), ("polls", 4, "pobj", "NOUN", "NNS", "poll"),
                         ("would", 7, "aux", "AUX", "MD", "would"), ("last", 1, "ccomp", "VERB", "VB", "last"),
@@ -952,7 +936,7 @@ def test_a_cue_comma_spliced_onto_the_clause_before_it_reports_that_clause(nlp):
     # Huffington Post": "told" a conjunct of "remains" with no "and", only a comma before its subject
     from ingest.extraction.reported import reported_candidates
 
-    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("remains", 1, "ROOT", "VERB", "VBZ", "remain"),
+    doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("remains", 1, "ROOT", "VERB", "VBZ", "remain"),
                         ("committed", 1, "acomp", "ADJ", "JJ", "committed"), (",", 1, "punct", "PUNCT", ",", ","),
                         ("her", 5, "poss", "PRON", "PRP$", "her"), ("aide", 9, "nsubj", "NOUN", "NN", "aide"),
                         (",", 5, "punct", "PUNCT", ",", ","), ("Okafor", 5, "appos", "PROPN", "NNP", "Okafor"),
@@ -967,7 +951,7 @@ def test_what_someone_told_a_paper_is_the_clause_the_parser_hung_the_cue_on(nlp)
     # as the parser read "three days after Trump told The Washington Post he was “not quite there yet”"
     from ingest.extraction.reported import reported_candidates
 
-    doc = _parsed(nlp, [("after", 2, "mark", "SCONJ", "IN", "after"), ("Berg", 2, "nsubj", "PROPN", "NNP", "Berg"),
+    doc = parsed(nlp, [("after", 2, "mark", "SCONJ", "IN", "after"), ("Berg", 2, "nsubj", "PROPN", "NNP", "Berg"),
                         ("told", 6, "advcl", "VERB", "VBD", "tell"), ("the", 4, "det", "DET", "DT", "the"),
                         ("Herald", 2, "dobj", "PROPN", "NNP", "Herald"), ("she", 6, "nsubj", "PRON", "PRP", "she"),
                         ("was", 6, "ROOT", "AUX", "VBD", "be"), ("ready", 6, "acomp", "ADJ", "JJ", "ready"),
@@ -976,7 +960,7 @@ def test_what_someone_told_a_paper_is_the_clause_the_parser_hung_the_cue_on(nlp)
     assert (doc.text[cand.start:cand.end], cand.subject.text) == ("she was ready", "Berg")
     # "with Republican Senator John McCain telling reporters on Thursday he viewed Obama as ...": the clause read as
     # a conjunct of the main verb
-    doc = _parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("left", 1, "ROOT", "VERB", "VBD", "leave"),
+    doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("left", 1, "ROOT", "VERB", "VBD", "leave"),
                         (",", 1, "punct", "PUNCT", ",", ","), ("with", 1, "prep", "ADP", "IN", "with"),
                         ("Okafor", 5, "nsubj", "PROPN", "NNP", "Okafor"), ("telling", 3, "pcomp", "VERB", "VBG", "tell"),
                         ("reporters", 5, "dobj", "NOUN", "NNS", "reporter"), ("he", 8, "nsubj", "PRON", "PRP", "he"),
@@ -1032,7 +1016,7 @@ def test_of_two_subjects_the_name_speaks(nlp):
     # as the parser read "Cory Doctorow, European outreach coordinator for ..., said that ...": both subjects of "said"
     from ingest.extraction.reported import reported_candidates
 
-    doc = _parsed(nlp, [("Berg", 4, "nsubj", "PROPN", "NNP", "Berg"), (",", 0, "punct", "PUNCT", ",", ","),
+    doc = parsed(nlp, [("Berg", 4, "nsubj", "PROPN", "NNP", "Berg"), (",", 0, "punct", "PUNCT", ",", ","),
                         ("outreach", 3, "compound", "NOUN", "NN", "outreach"),
                         ("coordinator", 4, "nsubj", "NOUN", "NN", "coordinator"), ("said", 4, "ROOT", "VERB", "VBD", "say"),
                         ("banks", 6, "nsubj", "NOUN", "NNS", "bank"), ("pay", 4, "ccomp", "VERB", "VBP", "pay"),
@@ -1094,7 +1078,7 @@ def test_the_hearer_a_telling_verb_names_is_not_what_was_told(run, nlp):
     # hearer's noun
     from ingest.extraction.reported import reported_candidates
 
-    doc = _parsed(nlp, [("Okafor", 1, "nsubj", "PROPN", "NNP", "Okafor"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+    doc = parsed(nlp, [("Okafor", 1, "nsubj", "PROPN", "NNP", "Okafor"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),
                         ("the", 3, "det", "DET", "DT", "the"), ("programme", 1, "dobj", "NOUN", "NN", "programme"),
                         ("there", 5, "expl", "PRON", "EX", "there"), ("was", 3, "acl", "VERB", "VBD", "be"),
                         ("a", 7, "det", "DET", "DT", "a"), ("risk", 5, "attr", "NOUN", "NN", "risk"),
