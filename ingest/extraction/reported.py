@@ -270,11 +270,12 @@ def _clause(tok, cut=None):
 
 def _unlabelled_left(tok) -> list:
     """A sentence before ", experts say." that the parser could not label, a verbless headline line most often
-    ("Language unclear on whether single mothers are covered, experts say."): [it], or []."""
+    ("Language unclear on whether single mothers are covered, experts say."), or read as a second subject ("People
+    like Scott, he said."): [it], or []."""
     if tok.dep_ != "ROOT" or any(c.i > tok.i and not c.is_punct for c in tok.children):
         return []
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    dep = next((c for c in tok.children if c.dep_ == "dep" and c.i < tok.i), None)
+    subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "nsubj"), None)
+    dep = next((c for c in tok.lefts if c.dep_ in ("dep", "nsubj") and subj is not None and c.i < subj.i), None)
     if subj is None or dep is None or dep.left_edge.i != tok.sent.start or dep.right_edge.i + 2 != subj.left_edge.i \
             or tok.doc[dep.right_edge.i + 1].text != ",":
         return []
@@ -424,13 +425,22 @@ def _inverted(tok):
         if cue_ok(head) or lo == 0 or doc[lo - 1].text not in (",", "—", "–", "”", '"', "''"):
             return None
         return subtree_span(head, exclude=[tok]), "inverted"
-    if lo > head.left_edge.i and _set_off(doc, lo, hi) and not cue_ok(head):
+    if lo > head.left_edge.i and _set_off(doc, lo, hi) and not _reports_speech(head):
         if hi + 2 <= head.right_edge.i and all(t.dep_ in ("cc", "punct") or (t.dep_ == "advmod" and t.head.i == head.i)
                                                for t in doc[head.left_edge.i: lo]):
             # "But, he added, those keen to use ... will not": nothing of the clause stands before the cue
             return token_span([doc[hi + 2], head.right_edge]), "parenthetical"
         return token_span([head.left_edge, head.right_edge]), "parenthetical"
     return None
+
+
+def _reports_speech(verb) -> bool:
+    """Is this a cue verb naming someone who speaks? Not an agentless passive ("In several cases, executives say,
+    they have been asked to ...": the asking is part of what they say, by no one named)."""
+    if not cue_ok(verb):
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return not passive or any(c.dep_ == "agent" for c in verb.children)
 
 
 def _hearer_in_subject(tok, comp):
@@ -513,6 +523,37 @@ def _as_clause(tok):
     return token_span([head.left_edge, head.right_edge]), "parenthetical"
 
 
+def _as_parenthetical(tok):
+    """ "Hawaii, as one adviser pointed out, normally does not get ...", parsed with the cue as the sentence's root (or
+    hung on it) and the clause's subject as the cue's: the whole sentence, the cue inside."""
+    doc = tok.doc
+    found = _as_phrase(tok) if tok.dep_ in ("ROOT", "parataxis") else None
+    if found is None or not any(c.dep_ == "nsubj" and c.i < found[0].i for c in tok.children):
+        return None
+    after = max([tok] + [c for c in tok.rights if c.dep_ == "prt"], key=lambda t: t.i)
+    rest = [t for t in doc[after.i + 2: tok.sent.end] if not t.is_punct]
+    if after.i + 1 >= tok.sent.end or doc[after.i + 1].text != "," or len(rest) < 2:
+        return None
+    return token_span([doc[tok.sent.start], rest[-1]]), "parenthetical"
+
+
+def _as_phrase(tok):
+    """(the "as", the one it names) of ", as <someone> pointed out," set into a clause, whether the parser hung the
+    "as" on the cue or on the clause's subject and read the one named as the cue's subject or as the object of "as";
+    or None."""
+    doc = tok.doc
+    places = [tok, *(c for c in tok.lefts if c.dep_ == "nsubj")]
+    as_ = next((c for p in places for c in p.children if c.dep_ in ("prep", "mark") and c.lower_ == "as"
+                and 0 < c.i < tok.i and doc[c.i - 1].text == ","), None)
+    if as_ is None:
+        return None
+    named = next((c for c in [*tok.children, *as_.children] if c.dep_ in ("nsubj", "pobj") and c.left_edge.i == as_.i + 1),
+                 None)
+    if named is None or any(t.dep_ not in ("aux", "neg", "advmod") for t in doc[named.right_edge.i + 1: tok.i]):
+        return None
+    return as_, named
+
+
 def _set_off(doc, lo: int, hi: int) -> bool:
     """Are tokens lo..hi set off by commas or dashes on both sides?"""
     return lo > 0 and doc[lo - 1].text in (",", "—", "–") and hi + 1 < len(doc) and doc[hi + 1].text in (",", "—", "–")
@@ -578,13 +619,13 @@ def complement(tok):
     if tok.dep_ == "parataxis" or _comma_spliced(tok):
         # "Instead, Berg told CNN, her policy would be ...", "..., his aide told the Post": the clause it hangs on
         # before any object
-        return _clause(tok) or _inverted(tok) or _nominal(tok)
+        return _as_parenthetical(tok) or _clause(tok) or _inverted(tok) or _nominal(tok)
     if tok.dep_ in ("ccomp", "advcl") and tok.head.i > tok.i:
         # a cue hung on a clause after it ("Instead, Trump told CNN, his policy ..."): that clause before its object
         return (_clause(tok) or _as_clause(tok) or _inverted(tok) or _clause_under_phrase(tok) or _question(tok)
                 or _directive(tok) or _clause_it_hangs_on(tok) or _nominal(tok))
-    return (_clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok) or _as_clause(tok)
-            or _clause_it_hangs_on(tok) or _clause_on_hearer(tok) or _nominal(tok) or _inverted(tok))
+    return (_as_parenthetical(tok) or _clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok)
+            or _as_clause(tok) or _clause_it_hangs_on(tok) or _clause_on_hearer(tok) or _nominal(tok) or _inverted(tok))
 
 
 def _noun_cue(tok):
@@ -646,8 +687,10 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
         cs, ce = cue_extent(tok)
         cand = Candidate(start, end, rule, cs, ce, cue_token=tok)
         # of two subjects ("Cory Doctorow, European outreach coordinator for ..., said"), the name
-        own = sorted((c for c in tok.children if c.dep_ == "nsubj"),
+        own = sorted((c for c in tok.children if c.dep_ == "nsubj" and not _other_clause_subject(c, tok, start, end)),
                      key=lambda c: (c.ent_type_ not in ("PERSON", "ORG"), abs(c.i - tok.i)))
+        if rule == "parenthetical" and not own and _as_phrase(tok) is not None:
+            own = [_as_phrase(tok)[1]]
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or _asked_participle(tok):
             # passive: "was told that" names the hearer, "Asked about X, she said" the one asked; only "... by X"
             # names the speaker
@@ -674,6 +717,15 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
         out.append(cand)
         by_token[tok.i] = cand
     return out
+
+
+def _other_clause_subject(subj, tok, start: int, end: int) -> bool:
+    """Is this subject of the cue really what was said ("People like Scott, he said.") or the subject of the clause the
+    cue is set into ("Hawaii, as one adviser pointed out, does not ...")?"""
+    if start <= subj.idx and subj.right_edge.idx < end <= tok.idx:
+        return True
+    found = _as_phrase(tok)
+    return found is not None and subj.i < found[0].i
 
 
 def _left_out_of(tok, by_token):

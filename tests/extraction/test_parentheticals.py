@@ -1,0 +1,35 @@
+"""Attributions set into what was said: ", officials say,", ", as one adviser noted,", "..., she said." after a fragment."""
+from __future__ import annotations
+
+from conftest import one
+
+
+def test_a_cue_set_into_an_agentless_passive_reports_the_whole_clause(run):
+    # "they have been told" names no one who told: it is part of what the officials say, not a second statement
+    text = "In some districts, local officials say, they have been told to close the schools early."
+    s = one(run(text), "close the schools")
+    assert (s.speaker.name, s.cue) == ("local officials", "say")
+    assert s.content == "In some districts, local officials say, they have been told to close the schools early"
+
+
+def test_a_verbless_fragment_before_she_said_is_what_she_said(run):
+    # the parser reads "Builders like Mr Kane" as a second subject of "said"
+    text = "Mayor Ann Ortiz spoke at the rally on Friday. “We need builders.” Builders like Mr Kane, she said."
+    s = one(run(text), "Builders like")
+    assert (s.content, s.speaker.name, s.cue) == ("Builders like Mr Kane", "Ann Ortiz", "said")
+
+
+def test_as_someone_pointed_out_set_into_a_clause_names_the_speaker_and_reports_the_clause(run):
+    # the parser hangs "as" on the cue or on the clause's subject and takes that subject for the cue's
+    cases = {
+        "Venice, as one of the city's engineers pointed out, rarely floods in June.": "one of the city's engineers",
+        "Oslo, as one of the mayor's advisers noted, seldom sees such storms.": "one of the mayor's advisers",
+    }
+    for text, speaker in cases.items():
+        [s] = run(text).statements
+        assert (s.speaker.name, s.content) == (speaker, text.rstrip(".")), text
+
+
+def test_a_subject_before_as_expected_is_still_the_speaker(run):
+    [s] = run("Smith, as expected, said the vote would pass.").statements
+    assert (s.speaker.name, s.content) == ("Smith", "the vote would pass")
