@@ -338,7 +338,10 @@ def _directive(tok):
 def _nominal(tok):
     """What the verb reports as a noun phrase or infinitive: ("dobj"|"xcomp"|"prep:about"...) span."""
     kids = list(tok.children)
-    dobj = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i]
+    # not an apposition to a prepositional object the parser hung on the verb ("pointed to Britain's exit as ..., a key
+    # factor in ...")
+    dobj = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i
+            and not (tok.doc[c.left_edge.i - 1].text == "," and any(p.dep_ == "prep" and tok.i < p.i < c.i for p in kids))]
     predicates = [c for c in kids if c.dep_ == "oprd" and c.i > tok.i]
     if not dobj and len(predicates) > 1 and not any(c.dep_ == "dobj" for c in kids):
         dobj = predicates[:1]  # "called Oz a quack": the parser may read the object as a predicate too
@@ -362,11 +365,17 @@ def _nominal(tok):
         start, end = subtree_span(xcomp[0], exclude=follow_ups_inside(xcomp[0]))
         return (start, _cut_aside(xcomp[0], end, NOMINAL_ASIDE_CUTS.__contains__)), "xcomp"
     # "pointed to X" only when no other preposition says what about ("talked to reporters about the plan")
-    for c in sorted(kids, key=lambda c: c.lower_ == "to"):
-        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOMINAL_PREPS:
-            pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-            if pobj:
-                return token_span(list(pobj[0].subtree)), "prep:" + c.lower_
+    preps = [c for c in kids if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOMINAL_PREPS]
+    for c in sorted(preps, key=lambda c: c.lower_ == "to"):
+        pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+        if c.lower_ == "as" and any(p.i < c.i and p.lower_ != "as" and any(x.dep_ == "pobj" for x in p.children)
+                                    for p in preps):
+            continue  # "pointed to the strike as a sign of ...": what it was pointed to, and as what
+        if pobj:
+            toks = list(pobj[0].subtree)
+            after = toks[-1].i + 1 + (tok.doc[toks[-1].i + 1].text == "," if toks[-1].i + 1 < len(tok.doc) else 0)
+            as_ = next((p for p in preps if p.lower_ == "as" and p.i == after), None)
+            return token_span(toks + ([as_.right_edge] if as_ is not None else [])), "prep:" + c.lower_
     return None
 
 

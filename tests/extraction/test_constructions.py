@@ -571,6 +571,16 @@ def test_pointed_to_reports_what_was_pointed_to(run):
     assert [s.content for s in about] == ["the new tax on fuel"]
 
 
+def test_pointed_to_something_as_something_reports_both_and_no_apposition_read_as_the_object(run):
+    # the parser reads "a charge the company denies" as the verb's object and prefers "as ..." to "to ..."
+    s = one(run("The union pointed to the closure of the mill as proof of neglect, a charge the company denies."), "mill")
+    assert (s.speaker.name, s.content) == ("The union", "the closure of the mill as proof of neglect")
+    # the stranded "to" of a relative clause has no object: what it was pointed to as
+    s = one(run("Martin denounced the plan in a speech, which the party pointed to as an example of its openness."),
+            "openness")
+    assert (s.speaker.name, s.content) == ("the party", "an example of its openness")
+
+
 def test_a_unit_full_stop_ends_the_sentence(run):
     text = ("Headline\n\nAnalyst Paul Okafor says the surcharge will fall short of a predicted extra £250m. "
             "Turnover for the quarter was up 4% to £1.97bn.")
