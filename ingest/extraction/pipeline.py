@@ -512,7 +512,7 @@ def _resolve_speakers(cands, registry, doc, text):
 
 # -- output ------------------------------------------------------------------------------------
 def _kind(c, text, quotes):
-    if c.rule in ("quote", "follow"):
+    if c.rule in ("quote", "follow", "block"):
         return "direct"
     inside = quoted_words = 0
     for q in quotes:

@@ -22,7 +22,8 @@ EXPLETIVES = {"there", "this", "what"}
 UNDONE = frozenset("fail refuse decline neglect forget".split())
 # Verbs of wanting another to do something ("would prefer Turkey to admit that ..."): not said, only wished
 WISHED = frozenset("want prefer expect like love wish need require allow permit invite encourage challenge dare".split())
-CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for")
+CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for", "block")
+QUOTE_OPENERS = "\"“‘'«"
 # Pronouns that cannot be a clause's subject ("asked them “prayerfully consider” ...")
 OBJECT_PRONOUNS = frozenset("me him her us them myself himself herself itself ourselves themselves".split())
 # Verbs by which something makes someone do what the infinitive after them says ("forced the mayor to say ...")
@@ -637,6 +638,23 @@ def complement(tok):
             or _as_clause(tok) or _clause_it_hangs_on(tok) or _clause_on_hearer(tok) or _nominal(tok) or _inverted(tok))
 
 
+def _colon_block(tok):
+    """ "Limbaugh added:" closing its paragraph and the next paragraph unquoted: a block quotation whose marks were the
+    page's layout; that paragraph, or None."""
+    doc, text = tok.doc, tok.doc.text
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":" or not cue_ok(tok):
+        return None
+    after = doc[tok.i + 1].idx + 1
+    newline = text.find("\n", after)
+    if newline < 0 or text[after:newline].strip():
+        return None
+    start = len(text) - len(text[newline:].lstrip())
+    if start >= len(text) or text[start] in QUOTE_OPENERS:
+        return None  # a quotation: the quote rules' to attribute
+    end = text.find("\n", start)
+    return (start, len(text) if end < 0 else end), "block"
+
+
 def _noun_cue(tok):
     """ "Trump's claim that ...", "the ministry's warning that ...": a speech noun, its owner and its clause."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in NOUN_CUES:
@@ -677,7 +695,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             continue
         if _undone(tok):
             continue  # "refused to comment on the reports", "people who fail to say they have moved"
-        found = complement(tok)
+        found = complement(tok) or _colon_block(tok)
         if found is None:
             continue
         (start, end), rule = found
