@@ -34,6 +34,11 @@ MIN_CLAUSE_RATE = 0.3  # learned verbs join the core list above this share of cl
 MIN_NOMINAL_RATE = 0.3  # "criticized X" style constructions count above this share
 MIN_USES = 4
 
+# Nouns of documents and messages, which speak for whoever made them ("a report by Politico", "issued a statement saying")
+DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
+communiqué email document study survey note transcript lawsuit complaint ruling order decision figure data statistic
+research analysis estimate poll website site blog column speech interview book""".split())
+
 # Verbs whose subject is rarely the speaker of an adjacent quote (they describe content instead).
 NOT_FOR_QUOTES = frozenset("agree disagree question order ask request".split())
 

@@ -17,6 +17,7 @@ from .candidates import Candidate
 from .confidence import ACCEPT, features, probability
 from .direct import quote_candidates
 from .headlines import headline_candidates
+from .lexicon import DOCUMENT_NOUNS
 from .nlp import get_nlp
 from .quotes import find_quotes, word_count
 from .records import ExtractedStatement, Extraction
@@ -29,9 +30,6 @@ from .topics import TopicIndex
 
 PRIORITY = {"quote": 0, "ccomp": 1, "ccomp-left": 1, "directive": 2, "call-for": 2, "inverted": 2, "parenthetical": 2,
             "according": 3, "noun": 3, "headline": 4, "follow": 5}
-DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
-communiqué email document study survey note transcript lawsuit complaint ruling order decision figure data statistic
-research analysis estimate poll website site blog column speech interview book""".split())
 # "some of her followers said", "others argue": a group named by the noun phrase itself, not a pronoun to resolve
 SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 QUANTIFIERS = frozenset("some many most all both several few others those these each none".split())
@@ -400,6 +398,12 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
         # "Research conducted by the Equal Opportunities Commission": the agent of a participle on the noun
         agents = [o for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                   for o in a.children if o.dep_ == "pobj"]
+        # "The Security Council issued a statement calling ...": whoever issued it
+        issuer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) if tok.dep_ == "dobj" else None
+        if issuer is not None and issuer.lemma_.lower() not in DOCUMENT_NOUNS:
+            found = _resolve_subject(issuer, registry, unnamed, text)
+            if found is not None:
+                return found
         for t in [*(t for t in toks if t.i > tok.i), *owners, *agents]:
             if t.ent_type_ in ("ORG", "PERSON", "GPE"):
                 e = _ent_of(t)

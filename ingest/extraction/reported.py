@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from .candidates import Candidate
-from .lexicon import DIRECTIVE_VERBS, accepts, candidate_lemmas, cuts_aside, is_cue
+from .lexicon import DIRECTIVE_VERBS, DOCUMENT_NOUNS, accepts, candidate_lemmas, cuts_aside, is_cue
 from .spans import subtree_span, subtree_tokens, token_span
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -84,6 +84,8 @@ def find_subject(tok, depth=0):
         obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             return obj
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return tok.head  # "issued a statement saying ...": the statement (which speaks for whoever issued it)
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         return find_subject(tok.head, depth + 1)
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):

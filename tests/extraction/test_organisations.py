@@ -57,3 +57,15 @@ def test_a_document_speaks_for_its_owner(run):
     ex = run(text)
     assert one(ex, "advanced economies").speaker.name == "International Monetary Fund"
     assert one(ex, "lends to members").speaker.name == "International Monetary Fund"
+
+
+def test_a_statement_issued_speaks_for_whoever_issued_it(run):
+    # "saying"/"calling" hang on the statement, which names no one itself
+    cases = {
+        "Acme Corp released a statement saying it would close the plant in March.": ("Acme Corp", "it would close"),
+        "The Security Council issued a statement calling the test a clear violation of its resolutions.":
+            ("Security Council", "the test a clear violation"),
+    }
+    for text, (speaker, content) in cases.items():
+        s = one(run(text), content)
+        assert s.speaker.name == speaker, text
