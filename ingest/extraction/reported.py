@@ -73,7 +73,7 @@ def find_subject(tok, depth=0):
     for c in tok.children:
         if c.dep_ in SUBJECTS:
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                return tok.head
+                return _relative_noun(c)
             return c
     if depth > 3:
         return None
@@ -739,7 +739,8 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             if subj is None or subj.lower_ in EXPLETIVES:
                 continue
             if subj.lower_ in ("who", "which", "that"):
-                subj = _antecedent(subj.head.head) if subj.head.dep_ == "relcl" else None
+                noun = _relative_noun(subj) if subj.head.dep_ == "relcl" else None
+                subj = _antecedent(noun) if noun is not None else None
                 if subj is None:
                     continue
             cand.subject = subj
@@ -769,6 +770,16 @@ def _left_out_of(tok, by_token):
         if cand is not None:
             return cand if tok in follow_ups_inside(up) and not cand.start <= tok.idx < cand.end else None
     return None
+
+
+def _relative_noun(pronoun):
+    """The noun a relative clause's "who"/"which" hangs on: the clause's head, or, when the parser hung the clause on
+    the verb ("turned to the police department which reported ..."), the noun right before the pronoun; or None."""
+    head = pronoun.head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return head
+    prev = pronoun.doc[pronoun.i - 1] if pronoun.i > 0 else None
+    return prev if prev is not None and prev.pos_ in ("NOUN", "PROPN") else None
 
 
 def _antecedent(noun):

@@ -69,3 +69,18 @@ def test_a_statement_issued_speaks_for_whoever_issued_it(run):
     for text, (speaker, content) in cases.items():
         s = one(run(text), content)
         assert s.speaker.name == speaker, text
+
+
+def test_a_relative_clause_hung_on_the_verb_still_speaks_for_the_noun_before_which(nlp):
+    # as the parser read "... turned to the Chicago Police Department which reported “2,521 shooting incidents” ..."
+    from conftest import parsed
+
+    from ingest.extraction.reported import reported_candidates
+
+    doc = parsed(nlp, [("They", 1, "nsubj", "PRON", "PRP", "they"), ("turned", 1, "ROOT", "VERB", "VBD", "turn"),
+                       ("to", 1, "prep", "ADP", "IN", "to"), ("police", 2, "pobj", "NOUN", "NN", "police"),
+                       ("which", 5, "nsubj", "PRON", "WDT", "which"), ("reported", 1, "relcl", "VERB", "VBD", "report"),
+                       ("forty", 7, "nummod", "NUM", "CD", "forty"), ("serious", 8, "amod", "ADJ", "JJ", "serious"),
+                       ("fires", 5, "dobj", "NOUN", "NNS", "fire"), (".", 1, "punct", "PUNCT", ".", ".")])
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert (doc.text[cand.start:cand.end], cand.subject.text) == ("forty serious fires", "police")
