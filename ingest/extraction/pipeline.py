@@ -196,8 +196,11 @@ def _merge(cands, text):
         if latest is None or c.end > latest.end:
             latest = c
     kept = {id(c) for c in result}
-    for c in result:  # children whose parent was dropped take the nearest kept ancestor
+    for c in result:  # children whose parent was dropped take the nearest kept ancestor, or its speaker
         while c.parent is not None and id(c.parent) not in kept and c.subject is None:
+            if c.parent.subject is not None:  # "criticized Smith, saying ...": "Smith" is too short to keep
+                c.subject, c.parent = c.parent.subject, None
+                break
             c.parent = c.parent.parent
     return [c for c in result if c.parent is None or id(c.parent) in kept or c.subject is not None]
 

@@ -64,6 +64,12 @@ def test_adding_that_is_a_second_statement(run):
     assert second.speaker_mention == "Paul Okafor"
 
 
+def test_a_follow_up_keeps_its_speaker_when_the_statement_it_follows_is_too_short_to_keep(run):
+    # "criticized Smith" reports one word, which is no statement; ", saying ..." is still the mayor's
+    [s] = run("Mayor Ann Ortiz criticized Smith, saying the budget was a disgrace.").statements
+    assert (s.speaker.name, s.cue, s.content) == ("Ann Ortiz", "saying", "the budget was a disgrace")
+
+
 def test_and_stressed_that(run):
     ex = run("Paul Okafor said that taxes would stay flat and stressed that the deficit would shrink by half.")
     second = one(ex, "deficit would shrink")
