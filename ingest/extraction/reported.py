@@ -26,6 +26,9 @@ CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "cal
 QUOTE_OPENERS = "\"“‘'«"
 # Pronouns that cannot be a clause's subject ("asked them “prayerfully consider” ...")
 OBJECT_PRONOUNS = frozenset("me him her us them myself himself herself itself ourselves themselves".split())
+# Adjectives before "to <say>" that report the saying as done ("are quick to point out", "was careful to note"), unlike
+# "unlikely", "unable", "willing" or "ready"
+SAYING_ADJECTIVES = frozenset("quick right correct careful eager keen happy proud fast wise".split())
 # Verbs by which something makes someone do what the infinitive after them says ("forced the mayor to say ...")
 CAUSING = frozenset("force prompt lead cause push drive compel spur provoke".split())
 # Nouns of a business's figures, which "posted", "reported" or "announced" as objects are results, not words
@@ -86,6 +89,8 @@ def find_subject(tok, depth=0):
             return obj
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in DOCUMENT_NOUNS:
         return tok.head  # "issued a statement saying ...": the statement (which speaks for whoever issued it)
+    if _said_as_adjective(tok):
+        return find_subject(tok.head.head, depth + 1)  # "Aides are quick to point out that ...": the aides
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         return find_subject(tok.head, depth + 1)
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -94,6 +99,11 @@ def find_subject(tok, depth=0):
             return quoted
         return find_subject(tok.head.head, depth + 1)  # "responded by saying that ...": the responder
     return _name_right_before(tok)
+
+
+def _said_as_adjective(tok) -> bool:
+    """Is the verb said through an adjective that reports it as done ("are quick to point out", "was careful to note")?"""
+    return tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lemma_.lower() in SAYING_ADJECTIVES
 
 
 def _name_right_before(tok):
@@ -245,7 +255,9 @@ def _clause(tok, cut=None):
             end = min(end, close.idx + len(close.text))
         # "said that A, and B" / "said A, but could not B": a clause conjoined to the verb right after its
         # complement is usually the complement's second half misattached by the parser (not after such a quotation)
-        for c in tok.children:
+        # (on "are" of "are quick to point out that A, and that B")
+        hosts = [tok, tok.head.head] if _said_as_adjective(tok) else [tok]
+        for c in (c for host in hosts for c in host.children):
             closed = quoted and any(t.tag_ == "''" for t in tok.doc[comps[0].right_edge.i: c.left_edge.i])
             if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) and not closed \
                     and c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].lower_ in ("and", "but"):

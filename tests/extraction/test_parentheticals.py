@@ -1,4 +1,5 @@
-"""Attributions set into what was said: ", officials say,", ", as one adviser noted,", "..., she said." after a fragment."""
+"""Attributions the parser hangs in unusual places: ", officials say,", ", as one adviser noted,", "..., she said." after a
+fragment, "are quick to point out that"."""
 from __future__ import annotations
 
 from conftest import one
@@ -33,3 +34,10 @@ def test_as_someone_pointed_out_set_into_a_clause_names_the_speaker_and_reports_
 def test_a_subject_before_as_expected_is_still_the_speaker(run):
     [s] = run("Smith, as expected, said the vote would pass.").statements
     assert (s.speaker.name, s.content) == ("Smith", "the vote would pass")
+
+
+def test_quick_to_point_out_is_said_by_the_subject_of_the_adjective_but_unlikely_to_say_is_not(run):
+    [s] = run("Aides to Governor Ruth Alder are quick to point out that jobless claims fell, and that wages rose.").statements
+    assert (s.speaker.name, s.cue) == ("Aides", "point out")
+    assert s.content == "jobless claims fell, and that wages rose"  # the second "that" clause hangs on "are"
+    assert not run("Governor Ruth Alder is unlikely to say that the plan failed.").statements
