@@ -748,6 +748,9 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             cand.parent = parent  # "..., adding that" / "and stressed that": the same speaker
         else:
             subj = own[0] if own else find_subject(tok)
+            if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and rule in ("ccomp", "directive") \
+                    and tok.head.pos_ in ("NOUN", "PROPN"):
+                subj = tok.head  # "dozens of calls saying shots had been fired", "staff members suggesting that ..."
             if subj is None or subj.lower_ in EXPLETIVES:
                 continue
             if subj.lower_ in ("who", "which", "that"):

@@ -84,3 +84,9 @@ def test_a_relative_clause_hung_on_the_verb_still_speaks_for_the_noun_before_whi
                        ("fires", 5, "dobj", "NOUN", "NNS", "fire"), (".", 1, "punct", "PUNCT", ".", ".")])
     [cand] = reported_candidates(doc, lambda pos: False)
     assert (doc.text[cand.start:cand.end], cand.subject.text) == ("forty serious fires", "police")
+
+
+def test_a_participle_on_a_noun_speaks_for_that_noun(run):
+    # "saying" hangs on "calls", which names no one else: the calls said it
+    s = one(run("Police received dozens of calls saying shots had been fired near the school."), "shots")
+    assert (s.speaker.name, s.cue, s.content) == ("calls", "saying", "shots had been fired near the school")
