@@ -138,7 +138,30 @@ def follow_ups_inside(comp):
         prev = first.doc[first.i - 1] if first.i > 0 else None
         if first.lower_ in ("and", "with", "while") or (prev is not None and prev.text in (",", ";", "—", "–", "and")):
             out.append(cut)
+    for t in comp.subtree:  # a report deeper in a clause joined on ("..., and more than 4 in 10 said Trump would ...")
+        if t.i == comp.i or not cue_ok(t) or not any(c.dep_ == "ccomp" for c in t.children) \
+                or any(t in o.subtree for o in out):
+            continue
+        joined = _joined_clause(t, comp)
+        if joined is not None and joined.i > comp.i and joined.left_edge.i > comp.left_edge.i + 2:
+            out.append(joined)
     return out
+
+
+def _joined_clause(tok, comp):
+    """The clause holding `tok` that is joined to the content `comp` by a conjunction, "while"/"though" or a participle
+    (not a relative or complement clause, whose reports are part of what is said); or None."""
+    joined = tok
+    while joined.dep_ not in ("conj", "advcl", "parataxis"):
+        if joined.dep_ in ("relcl", "acl", "xcomp", "ccomp") or joined.head.i == joined.i or joined.head.i == comp.i:
+            return None
+        joined = joined.head
+    if joined.i == comp.i or comp not in joined.ancestors:
+        return None
+    if joined.dep_ == "advcl" and joined.tag_ != "VBG" and not {m.lower_ for m in joined.children if m.dep_ == "mark"} \
+            & {"while", "though", "although", "whereas"}:
+        return None  # "because ...", "if ...": part of what is said
+    return joined
 
 
 def trailing_aside(comp):

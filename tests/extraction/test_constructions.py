@@ -64,6 +64,29 @@ def test_adding_that_is_a_second_statement(run):
     assert second.speaker_mention == "Paul Okafor"
 
 
+def test_a_report_in_a_clause_joined_onto_the_content_is_a_statement_of_its_own(nlp, run):
+    # as the parser read "..., acknowledging that Mr. Trump had tapped into a vein but warning that his style would ...":
+    # "warning" joined by "but" onto the first complement's verb
+    from ingest.extraction.reported import reported_candidates
+
+    doc = parsed(nlp, [("He", 1, "nsubj", "PRON", "PRP", "he"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+                       (",", 1, "punct", "PUNCT", ",", ","), ("noting", 1, "advcl", "VERB", "VBG", "note"),
+                       ("that", 7, "mark", "SCONJ", "IN", "that"), ("costs", 7, "nsubj", "NOUN", "NNS", "cost"),
+                       ("had", 7, "aux", "AUX", "VBD", "have"), ("fallen", 3, "ccomp", "VERB", "VBN", "fall"),
+                       ("but", 7, "cc", "CCONJ", "CC", "but"), ("warning", 7, "conj", "VERB", "VBG", "warn"),
+                       ("that", 12, "mark", "SCONJ", "IN", "that"), ("jobs", 12, "nsubj", "NOUN", "NNS", "job"),
+                       ("were", 9, "ccomp", "AUX", "VBD", "be"), ("at", 12, "prep", "ADP", "IN", "at"),
+                       ("risk", 13, "pobj", "NOUN", "NN", "risk"), (".", 1, "punct", "PUNCT", ".", ".")])
+    from ingest.extraction.spans import trim
+
+    noting, warning = reported_candidates(doc, lambda pos: False)
+    assert [doc.text[slice(*trim(doc.text, c.start, c.end))] for c in (noting, warning)] == ["costs had fallen",
+                                                                                           "jobs were at risk"]
+    # a report inside a complement clause is part of what was said
+    [s] = run("Ann Smith said she knew that critics had said the plan was unfair.").statements
+    assert s.content == "she knew that critics had said the plan was unfair"
+
+
 def test_a_follow_up_keeps_its_speaker_when_the_statement_it_follows_is_too_short_to_keep(run):
     # "criticized Smith" reports one word, which is no statement; ", saying ..." is still the mayor's
     [s] = run("Mayor Ann Ortiz criticized Smith, saying the budget was a disgrace.").statements
