@@ -282,8 +282,12 @@ def _clause(tok, cut=None):
         hosts = [tok, tok.head.head] if _said_as_adjective(tok) else [tok]
         for c in (c for host in hosts for c in host.children):
             closed = quoted and any(t.tag_ == "''" for t in tok.doc[comps[0].right_edge.i: c.left_edge.i])
-            if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) and not closed \
-                    and c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].lower_ in ("and", "but"):
+            # (not ", and <subject> <verb>" with a subject of its own, most often the writer's next point)
+            own_clause = tok.doc[c.left_edge.i - 1].lower_ == "and" and tok.doc[c.left_edge.i - 2].text == "," \
+                and any(x.dep_ in SUBJECTS and x.pos_ != "PRON" for x in c.children) \
+                and not any(x.dep_ == "mark" for x in c.children)
+            if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) and not closed and not own_clause \
+                    and c.left_edge.i > 1 and tok.doc[c.left_edge.i - 1].lower_ in ("and", "but"):
                 start2, end2 = subtree_span(c, exclude=follow_ups_inside(c))
                 if start2 >= end and start2 - end < 8:
                     end = end2

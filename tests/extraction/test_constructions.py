@@ -87,6 +87,19 @@ def test_a_report_in_a_clause_joined_onto_the_content_is_a_statement_of_its_own(
     assert s.content == "she knew that critics had said the plan was unfair"
 
 
+def test_a_clause_joined_after_the_complement_with_a_subject_of_its_own_is_the_writers(run):
+    said = {s.content for s in run("Minister Paul Okafor said the deal was dead, and the markets fell on the news.").statements}
+    assert said == {"the deal was dead"}
+    # but the speaker's own "and she would ...", "and that ..." and "but ..." go on with what was said
+    for text, content in {
+        "Minister Paul Okafor said the plan was unfair, and she would vote against it.": "and she would vote against it",
+        "Minister Paul Okafor said the plan was unfair, and that the unions would strike.": "and that the unions would strike",
+        "Minister Paul Okafor said the deal was dead, but the talks would go on.": "but the talks would go on",
+    }.items():
+        [s] = run(text).statements
+        assert s.content.endswith(content), text
+
+
 def test_a_follow_up_keeps_its_speaker_when_the_statement_it_follows_is_too_short_to_keep(run):
     # "criticized Smith" reports one word, which is no statement; ", saying ..." is still the mayor's
     [s] = run("Mayor Ann Ortiz criticized Smith, saying the budget was a disgrace.").statements
