@@ -98,7 +98,28 @@ def find_subject(tok, depth=0):
         if quoted is not None:
             return quoted
         return find_subject(tok.head.head, depth + 1)  # "responded by saying that ...": the responder
-    return _name_right_before(tok)
+    return _name_right_before(tok) or _noun_phrase_right_before(tok)
+
+
+def _noun_phrase_right_before(tok):
+    """The subject of a finite reporting verb the parser left without one, having hung the noun phrase before it on
+    something earlier ("In an interview with hosts X and Y, the candidate stated that ...", "At Boca West, Jay
+    DiPietro, the club's manager, suggested that ..."): that phrase, or the name it is set off after; or None."""
+    doc = tok.doc
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ not in ("ROOT", "conj") or tok.i < 2 \
+            or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return None
+    set_off = doc[tok.i - 1].text == ","
+    last = doc[tok.i - 2] if set_off else doc[tok.i - 1]
+    head = last
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and head.head.i < tok.i:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.right_edge.i != last.i or head.dep_ not in ("appos", "pobj", "conj"):
+        return None
+    while set_off and head.dep_ == "appos" and head.ent_type_ not in ("PERSON", "ORG") \
+            and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in ("GPE", "LOC", "FAC", "DATE"):
+        head = head.head  # ", the club's manager," after the name it describes
+    return head
 
 
 def _said_as_adjective(tok) -> bool:

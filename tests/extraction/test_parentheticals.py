@@ -41,3 +41,28 @@ def test_quick_to_point_out_is_said_by_the_subject_of_the_adjective_but_unlikely
     assert (s.speaker.name, s.cue) == ("Aides", "point out")
     assert s.content == "jobless claims fell, and that wages rose"  # the second "that" clause hangs on "are"
     assert not run("Governor Ruth Alder is unlikely to say that the plan failed.").statements
+
+
+def test_a_subject_the_parser_hung_on_the_phrase_before_is_found_again(nlp):
+    # as the parser read "At Boca West, ..., Jay DiPietro, the club's manager, suggested that ...": the name in
+    # apposition to the place, the role in apposition to the name, and no subject for "suggested"
+    from conftest import parsed
+
+    from ingest.extraction.reported import reported_candidates
+
+    rows = [("At", 10, "prep", "ADP", "IN", "at"), ("Elm", 2, "compound", "PROPN", "NNP", "Elm"),
+            ("Grove", 0, "pobj", "PROPN", "NNP", "Grove"), (",", 2, "punct", "PUNCT", ",", ","),
+            ("Tara", 5, "compound", "PROPN", "NNP", "Tara"), ("Voss", 2, "appos", "PROPN", "NNP", "Voss"),
+            (",", 5, "punct", "PUNCT", ",", ","), ("the", 8, "det", "DET", "DT", "the"),
+            ("manager", 5, "appos", "NOUN", "NN", "manager"), (",", 10, "punct", "PUNCT", ",", ","),
+            ("suggested", 10, "ROOT", "VERB", "VBD", "suggest"), ("that", 14, "mark", "SCONJ", "IN", "that"),
+            ("fees", 14, "nsubj", "NOUN", "NNS", "fee"), ("would", 14, "aux", "AUX", "MD", "would"),
+            ("rise", 10, "ccomp", "VERB", "VB", "rise"), (".", 10, "punct", "PUNCT", ".", ".")]
+    ents = ["O", "B-FAC", "I-FAC", "O", "B-PERSON", "I-PERSON"] + ["O"] * 10
+    [cand] = reported_candidates(parsed(nlp, rows, ents), lambda pos: False)
+    assert cand.subject.text == "Voss"
+    # with no comma before the verb the phrase right before it is the subject itself
+    rows[9:10] = []
+    rows = [(w, h - (h > 9), d, p, t, lem) for w, h, d, p, t, lem in rows]
+    [cand] = reported_candidates(parsed(nlp, rows, ents[:-1]), lambda pos: False)
+    assert cand.subject.text == "manager"
