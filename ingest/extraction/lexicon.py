@@ -55,9 +55,20 @@ def _learned() -> dict:
     return _file().get("lemmas", {})
 
 
+def american(lemma: str) -> str:
+    """The American spelling the learned lexicon knows a British lemma by ("criticise" -> "criticize",
+    "analyse" -> "analyze"); the lemma itself otherwise."""
+    for british, us in (("ise", "ize"), ("yse", "yze")):
+        if lemma.endswith(british):
+            other = lemma[: -len(british)] + us
+            if other in _learned() or other in SPEECH_VERBS:
+                return other
+    return lemma
+
+
 def rate(lemma: str, construction: str) -> tuple[float, int]:
     """(share of uses that were an annotated speech attribution, number of uses) in the train split."""
-    hits, total = _learned().get(lemma, {}).get(construction, (0, 0))
+    hits, total = _learned().get(american(lemma), {}).get(construction, (0, 0))
     return (hits / total if total else 0.0), total
 
 
@@ -74,7 +85,7 @@ def cue_lemmas() -> frozenset[str]:
 
 
 def is_cue(lemma: str) -> bool:
-    return lemma in cue_lemmas()
+    return american(lemma) in cue_lemmas()
 
 
 def accepts(lemma: str, construction: str) -> bool:
@@ -87,7 +98,9 @@ def accepts(lemma: str, construction: str) -> bool:
 def candidate_lemmas() -> frozenset[str]:
     """Every verb lemma some rule can accept: the rules look at no other verb."""
     nominal = {lemma for lemma, by in _learned().items() if any(accepts(lemma, c) for c in by)}
-    return cue_lemmas() | DIRECTIVE_VERBS | nominal | {"point"}
+    lemmas = cue_lemmas() | DIRECTIVE_VERBS | nominal | {"point"}
+    british = {lemma[:-3] + ("ise" if lemma.endswith("ize") else "yse") for lemma in lemmas if lemma[-3:] in ("ize", "yze")}
+    return lemmas | british
 
 
 

@@ -1163,3 +1163,12 @@ def test_business_results_posted_or_reported_are_no_statement(run):
     ex = run("Brannock has posted a 40% rise in annual profit. Tesco reported a loss of £2bn for the year.")
     assert not ex.statements
     assert one(run("Tesco reported that sales had fallen for the third year running."), "sales").cue == "reported"
+
+
+def test_british_spellings_of_reporting_verbs_are_cues_like_the_american_ones(run):
+    # the learned lexicon comes from American news: "criticised" is known through "criticized"
+    for verb in ("criticised", "criticized"):
+        [s] = run(f"Health Secretary Anna Berg {verb} the plan as reckless.").statements
+        assert (s.speaker.name, s.cue, s.content) == ("Anna Berg", verb, "the plan as reckless")
+    [s] = run("Health Secretary Anna Berg emphasised that the plan was sound.").statements
+    assert s.content == "the plan was sound"
