@@ -45,6 +45,8 @@ NOMINAL_ASIDE_CUTS = frozenset({"relcl", "relcl-name", "participle"})
 NOMINAL_PREPS = ("about", "on", "of", "for", "as", "against", "to")
 # What an "as" attribution's cue may carry besides its subject ("as police have said", "as X noted in an interview")
 AS_CLAUSE_DEPS = frozenset({"nsubj", "mark", "aux", "neg", "advmod", "npadvmod", "prt", "punct", "prep"})
+# Verbs that do nothing but voice the speech noun they take ("made the point that", "repeated his claim that")
+SUPPORT_VERBS = frozenset("make repeat reiterate voice offer issue restate".split())
 NOUN_CUES = frozenset("claim assertion statement warning promise pledge insistence allegation argument suggestion "
                       "admission announcement contention complaint charge accusation remark comment vow threat".split())
 
@@ -405,6 +407,10 @@ def _nominal(tok):
     # factor in ...")
     dobj = [c for c in kids if c.dep_ == "dobj" and c.i > tok.i
             and not (tok.doc[c.left_edge.i - 1].text == "," and any(p.dep_ == "prep" and tok.i < p.i < c.i for p in kids))]
+    if not dobj:  # "calling Trump a fascist" with the object parsed as a clause whose own object is the predicate
+        dobj = [c for c in kids if c.dep_ == "xcomp" and c.i == tok.i + 1 and (c.pos_ in ("PROPN", "NOUN", "PRON")
+                                                                             or c.text[:1].isupper())
+                and any(x.dep_ in ("dobj", "attr", "oprd") for x in c.children)]
     predicates = [c for c in kids if c.dep_ == "oprd" and c.i > tok.i]
     if not dobj and len(predicates) > 1 and not any(c.dep_ == "dobj" for c in kids):
         dobj = predicates[:1]  # "called Oz a quack": the parser may read the object as a predicate too
@@ -719,11 +725,16 @@ def _colon_block(tok):
 
 def _noun_cue(tok):
     """ "Trump's claim that ...", "the ministry's warning that ...": a speech noun, its owner and its clause."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in NOUN_CUES:
+    lemma = tok.lemma_.lower()
+    # "made the point that ...", "repeated his claim that ...": the noun's verb is what its subject did with it
+    support = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in SUPPORT_VERBS else None
+    if tok.pos_ != "NOUN" or not (lemma in NOUN_CUES or (support is not None and lemma in ("point", "case"))):
         return None
     owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
     if not owner:
         owner = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    if not owner and support is not None:
+        owner = [c for c in support.children if c.dep_ == "nsubj"]
     clause = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     if not owner or not clause:

@@ -1172,3 +1172,15 @@ def test_british_spellings_of_reporting_verbs_are_cues_like_the_american_ones(ru
         assert (s.speaker.name, s.cue, s.content) == ("Anna Berg", verb, "the plan as reckless")
     [s] = run("Health Secretary Anna Berg emphasised that the plan was sound.").statements
     assert s.content == "the plan was sound"
+
+
+def test_calling_someone_something_with_the_object_parsed_as_a_clause(run):
+    # the parser reads the name "Trump" as the verb "trump", a clause under "calling", and "a fraud" as its object
+    [s] = run("Democrats went further, with Senator Ann Warren calling Trump a fraud.").statements
+    assert (s.speaker.name, s.cue, s.content) == ("Ann Warren", "calling", "Trump a fraud")
+
+
+def test_made_the_point_that_is_said_by_the_one_who_made_it(run):
+    [s] = run("Senator Ann Warren also made the point that the tax cut would mostly help the wealthy.").statements
+    assert (s.speaker.name, s.content) == ("Ann Warren", "the tax cut would mostly help the wealthy")
+    assert not run("The company made a profit that surprised analysts.").statements
