@@ -13,7 +13,7 @@ import re
 from .candidates import Candidate
 from .lexicon import NOT_FOR_QUOTES
 from .quotes import Quote
-from .reported import cue_extent, cue_ok, find_subject
+from .reported import QUOTING_VERBS, cue_extent, cue_ok, find_subject
 from .titles import HONORIFICS
 
 MIN_WORDS = 3
@@ -146,6 +146,10 @@ def _after(text, q: Quote, index: TokenIndex, quote_starts):
         limit = min(limit, nxt)
     for tok in index.tokens_between(q.end, limit):
         lemma = tok.lemma_.lower()
+        quoted_one = next((c for c in tok.children if c.dep_ == "dobj"), None) if lemma in QUOTING_VERBS else None
+        if quoted_one is not None and tok.pos_ == "VERB":
+            # "“...,” the newspaper quotes a source close to the firm": the one quoted said it
+            return None if closed else (tok, quoted_one)
         # "ask" names a request ("asked him to leave") except after a question in quotes
         if cue_ok(tok) and (lemma not in NOT_FOR_QUOTES or (lemma == "ask" and tail.endswith("?"))):
             if tok.tag_ == "VBG" and tok.dep_ == "advcl" and cue_ok(tok.head) and tok.head.i > tok.i:

@@ -375,7 +375,7 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
             if actor is not None:
                 return actor, span, "name"
         # "Web tracking company Envisional said": the company named; a later "the firm" is it
-        if c.dep_ == "appos" and c.ent_type_ == "ORG" and lemma in ORG_ROLES:
+        if c.dep_ == "appos" and c.ent_type_ == "ORG" and (lemma in ORG_ROLES or c.i == tok.i + 1):
             actor = registry.lookup(ent_name(_ent_of(c)))
             if actor is not None:
                 registry.note_speaker(actor, c.idx, c.i)

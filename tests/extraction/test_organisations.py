@@ -90,3 +90,8 @@ def test_a_participle_on_a_noun_speaks_for_that_noun(run):
     # "saying" hangs on "calls", which names no one else: the calls said it
     s = one(run("Police received dozens of calls saying shots had been fired near the school."), "shots")
     assert (s.speaker.name, s.cue, s.content) == ("calls", "saying", "shots had been fired near the school")
+
+
+def test_an_organisation_named_right_after_its_description_is_the_speaker(run):
+    s = one(run("Growth slowed to 0.1% in the quarter, according to state statistics body INSEE."), "Growth slowed")
+    assert s.speaker.name == "INSEE"

@@ -1,6 +1,8 @@
 """A quotation followed by its attribution when the quote does not end with a comma."""
 from __future__ import annotations
 
+from conftest import one
+
 
 def statements(ex):
     return [(s.speaker.name if s.speaker else None, s.content, s.kind, s.cue) for s in ex.statements]
@@ -143,3 +145,10 @@ def test_a_colon_gives_the_quote_to_the_person_the_sentence_names_not_to_a_thing
     ex = run("The reason the council gives for the delay is a blind faith in the contractor's word:\n\n"
              "\"The bridge will be finished by the spring, and the tolls will pay for it.\"")
     assert not [s for s in ex.statements if s.speaker.name.startswith("The reason")]
+
+
+def test_a_quotation_the_paper_quotes_someone_for_is_that_someones(run):
+    text = ("Rover workers met on Monday. Ann Berg, the union's leader, said talks would go on. "
+            "“The buyer is extremely concerned,” the newspaper quotes a source close to the Chinese firm.")
+    s = one(run(text), "extremely concerned")
+    assert (s.speaker.name, s.cue) == ("a source close to the Chinese firm", "quotes")
