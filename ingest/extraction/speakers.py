@@ -326,6 +326,8 @@ def _links_a_title(before, link) -> bool:
         # capitalised: "Trade and Industry Secretary" names a department, but "the Cardinal and Archbishop of
         # Canterbury Dr Rowan Williams" ends another's title
         return not role
+    if link.lower_ == "and" and before.is_sent_start:  # "Chairman and chief executive ...", "World and Commonwealth ..."
+        return role or before.pos_ == "PROPN"
     if link.lower_ in ("of", "for", "and"):
         return role
     return before.pos_ == "PROPN" or link.lower_ == "-"
@@ -757,7 +759,11 @@ class Registry:
                     continue
                 words = a.title.lower().split()
                 tw = set(words) | {part for w in words for part in w.split("-")}  # "co-chairman", "Labour-run"
-                if heads & tw and all(x in tw for x in mods):
+                # the modifiers stand before the role word ("world champion": not "100m champion and world record
+                # holder")
+                at = max((k for k, w in enumerate(words) if heads & ({w} | set(w.split("-")))), default=None)
+                before = set(words[:at]) | {part for w in words[:at] for part in w.split("-")} if at is not None else tw
+                if heads & tw and all(x in before for x in mods):
                     return a
             actor = self.named_next(pos, heads)
             if actor is not None and actor.title is None and phrase:

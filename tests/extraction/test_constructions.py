@@ -1184,3 +1184,12 @@ def test_made_the_point_that_is_said_by_the_one_who_made_it(run):
     [s] = run("Senator Ann Warren also made the point that the tax cut would mostly help the wealthy.").statements
     assert (s.speaker.name, s.content) == ("Ann Warren", "the tax cut would mostly help the wealthy")
     assert not run("The company made a profit that surprised analysts.").statements
+
+
+def test_a_role_with_a_modifier_is_the_person_whose_title_has_it_before_the_role_word(run):
+    # "the world champion" is not the "200m champion and world indoor record holder"; the lede's title starting
+    # "World and Commonwealth" is kept whole
+    text = ("World and Commonwealth sprint champion Ana Ruiz will race in Leeds on Friday. Olympic 200m champion and "
+            "world indoor record holder Beth Kerr will also run. The world champion says she is in good shape.")
+    s = one(run(text), "good shape")
+    assert (s.speaker.name, s.speaker.title) == ("Ana Ruiz", "World and Commonwealth sprint champion")
