@@ -394,7 +394,10 @@ def _directive(tok):
     if obj is None:
         return None
     verbs = [c for c in list(tok.children) + list(obj.children) if c.dep_ in ("xcomp", "advcl", "ccomp", "acl") and c.i > obj.i]
-    if not verbs or not any(t.lower_ == "to" for t in verbs[0].subtree):
+    # the infinitive's own "to" ("urged X to act"), not one deep in a participle after it ("told X of its decision,
+    # clearing the way for it to conclude a deal")
+    if not verbs or not any(t.lower_ == "to" and t.dep_ in ("aux", "mark") and t.head.i == verbs[0].i
+                            for t in verbs[0].subtree):
         return None
     end = max(t.idx + len(t.text) for t in verbs[0].subtree)
     return (obj.left_edge.idx, end), "directive"

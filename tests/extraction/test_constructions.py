@@ -122,6 +122,12 @@ def test_calling_on(run):
     assert s.speaker.name == "Maria Lopez"
 
 
+def test_a_to_deep_in_a_participle_after_the_hearer_makes_no_directive(run):
+    # "told X ..., clearing the way for it to conclude a deal" is no "told X to do"
+    text = "Acme bosses told counterparts at Brightmart of its decision on Friday, clearing the way for it to conclude a deal."
+    assert not [s for s in run(text).statements if s.cue == "told"]
+
+
 def test_according_to(run):
     s = one(run("The factory will close in March, according to union leader Maria Lopez."), "factory will close")
     assert s.speaker.name == "Maria Lopez"
