@@ -417,6 +417,10 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
                 actor = registry.resolve_pronoun(t)
                 if actor is not None:
                     return actor, span, "pronoun"
+            elif t.dep_ == "poss" and t.pos_ == "NOUN":  # "the board's ruling said": the board
+                found = _resolve_subject(t, registry, unnamed, text)
+                if found is not None:
+                    return found
     # "the minister", "this spokesman", and a broadcaster's "our correspondent"
     definite = any((c.dep_ == "det" and c.lower_ in ("the", "this")) or (c.dep_ == "poss" and c.lower_ == "our")
                    for c in tok.children)

@@ -91,6 +91,10 @@ def find_subject(tok, depth=0):
             return obj
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in DOCUMENT_NOUNS:
         return tok.head  # "issued a statement saying ...": the statement (which speaks for whoever issued it)
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i < tok.i:
+        agent = next((p for a in tok.head.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent  # "The plan was opposed by several unions, saying ...": the unions
     if _said_as_adjective(tok):
         return find_subject(tok.head.head, depth + 1)  # "Aides are quick to point out that ...": the aides
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):

@@ -292,7 +292,9 @@ def title_before(ent) -> str | None:
         if t.ent_type_ == "PERSON" or t.is_space:
             break
         if t.pos_ in ("PROPN", "NOUN", "ADJ") or (t.lower_ in TITLE_LINK and toks) \
-                or (t.pos_ == "NUM" and toks and not t.whitespace_):  # "60m champion"
+                or (t.pos_ == "NUM" and toks and not t.whitespace_) \
+                or (t.dep_ in ("compound", "amod") and toks and t.head.i in {x.i for x in toks}):
+            # ("60m champion"; "shadow home secretary" with "shadow" tagged a verb)
             toks.append(t)
             i -= 1
             continue

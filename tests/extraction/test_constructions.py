@@ -1199,3 +1199,10 @@ def test_a_role_with_a_modifier_is_the_person_whose_title_has_it_before_the_role
             "world indoor record holder Beth Kerr will also run. The world champion says she is in good shape.")
     s = one(run(text), "good shape")
     assert (s.speaker.name, s.speaker.title) == ("Ana Ruiz", "World and Commonwealth sprint champion")
+
+
+def test_a_title_word_the_tagger_read_as_a_verb_stays_in_the_title(run):
+    # "shadow" tagged as a verb in "shadow home secretary"
+    text = "Speaking after the Commons debate, shadow home secretary Peter Hain said the bill had been badly drawn up."
+    [s] = run(text).statements
+    assert (s.speaker.name, s.speaker.title) == ("Peter Hain", "shadow home secretary")

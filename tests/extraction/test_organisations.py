@@ -95,3 +95,10 @@ def test_a_participle_on_a_noun_speaks_for_that_noun(run):
 def test_an_organisation_named_right_after_its_description_is_the_speaker(run):
     s = one(run("Growth slowed to 0.1% in the quarter, according to state statistics body INSEE."), "Growth slowed")
     assert s.speaker.name == "INSEE"
+
+
+def test_a_ruling_speaks_for_the_body_that_owns_it_and_saying_after_a_passive_for_its_agent(run):
+    text = "The Ugandan Media Council met on Monday. “The film is obscene and is hereby banned,” the council's ruling said."
+    assert one(run(text), "obscene").speaker.name == "Ugandan Media Council"
+    s = one(run("The plan was opposed by several unions, saying it would cost thousands of jobs."), "thousands of jobs")
+    assert s.speaker.name == "several unions"
