@@ -76,8 +76,20 @@ def trim(text: str, start: int, end: int, *, drop_complementiser: bool = True) -
                 break
         if (start, end) == (s0, e0):
             break
+    end = _whole_word(text, start, end)
     start = _open_quote(text, start, max(start, end))
     return start, _close_quote(text, start, max(start, end))
+
+
+def _whole_word(text: str, start: int, end: int) -> int:
+    """End after the rest of a hyphenated word the parse cut in two ("should be re-drafted" read as "re" and
+    "drafted")."""
+    if " " in text[start:end] and end < len(text) - 1 and text[end] == "-" and text[end - 1].isalpha() \
+            and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and (text[end].isalnum() or (text[end] == "-" and text[end + 1: end + 2].isalpha())):
+            end += 1
+    return end
 
 
 def _open_quote(text: str, start: int, end: int) -> int:

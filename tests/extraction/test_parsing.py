@@ -38,3 +38,13 @@ def test_a_subtree_out_of_text_order_still_spans_the_clause(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     start, end = subtree_span(doc[3])
     assert doc.text[start:end] == "Bo was ill — a man she knew"
+
+
+def test_content_never_ends_inside_a_hyphenated_word():
+    from ingest.extraction.spans import trim
+
+    text = "He said the law should be re-drafted after the vote."
+    end = text.index("-drafted")
+    assert text[slice(*trim(text, text.index("the law"), end))] == "the law should be re-drafted"
+    # a lone first half stays as it was: too short to be a statement either way
+    assert text[slice(*trim(text, text.index("re-"), end))] == "re"
