@@ -309,11 +309,7 @@ def _clause(tok, cut=None):
         hosts = [tok, tok.head.head] if _said_as_adjective(tok) else [tok]
         for c in (c for host in hosts for c in host.children):
             closed = quoted and any(t.tag_ == "''" for t in tok.doc[comps[0].right_edge.i: c.left_edge.i])
-            # (not ", and <subject> <verb>" with a subject of its own, most often the writer's next point)
-            own_clause = tok.doc[c.left_edge.i - 1].lower_ == "and" and tok.doc[c.left_edge.i - 2].text == "," \
-                and any(x.dep_ in SUBJECTS and x.pos_ != "PRON" for x in c.children) \
-                and not any(x.dep_ == "mark" for x in c.children)
-            if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) and not closed and not own_clause \
+            if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) and not closed and not _writers_clause(c) \
                     and c.left_edge.i > 1 and tok.doc[c.left_edge.i - 1].lower_ in ("and", "but"):
                 start2, end2 = subtree_span(c, exclude=follow_ups_inside(c))
                 if start2 >= end and start2 - end < 8:
@@ -335,6 +331,15 @@ def _clause(tok, cut=None):
                 start, comp = subtree_span(first, exclude=follow_ups_inside(first))[0], first
             return (start, _cut_aside(left[-1], end, cut)), "ccomp-left"
     return None
+
+
+def _writers_clause(conj) -> bool:
+    """Is this ", and <subject> <verb>" with a noun subject of its own and no "that", most often the writer's next
+    point rather than the second half of what was said?"""
+    doc, first = conj.doc, conj.left_edge.i
+    return first > 1 and doc[first - 1].lower_ == "and" and doc[first - 2].text == "," \
+        and any(x.dep_ in SUBJECTS and x.pos_ != "PRON" for x in conj.children) \
+        and not any(x.dep_ == "mark" for x in conj.children)
 
 
 def _unlabelled_left(tok) -> list:
@@ -796,8 +801,8 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
         # of two subjects ("Cory Doctorow, European outreach coordinator for ..., said"), the name
         own = sorted((c for c in tok.children if c.dep_ == "nsubj" and not _other_clause_subject(c, tok, start, end)),
                      key=lambda c: (c.ent_type_ not in ("PERSON", "ORG"), abs(c.i - tok.i)))
-        if rule == "parenthetical" and not own and _as_phrase(tok) is not None:
-            own = [_as_phrase(tok)[1]]
+        if rule == "parenthetical" and not own and (as_phrase := _as_phrase(tok)) is not None:
+            own = [as_phrase[1]]
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or _asked_participle(tok):
             # passive: "was told that" names the hearer, "Asked about X, she said" the one asked; only "... by X"
             # names the speaker
