@@ -160,6 +160,8 @@ def follow_ups_inside(comp):
     for t in comp.subtree:
         if t.i == comp.i or t.dep_ not in ("advcl", "conj", "pcomp", "parataxis") or not cue_ok(t):
             continue
+        if _inside_embedded_clause(t, comp) and not any(c.dep_ in SUBJECTS for c in t.children):
+            continue  # ("with Lavrov calling on ..." hung inside a relative clause still stands apart: it names its own)
         cut = t.head if t.dep_ == "pcomp" else t
         first = cut.left_edge
         prev = first.doc[first.i - 1] if first.i > 0 else None
@@ -173,6 +175,17 @@ def follow_ups_inside(comp):
         if joined is not None and joined.i > comp.i and joined.left_edge.i > comp.left_edge.i + 2:
             out.append(joined)
     return out
+
+
+def _inside_embedded_clause(tok, comp) -> bool:
+    """Does `tok` sit inside a relative or complement clause of the content ("..., which she was doing when police
+    stopped her and told her to leave": the police told her, not the speaker)?"""
+    up = tok.head
+    while up.i != comp.i and up.head.i != up.i:
+        if up.dep_ in ("relcl", "acl", "ccomp", "xcomp", "csubj"):
+            return True
+        up = up.head
+    return False
 
 
 def _joined_clause(tok, comp):

@@ -1206,3 +1206,11 @@ def test_a_title_word_the_tagger_read_as_a_verb_stays_in_the_title(run):
     text = "Speaking after the Commons debate, shadow home secretary Peter Hain said the bill had been badly drawn up."
     [s] = run(text).statements
     assert (s.speaker.name, s.speaker.title) == ("Peter Hain", "shadow home secretary")
+
+
+def test_a_cue_inside_a_relative_clause_of_the_content_is_no_follow_up_of_the_speaker(run):
+    # "told" belongs to the police inside "which she was doing when police stopped her and told her to leave"
+    text = ("Spokeswoman Ana Ruiz said the candidate was walking to the venue, which she was doing when police "
+            "stopped her and told her to leave.")
+    [s] = run(text).statements
+    assert s.cue == "said" and s.content.endswith("stopped her and told her to leave")
