@@ -9,6 +9,7 @@ mr mrs ms miss dr prof professor sen rep gov gen lt col sgt capt adm rev sir dam
 president vice premier chancellor minister secretary senator governor mayor ambassador judge justice councillor
 general colonel captain sergeant admiral commander constable chairman chairwoman congressman congresswoman
 representative speaker king queen prince princess sheikh emir pope cardinal bishop archbishop rabbi imam father
+spokesman spokeswoman spokesperson
 """.split())
 
 # Honorifics of courtesy, which say nothing of a role: never a title on their own ("Mr Howard" has none)

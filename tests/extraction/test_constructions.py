@@ -1214,3 +1214,8 @@ def test_a_cue_inside_a_relative_clause_of_the_content_is_no_follow_up_of_the_sp
             "stopped her and told her to leave.")
     [s] = run(text).statements
     assert s.cue == "said" and s.content.endswith("stopped her and told her to leave")
+
+
+def test_a_capitalised_spokesman_before_the_name_is_the_title(run):
+    [s] = run("Spokesman Ana Ruiz said the plan was dead.").statements
+    assert (s.speaker.name, s.speaker.title) == ("Ana Ruiz", "Spokesman")
