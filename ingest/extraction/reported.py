@@ -65,7 +65,8 @@ def cue_extent(tok) -> tuple[int, int]:
     """The cue text: the verb plus its particle, and the preposition of "call on/for"."""
     toks = [tok]
     for c in tok.children:
-        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and tok.lemma_ == "call"):
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and tok.lemma_ == "call"
+                               and c.i == tok.i + 1):
             toks.append(c)
         elif c.dep_ == "advcl" and tok.lemma_ == "call":  # "called for X to ..." parsed as a clause marked by "for"
             toks += [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1]
@@ -439,6 +440,8 @@ def _nominal(tok):
     predicates = [c for c in kids if c.dep_ == "oprd" and c.i > tok.i]
     if not dobj and len(predicates) > 1 and not any(c.dep_ == "dobj" for c in kids):
         dobj = predicates[:1]  # "called Oz a quack": the parser may read the object as a predicate too
+    if not dobj and len(predicates) == 1 and any(c.dep_ == "nsubjpass" for c in kids):
+        return subtree_span(predicates[0]), "dobj"  # "Oz has been called a charlatan by ...": what he was called
     if dobj:
         d = dobj[0]
         if any(c.dep_ == "prep" and c.lower_ == "as" and any(_quoted_as_saying(p) == d for p in c.children if p.dep_ == "pcomp")

@@ -1219,3 +1219,8 @@ def test_a_cue_inside_a_relative_clause_of_the_content_is_no_follow_up_of_the_sp
 def test_a_capitalised_spokesman_before_the_name_is_the_title(run):
     [s] = run("Spokesman Ana Ruiz said the plan was dead.").statements
     assert (s.speaker.name, s.speaker.title) == ("Ana Ruiz", "Spokesman")
+
+
+def test_what_someone_was_called_in_the_passive_is_said_by_the_agent(run):
+    [s] = run("Mehmet Oz has been called a charlatan by fellow physicians for promoting quack medical cures.").statements
+    assert (s.speaker.name, s.cue, s.content) == ("fellow physicians", "called", "a charlatan")
