@@ -296,7 +296,7 @@ def np_tokens(tok):
     ent = _ent_of(tok) if tok.ent_type_ else None
     if ent is not None and ent.start < out[0].i:  # the whole name when the parse split it ("Nick Van den Brul")
         out = [*ent[: out[0].i - ent.start], *out]
-    while out and (out[-1].is_punct or out[-1].dep_ in ("cc", "case")):
+    while out and out[-1].i != tok.i and (out[-1].is_punct or out[-1].dep_ in ("cc", "case")):  # ("70%" keeps "%")
         out.pop()
     while out and out[0].is_punct:
         out.pop(0)

@@ -1224,3 +1224,8 @@ def test_a_capitalised_spokesman_before_the_name_is_the_title(run):
 def test_what_someone_was_called_in_the_passive_is_said_by_the_agent(run):
     [s] = run("Mehmet Oz has been called a charlatan by fellow physicians for promoting quack medical cures.").statements
     assert (s.speaker.name, s.cue, s.content) == ("fellow physicians", "called", "a charlatan")
+
+
+def test_a_share_of_respondents_keeps_its_percent_sign(run):
+    [s] = run("Among the over-65s, 70% said they would be certain to vote.").statements
+    assert s.speaker.name == "70%"
