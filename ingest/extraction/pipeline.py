@@ -282,8 +282,9 @@ def np_tokens(tok):
                 toks[t.i] = t
     for c in tok.rights:
         if c.dep_ in ("compound", "flat", "amod") or (c.dep_ == "prep" and c.lower_ in NP_RIGHT_PREPS and not _when(c)):
+            clauses = {t.i for x in c.subtree if x.dep_ in ("relcl", "acl") for t in x.subtree}
             for t in c.subtree:
-                if t.dep_ not in ("relcl", "acl") and t.i - tok.i < 10:
+                if t.i not in clauses and t.i - tok.i < 10:
                     toks[t.i] = t
     out = [toks[i] for i in sorted(toks)]
     # keep it contiguous around the head

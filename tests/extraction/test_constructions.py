@@ -1229,3 +1229,8 @@ def test_what_someone_was_called_in_the_passive_is_said_by_the_agent(run):
 def test_a_share_of_respondents_keeps_its_percent_sign(run):
     [s] = run("Among the over-65s, 70% said they would be certain to vote.").statements
     assert s.speaker.name == "70%"
+
+
+def test_an_unnamed_speaker_keeps_no_half_of_a_clause_on_its_noun(run):
+    [s] = run("The legal team for two Algerian suspects being held in Belmarsh said the ruling was unlawful.").statements
+    assert s.speaker.name == "The legal team for two Algerian suspects"
