@@ -455,6 +455,10 @@ def _nominal(tok):
         end = toks[-1].idx + len(toks[-1].text)
         if end_tok.i == d.right_edge.i:
             end = _cut_aside(d, end, NOMINAL_ASIDE_CUTS.__contains__)
+        saying = _saying_on_object(d)
+        if saying is not None:  # "rejected that idea saying ...": what was said comes next, as a statement of its own
+            before = tok.doc[saying.left_edge.i - 1]
+            end = min(end, before.idx + len(before.text))
         return (toks[0].idx, end), "dobj"
     xcomp = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i
              and (c.tag_ == "VBG" or any(x.lower_ == "to" and x.i < c.i for x in c.children))]  # "vowed to ...", "proposed dropping ..." 
@@ -474,6 +478,16 @@ def _nominal(tok):
             as_ = next((p for p in preps if p.lower_ == "as" and p.i == after), None)
             return token_span(toks + ([as_.right_edge] if as_ is not None else [])), "prep:" + c.lower_
     return None
+
+
+def _saying_on_object(obj):
+    """A reporting participle with a clause the parser hung on a reported object ("rejected that idea saying intercept
+    evidence is ..."): the one who rejected says it; or None. Not on a document or someone who can say it themselves
+    ("noted published reports alleging that ...": the reports allege it)."""
+    if obj.lemma_.lower() in DOCUMENT_NOUNS or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return None
+    return next((c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > obj.i and cue_ok(c)
+                 and any(x.dep_ == "ccomp" for x in c.children)), None)
 
 
 _VENUES = frozenset("interview statement speech tweet twitter facebook show rally event hearing meeting conference "
@@ -831,7 +845,8 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             own = [quoted]  # "cited an official as saying ...": the official, not whoever cited them
         parent = None if own else (by_token.get(tok.head.i) or by_token.get(tok.head.head.i)
                                    or _left_out_of(tok, by_token))
-        if parent is not None and tok.dep_ in FOLLOW_DEPS:
+        saying = _saying_on_object(tok.head) if tok.dep_ == "acl" else None
+        if parent is not None and (tok.dep_ in FOLLOW_DEPS or (saying is not None and saying.i == tok.i)):
             cand.parent = parent  # "..., adding that" / "and stressed that": the same speaker
         else:
             subj = own[0] if own else find_subject(tok)

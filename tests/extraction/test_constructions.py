@@ -1234,3 +1234,13 @@ def test_a_share_of_respondents_keeps_its_percent_sign(run):
 def test_an_unnamed_speaker_keeps_no_half_of_a_clause_on_its_noun(run):
     [s] = run("The legal team for two Algerian suspects being held in Belmarsh said the ruling was unlawful.").statements
     assert s.speaker.name == "The legal team for two Algerian suspects"
+
+
+def test_saying_hung_on_a_rejected_idea_is_said_by_the_one_who_rejected_it(run):
+    ex = run("Home Secretary Charles Clarke has rejected that idea saying intercept evidence is not practical in court.")
+    rejected, saying = one(ex, "that idea"), one(ex, "intercept evidence")
+    assert rejected.content == "that idea"
+    assert (saying.speaker.name, saying.cue) == ("Charles Clarke", "saying")
+    # reports that allege something are what was noted, whole, not the noter's own words
+    s = one(run("Her lawyer noted published reports alleging that the deal had been signed."), "deal had been signed")
+    assert s.content == "published reports alleging that the deal had been signed"
