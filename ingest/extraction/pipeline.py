@@ -352,8 +352,8 @@ def _resolve_subject(tok, registry: Registry, unnamed: _Unnamed, text: str):
             actor = registry.lookup(f"{before.text} {name}")
         actor = actor or registry.lookup(name)
         if actor is None:
-            clean, _ = split_honorifics(name)
             kind = PERSON if ent.label_ == "PERSON" else ORG
+            clean = split_honorifics(name)[0] if kind == PERSON else name  # "General Motors" keeps its "General"
             actor = unnamed.get(clean, kind)
         quality = "name" if len(ent.text.split()) > 1 else "surname"
         return actor, span, quality

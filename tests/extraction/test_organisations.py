@@ -102,3 +102,8 @@ def test_a_ruling_speaks_for_the_body_that_owns_it_and_saying_after_a_passive_fo
     assert one(run(text), "obscene").speaker.name == "Ugandan Media Council"
     s = one(run("The plan was opposed by several unions, saying it would cost thousands of jobs."), "thousands of jobs")
     assert s.speaker.name == "several unions"
+
+
+def test_an_organisation_whose_name_opens_with_a_title_word_keeps_it(run):
+    [s] = run("General Motors said sales fell in March.").statements
+    assert s.speaker.name == "General Motors"
