@@ -142,9 +142,11 @@ def _pronoun_that(c, text) -> bool:
 
 def _merge(cands, text):
     for c in cands:
-        c.start, c.end = trim(text, c.start, c.end, drop_complementiser=c.rule not in ("quote", "follow", "headline")
+        c.start, c.end = trim(text, c.start, c.end, drop_complementiser=c.rule not in ("quote", "follow", "headline",
+                                                                                      "pro-form")
                               and not _pronoun_that(c, text))
-    cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2]
+    # one word is too little to be a statement, unless it stands for one ("said so", "said yes")
+    cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2 or c.rule == "pro-form"]
     cands.sort(key=lambda c: (PRIORITY.get(c.rule, 9), -(c.end - c.start)))
     accepted = _SpanIndex()
     replaced: dict[int, Candidate] = {}  # id of a dropped duplicate -> the candidate kept for it

@@ -22,7 +22,7 @@ EXPLETIVES = {"there", "this", "what"}
 UNDONE = frozenset("fail refuse decline neglect forget".split())
 # Verbs of wanting another to do something ("would prefer Turkey to admit that ..."): not said, only wished
 WISHED = frozenset("want prefer expect like love wish need require allow permit invite encourage challenge dare".split())
-CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for", "block")
+CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for", "block", "pro-form")
 QUOTE_OPENERS = "\"“‘'«"
 # Pronouns that cannot be a clause's subject ("asked them “prayerfully consider” ...")
 OBJECT_PRONOUNS = frozenset("me him her us them myself himself herself itself ourselves themselves".split())
@@ -480,6 +480,41 @@ def _nominal(tok):
     return None
 
 
+def _pro_form(tok):
+    """A word standing for what was said, right after the verb: "half said so", "75 percent said yes", "said no to
+    the war", "said as much", "suggest otherwise", "said the same (thing) of Trump", "said that of Cruz", "say the
+    opposite about Clinton". Polls report answers this way; the span is the pro-form and whom it is about."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc):
+        return None
+    first = doc[tok.i + 1]
+    word = first.lower_
+    if first.head.i != tok.i and not (word in ("as", "the") and first.head.head.i == tok.i):
+        return None
+    if word in ("so", "otherwise") and first.dep_ == "advmod" and not list(first.children):
+        last = first
+    elif word == "as" and first.head.lower_ == "much":
+        last = first.head
+    elif word in ("yes", "no") and first.dep_ in ("intj", "dobj", "advmod") and not list(first.children):
+        last = first  # and the answers repeated after it ("said yes, yes, yes")
+        while last.i + 2 < len(doc) and doc[last.i + 1].text == "," and doc[last.i + 2].lower_ == word:
+            last = doc[last.i + 2]
+    elif first.dep_ == "det" and first.lower_ == "the" and first.head.dep_ == "dobj" and first.head.head.i == tok.i and (
+            first.head.lemma_ in ("same", "opposite") or any(c.lower_ == "same" for c in first.head.children)):
+        last = first.head.right_edge  # "the same thing", "the same of Trump"
+    elif word == "that" and first.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ in ("of", "about", "for")
+                                                         for c in first.children):
+        last = first.right_edge
+    else:
+        return None
+    if word not in ("yes", "no"):  # the same thing, not ", including ..." after it
+        last = next((t for t in doc[first.i: last.i + 1] if t.nbor(1).text in (",", ";", "—", "–")), last)
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and after.dep_ == "prep" and after.head.i == tok.i and after.lower_ in ("of", "about", "for", "to"):
+        last = after.right_edge  # "said the same of Trump", "said no to the Iraq war"
+    return token_span([first, last]), "pro-form"
+
+
 def _saying_on_object(obj):
     """A reporting participle with a clause the parser hung on a reported object ("rejected that idea saying intercept
     evidence is ..."): the one who rejected says it; or None. Not on a document or someone who can say it themselves
@@ -745,7 +780,8 @@ def complement(tok):
         return (_clause(tok) or _as_clause(tok) or _inverted(tok) or _clause_under_phrase(tok) or _question(tok)
                 or _directive(tok) or _clause_it_hangs_on(tok) or _nominal(tok))
     return (_as_parenthetical(tok) or _clause(tok) or _clause_under_phrase(tok) or _question(tok) or _directive(tok)
-            or _as_clause(tok) or _clause_it_hangs_on(tok) or _clause_on_hearer(tok) or _nominal(tok) or _inverted(tok))
+            or _as_clause(tok) or _clause_it_hangs_on(tok) or _clause_on_hearer(tok) or _pro_form(tok) or _nominal(tok)
+            or _inverted(tok))
 
 
 def _colon_block(tok):
@@ -824,7 +860,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             (start, end), rule = found
         if rule not in CLAUSAL and (not accepts(lemma, rule) or _figure_object(tok, rule)):
             continue
-        if end - start < 3:
+        if end - start < 3 and rule != "pro-form":
             continue
         cs, ce = cue_extent(tok)
         cand = Candidate(start, end, rule, cs, ce, cue_token=tok)

@@ -1244,3 +1244,16 @@ def test_saying_hung_on_a_rejected_idea_is_said_by_the_one_who_rejected_it(run):
     # reports that allege something are what was noted, whole, not the noter's own words
     s = one(run("Her lawyer noted published reports alleging that the deal had been signed."), "deal had been signed")
     assert s.content == "published reports alleging that the deal had been signed"
+
+
+def test_a_word_standing_for_what_was_said_is_the_statement(run):
+    ex = run("Asked whether the tram should run at night, 62 percent of riders said yes. "
+             "Only 20 percent said the same of the buses. A third said that of the ferries. "
+             "Councillor Ada Mensah said as much in a letter to the board.")
+    assert one(ex, "yes").speaker.name == "62 percent of riders"
+    assert one(ex, "same").content == "the same of the buses"
+    assert one(ex, "ferries").content == "that of the ferries"  # "that" here is the pronoun, kept
+    assert (one(ex, "much").speaker.name, one(ex, "much").content) == ("Ada Mensah", "as much")
+    # a clause after "said" is what was said, not a pro-form
+    [s] = run("Ada Mensah said the same buses would run all night.").statements
+    assert s.content == "the same buses would run all night"
