@@ -821,6 +821,23 @@ def _noun_cue(tok):
     return Candidate(start, end, "noun", tok.idx, tok.idx + len(tok.text), cue_token=tok, subject=owner[0])
 
 
+def _verb_read_as_noun(tok):
+    """ "Trump claims that he ...", "Trump charges that ...": a name the tagger took for a noun makes the speech verb
+    after it a plural noun; with "that" and a clause right after, it is the verb, and the name its subject."""
+    doc = tok.doc
+    if not tok.text.endswith("s") or not tok.text.islower() or tok.i == 0 or not is_cue(tok.lemma_.lower()):
+        return None
+    name = doc[tok.i - 1]
+    if not name.text[:1].isupper() or name.pos_ not in ("PROPN", "NOUN") or name.dep_ == "poss":
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("ccomp", "acl") and c.i > tok.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" and m.i == tok.i + 1 for m in c.children)), None)
+    if clause is None:
+        return None
+    start, end = subtree_span(clause, exclude=follow_ups_inside(clause))
+    return Candidate(start, end, "ccomp", tok.idx, tok.idx + len(tok.text), cue_token=tok, subject=name)
+
+
 def reported_candidates(doc, in_quote) -> list[Candidate]:
     """Candidates from speech verbs and "according to"."""
     out: list[Candidate] = []
@@ -838,7 +855,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
                 out.append(cand)
             continue
         if tok.pos_ == "NOUN" and not in_quote(tok.idx):
-            cand = _noun_cue(tok)
+            cand = _noun_cue(tok) or _verb_read_as_noun(tok)
             if cand:
                 out.append(cand)
             continue

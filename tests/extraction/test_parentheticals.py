@@ -66,3 +66,20 @@ def test_a_subject_the_parser_hung_on_the_phrase_before_is_found_again(nlp):
     rows = [(w, h - (h > 9), d, p, t, lem) for w, h, d, p, t, lem in rows]
     [cand] = reported_candidates(parsed(nlp, rows, ents[:-1]), lambda pos: False)
     assert cand.subject.text == "manager"
+
+
+def test_a_speech_verb_read_as_a_plural_noun_after_a_name_is_still_the_cue(nlp):
+    # as the parser read "But Voss claims that he ...": the name a common noun, "claims" its plural, the clause on it
+    from conftest import parsed
+
+    from ingest.extraction.reported import reported_candidates
+
+    rows = [("But", 2, "cc", "CCONJ", "CC", "but"), ("Voss", 2, "nsubj", "NOUN", "NN", "voss"),
+            ("claims", 2, "ROOT", "NOUN", "NNS", "claim"), ("that", 6, "mark", "SCONJ", "IN", "that"),
+            ("he", 6, "nsubj", "PRON", "PRP", "he"), ("should", 6, "aux", "AUX", "MD", "should"),
+            ("win", 2, "ccomp", "VERB", "VB", "win"), (".", 2, "punct", "PUNCT", ".", ".")]
+    [cand] = reported_candidates(parsed(nlp, rows), lambda pos: False)
+    assert (cand.subject.text, cand.cue_token.text) == ("Voss", "claims")
+    # a plural noun after a lower-case noun is a noun ("the protests demands that ...")
+    rows[1] = ("protest", 2, "compound", "NOUN", "NN", "protest")
+    assert not reported_candidates(parsed(nlp, rows), lambda pos: False)
