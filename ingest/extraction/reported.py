@@ -452,6 +452,10 @@ def _nominal(tok):
             if c.i > d.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and _reports_about(c, d))):
                 end_tok = max(end_tok, c.right_edge, key=lambda t: t.i)
         toks = tok.doc[d.left_edge.i: end_tok.i + 1]
+        as_ = [c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > d.i]
+        when = next((t for a in as_ for t in a.subtree if _when_or_where(t)), None)
+        if when is not None:  # "blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show"
+            toks = tok.doc[d.left_edge.i: when.left_edge.i]
         end = toks[-1].idx + len(toks[-1].text)
         if end_tok.i == d.right_edge.i:
             end = _cut_aside(d, end, NOMINAL_ASIDE_CUTS.__contains__)
@@ -530,11 +534,27 @@ _VENUES = frozenset("interview statement speech tweet twitter facebook show rall
                     "convention summit session briefing podcast ceremony dinner luncheon".split())
 
 
+def _when_or_where(tok) -> bool:
+    """Does this modifier, hung inside "as Y" after a reported object, say when or where the words were said
+    ("Wednesday", "during a campaign stop", "on Fox News") rather than add to them?"""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME") or tok.lower_.rstrip(".") in _WHEN_WORDS
+    if tok.dep_ != "prep" or tok.head.dep_ not in ("pobj", "pcomp"):
+        return False
+    if tok.lower_ == "during":
+        return True
+    pobj = next((x for x in tok.children if x.dep_ == "pobj"), None)
+    return pobj is not None and tok.lower_ in ("on", "in", "at") and (
+        pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_.rstrip(".") in _WHEN_WORDS or pobj.lemma_.lower() in _VENUES)
+
+
 def _reports_about(prep, obj) -> bool:
     """Does this prepositional phrase after a reported object belong to what is reported ("blamed the law on X",
     "praised the efforts of a donor to ...") rather than say when or where it was said ("on Sunday", "in a tweet")?"""
     if prep.lower_ in ("as", "of", "for"):  # "described X as Y", "accused X of Y", "praised X for Y"
         return True
+    if prep.lower_ == "during":
+        return False
     if obj.pos_ == "PRON":  # "repeated it on Face the Nation": what follows a pronoun says where, not what
         return False
     pobj = next((x for x in prep.children if x.dep_ in ("pobj", "pcomp")), None)

@@ -1257,3 +1257,13 @@ def test_a_word_standing_for_what_was_said_is_the_statement(run):
     # a clause after "said" is what was said, not a pro-form
     [s] = run("Ada Mensah said the same buses would run all night.").statements
     assert s.content == "the same buses would run all night"
+
+
+def test_when_and_where_it_was_said_is_not_part_of_what_was_called(run):
+    [s] = run("Governor Ruth Alder blasted the tram plan as a “costly folly” Wednesday on the Morning Show.").statements
+    assert s.content == "the tram plan as a “costly folly”"
+    [s] = run("Ruth Alder criticized the budget as a “mess” during a campaign stop in Leeds.").statements
+    assert s.content == "the budget as a “mess”"
+    # what someone is accused of keeps its place and time: they are part of the charge
+    [s] = run("Ruth Alder accused the mayor of hiding the report at a meeting in March.").statements
+    assert s.content == "the mayor of hiding the report at a meeting in March"
