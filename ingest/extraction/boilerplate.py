@@ -1,4 +1,4 @@
-"""Finding text that is not the article's own: teasers of other articles, bylines, photo credits.
+"""Finding text that is not the article's own: teasers of other articles, bylines, photo credits, editor's notes.
 
 Works on lines (paragraphs) of the raw text and returns character ranges; nothing is removed from the
 text, so offsets stay those of the original.
@@ -29,6 +29,11 @@ _BYLINE = re.compile(
     r"|(?:photo|photograph|picture|image|video|graphic)s?\s*(?:by|credit|courtesy|:)|credit\s*:|©|copyright\b|all\s+rights\s+reserved)",
     re.IGNORECASE,
 )
+# A note from the editors, not the story: "Editor's note: ..." (a standing note may be appended to every article on a
+# subject, as HuffPost's on Donald Trump was). A note correcting the story restates what it reported: kept.
+_NOTE = re.compile(r"^\s*(?:editor['’]?s['’]?\s+note|note\s+to\s+(?:our\s+)?readers)\s*:", re.IGNORECASE)
+_CORRECTION = re.compile(r"\b(?:article|story|report(?:ed)?|version|published|updated|correct(?:ed|ion)|clarifi(?:ed|cation)"
+                         r"|misstated|misidentified|erroneously|incorrectly)\b", re.IGNORECASE)
 _CREDIT_TAIL = re.compile(r"\((?:photo|image|picture|credit)[^)]*\)\s*$|(?:getty\s+images|AFP|Reuters|AP\s+Photo)[^.]{0,40}$", re.IGNORECASE)
 # "Barry/H. Said / Hazem Sabbagh": names joined by slashes, nothing else.
 _NAME_SLASHES = re.compile(r"^\s*[A-Z][\w.'’ -]{0,40}(?:\s*/\s*[A-Z][\w.'’ -]{0,40})+\s*$")
@@ -81,7 +86,16 @@ def find_layout(text: str) -> Layout:
                 layout.excluded.append((lines[j][0], lines[j][1]))
             i = j + 1
             continue
-        if _TEASER_INLINE.match(stripped) and words <= 30:
+        if _NOTE.match(stripped):
+            # to the end of its last sentence: a note may be broken over several lines
+            last = i
+            while not lines[last][2].rstrip().endswith((".", "!", "?", "”", '"')) and last + 1 < len(lines) \
+                    and lines[last + 1][2].strip():
+                last += 1
+            if not _CORRECTION.search(text, start, lines[last][1]):
+                layout.excluded.append((start, lines[last][1]))
+            i = last
+        elif _TEASER_INLINE.match(stripped) and words <= 30:
             layout.excluded.append((start, end))
         elif words <= 15 and (_BYLINE.match(stripped) or _NAME_SLASHES.match(stripped)):
             layout.excluded.append((start, end))

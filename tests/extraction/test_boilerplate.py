@@ -1,5 +1,7 @@
-"""Text that is not the article's own yields nothing: teasers, bylines, photo credits."""
+"""Text that is not the article's own yields nothing: teasers, bylines, photo credits, standing editor's notes."""
 from __future__ import annotations
+
+from conftest import one
 
 ARTICLE = ("Lagos – Finance Minister Paul Okafor said on Monday that the new budget would cut the deficit "
            "by a third over the next two years.\n\n"
@@ -39,3 +41,13 @@ def test_author_social_media_line_is_not_a_statement(run):
 def test_meeting_is_not_a_statement(run):
     ex = run("Paul Okafor discussed with his counterpart Grace Adeyemi ways to boost trade between the two countries.")
     assert ex.statements == ()
+
+
+def test_a_standing_editors_note_is_not_the_story_but_a_correction_is(run):
+    note = "Editor’s note: Ruth Alder is a serial liar and has said that she will ban all imports.\n"
+    ex = run(ARTICLE + note)
+    assert len(ex.statements) == 2 and all(s.content_start < len(ARTICLE) for s in ex.statements)
+    correction = ("Editor's Note: An article on Monday misstated the budget figures. Okafor said that the deficit "
+                  "would fall by a quarter.\n")
+    ex = run(ARTICLE + correction)
+    assert one(ex, "fall by a quarter").speaker.name == "Paul Okafor"
