@@ -779,9 +779,10 @@ class Registry:
                 nw = a.name.lower().split()
                 if head_lemma in nw and all(x in nw for x in mods):
                     return a
-            if head_lemma in GENERIC_ORG_ROLES and not mods:
-                # "the company", "the firm": the organisation the text was just talking about, the one that was
-                # a subject before one merely named ("Umbro announced its deal with Chelsea ... The firm said")
+            if head_lemma in GENERIC_ORG_ROLES and all(m.endswith("based") or m[:1].isupper() for m in modifiers):
+                # "the company", "the Dutch firm", "the Canada-based company": the organisation the text was just
+                # talking about, the one that was a subject before one merely named ("Umbro announced its deal with
+                # Chelsea ... The firm said"); where it is from does not name it, but "the rights group" is a kind
                 recent = list(self._before(pos, limit=20))
                 orgs = [m for m in recent if m.actor.kind == ORG and m.actor.label == "ORG" and recent[0].sent - m.sent <= 4]
                 for m in [m for m in orgs if m.subject or m.speaker] + orgs:

@@ -8,3 +8,14 @@ def test_the_firm_is_the_organisation_that_was_the_subject_not_one_named_beside_
             "The firm said that fuel costs had doubled.")
     s = next(s for s in run(text).statements if "fuel costs" in s.content)
     assert s.speaker.name == "Nordwind Airlines"
+
+
+def test_where_the_firm_is_from_describes_it_but_a_kind_of_group_does_not_name_it(run):
+    text = ("Nordwind Airlines announced a new route to Oslo. "
+            "The Riga-based firm said that fuel costs had doubled. The Latvian company said bookings were strong.")
+    ex = run(text)
+    assert [s.speaker.name for s in ex.statements] == ["Nordwind Airlines", "Nordwind Airlines"]
+    text = ("Nordwind Airlines announced a new route to Oslo. "
+            "The rights group said that the airline's pilots were underpaid.")
+    s = next(s for s in run(text).statements if "pilots" in s.content)
+    assert s.speaker.name == "The rights group"
