@@ -90,7 +90,7 @@ _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LO
 def relabel_people(doc) -> None:
     """Repair the NER's people and parties in place.
 
-    PERSON back to names read as something else ("Nicola Sturgeon" as an organisation, "Otis Ferry" as a product,
+    ORG for initials read as a person ("MI6"); PERSON back to names read as something else ("Nicola Sturgeon" as an organisation, "Otis Ferry" as a product,
     "Charles de Gaulle") or left unlabelled ("Carly Fiorina"): two or three capitalised words, particles aside, the
     first a known first name, none an organisation's word; PERSON for a name after "Mr" or "Dr", ORG for one
     after an organisation's noun ("software company Brightmart"). No PERSON for a lone verb ("Conceding that ..., he
@@ -98,6 +98,7 @@ def relabel_people(doc) -> None:
     short made whole ("Liberal" + "Democrats"), and so a person's ("Shani" + "Rhys James", "Lord" + "Ashcroft")."""
     names = first_names()
     ents, changed = [], False
+    person_words = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split() if not w.isupper()}
     for ent in doc.ents:
         words = ent.text.split()
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB":
@@ -111,7 +112,17 @@ def relabel_people(doc) -> None:
             words = ent.text.split()
             changed = True
         before = doc[ent.start - 1] if ent.start > 0 else None
-        if ent.label_ == "PERSON" and before is not None and before.lemma_.lower() in ORG_ROLES \
+        if ent.label_ == "PERSON":
+            trimmed = _trim_person(ent)
+            if trimmed is None:
+                changed = True  # "Perm 35": a place with a number is no one's name
+                continue
+            if trimmed.end != ent.end:
+                ent, words, changed = trimmed, trimmed.text.split(), True  # "David Kahn -", "Perm 35 - a"
+        if ent.label_ == "PERSON" and _acronym(ent, person_words):
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "MI6", "BAA": letters no one is called by
+            changed = True
+        elif ent.label_ == "PERSON" and before is not None and before.lemma_.lower() in ORG_ROLES \
                 and before.text.islower() and before.dep_ == "compound":
             ent = Span(doc, ent.start, ent.end, label="ORG")  # "software company Brightmart"
             changed = True
@@ -143,6 +154,28 @@ def relabel_people(doc) -> None:
         changed = True
     if changed:
         doc.ents = ents
+
+
+def _trim_person(ent):
+    """A person's name without what the NER ran on into after it (a dash, "a"); None when a number is part of it."""
+    if any(t.is_digit for t in ent):
+        return None
+    end = ent.end
+    while end > ent.start + 1 and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_lower):
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+
+
+def _acronym(ent, person_words) -> bool:
+    """Is this one-word "person" an organisation's initials ("MI6", "BAA", "SAIC")? Not a surname in capitals that
+    the article also writes as a name ("OBAMA" beside "Barack Obama"), nor a word of a line set all in capitals."""
+    if len(ent) != 1 or not _ACRONYM.fullmatch(ent.text) or ent.text.lower() in person_words:
+        return False
+    line = ent.sent.text.split()
+    return sum(w.isupper() for w in line) <= len(line) / 2
 
 
 def role_modifiers(tok) -> list[str]:
@@ -741,10 +774,11 @@ class Registry:
                 if best_score is None or score > best_score:
                     best, best_score = m.actor, score
         if best is None and gender:
-            for m in self._before(pron.idx):
-                if m.actor.kind == PERSON and not (m.actor.gender and m.actor.gender != gender):
-                    best = m.actor
-                    break
+            # no one in the window (a run of "he ..." sentences has kept someone in view): the latest person of that
+            # gender who was the subject of a sentence, before one only named in passing ("One of his pupils was X")
+            people = [m for m in self._before(pron.idx)
+                      if m.actor.kind == PERSON and not (m.actor.gender and m.actor.gender != gender)]
+            best = next((m.actor for m in people if m.subject or m.speaker), people[0].actor if people else None)
         if self.trace is not None:
             self.trace.append((pron.idx, [(a, f) for (a, _), f in zip(groups, feats)] if groups else [], best))
         return best

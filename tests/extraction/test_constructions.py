@@ -1267,3 +1267,12 @@ def test_when_and_where_it_was_said_is_not_part_of_what_was_called(run):
     # what someone is accused of keeps its place and time: they are part of the charge
     [s] = run("Ruth Alder accused the mayor of hiding the report at a meeting in March.").statements
     assert s.content == "the mayor of hiding the report at a meeting in March"
+
+
+def test_he_after_a_long_run_of_he_sentences_is_their_subject_not_a_name_met_in_passing(run):
+    text = ("Viktor Lanko joined the navy in 1975. One of his classmates at the academy was John Smith. "
+            "At the base in Murmansk, he was posted to a signals unit. By 1985 he had risen to the rank of captain. "
+            "But he grew disillusioned with the regime. He began passing codes to the Norwegians. "
+            "He was arrested in 1990 and sent to a camp. He says he was promised a pension that never came.")
+    [s] = run(text).statements
+    assert (s.speaker.name, s.speaker_mention) == ("Viktor Lanko", "He")

@@ -107,3 +107,35 @@ def test_a_ruling_speaks_for_the_body_that_owns_it_and_saying_after_a_passive_fo
 def test_an_organisation_whose_name_opens_with_a_title_word_keeps_it(run):
     [s] = run("General Motors said sales fell in March.").statements
     assert s.speaker.name == "General Motors"
+
+
+def _ents(nlp, rows, ents):
+    from conftest import parsed
+
+    from ingest.extraction.speakers import relabel_people
+
+    doc = parsed(nlp, rows, ents)
+    relabel_people(doc)
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_initials_the_ner_read_as_a_person_are_an_organisation(nlp):
+    rows = [("He", 1, "nsubj", "PRON", "PRP", "he"), ("spied", 1, "ROOT", "VERB", "VBD", "spy"),
+            ("for", 1, "prep", "ADP", "IN", "for"), ("MI6", 2, "pobj", "PROPN", "NNP", "MI6"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    assert _ents(nlp, rows, ["O", "O", "O", "B-PERSON", "O"]) == [("MI6", "ORG")]
+    # a surname set in capitals that the article also writes as a name stays a person
+    rows[3] = ("OBAMA", 2, "pobj", "PROPN", "NNP", "OBAMA")
+    rows += [("Barack", 6, "compound", "PROPN", "NNP", "Barack"), ("Obama", 7, "nsubj", "PROPN", "NNP", "Obama"),
+             ("left", 7, "ROOT", "VERB", "VBD", "leave"), (".", 7, "punct", "PUNCT", ".", ".")]
+    ents = ["O", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    assert _ents(nlp, rows, ents) == [("OBAMA", "PERSON"), ("Barack Obama", "PERSON")]
+
+
+def test_a_person_the_ner_ran_on_past_the_name_is_cut_back_and_a_numbered_place_is_no_one(nlp):
+    rows = [("David", 1, "compound", "PROPN", "NNP", "David"), ("Kahn", 4, "nsubj", "PROPN", "NNP", "Kahn"),
+            ("-", 1, "punct", "PUNCT", "HYPH", "-"), ("a", 4, "det", "DET", "DT", "a"),
+            ("left", 4, "ROOT", "VERB", "VBD", "leave"), ("Perm", 4, "dobj", "PROPN", "NNP", "Perm"),
+            ("35", 5, "nummod", "NUM", "CD", "35"), (".", 4, "punct", "PUNCT", ".", ".")]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    assert _ents(nlp, rows, ents) == [("David Kahn", "PERSON")]
