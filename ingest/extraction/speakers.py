@@ -263,6 +263,7 @@ class Actor:
     title: str | None = None
     aliases: list[str] = field(default_factory=list)
     gender: str | None = None
+    gender_by_name: bool = False  # guessed from the first name alone, which the text's pronouns may overrule
     label: str = ""  # the NER label it was registered under (PERSON, ORG, GPE)
 
     def add_alias(self, alias: str) -> None:
@@ -512,6 +513,8 @@ class Registry:
             if honorific:
                 actor.add_alias(f"{honorific} {name}")
             if label == "PERSON":
+                if actor.gender is None and gender is None and name_gender(actor.name):
+                    actor.gender_by_name = True
                 actor.gender = actor.gender or gender or name_gender(actor.name)
                 if actor.title is None and name not in shared_last:
                     actor.title = _title(ent, honorific)
@@ -630,6 +633,8 @@ class Registry:
                     votes[aid][g] += 1
         for aid, c in votes.items():
             a = actors[aid]
+            if a.gender_by_name and c[a.gender] == 0 and sum(c.values()) >= 3:
+                a.gender = None  # "Kim Collins ... he ... his": the first name misled
             if a.gender is None and c:
                 (g, n), *rest = c.most_common()
                 if not rest or n > rest[0][1]:

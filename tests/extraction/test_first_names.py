@@ -143,3 +143,11 @@ def test_he_after_a_role_standing_for_a_named_person_is_that_person(run):
             "Cockerell was given access to Mr Howard for his film. The Tory leader was asked to respond to his critics.\n\n"
             "He replies: “What is the inference of that? That nobody may speak for the country?”")
     assert one(run(text), "inference").speaker.name == "Michael Howard"
+
+
+def test_pronouns_overrule_a_first_name_that_misled(run):
+    text = ("Kim Collins won the 100m final in Paris, and he was delighted with his time and his start. "
+            "Maurice Greene finished third. "
+            "Collins said later: \"It was my best race.\" \"I have trained hard,\" he added.")
+    s = one(run(text), "trained hard")
+    assert s.speaker.name == "Kim Collins"
