@@ -1276,3 +1276,11 @@ def test_he_after_a_long_run_of_he_sentences_is_their_subject_not_a_name_met_in_
             "He was arrested in 1990 and sent to a camp. He says he was promised a pension that never came.")
     [s] = run(text).statements
     assert (s.speaker.name, s.speaker_mention) == ("Viktor Lanko", "He")
+
+
+def test_saying_after_the_object_of_an_attack_is_said_by_the_attacker(run):
+    s = one(run("Airlines have attacked the new rules saying they could be forced to raise fares."), "raise fares")
+    assert s.speaker.name == "Airlines"
+    # calls someone received speak for themselves
+    s = one(run("The police received dozens of calls saying shots had been fired."), "shots had been fired")
+    assert s.speaker.name == "calls"
