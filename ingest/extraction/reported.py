@@ -325,8 +325,14 @@ def _clause(tok, cut=None):
         hosts = [tok, tok.head.head] if _said_as_adjective(tok) else [tok]
         for c in (c for host in hosts for c in host.children):
             closed = quoted and any(t.tag_ == "''" for t in tok.doc[comps[0].right_edge.i: c.left_edge.i])
-            if c.dep_ == "conj" and c.i > comps[0].i and not cue_ok(c) and not closed and not _writers_clause(c) \
-                    and c.left_edge.i > 1 and tok.doc[c.left_edge.i - 1].lower_ in ("and", "but"):
+            if c.dep_ != "conj" or c.i < comps[0].i or cue_ok(c) or closed or _writers_clause(c) or c.left_edge.i < 2:
+                continue
+            joined = tok.doc[c.left_edge.i - 1].lower_ in ("and", "but")
+            # "said the number of Britons dead or missing have reached 440": the verb read as the cue's second verb
+            # stands straight after the complement's subject, with no subject of its own
+            continued = c.left_edge.i == comps[0].right_edge.i + 1 and not any(x.dep_ in SUBJECTS for x in c.children) \
+                and tok.doc[comps[0].right_edge.i].pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+            if joined or continued:
                 start2, end2 = subtree_span(c, exclude=follow_ups_inside(c))
                 if start2 >= end and start2 - end < 8:
                     end = end2

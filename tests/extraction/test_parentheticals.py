@@ -83,3 +83,25 @@ def test_a_speech_verb_read_as_a_plural_noun_after_a_name_is_still_the_cue(nlp):
     # a plural noun after a lower-case noun is a noun ("the protests demands that ...")
     rows[1] = ("protest", 2, "compound", "NOUN", "NN", "protest")
     assert not reported_candidates(parsed(nlp, rows), lambda pos: False)
+
+
+def test_a_verb_the_parser_made_the_cues_second_verb_right_after_the_complement_belongs_to_it(nlp):
+    # as the parser read "Straw said the number of Britons dead have reached 440": "reached" conjoined to "said"
+    from conftest import parsed
+
+    from ingest.extraction.reported import reported_candidates
+
+    rows = [("Straw", 1, "nsubj", "PROPN", "NNP", "Straw"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("the", 3, "det", "DET", "DT", "the"), ("number", 6, "nsubj", "NOUN", "NN", "number"),
+            ("of", 3, "prep", "ADP", "IN", "of"), ("Britons", 4, "pobj", "PROPN", "NNPS", "Britons"),
+            ("dead", 1, "ccomp", "ADJ", "JJ", "dead"), ("have", 8, "aux", "AUX", "VBP", "have"),
+            ("reached", 1, "conj", "VERB", "VBN", "reach"), ("440", 8, "dobj", "NUM", "CD", "440"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    doc = parsed(nlp, rows)
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert doc.text[cand.start:cand.end] == "the number of Britons dead have reached 440"
+    # a verb with a subject of its own is the writer's next clause
+    rows[7:8] = [("they", 8, "nsubj", "PRON", "PRP", "they")]
+    doc = parsed(nlp, rows)
+    [cand] = reported_candidates(doc, lambda pos: False)
+    assert doc.text[cand.start:cand.end] == "the number of Britons dead"
