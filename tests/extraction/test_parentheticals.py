@@ -2,7 +2,15 @@
 fragment, "are quick to point out that"."""
 from __future__ import annotations
 
-from conftest import one
+from conftest import one, parsed
+
+
+def _candidates(nlp, rows, ents=None):
+    """The parse as the rows give it, and the reported-speech candidates found in it."""
+    from ingest.extraction.reported import reported_candidates
+
+    doc = parsed(nlp, rows, ents)
+    return doc, reported_candidates(doc, lambda pos: False)
 
 
 def test_a_cue_set_into_an_agentless_passive_reports_the_whole_clause(run):
@@ -46,10 +54,6 @@ def test_quick_to_point_out_is_said_by_the_subject_of_the_adjective_but_unlikely
 def test_a_subject_the_parser_hung_on_the_phrase_before_is_found_again(nlp):
     # as the parser read "At Boca West, ..., Jay DiPietro, the club's manager, suggested that ...": the name in
     # apposition to the place, the role in apposition to the name, and no subject for "suggested"
-    from conftest import parsed
-
-    from ingest.extraction.reported import reported_candidates
-
     rows = [("At", 10, "prep", "ADP", "IN", "at"), ("Elm", 2, "compound", "PROPN", "NNP", "Elm"),
             ("Grove", 0, "pobj", "PROPN", "NNP", "Grove"), (",", 2, "punct", "PUNCT", ",", ","),
             ("Tara", 5, "compound", "PROPN", "NNP", "Tara"), ("Voss", 2, "appos", "PROPN", "NNP", "Voss"),
@@ -59,49 +63,39 @@ def test_a_subject_the_parser_hung_on_the_phrase_before_is_found_again(nlp):
             ("fees", 14, "nsubj", "NOUN", "NNS", "fee"), ("would", 14, "aux", "AUX", "MD", "would"),
             ("rise", 10, "ccomp", "VERB", "VB", "rise"), (".", 10, "punct", "PUNCT", ".", ".")]
     ents = ["O", "B-FAC", "I-FAC", "O", "B-PERSON", "I-PERSON"] + ["O"] * 10
-    [cand] = reported_candidates(parsed(nlp, rows, ents), lambda pos: False)
+    [cand] = _candidates(nlp, rows, ents)[1]
     assert cand.subject.text == "Voss"
     # with no comma before the verb the phrase right before it is the subject itself
     rows[9:10] = []
     rows = [(w, h - (h > 9), d, p, t, lem) for w, h, d, p, t, lem in rows]
-    [cand] = reported_candidates(parsed(nlp, rows, ents[:-1]), lambda pos: False)
+    [cand] = _candidates(nlp, rows, ents[:-1])[1]
     assert cand.subject.text == "manager"
 
 
 def test_a_speech_verb_read_as_a_plural_noun_after_a_name_is_still_the_cue(nlp):
     # as the parser read "But Voss claims that he ...": the name a common noun, "claims" its plural, the clause on it
-    from conftest import parsed
-
-    from ingest.extraction.reported import reported_candidates
-
     rows = [("But", 2, "cc", "CCONJ", "CC", "but"), ("Voss", 2, "nsubj", "NOUN", "NN", "voss"),
             ("claims", 2, "ROOT", "NOUN", "NNS", "claim"), ("that", 6, "mark", "SCONJ", "IN", "that"),
             ("he", 6, "nsubj", "PRON", "PRP", "he"), ("should", 6, "aux", "AUX", "MD", "should"),
             ("win", 2, "ccomp", "VERB", "VB", "win"), (".", 2, "punct", "PUNCT", ".", ".")]
-    [cand] = reported_candidates(parsed(nlp, rows), lambda pos: False)
+    [cand] = _candidates(nlp, rows)[1]
     assert (cand.subject.text, cand.cue_token.text) == ("Voss", "claims")
     # a plural noun after a lower-case noun is a noun ("the protests demands that ...")
     rows[1] = ("protest", 2, "compound", "NOUN", "NN", "protest")
-    assert not reported_candidates(parsed(nlp, rows), lambda pos: False)
+    assert not _candidates(nlp, rows)[1]
 
 
 def test_a_verb_the_parser_made_the_cues_second_verb_right_after_the_complement_belongs_to_it(nlp):
     # as the parser read "Straw said the number of Britons dead have reached 440": "reached" conjoined to "said"
-    from conftest import parsed
-
-    from ingest.extraction.reported import reported_candidates
-
     rows = [("Straw", 1, "nsubj", "PROPN", "NNP", "Straw"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
             ("the", 3, "det", "DET", "DT", "the"), ("number", 6, "nsubj", "NOUN", "NN", "number"),
             ("of", 3, "prep", "ADP", "IN", "of"), ("Britons", 4, "pobj", "PROPN", "NNPS", "Britons"),
             ("dead", 1, "ccomp", "ADJ", "JJ", "dead"), ("have", 8, "aux", "AUX", "VBP", "have"),
             ("reached", 1, "conj", "VERB", "VBN", "reach"), ("440", 8, "dobj", "NUM", "CD", "440"),
             (".", 1, "punct", "PUNCT", ".", ".")]
-    doc = parsed(nlp, rows)
-    [cand] = reported_candidates(doc, lambda pos: False)
+    doc, [cand] = _candidates(nlp, rows)
     assert doc.text[cand.start:cand.end] == "the number of Britons dead have reached 440"
     # a verb with a subject of its own is the writer's next clause
     rows[7:8] = [("they", 8, "nsubj", "PRON", "PRP", "they")]
-    doc = parsed(nlp, rows)
-    [cand] = reported_candidates(doc, lambda pos: False)
+    doc, [cand] = _candidates(nlp, rows)
     assert doc.text[cand.start:cand.end] == "the number of Britons dead"
