@@ -611,7 +611,8 @@ class Registry:
         return actor
 
     def _learn_gender(self, doc) -> None:
-        """Guess a person's gender from pronouns in sentences where they are the only person named."""
+        """Guess a person's gender from pronouns in sentences where they are the only person named; a one-word
+        "person" referred to only as "it" is an organisation."""
         by_sent: dict[int, set] = defaultdict(set)
         first_pos: dict[int, int] = {}
         for m in self.mentions:
@@ -620,6 +621,9 @@ class Registry:
                 first_pos.setdefault(m.sent, m.pos)
         votes: dict[int, Counter] = defaultdict(Counter)
         actors = {id(a): a for a in self.actors}
+        honorifics = COURTESY | _MALE_HON | _FEMALE_HON
+        courtesy = {id(m.actor) for m in self.mentions  # "Mr Howard said it would ...": a person all the same
+                    if m.token_i > 0 and doc[m.token_i - 1].lower_.rstrip(".") in honorifics}
         for sent_i, sent in enumerate(doc.sents):
             ids = by_sent.get(sent_i)
             if not ids or len(ids) != 1:
@@ -628,11 +632,18 @@ class Registry:
             for t in sent:
                 if t.idx < first_pos[sent_i]:
                     continue  # a pronoun before the name points back to someone else ("he could not explain why ... X")
-                g = PERSON_PRONOUNS.get(t.lower_)
+                g = PERSON_PRONOUNS.get(t.lower_) or ("n" if t.lower_ in ("it", "its") else None)
                 if g and t.pos_ == "PRON" or (g and t.tag_ == "PRP$"):
                     votes[aid][g] += 1
         for aid, c in votes.items():
             a = actors[aid]
+            if c["n"] >= 2 and not c["m"] + c["f"] and a.gender is None and len(a.name.split()) == 1 \
+                    and aid not in courtesy:
+                a.kind = ORG  # "Yukos said it would consider its options": a company the NER took for a person
+                continue
+            c.pop("n", None)
+            if not c:
+                continue
             if a.gender_by_name and c[a.gender] == 0 and sum(c.values()) >= 3:
                 a.gender = None  # "Kim Collins ... he ... his": the first name misled
             if a.gender is None and c:

@@ -139,3 +139,13 @@ def test_a_person_the_ner_ran_on_past_the_name_is_cut_back_and_a_numbered_place_
             ("35", 5, "nummod", "NUM", "CD", "35"), (".", 4, "punct", "PUNCT", ".", ".")]
     ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
     assert _ents(nlp, rows, ents) == [("David Kahn", "PERSON")]
+
+
+def test_a_one_word_person_referred_to_only_as_it_is_an_organisation(run):
+    text = ("Velkor lost its appeal in a Texas court on Friday. Velkor said it would consider its options. "
+            "However, it claimed that the court had backed its argument on four issues.")
+    ex = run(text)
+    assert {(s.speaker.name, s.speaker.kind) for s in ex.statements} == {("Velkor", "organization")}
+    # "Mr Howard said it would be ...": a person, whatever "it" stands for
+    [s] = run("In the Commons, Mr Howard said it would be far better if it was subject to a sunset clause.").statements
+    assert (s.speaker.name, s.speaker.kind) == ("Howard", "person")
