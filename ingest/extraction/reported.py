@@ -49,6 +49,9 @@ NOMINAL_PREPS = ("about", "on", "of", "for", "as", "against", "to")
 AS_CLAUSE_DEPS = frozenset({"nsubj", "mark", "aux", "neg", "advmod", "npadvmod", "prt", "punct", "prep"})
 # Verbs that do nothing but voice the speech noun they take ("made the point that", "repeated his claim that")
 SUPPORT_VERBS = frozenset("make repeat reiterate voice offer issue restate".split())
+# Nouns whose infinitive says what they are for ("his call to raise the wage", "the decision to leave")
+INFINITIVE_NOUNS = frozenset("call plan demand effort push bid proposal pledge promise vow threat offer decision refusal "
+                             "order request plea appeal attempt intention commitment move".split())
 NOUN_CUES = frozenset("claim assertion statement warning promise pledge insistence allegation argument suggestion "
                       "admission announcement contention complaint charge accusation remark comment vow threat".split())
 
@@ -457,7 +460,8 @@ def _nominal(tok):
             return None  # "quoted the minister as saying ...": what the minister said is the statement
         end_tok = d.right_edge
         for c in kids:  # "called X a liar", "described X as Y", "accused X of Y"
-            if c.i > d.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and _reports_about(c, d))):
+            if c.i > d.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and _reports_about(c, d))
+                              or _noun_infinitive(c, d)):
                 end_tok = max(end_tok, c.right_edge, key=lambda t: t.i)
         toks = tok.doc[d.left_edge.i: end_tok.i + 1]
         as_ = [c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > d.i]
@@ -570,7 +574,14 @@ def _reports_about(prep, obj) -> bool:
         return False
     if pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_.rstrip(".") in _WHEN_WORDS:
         return False
-    return pobj.lemma_.lower() not in _VENUES
+    return pobj.lemma_.lower() not in _VENUES or pobj.ent_type_ == "PERSON"  # "his engagement to Jerry Hall"
+
+
+def _noun_infinitive(c, obj) -> bool:
+    """Is this infinitive, hung on the verb straight after its object, the object's own ("repeated his call to raise
+    the minimum wage", "welcomed the decision to ...")?"""
+    return c.dep_ in ("advcl", "xcomp") and c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.lower_ == "to" \
+        and obj.lemma_.lower() in INFINITIVE_NOUNS
 
 
 def _inverted(tok):

@@ -1284,3 +1284,10 @@ def test_saying_after_the_object_of_an_attack_is_said_by_the_attacker(run):
     # calls someone received speak for themselves
     s = one(run("The police received dozens of calls saying shots had been fired."), "shots had been fired")
     assert s.speaker.name == "calls"
+
+
+def test_a_reported_nouns_own_infinitive_and_a_person_named_hall_stay_in_the_object(run):
+    [s] = run("Ruth Alder repeated her call to raise the minimum wage to 15 dollars an hour.").statements
+    assert s.content == "her call to raise the minimum wage to 15 dollars an hour"
+    [s] = run("Tom Okafor announced his engagement to the singer Jerry Hall.").statements
+    assert s.content == "his engagement to the singer Jerry Hall"
