@@ -754,12 +754,17 @@ def _set_off(doc, lo: int, hi: int) -> bool:
 
 
 def _question(tok):
-    """ "asked whether X ...", "asked if X ...": the question, which the parser hangs on the verb as an adverbial clause."""
-    if tok.lemma_.lower() not in QUESTION_VERBS:
-        return None
-    for c in tok.children:
-        if c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
-            return subtree_span(c, exclude=follow_ups_inside(c)), "ccomp"
+    """ "asked whether X ...", "asked if X ...": the question, which the parser hangs on the verb as an adverbial clause;
+    and what someone has not said ("Lawmakers have not said when they would take up the bill": after a negated verb,
+    "when", "why" or "how" open an indirect question, where after "said" alone they mostly say when it was said)."""
+    if tok.lemma_.lower() in QUESTION_VERBS:
+        for c in tok.children:
+            if c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
+                return subtree_span(c, exclude=follow_ups_inside(c)), "ccomp"
+    if cue_ok(tok) and any(c.dep_ == "neg" for c in tok.children):
+        for c in tok.children:
+            if c.dep_ == "advcl" and c.left_edge.i == tok.i + 1 and c.left_edge.lower_ in ("when", "why", "how", "whether"):
+                return subtree_span(c, exclude=follow_ups_inside(c)), "ccomp"
     return None
 
 

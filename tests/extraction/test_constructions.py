@@ -1291,3 +1291,9 @@ def test_a_reported_nouns_own_infinitive_and_a_person_named_hall_stay_in_the_obj
     assert s.content == "her call to raise the minimum wage to 15 dollars an hour"
     [s] = run("Tom Okafor announced his engagement to the singer Jerry Hall.").statements
     assert s.content == "his engagement to the singer Jerry Hall"
+
+
+def test_what_someone_has_not_said_is_an_indirect_question_but_said_when_says_when(run):
+    [s] = run("Lawmakers have not said when they would take up the transit bill.").statements
+    assert (s.speaker.name, s.content) == ("Lawmakers", "when they would take up the transit bill")
+    assert not run("Ruth Alder smiled when she said goodbye.").statements
