@@ -548,7 +548,7 @@ _VENUES = frozenset("interview statement speech tweet twitter facebook show rall
 
 def _when_or_where(tok) -> bool:
     """Does this modifier, hung inside "as Y" after a reported object, say when or where the words were said
-    ("Wednesday", "during a campaign stop", "on Fox News") rather than add to them?"""
+    ("Wednesday", "during a campaign stop", "on his radio show") rather than add to them?"""
     if tok.dep_ == "npadvmod":
         return tok.ent_type_ in ("DATE", "TIME") or tok.lower_.rstrip(".") in _WHEN_WORDS
     if tok.dep_ != "prep" or tok.head.dep_ not in ("pobj", "pcomp"):

@@ -90,10 +90,11 @@ _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LO
 def relabel_people(doc) -> None:
     """Repair the NER's people and parties in place.
 
-    ORG for initials read as a person ("MI6"); PERSON back to names read as something else ("Nicola Sturgeon" as an organisation, "Otis Ferry" as a product,
+    PERSON back to names read as something else ("Nicola Sturgeon" as an organisation, "Otis Ferry" as a product,
     "Charles de Gaulle") or left unlabelled ("Carly Fiorina"): two or three capitalised words, particles aside, the
     first a known first name, none an organisation's word; PERSON for a name after "Mr" or "Dr", ORG for one
-    after an organisation's noun ("software company Brightmart"). No PERSON for a lone verb ("Conceding that ..., he
+    after an organisation's noun ("software company Brightmart") and for initials ("MI6"); a person cut back to the
+    name ("David Kahn -"), none with a number ("Perm 35"). No PERSON for a lone verb ("Conceding that ..., he
     warned"); a name cut short where a headline's verb begins ("Trump Says He Never ..."); a party name the NER cut
     short made whole ("Liberal" + "Democrats"), and so a person's ("Shani" + "Rhys James", "Lord" + "Ashcroft")."""
     names = first_names()
@@ -646,7 +647,7 @@ class Registry:
                 continue
             if a.gender_by_name and c[a.gender] == 0 and sum(c.values()) >= 3:
                 a.gender = None  # "Kim Collins ... he ... his": the first name misled
-            if a.gender is None and c:
+            if a.gender is None:
                 (g, n), *rest = c.most_common()
                 if not rest or n > rest[0][1]:
                     a.gender = g
@@ -792,9 +793,14 @@ class Registry:
         if best is None and gender:
             # no one in the window (a run of "he ..." sentences has kept someone in view): the latest person of that
             # gender who was the subject of a sentence, before one only named in passing ("One of his pupils was X")
-            people = [m for m in self._before(pron.idx)
-                      if m.actor.kind == PERSON and not (m.actor.gender and m.actor.gender != gender)]
-            best = next((m.actor for m in people if m.subject or m.speaker), people[0].actor if people else None)
+            latest = None
+            for m in self._before(pron.idx):
+                if m.actor.kind == PERSON and not (m.actor.gender and m.actor.gender != gender):
+                    latest = latest or m.actor
+                    if m.subject or m.speaker:
+                        best = m.actor
+                        break
+            best = best or latest
         if self.trace is not None:
             self.trace.append((pron.idx, [(a, f) for (a, _), f in zip(groups, feats)] if groups else [], best))
         return best
