@@ -1035,6 +1035,8 @@ def _according_phrase_end(tok, source, end: int) -> int:
 def _according(tok):
     to = [c for c in tok.children if c.lower_ == "to"]
     pobj = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
+    if not pobj and to:  # "according to show insiders" with "show" read as a verb: its object is the source
+        pobj = [o for c in to[0].children if c.dep_ == "pcomp" for o in c.children if o.dep_ == "dobj"]
     if not pobj:
         return None
     sent = tok.sent
