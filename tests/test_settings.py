@@ -1,5 +1,6 @@
 """Configuration: embedded defaults, production refusal, deploy checks, migrations in step with models."""
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -47,7 +48,7 @@ def test_production_passes_check_deploy():
     result = run_manage(
         "check", "--deploy", "--fail-level", "WARNING",
         settings="config.settings.production",
-        env_extra={"SECRET_KEY": "k" * 20 + "Xy9-q" * 10, "ALLOWED_HOSTS": "example.org",
+        env_extra={"SECRET_KEY": secrets.token_urlsafe(64), "ALLOWED_HOSTS": "example.org",
                    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/statement_tracker"},
     )
     assert result.returncode == 0, result.stdout + result.stderr

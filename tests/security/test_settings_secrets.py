@@ -1,6 +1,7 @@
 """Production settings: secrets only from the environment, no embedded or literal key, deploy checks pass.
 (tests/test_settings.py covers the refusal without a key and `check --deploy`.)"""
 import ast
+import secrets
 from pathlib import Path
 
 import pytest
@@ -8,13 +9,18 @@ import pytest
 from tests.test_settings import run_manage
 
 ROOT = Path(__file__).resolve().parents[2]
-GOOD_KEY = "Zq8-" * 15
+GOOD_KEY = "vM3q_8ZrT-2kLw9xPa7dN4fHc1sYg6bJ0uEoQiWtXz5nRy" + "Kp2Vd8"  # 52 characters, no pattern
 PRODUCTION_ENV = {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "example.org",
                   "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/statement_tracker"}
 
 
-@pytest.mark.parametrize("key", ["embedded-demo-key-not-for-production", "django-insecure-" + "x" * 50, "short"])
-def test_production_refuses_demo_insecure_or_short_keys(key):
+@pytest.mark.parametrize("key", [
+    "embedded-demo-key-not-for-production", "django-insecure-" + "x" * 50, "short",
+    "a" * 50,  # long enough, one character
+    "Zq8-" * 15,  # four characters
+    "abcdefghijkl" * 5,  # twelve different characters, one pattern repeated
+])
+def test_production_refuses_demo_insecure_short_or_low_variety_keys(key):
     result = run_manage("check", settings="config.settings.production",
                         env_extra={**PRODUCTION_ENV, "SECRET_KEY": key})
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
@@ -65,3 +71,36 @@ def test_demo_key_is_only_the_embedded_default():
     assert 'env("SECRET_KEY", default="embedded-demo-key-not-for-production")' in base
     production = (ROOT / "config" / "settings" / "production.py").read_text()
     assert 'env("SECRET_KEY", default="")' in production
+
+
+@pytest.mark.parametrize("key", [secrets.token_urlsafe(64), secrets.token_hex(25),
+                                 "correct horse battery staple is a fine passphrase to use ok"])
+def test_production_accepts_random_keys_and_passphrases(key):
+    result = run_manage("check", settings="config.settings.production", env_extra={**PRODUCTION_ENV, "SECRET_KEY": key})
+    assert result.returncode == 0, result.stderr
+
+
+def production_setting(names: list[str], **env_extra):
+    code = f"from django.conf import settings as s; import json; print(json.dumps([getattr(s, n) for n in {names!r}]))"
+    result = run_manage("shell", "--no-imports", "-c", code, settings="config.settings.production",
+                        env_extra={**PRODUCTION_ENV, **env_extra})
+    assert result.returncode == 0, result.stderr
+    import json
+
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_hsts_preload_is_the_operators_choice_and_deploy_check_stays_clean_either_way():
+    names = ["SECURE_HSTS_PRELOAD", "SECURE_HSTS_INCLUDE_SUBDOMAINS"]
+    assert production_setting(names) == [False, True]
+    assert production_setting(names, SECURE_HSTS_PRELOAD="true", SECURE_HSTS_INCLUDE_SUBDOMAINS="false") == [True, False]
+    for env_extra in ({}, {"SECURE_HSTS_PRELOAD": "true"}):
+        result = run_manage("check", "--deploy", "--fail-level", "WARNING", settings="config.settings.production",
+                            env_extra={**PRODUCTION_ENV, **env_extra})
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_insecure_cookie_choice_is_reported_by_the_deploy_check():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", settings="config.settings.production",
+                        env_extra={**PRODUCTION_ENV, "SESSION_COOKIE_SECURE": "false"})
+    assert result.returncode != 0 and "SESSION_COOKIE_SECURE" in result.stdout + result.stderr
