@@ -113,6 +113,16 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
+def wilson(part: int, whole: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson interval of the share part / whole (how far 200 judged statements pin a figure down)."""
+    if not whole:
+        return (0.0, 0.0)
+    p = part / whole
+    centre = (p + z * z / (2 * whole)) / (1 + z * z / whole)
+    half = z * ((p * (1 - p) / whole + z * z / (4 * whole * whole)) ** 0.5) / (1 + z * z / whole)
+    return (round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4))
+
+
 def compute_figures(actor_rows: list[dict], statement_rows: list[dict]) -> dict:
     """The rubric's figures from judged sheet rows (dicts as csv.DictReader gives them)."""
     for row in actor_rows:
@@ -154,6 +164,8 @@ def compute_figures(actor_rows: list[dict], statement_rows: list[dict]) -> dict:
         figures[v] = _share(by_statement[v], n)
     figures["right_strict"] = _share(strict, n)
     figures["right_or_unnamed"] = _share(by_statement["right"] + by_statement["unnamed"], n)
+    figures["interval_95"] = {v: wilson(by_statement[v], n) for v in STATEMENT_VERDICTS}
+    figures["interval_95"]["right_strict"] = wilson(strict, n)
     figures["goals"] = {
         goal: {"figure": figures[key], "target": target,
                "met": figures[key] >= target if op == ">=" else figures[key] <= target}
@@ -489,10 +501,11 @@ def report(f: dict) -> str:
     lines.append(f"attributed held-out statements: {f['attributed_statements']}; on ok actors "
                  f"{pct(f['attributed_on_ok'])}; by actor verdict " + ", ".join(
                      f"{v} {c}" for v, c in f["attributed_by_actor_verdict"].items()))
+    span = lambda key: "{}-{}".format(*map(pct, f["interval_95"][key]))  # noqa: E731
     lines.append(f"sampled statements: {f['statements']}; " + ", ".join(
-        f"{v} {c} ({pct(f[v])})" for v, c in f["statement_verdicts"].items()))
-    lines.append(f"right on an ok actor (strictly right): {f['right_strict_count']} ({pct(f['right_strict'])}); "
-                 f"right or correctly unnamed: {pct(f['right_or_unnamed'])}")
+        f"{v} {c} ({pct(f[v])}, 95% {span(v)})" for v, c in f["statement_verdicts"].items()))
+    lines.append(f"right on an ok actor (strictly right): {f['right_strict_count']} ({pct(f['right_strict'])}, 95% "
+                 f"{span('right_strict')}); right or correctly unnamed: {pct(f['right_or_unnamed'])}")
     lines.append("goals:")
     for goal, g in f["goals"].items():
         lines.append(f"  {'met    ' if g['met'] else 'NOT met'}  {goal}: {pct(g['figure'])}")

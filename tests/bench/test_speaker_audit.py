@@ -109,3 +109,9 @@ def test_duplicate_hints():
     assert "Vince Cable (same last word)" in audit.duplicate_hints("Vincent Cable", ["Vince Cable", "Cable"])
     assert audit.duplicate_hints("Bank of England", ["BoE", "Bank"])[:1] == ["BoE (acronym)"]
     assert "Conservative Party (short form)" in audit.duplicate_hints("Tories", ["Conservative Party", "Labour"])
+
+
+def test_wilson_interval():
+    low, high = audit.wilson(5, 200)
+    assert low < 0.025 < high and low == pytest.approx(0.0107, abs=1e-3) and high == pytest.approx(0.0573, abs=1e-3)
+    assert audit.wilson(0, 0) == (0.0, 0.0) and audit.wilson(0, 10)[0] == 0.0
