@@ -192,17 +192,17 @@ def verdict_rows(actor_rows: list[dict], statement_rows: list[dict]) -> list[dic
     for r in sorted(statement_rows, key=lambda r: (r["file"], int(r["content_start"]), int(r["content_end"]))):
         rows.append({"item": "statement", "file": r["file"], "content_start": r["content_start"],
                      "content_end": r["content_end"], "speaker_mention": r["speaker_mention"],
-                     "actor_name": r["actor_name"], "actor_kind": r["actor_kind"],
+                     "actor_name": r["actor_name"], "actor_kind": r["actor_kind"], "n_heldout": "",
                      "verdict": r["verdict"], "reason": r.get("reason", "")})
     for r in sorted(actor_rows, key=lambda r: (r["name"], r["kind"])):
         rows.append({"item": "actor", "file": "", "content_start": "", "content_end": "", "speaker_mention": "",
-                     "actor_name": r["name"], "actor_kind": r["kind"], "verdict": r["verdict"],
-                     "reason": r.get("reason", "")})
+                     "actor_name": r["name"], "actor_kind": r["kind"], "n_heldout": r["n_heldout"],
+                     "verdict": r["verdict"], "reason": r.get("reason", "")})
     return rows
 
 
 VERDICT_FIELDS = ["item", "file", "content_start", "content_end", "speaker_mention", "actor_name", "actor_kind",
-                  "verdict", "reason"]
+                  "n_heldout", "verdict", "reason"]
 
 
 # -- duplicate hints (pure) ------------------------------------------------------------------------------------
