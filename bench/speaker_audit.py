@@ -4,6 +4,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/st_audit .venv/bin/python bench/speaker_audit.py prepare \\
         [--out /tmp/speaker_audit] [--statements 200]
     .venv/bin/python bench/speaker_audit.py score /tmp/speaker_audit [--label before]
+    .venv/bin/python bench/speaker_audit.py compare before after
 
 draw     Draws K held-out articles at random (seeded) from the BBC sample (../shared/corpora/bbc-sample, all
          sections; read in place), leaving out the articles issue 20 names as examples (EXCLUDED), and saves the
@@ -32,6 +33,10 @@ score    Reads the judged sheets (actors.csv, statements.csv in JUDGED_DIR), pri
          to bench/results/speaker_audit_<label>.csv: statements keyed by (file, content_start, content_end),
          actors by (name, kind), with the verdict and its short reason, so that a later run can be compared
          statement by statement where the offsets still match.
+compare  [BEFORE_LABEL [AFTER_LABEL]] (default before, after): the two runs' saved verdicts side by side, for the
+         statements judged in both (same offsets; the after sample is drawn afresh from what the new code
+         extracts, so it overlaps the before sample only in part) and the actors of the same name and kind:
+         verdict transitions and every change of verdict or actor.
 
 Rubric. Actors that speak: ok (a specific, properly named person or organisation of the right kind, under the
 fullest name the article gives or the one analysts use; an acronym is fine when the full name is one of its
@@ -203,6 +208,29 @@ def verdict_rows(actor_rows: list[dict], statement_rows: list[dict]) -> list[dic
 
 VERDICT_FIELDS = ["item", "file", "content_start", "content_end", "speaker_mention", "actor_name", "actor_kind",
                   "n_heldout", "verdict", "reason"]
+
+
+def compare_verdicts(before: list[dict], after: list[dict]) -> dict:
+    """Two runs' saved verdicts side by side: statements at the same offsets, actors of the same name and kind."""
+    def keyed(rows, item):
+        if item == "statement":
+            return {(r["file"], r["content_start"], r["content_end"]): r for r in rows if r["item"] == item}
+        return {(r["actor_name"], r["actor_kind"]): r for r in rows if r["item"] == item}
+
+    result = {}
+    for item in ("statement", "actor"):
+        old, new = keyed(before, item), keyed(after, item)
+        common = sorted(set(old) & set(new))
+        result[item] = {
+            "both": len(common), "only_before": len(set(old) - set(new)), "only_after": len(set(new) - set(old)),
+            "transitions": dict(Counter(f"{old[k]['verdict']} -> {new[k]['verdict']}" for k in common)
+                                .most_common()),
+            "changed": [{"key": list(k), "before": f"{old[k]['verdict']} on {old[k]['actor_name'] or 'no actor'}",
+                         "after": f"{new[k]['verdict']} on {new[k]['actor_name'] or 'no actor'}"}
+                        for k in common if (old[k]["verdict"], old[k]["actor_name"])
+                        != (new[k]["verdict"], new[k]["actor_name"])],
+        }
+    return result
 
 
 # -- duplicate hints (pure) ------------------------------------------------------------------------------------
@@ -494,6 +522,21 @@ def cmd_score(args) -> None:
     print(f"\n-> {RESULT_FILE.relative_to(ROOT)} [{args.label}], {verdicts.relative_to(ROOT)}")
 
 
+def cmd_compare(args) -> None:
+    paths = [RESULTS / f"speaker_audit_{label}.csv" for label in (args.before, args.after)]
+    for path in paths:
+        if not path.exists():
+            sys.exit(f"{path.relative_to(ROOT)} is missing: score that run first")
+    result = compare_verdicts(_read_csv(paths[0]), _read_csv(paths[1]))
+    for item, r in result.items():
+        print(f"{item}s judged in both runs: {r['both']} (only {args.before}: {r['only_before']}, only "
+              f"{args.after}: {r['only_after']})")
+        for transition, count in r["transitions"].items():
+            print(f"  {count:3d}  {transition}")
+        for change in r["changed"]:
+            print(f"       {' '.join(change['key'])}: {change['before']} -> {change['after']}")
+
+
 def report(f: dict) -> str:
     pct = lambda x: f"{100 * x:.1f}%"  # noqa: E731
     lines = [f"actors that speak: {f['actors']}; " + ", ".join(
@@ -528,6 +571,10 @@ def main(argv=None) -> None:
     p.add_argument("judged_dir")
     p.add_argument("--label", default="before")
     p.set_defaults(fn=cmd_score)
+    p = sub.add_parser("compare", help="two scored runs side by side, where the keys match")
+    p.add_argument("before", nargs="?", default="before")
+    p.add_argument("after", nargs="?", default="after")
+    p.set_defaults(fn=cmd_compare)
     args = ap.parse_args(argv)
     args.fn(args)
 

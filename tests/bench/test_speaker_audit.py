@@ -115,3 +115,20 @@ def test_wilson_interval():
     low, high = audit.wilson(5, 200)
     assert low < 0.025 < high and low == pytest.approx(0.0107, abs=1e-3) and high == pytest.approx(0.0573, abs=1e-3)
     assert audit.wilson(0, 0) == (0.0, 0.0) and audit.wilson(0, 10)[0] == 0.0
+
+
+def test_compare_matches_statements_by_offsets_and_actors_by_name_and_kind():
+    before = audit.verdict_rows(
+        [_actor("Labour", "person", 3, "kind"), _actor("Jane Doe", "person", 1, "ok")],
+        [_statement(0, "wrong", ("Labour", "person")), _statement(20, "unresolved"), _statement(40, "not")])
+    after = audit.verdict_rows(
+        [_actor("Jane Doe", "person", 4, "ok")],
+        [_statement(0, "right", ("Jane Doe", "person")), _statement(20, "unresolved"), _statement(60, "right")])
+    result = audit.compare_verdicts(before, after)
+    s = result["statement"]
+    assert (s["both"], s["only_before"], s["only_after"]) == (2, 1, 1)
+    assert s["transitions"] == {"wrong -> right": 1, "unresolved -> unresolved": 1}
+    assert s["changed"] == [{"key": ["politics/001.txt", "0", "10"], "before": "wrong on Labour",
+                             "after": "right on Jane Doe"}]
+    a = result["actor"]
+    assert (a["both"], a["only_before"], a["only_after"]) == (1, 1, 0) and a["changed"] == []
