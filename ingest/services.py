@@ -172,12 +172,14 @@ def _commit_without_waiting_for_disk() -> None:
 def _process_locked(source: Source) -> None:
     from .extraction import EXTRACTOR_VERSION, extract
 
+    limits = {"max_chars": settings.MAX_ARTICLE_CHARS, "max_sentence_chars": settings.MAX_SENTENCE_CHARS}
     if source.text and not source.original:
         document = parsing.parse_text(source.text)
+        parsing.check_length(document.text, **limits)
     else:
         document = parsing.parse(
             bytes(source.original), filename=source.original_name, content_type=source.content_type,
-            max_bytes=settings.MAX_ARTICLE_BYTES, max_chars=settings.MAX_ARTICLE_CHARS,
+            max_bytes=settings.MAX_ARTICLE_BYTES, **limits,
         )
     document = parsing.check_language(document)
     text_hash = parsing.normalized_text_hash(document.text)
