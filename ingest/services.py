@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from dataclasses import dataclass
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
@@ -107,14 +109,75 @@ def _existing_source(*, content_hash: str, url: str) -> Source | None:
     return source
 
 
-def dispatch(source_id: int) -> None:
-    """Queue processing. A broker that cannot be reached leaves the source pending for the sweep."""
+@dataclass
+class QueueFailures:
+    """What a batch of dispatches could not queue: the broker was unreachable. Those sources stay stored (pending)
+    for the sweep; after the first failure the batch does not try again, so a broker that is down costs one
+    timeout per batch, not one per article."""
+
+    source_ids: list[int] = field(default_factory=list)
+    error: str = ""
+    logged: bool = True
+
+    def message(self, noun: str = "article") -> str:
+        """One line for a person: what failed, and that nothing is lost."""
+        n = len(self.source_ids)
+        stored = f"1 {noun} is" if n == 1 else f"{n} {noun}s are"
+        return (f"The task queue could not be reached ({self.error}); {stored} stored as pending, and the sweep "
+                "queues them once the queue is back: nothing needs to be sent again.")
+
+
+_queue_failures: ContextVar[QueueFailures | None] = ContextVar("queue_failures", default=None)
+
+
+@contextmanager
+def queue_failures(*, logged: bool = True):
+    """Dispatches within the block are one batch (see QueueFailures); `logged=False` when the caller reports them."""
+    outer = _queue_failures.get()
+    if outer is not None:
+        yield outer
+        return
+    failures = QueueFailures(logged=logged)
+    token = _queue_failures.set(failures)
+    try:
+        yield failures
+    finally:
+        _queue_failures.reset(token)
+    if failures.logged and len(failures.source_ids) > 1:
+        log.warning("%d sources could not be queued (%s); they stay stored for the sweep",
+                     len(failures.source_ids), failures.error)
+
+
+def dispatch(source_id: int) -> bool:
+    """Queue processing of a source already stored as pending (or processing): True once the broker has it.
+
+    Every enqueue in the code base goes through here, after its request is committed (store first): a broker
+    that cannot be reached leaves the row as stored, one warning line is logged (no traceback: it is an outage,
+    not a bug), and the sweep queues it once the broker is back.
+    """
     from .tasks import process_source_task
 
+    failures = _queue_failures.get()
+    if failures is not None and failures.error:
+        failures.source_ids.append(source_id)  # the broker failed a moment ago in this batch
+        return False
     try:
         process_source_task.delay(source_id)
-    except Exception:  # noqa: BLE001 - any broker failure: the row is stored, the sweep will retry
-        log.warning("could not queue source %s; it stays pending for the sweep", source_id, exc_info=True)
+    except Exception as exc:  # noqa: BLE001 - any broker failure: the row is stored, the sweep will retry
+        error = f"{exc.__class__.__name__}: {exc}"
+        if failures is not None:
+            failures.source_ids.append(source_id)
+            failures.error = error
+        if failures is None or failures.logged:
+            log.warning("could not queue source %s (%s); it stays stored for the sweep", source_id, error)
+        return False
+    return True
+
+
+def _dispatch_all(source_ids) -> None:
+    with queue_failures():
+        for source_id in source_ids:
+            dispatch(source_id)
 
 
 def _mark(source_id: int, **fields) -> None:
@@ -309,24 +372,27 @@ class ArticleActors:
         return self._resolved.get(name)
 
 
-def reprocess(*, source_ids=None) -> int:
-    """Queue re-extraction (after the extractor improved). Editor-touched statements survive it."""
+def reprocess(*, source_ids=None, requested_by: str = "") -> int:
+    """Re-run extraction (after the extractor improved); editor-touched statements survive it.
+
+    The request is stored first: each source goes back to pending with a note of who asked and when, then is
+    queued once that is committed. Nothing is lost when the broker is down: the sweep queues pending sources
+    when it is back. Idempotent: any number of messages for one pending source process it once (the row lock and
+    the status check in process_source). A source being processed right now is marked once that run commits
+    (the update waits for its row lock), so it runs again after it. Duplicates are left alone. Returns how many
+    sources were marked.
+    """
+    now = timezone.now()
+    note = (f"Reprocessing requested{f' by {requested_by}' if requested_by else ''} at "
+            f"{now:%Y-%m-%d %H:%M:%S} UTC; waiting for a worker.")
     queryset = Source.objects.exclude(status=Source.Status.DUPLICATE)
     if source_ids is not None:
         queryset = queryset.filter(pk__in=source_ids)
-    ids = list(queryset.values_list("pk", flat=True))
-    from .tasks import process_source_task
-
-    for source_id in ids:
-        transaction.on_commit(lambda sid=source_id: _dispatch_forced(sid, process_source_task))
+    with transaction.atomic():
+        ids = list(queryset.select_for_update().order_by("pk").values_list("pk", flat=True))
+        Source.objects.filter(pk__in=ids).update(status=Source.Status.PENDING, error=note, updated_at=now)
+        transaction.on_commit(lambda: _dispatch_all(ids))
     return len(ids)
-
-
-def _dispatch_forced(source_id, task) -> None:
-    try:
-        task.delay(source_id, force=True)
-    except Exception:  # noqa: BLE001
-        log.warning("could not queue reprocessing of source %s", source_id, exc_info=True)
 
 
 def sweep_pending(*, older_than: dt.timedelta = dt.timedelta(minutes=2), limit: int = 500) -> int:
@@ -345,6 +411,5 @@ def sweep_pending(*, older_than: dt.timedelta = dt.timedelta(minutes=2), limit: 
             .order_by("updated_at").values_list("pk", flat=True)[:limit]
         )
         Source.objects.filter(pk__in=ids).update(updated_at=timezone.now())
-    for source_id in ids:
-        dispatch(source_id)
+        transaction.on_commit(lambda: _dispatch_all(ids))
     return len(ids)
