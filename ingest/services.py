@@ -395,21 +395,50 @@ def reprocess(*, source_ids=None, requested_by: str = "") -> int:
     return len(ids)
 
 
-def sweep_pending(*, older_than: dt.timedelta = dt.timedelta(minutes=2), limit: int = 500) -> int:
-    """Dispatch sources stuck pending or processing (broker was down, worker died).
+def requeue_abandoned(*, older_than: dt.timedelta = dt.timedelta(0), limit: int = 500) -> int:
+    """Put back to pending, and queue, the sources left "processing" by workers that are gone (killed, lost).
 
-    A source a worker is processing right now holds its row lock and is skipped (SKIP LOCKED), so a long
-    article is not queued again while it runs. Each source swept has its `updated_at` moved on, so it is
-    queued again at most once per `older_than`, and at most `limit` sources per sweep: a long backlog
-    waiting in the queue is not multiplied by every sweep.
+    A worker holds its source's row lock for the whole of process_source's transaction, so a source marked
+    "processing" whose row nobody has locked (SKIP LOCKED finds it) has no live worker. The one exception is the
+    moment between the "processing" mark and the lock (a few milliseconds), which `older_than` keeps out; a source
+    caught in it anyway is still never run twice at once: the second run waits for the row lock, then finds the
+    source done and does nothing. Run by a worker when it starts and by every sweep. Returns how many were queued.
     """
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Source.objects.select_for_update(skip_locked=True)
+            .filter(status=Source.Status.PROCESSING, updated_at__lt=now - older_than)
+            .order_by("updated_at").values_list("pk", flat=True)[:limit]
+        )
+        Source.objects.filter(pk__in=ids).update(
+            status=Source.Status.PENDING, updated_at=now,
+            error=f"Queued again at {now:%Y-%m-%d %H:%M:%S} UTC: the worker processing it stopped before finishing.",
+        )
+        transaction.on_commit(lambda: _dispatch_all(ids))
+    if ids:
+        log.info("queued again %d source(s) left processing by a worker that is gone: %s", len(ids), ids)
+    return len(ids)
+
+
+def sweep_pending(
+    *, older_than: dt.timedelta = dt.timedelta(minutes=2), abandoned_after: dt.timedelta = dt.timedelta(seconds=5),
+    limit: int = 500,
+) -> int:
+    """Dispatch sources left pending (broker was down) and those a worker abandoned (requeue_abandoned).
+
+    A pending source may still have its message waiting in the queue behind others: it is queued again only once
+    untouched for `older_than`, and each source swept has its `updated_at` moved on, so it is queued again at most
+    once per `older_than`, and at most `limit` sources per sweep: a long backlog is not multiplied by every sweep.
+    """
+    swept = requeue_abandoned(older_than=abandoned_after, limit=limit)
     cutoff = timezone.now() - older_than
     with transaction.atomic():
         ids = list(
             Source.objects.select_for_update(skip_locked=True)
-            .filter(status__in=[Source.Status.PENDING, Source.Status.PROCESSING], updated_at__lt=cutoff)
+            .filter(status=Source.Status.PENDING, updated_at__lt=cutoff)
             .order_by("updated_at").values_list("pk", flat=True)[:limit]
         )
         Source.objects.filter(pk__in=ids).update(updated_at=timezone.now())
         transaction.on_commit(lambda: _dispatch_all(ids))
-    return len(ids)
+    return swept + len(ids)
