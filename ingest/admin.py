@@ -131,9 +131,11 @@ class SourceAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Reprocess selected sources (editors' statements are kept)", permissions=["change"])
     def reprocess_selected(self, request, queryset):
-        n = ingest_services.reprocess(source_ids=list(queryset.values_list("pk", flat=True)))
+        n = ingest_services.reprocess(source_ids=list(queryset.values_list("pk", flat=True)),
+                                      requested_by=request.user.get_username())
         self.message_user(
-            request, f"{n} source(s) queued for reprocessing; verified, corrected and rejected statements are kept.",
+            request, f"{n} source(s) queued for reprocessing (pending until a worker takes them); verified, corrected "
+            "and rejected statements are kept.",
             messages.SUCCESS,
         )
 

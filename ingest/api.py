@@ -53,7 +53,10 @@ class ArticleUploadSerializer(serializers.Serializer):
 ReprocessSerializer = inline_serializer(
     "ReprocessResponse",
     fields={
-        "queued": serializers.IntegerField(help_text="How many sources were queued (1)."),
+        "queued": serializers.IntegerField(
+            help_text="How many sources were put back to pending for reprocessing (1). The request is stored: a "
+            "worker takes it now, or, when the task queue is down, once it is back."
+        ),
         "source": SourceSerializer(),
     },
 )
@@ -99,7 +102,9 @@ Send either **multipart/form-data** with a `file` (plus optional metadata fields
     ),
     reprocess=extend_schema(
         summary="Re-run extraction on a source (editors)",
-        description="Queues the source for parsing and extraction again (after the extractor improved). "
+        description="Puts the source back to pending (its `error` field notes who asked and when) and queues it "
+        "for parsing and extraction again (after the extractor improved); 202 with the source as stored, status "
+        "`pending`. "
         "Statements editors verified, corrected or rejected survive it. A duplicate source is not reprocessed "
         "(409): reprocess the source it duplicates. Needs the `statements.change_source` permission.",
         request=None,
@@ -159,11 +164,12 @@ class SourceViewSet(ReadSourceViewSet):
     @action(detail=True, methods=["post"])
     def reprocess(self, request, pk=None):
         source = self.get_object()
-        queued = services.reprocess(source_ids=[source.pk])
+        queued = services.reprocess(source_ids=[source.pk], requested_by=request.user.get_username())
         if not queued:
             raise Conflict(
                 f"Source {source.pk} is a duplicate and is not reprocessed"
                 + (f"; reprocess source {source.duplicate_of_id} instead." if source.duplicate_of_id else ".")
             )
+        source.refresh_from_db()
         body = {"queued": queued, "source": SourceSerializer(source, context=self.get_serializer_context()).data}
         return Response(body, status=status.HTTP_202_ACCEPTED)

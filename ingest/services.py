@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from dataclasses import dataclass
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
@@ -107,14 +109,75 @@ def _existing_source(*, content_hash: str, url: str) -> Source | None:
     return source
 
 
-def dispatch(source_id: int) -> None:
-    """Queue processing. A broker that cannot be reached leaves the source pending for the sweep."""
+@dataclass
+class QueueFailures:
+    """What a batch of dispatches could not queue: the broker was unreachable. Those sources stay stored (pending)
+    for the sweep; after the first failure the batch does not try again, so a broker that is down costs one
+    timeout per batch, not one per article."""
+
+    source_ids: list[int] = field(default_factory=list)
+    error: str = ""
+    logged: bool = True
+
+    def message(self, noun: str = "article") -> str:
+        """One line for a person: what failed, and that nothing is lost."""
+        n = len(self.source_ids)
+        stored = f"1 {noun} is" if n == 1 else f"{n} {noun}s are"
+        return (f"The task queue could not be reached ({self.error}); {stored} stored as pending, and the sweep "
+                "queues them once the queue is back: nothing needs to be sent again.")
+
+
+_queue_failures: ContextVar[QueueFailures | None] = ContextVar("queue_failures", default=None)
+
+
+@contextmanager
+def queue_failures(*, logged: bool = True):
+    """Dispatches within the block are one batch (see QueueFailures); `logged=False` when the caller reports them."""
+    outer = _queue_failures.get()
+    if outer is not None:
+        yield outer
+        return
+    failures = QueueFailures(logged=logged)
+    token = _queue_failures.set(failures)
+    try:
+        yield failures
+    finally:
+        _queue_failures.reset(token)
+    if failures.logged and len(failures.source_ids) > 1:
+        log.warning("%d sources could not be queued (%s); they stay stored for the sweep",
+                     len(failures.source_ids), failures.error)
+
+
+def dispatch(source_id: int) -> bool:
+    """Queue processing of a source already stored as pending (or processing): True once the broker has it.
+
+    Every enqueue in the code base goes through here, after its request is committed (store first): a broker
+    that cannot be reached leaves the row as stored, one warning line is logged (no traceback: it is an outage,
+    not a bug), and the sweep queues it once the broker is back.
+    """
     from .tasks import process_source_task
 
+    failures = _queue_failures.get()
+    if failures is not None and failures.error:
+        failures.source_ids.append(source_id)  # the broker failed a moment ago in this batch
+        return False
     try:
         process_source_task.delay(source_id)
-    except Exception:  # noqa: BLE001 - any broker failure: the row is stored, the sweep will retry
-        log.warning("could not queue source %s; it stays pending for the sweep", source_id, exc_info=True)
+    except Exception as exc:  # noqa: BLE001 - any broker failure: the row is stored, the sweep will retry
+        error = f"{exc.__class__.__name__}: {exc}"
+        if failures is not None:
+            failures.source_ids.append(source_id)
+            failures.error = error
+        if failures is None or failures.logged:
+            log.warning("could not queue source %s (%s); it stays stored for the sweep", source_id, error)
+        return False
+    return True
+
+
+def _dispatch_all(source_ids) -> None:
+    with queue_failures():
+        for source_id in source_ids:
+            dispatch(source_id)
 
 
 def _mark(source_id: int, **fields) -> None:
@@ -172,12 +235,14 @@ def _commit_without_waiting_for_disk() -> None:
 def _process_locked(source: Source) -> None:
     from .extraction import EXTRACTOR_VERSION, extract
 
+    limits = {"max_chars": settings.MAX_ARTICLE_CHARS, "max_sentence_chars": settings.MAX_SENTENCE_CHARS}
     if source.text and not source.original:
         document = parsing.parse_text(source.text)
+        parsing.check_length(document.text, **limits)
     else:
         document = parsing.parse(
             bytes(source.original), filename=source.original_name, content_type=source.content_type,
-            max_bytes=settings.MAX_ARTICLE_BYTES, max_chars=settings.MAX_ARTICLE_CHARS,
+            max_bytes=settings.MAX_ARTICLE_BYTES, **limits,
         )
     document = parsing.check_language(document)
     text_hash = parsing.normalized_text_hash(document.text)
@@ -307,42 +372,73 @@ class ArticleActors:
         return self._resolved.get(name)
 
 
-def reprocess(*, source_ids=None) -> int:
-    """Queue re-extraction (after the extractor improved). Editor-touched statements survive it."""
+def reprocess(*, source_ids=None, requested_by: str = "") -> int:
+    """Re-run extraction (after the extractor improved); editor-touched statements survive it.
+
+    The request is stored first: each source goes back to pending with a note of who asked and when, then is
+    queued once that is committed. Nothing is lost when the broker is down: the sweep queues pending sources
+    when it is back. Idempotent: any number of messages for one pending source process it once (the row lock and
+    the status check in process_source). A source being processed right now is marked once that run commits
+    (the update waits for its row lock), so it runs again after it. Duplicates are left alone. Returns how many
+    sources were marked.
+    """
+    now = timezone.now()
+    note = (f"Reprocessing requested{f' by {requested_by}' if requested_by else ''} at "
+            f"{now:%Y-%m-%d %H:%M:%S} UTC; waiting for a worker.")
     queryset = Source.objects.exclude(status=Source.Status.DUPLICATE)
     if source_ids is not None:
         queryset = queryset.filter(pk__in=source_ids)
-    ids = list(queryset.values_list("pk", flat=True))
-    from .tasks import process_source_task
-
-    for source_id in ids:
-        transaction.on_commit(lambda sid=source_id: _dispatch_forced(sid, process_source_task))
+    with transaction.atomic():
+        ids = list(queryset.select_for_update().order_by("pk").values_list("pk", flat=True))
+        Source.objects.filter(pk__in=ids).update(status=Source.Status.PENDING, error=note, updated_at=now)
+        transaction.on_commit(lambda: _dispatch_all(ids))
     return len(ids)
 
 
-def _dispatch_forced(source_id, task) -> None:
-    try:
-        task.delay(source_id, force=True)
-    except Exception:  # noqa: BLE001
-        log.warning("could not queue reprocessing of source %s", source_id, exc_info=True)
+def requeue_abandoned(*, older_than: dt.timedelta = dt.timedelta(0), limit: int = 500) -> int:
+    """Put back to pending, and queue, the sources left "processing" by workers that are gone (killed, lost).
 
-
-def sweep_pending(*, older_than: dt.timedelta = dt.timedelta(minutes=2), limit: int = 500) -> int:
-    """Dispatch sources stuck pending or processing (broker was down, worker died).
-
-    A source a worker is processing right now holds its row lock and is skipped (SKIP LOCKED), so a long
-    article is not queued again while it runs. Each source swept has its `updated_at` moved on, so it is
-    queued again at most once per `older_than`, and at most `limit` sources per sweep: a long backlog
-    waiting in the queue is not multiplied by every sweep.
+    A worker holds its source's row lock for the whole of process_source's transaction, so a source marked
+    "processing" whose row nobody has locked (SKIP LOCKED finds it) has no live worker. The one exception is the
+    moment between the "processing" mark and the lock (a few milliseconds), which `older_than` keeps out; a source
+    caught in it anyway is still never run twice at once: the second run waits for the row lock, then finds the
+    source done and does nothing. Run by a worker when it starts and by every sweep. Returns how many were queued.
     """
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Source.objects.select_for_update(skip_locked=True)
+            .filter(status=Source.Status.PROCESSING, updated_at__lt=now - older_than)
+            .order_by("updated_at").values_list("pk", flat=True)[:limit]
+        )
+        Source.objects.filter(pk__in=ids).update(
+            status=Source.Status.PENDING, updated_at=now,
+            error=f"Queued again at {now:%Y-%m-%d %H:%M:%S} UTC: the worker processing it stopped before finishing.",
+        )
+        transaction.on_commit(lambda: _dispatch_all(ids))
+    if ids:
+        log.info("queued again %d source(s) left processing by a worker that is gone: %s", len(ids), ids)
+    return len(ids)
+
+
+def sweep_pending(
+    *, older_than: dt.timedelta = dt.timedelta(minutes=2), abandoned_after: dt.timedelta = dt.timedelta(seconds=5),
+    limit: int = 500,
+) -> int:
+    """Dispatch sources left pending (broker was down) and those a worker abandoned (requeue_abandoned).
+
+    A pending source may still have its message waiting in the queue behind others: it is queued again only once
+    untouched for `older_than`, and each source swept has its `updated_at` moved on, so it is queued again at most
+    once per `older_than`, and at most `limit` sources per sweep: a long backlog is not multiplied by every sweep.
+    """
+    swept = requeue_abandoned(older_than=abandoned_after, limit=limit)
     cutoff = timezone.now() - older_than
     with transaction.atomic():
         ids = list(
             Source.objects.select_for_update(skip_locked=True)
-            .filter(status__in=[Source.Status.PENDING, Source.Status.PROCESSING], updated_at__lt=cutoff)
+            .filter(status=Source.Status.PENDING, updated_at__lt=cutoff)
             .order_by("updated_at").values_list("pk", flat=True)[:limit]
         )
         Source.objects.filter(pk__in=ids).update(updated_at=timezone.now())
-    for source_id in ids:
-        dispatch(source_id)
-    return len(ids)
+        transaction.on_commit(lambda: _dispatch_all(ids))
+    return swept + len(ids)

@@ -56,12 +56,13 @@ def test_reprocess_action_queues_the_selected_sources(editor_client, source_fact
     from ingest import services as ingest_services
 
     queued = []
-    monkeypatch.setattr(ingest_services, "_dispatch_forced", lambda source_id, task: queued.append(source_id))
+    monkeypatch.setattr(ingest_services, "dispatch", queued.append)
     a, b, _ = source_factory(), source_factory(), source_factory()
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(reverse("admin:statements_source_changelist"),
                            {"action": "reprocess_selected", "_selected_action": [a.pk, b.pk]})
     assert sorted(queued) == sorted([a.pk, b.pk])
+    assert set(Source.objects.filter(pk__in=[a.pk, b.pk]).values_list("status", flat=True)) == {"pending"}
 
 
 def test_topic_keywords_one_per_line_and_retag_action(editor_client, statement_factory):

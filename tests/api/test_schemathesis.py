@@ -38,7 +38,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def fuzz_data(world, monkeypatch):
     """The `world` corpus plus an editor's token; uploads are stored but not processed."""
     monkeypatch.setattr(ingest_services, "dispatch", lambda source_id: None)
-    monkeypatch.setattr(ingest_services, "_dispatch_forced", lambda source_id, task: None)
     from rest_framework.authtoken.models import Token
 
     token = Token.objects.create(user=make_editor("fuzz-editor")).key

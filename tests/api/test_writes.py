@@ -16,7 +16,6 @@ def no_dispatch(monkeypatch):
     """Uploads are stored but not processed (processing has its own tests): record what would be queued."""
     queued = []
     monkeypatch.setattr(ingest_services, "dispatch", queued.append)
-    monkeypatch.setattr(ingest_services, "_dispatch_forced", lambda source_id, task: queued.append(("force", source_id)))
     return queued
 
 
@@ -287,7 +286,11 @@ def test_reprocess_queues_the_source(editor_api, world, no_dispatch, django_capt
     assert response.status_code == 202
     assert response.json()["queued"] == 1
     assert response.json()["source"]["id"] == sana.pk
-    assert no_dispatch == [("force", sana.pk)]
+    # the request is stored first: the answer shows the source as it now is
+    assert response.json()["source"]["status"] == "pending"
+    assert response.json()["source"]["error"].startswith("Reprocessing requested by ")
+    assert Source.objects.get(pk=sana.pk).status == Source.Status.PENDING
+    assert no_dispatch == [sana.pk]
 
 
 def test_reprocess_a_duplicate_is_409_and_unknown_404(editor_api, world, no_dispatch):

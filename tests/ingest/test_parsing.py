@@ -73,3 +73,31 @@ def test_markup_that_trips_the_date_search_is_refused_with_a_clear_error():
     # htmldate asserts on a page whose only element is an <iframe> (found by tests/reliability's generated pages)
     with pytest.raises(ParseError, match="No article text was found"):
         parse(b"<body><iframe>hello world</iframe></body></html>", filename="a.html", content_type="text/html")
+
+
+def test_a_passage_without_a_sentence_end_over_the_limit_is_refused_saying_what_to_do():
+    text = "A long read\n\nIt began. " + "word " * 1_200 + "and so on.\nThe end."
+    assert parse(text.encode(), max_sentence_chars=6_100).text == text
+    with pytest.raises(ParseError) as refused:
+        parse(text.encode(), max_sentence_chars=5_000)
+    message = str(refused.value)
+    assert "6,010 characters without a sentence end" in message and "MAX_SENTENCE_CHARS" in message
+    assert "from character 22" in message and "word word" in message
+
+
+def test_no_real_article_is_refused_by_the_length_limits(shared_dir, settings):
+    """Every BBC sample article and every PolNeAR dev and train text passes the default limits."""
+    import json
+
+    from ingest.parsing import longest_passage
+
+    texts = [(path.name, path.read_bytes()) for path in sorted((shared_dir / "corpora" / "bbc-sample").rglob("*.txt"))]
+    for name in ("polnear-dev.json", "polnear-train.json"):
+        texts += [(item["id"], item["text"].encode()) for item in json.loads((shared_dir / "eval" / name).read_text())]
+    assert len(texts) > 1000
+    longest = max(
+        (longest_passage(parse(raw, filename="a.txt", max_chars=settings.MAX_ARTICLE_CHARS,
+                               max_sentence_chars=settings.MAX_SENTENCE_CHARS).text)[0], name)
+        for name, raw in texts
+    )
+    assert longest[0] < settings.MAX_SENTENCE_CHARS / 4, longest  # 979 characters, a list of names, when written

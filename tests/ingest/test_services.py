@@ -139,6 +139,49 @@ def test_sweep_dispatches_stuck_sources(source_factory):
     assert stuck.status == Source.Status.DONE
 
 
+def test_the_sweep_queues_again_only_what_no_live_worker_holds(source_factory, monkeypatch, postgres_only):
+    """A worker holds its source's row lock while processing: a "processing" row nobody locks has no worker."""
+    import datetime as dt
+    import threading
+
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    queued = []
+    monkeypatch.setattr(services, "dispatch", queued.append)
+    held, abandoned, just_marked = (source_factory(status="processing") for _ in range(3))
+    Source.objects.filter(pk__in=[held.pk, abandoned.pk]).update(updated_at=timezone.now() - dt.timedelta(seconds=30))
+    locked, release = threading.Event(), threading.Event()
+
+    def live_worker():  # as process_source's transaction does, on its own connection
+        try:
+            with transaction.atomic():
+                Source.objects.select_for_update().get(pk=held.pk)
+                locked.set()
+                release.wait(30)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=live_worker)
+    thread.start()
+    try:
+        assert locked.wait(10)
+        assert services.sweep_pending(abandoned_after=dt.timedelta(seconds=5)) == 1
+    finally:
+        release.set()
+        thread.join()
+    assert queued == [abandoned.pk]
+    status = dict(Source.objects.values_list("pk", "status"))
+    assert status == {held.pk: "processing", abandoned.pk: "pending", just_marked.pk: "processing"}
+    assert "the worker processing it stopped" in Source.objects.get(pk=abandoned.pk).error
+    # The worker holding `held` is gone now (its transaction ended without finishing): the next sweep takes it;
+    # `abandoned`, pending again with its message queued, is left to it (SWEEP_OLDER_THAN_SECONDS).
+    assert services.sweep_pending(abandoned_after=dt.timedelta(seconds=5)) == 1
+    assert queued == [abandoned.pk, held.pk]
+    # A worker that starts does not wait at all (worker_ready): the source just marked is taken too.
+    assert services.requeue_abandoned() == 1 and queued[-1] == just_marked.pk
+
+
 def test_first_history_record_holds_the_extracted_topics(demo_article_bytes):
     source = services.submit_article(raw=demo_article_bytes, filename="a.txt").source
     statement = next(s for s in Statement.objects.filter(source=source) if s.topics.exists())

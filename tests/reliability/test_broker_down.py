@@ -3,7 +3,10 @@ every door (page, admin, API, CLI), stays pending, and the beat sweep queues it 
 from __future__ import annotations
 
 import importlib
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -12,14 +15,15 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from ingest import services
 from ingest.tasks import sweep_pending_task
-from statements.models import Source
-from tests.workers import _reset_connections, broker_mode
+from statements.models import Source, Statement
+from tests.workers import ROOT, _reset_connections, broker_mode, worker_env
 
 from .conftest import Processes, articles, wait_until
 
@@ -96,7 +100,11 @@ def test_uploads_while_redis_is_down_are_kept_and_swept_when_it_is_back(client, 
         api_response, api_s = timed(lambda: api.post("/api/v1/sources/", {"text": raws[2]}, format="json"))
         assert api_response.status_code == 202 and api_response.json()["status"] == "pending"
         out = StringIO()
-        _, cli_s = timed(lambda: call_command("ingest", str(tmp_path / "cli.txt"), stdout=out, stderr=StringIO()))
+        started = time.monotonic()
+        with pytest.raises(CommandError) as deferred:  # stored, processing deferred: exit status 75
+            call_command("ingest", str(tmp_path / "cli.txt"), stdout=out, stderr=StringIO())
+        cli_s = time.monotonic() - started
+        assert deferred.value.returncode == os.EX_TEMPFAIL
         assert "1 new" in out.getvalue() and "pending 1" in out.getvalue()
     for door, seconds in {"page": page_s, "admin": admin_s, "api": api_s, "cli": cli_s}.items():
         assert seconds < ANSWER_WITHIN, f"the {door} upload took {seconds:.1f}s with Redis down"
@@ -105,17 +113,8 @@ def test_uploads_while_redis_is_down_are_kept_and_swept_when_it_is_back(client, 
     assert all(bytes(s.original) for s in sources)  # stored first: nothing lost
     assert client.get("/").status_code == 200  # the app keeps serving
 
-    # Redis is back: a worker runs and beat's sweep (the same task and arguments beat sends) queues them.
-    with broker_mode():
-        processes = Processes("broker-back")
-        try:
-            processes.start(tag="w")
-            sweep_pending_task.delay(older_than_seconds=0)
-            wait_until(lambda: Source.objects.filter(status=Source.Status.DONE).count() == 4, 120,
-                       "every article held while Redis was down to be processed")
-        finally:
-            processes.stop_all()
-            connection.close()
+    worker_and_sweep_until(lambda: Source.objects.filter(status=Source.Status.DONE).count() == 4,
+                           "every article held while Redis was down to be processed")
     assert all(s.statements.exists() for s in Source.objects.all())
 
 
@@ -128,3 +127,66 @@ def test_a_silent_broker_does_not_hold_an_upload(editor):
     assert response.status_code == 202, response.content
     assert seconds < ANSWER_WITHIN, f"the upload waited {seconds:.1f}s on a broker that never answers"
     assert Source.objects.get().status == Source.Status.PENDING
+
+
+def worker_and_sweep_until(done, what: str) -> None:
+    """Redis is back: a worker runs, and beat's sweep (the task and arguments beat sends) queues what is pending."""
+    with broker_mode():
+        processes = Processes("broker-back")
+        try:
+            processes.start(tag="w")
+            sweep_pending_task.delay(older_than_seconds=0)
+            wait_until(done, 120, what)
+        finally:
+            processes.stop_all()
+            connection.close()
+
+
+def test_reprocess_asked_while_redis_is_down_is_stored_and_done_once_it_is_back(editor):
+    source = services.submit_article(raw=articles(1)[0], filename="a.txt").source  # processed in process
+    source.refresh_from_db()
+    assert source.status == Source.Status.DONE
+    first_run = source.processed_at
+    verified = source.statements.order_by("content_start").first()
+    Statement.objects.filter(pk=verified.pk).update(review_status="verified")
+    count = source.statements.count()
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+    with broker_at(CLOSED_PORT):
+        response, seconds = timed(lambda: api.post(f"/api/v1/sources/{source.pk}/reprocess/"))
+    assert seconds < ANSWER_WITHIN
+    # The answer says what happened: the request is stored, the source waits as pending.
+    assert response.status_code == 202, response.content
+    body = response.json()
+    assert body["queued"] == 1 and body["source"]["status"] == "pending"
+    assert body["source"]["error"].startswith("Reprocessing requested by eddie at ")
+    source.refresh_from_db()
+    assert source.status == Source.Status.PENDING and source.processed_at == first_run
+
+    worker_and_sweep_until(
+        lambda: Source.objects.filter(pk=source.pk, status=Source.Status.DONE, processed_at__gt=first_run).exists(),
+        "the reprocessing asked while Redis was down to run",
+    )
+    source.refresh_from_db()
+    assert source.error == "" and source.statements.count() == count  # one clean run's worth
+    assert Statement.objects.get(pk=verified.pk).review_status == "verified"  # editors win
+    print(f"reprocess with Redis down answered 202 pending in {seconds:.2f}s; done once Redis was back")
+
+
+def test_the_ingest_command_with_redis_down_says_so_in_one_line(tmp_path):
+    """The real command in its own process: no traceback, the article stored pending, exit status 75."""
+    (tmp_path / "a.txt").write_bytes(articles(1)[0])
+    env = {**worker_env(), "CELERY_BROKER_URL": CLOSED_PORT}
+    run = subprocess.run([sys.executable, "manage.py", "ingest", str(tmp_path / "a.txt")], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in run.stdout + run.stderr, run.stderr
+    assert run.returncode == os.EX_TEMPFAIL, (run.returncode, run.stderr)
+    problems = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(problems) == 1 and problems[0].startswith("CommandError: The task queue could not be reached ("), \
+        run.stderr
+    assert "1 article is stored as pending" in problems[0]
+    assert "1 new" in run.stdout and "pending 1" in run.stdout
+    assert Source.objects.get().status == Source.Status.PENDING
+
+    worker_and_sweep_until(lambda: Source.objects.filter(status=Source.Status.DONE).count() == 1,
+                           "the article the command stored while Redis was down to be processed")

@@ -46,6 +46,9 @@ CORPUS = {
     "utf-16 without BOM": (ENGLISH.encode("utf-16-le"), "utf16.txt", "text/plain", None, "done"),
     "over the byte limit": (b"word " * 1_100_000, "huge.txt", "text/plain", "over the limit", None),
     "1 MB single line": (b"word " * 210_000, "line.txt", "text/plain", "over the limit of 200,000", "failed"),
+    # 145 KB without a sentence end: refused by MAX_SENTENCE_CHARS in milliseconds, not 15-25 s of parsing
+    "145 KB single sentence": (b"A long read\n\n" + b"word " * 29_000, "sentence.txt", "text/plain",
+                               "MAX_SENTENCE_CHARS", "failed"),
     "deeply nested html": (("<html><body>" + "<div>" * 5000 + "<p>" + ENGLISH + "</p>" + "</div>" * 5000
                             + "</body></html>").encode(), "deep.html", "text/html", "no readable main text", "failed"),
     "scripts and handlers": (SCRIPTED.encode(), "scripted.html", "text/html", None, "done"),

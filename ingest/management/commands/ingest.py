@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -53,7 +54,8 @@ class Command(BaseCommand):
         source_ids: list[int] = []
         rejected: list[str] = []
         started = time.monotonic()
-        with tqdm(desc="submitted", unit="article", disable=None) as bar:
+        with tqdm(desc="submitted", unit="article", disable=None) as bar, \
+                services.queue_failures(logged=False) as queue_failures:
             for path, submit in self._submissions(files, publisher, rejected):
                 try:
                     submission = submit()
@@ -64,11 +66,14 @@ class Command(BaseCommand):
                     counts["new" if submission.created else "already stored"] += 1
                 bar.update(1)
         source_ids = list(dict.fromkeys(source_ids))  # the same article in two files is one source
-        if wait:
+        if wait and not queue_failures.error:  # nothing to wait for while the queue is down
             self._wait(source_ids, timeout)
         statuses = Counter(Source.objects.filter(pk__in=source_ids).values_list("status", flat=True))
         elapsed = time.monotonic() - started
         self._summary(counts, statuses, rejected, source_ids, elapsed)
+        if queue_failures.error:
+            # Stored, not lost: exit status 75 (EX_TEMPFAIL) tells a script the processing is deferred.
+            raise CommandError(queue_failures.message(), returncode=os.EX_TEMPFAIL)
         if statuses.get(FAILED) or rejected:
             raise CommandError("Some articles were not ingested; see the messages above.")
 

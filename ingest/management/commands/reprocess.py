@@ -1,4 +1,6 @@
 """`manage.py reprocess [--all | SOURCE_ID...]`: re-run extraction; editor-touched statements survive."""
+import os
+
 from django.core.management import BaseCommand, CommandError
 
 from ingest import services
@@ -14,5 +16,8 @@ class Command(BaseCommand):
     def handle(self, *args, source_ids, all, **options):
         if not source_ids and not all:
             raise CommandError("Name source ids, or pass --all to reprocess every source.")
-        count = services.reprocess(source_ids=None if all else source_ids)
+        with services.queue_failures(logged=False) as failures:
+            count = services.reprocess(source_ids=None if all else source_ids, requested_by="manage.py reprocess")
+        if failures.error:
+            raise CommandError(failures.message("source"), returncode=os.EX_TEMPFAIL)
         self.stdout.write(f"Queued {count} sources for reprocessing.")
