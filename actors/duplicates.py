@@ -32,10 +32,11 @@ The rules, and their scores (several reasons for one pair combine as 1 - (1 - s1
   FUZZY_THRESHOLD (91: "Sergey Lavrov" / "Sergei Lavrov" at 92 pass; "John Smith" / "Joan Smith" at 90 do
   not), compared only within a block of actors sharing a first or last word and of compatible kinds; blocks
   larger than FUZZY_BLOCK_LIMIT are skipped (a very common word says too little to be worth its square).
-- **shared role** (0.7): both hold the same title in the same organization at overlapping dates (a missing
-  date counts as open), and at most ROLE_HOLDERS_LIMIT actors ever held it ("Leader" of the Liberal Democrats
-  by "Charles Kennedy" and "Kennedy"; not "Member" of a party). Roles without an organization (those read in
-  articles have none) are not compared.
+- **shared role** (0.5: co-chairs and boards exist, so alone it is a weak hint that mostly adds to another
+  reason): both hold the same title in the same organization at overlapping dates (a missing date counts as
+  open), and at most ROLE_HOLDERS_LIMIT actors ever held it ("Leader" of the Liberal Democrats by "Charles
+  Kennedy" and "Chas Kennedy"; not "Member" of a party). Roles without an organization (those read in articles
+  have none) are not compared.
 
 A pair is never suggested when an editor said "not the same" (models.DistinctActors), when both actors
 carry different Wikidata ids, or when both came from different entries of Popolo rosters (different
@@ -303,7 +304,7 @@ class _Finder:
             for a, b, title, organization in cursor.fetchall():
                 if a in self.actors and b in self.actors:
                     where = f", {organization}" if organization else ""
-                    self.suggest(a, b, 0.7, f"both {title}{where} at the same time")
+                    self.suggest(a, b, 0.5, f"both {title}{where} at the same time")
 
 
 def find_pairs() -> list[Pair]:

@@ -7,7 +7,8 @@ roles are first REPLACED by N synthetic actors (80 % persons named from 300 firs
 surnames are shared as in real news; 20 % organisations of 1-5 words), each with its name as an alias and
 persons with their surname too, 30 % of persons holding a dated role in an organisation, plus planted
 duplicates of every kind the rules look for (acronyms, spelling variants, short forms, party aliases, the
-same role at the same time). Prints the time of each run, the pairs found and how many of the planted ones,
+same role at the same time). Prints the time of each run (wall clock, and this process's CPU, which says more on a shared machine), the
+pairs found and how many of the planted ones,
 and writes bench/results/duplicates.json.
 """
 import argparse
@@ -144,14 +145,16 @@ def main(argv=None) -> None:
         print(f"filled {args.fill} actors in {time.perf_counter() - started:.1f} s")
     live = Actor.objects.filter(merged_into__isnull=True).count()
     print(f"{live} live actors, {ActorAlias.objects.count()} aliases")
-    timings, pairs, queries = [], [], 0
+    timings, cpu, pairs, queries = [], [], [], 0
     for _ in range(args.runs):
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             pairs = selectors.likely_duplicates()
             timings.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
         queries = len(captured)
-        print(f"  {timings[-1] * 1000:.0f} ms, {len(pairs)} pairs, {queries} queries")
+        print(f"  {timings[-1] * 1000:.0f} ms ({cpu[-1] * 1000:.0f} ms of this process's CPU), {len(pairs)} pairs, "
+              f"{queries} queries")
     names = dict(Actor.objects.values_list("pk", "name"))
     found = {frozenset((names[p.a_id], names[p.b_id])) for p in pairs}
     hits = {rule: [0, 0] for _, _, rule in planted}
@@ -165,7 +168,8 @@ def main(argv=None) -> None:
             by_reason[key] = by_reason.get(key, 0) + 1
     result = {
         "live_actors": live, "runs_ms": [round(t * 1000) for t in timings],
-        "median_ms": round(statistics.median(timings) * 1000), "queries": queries, "pairs": len(pairs),
+        "median_ms": round(statistics.median(timings) * 1000), "cpu_ms": [round(t * 1000) for t in cpu],
+        "load_average": os.getloadavg()[0], "queries": queries, "pairs": len(pairs),
         "planted_found": {rule: f"{found_}/{total}" for rule, (found_, total) in hits.items()},
         "pairs_by_reason": by_reason,
     }
