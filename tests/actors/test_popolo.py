@@ -227,3 +227,18 @@ def test_popolo_roles_keep_their_origin_beside_article_roles():
     assert dict(howard.roles.values_list("title", "origin")) == {
         "Leader of the Conservative Party": "popolo", "Member": "popolo", "Member of Parliament": "popolo",
         "Tory leader": "article"}
+
+
+def test_a_reimport_after_an_editor_merged_an_imported_actor_finds_the_kept_one(actor_factory, admin_user):
+    from actors.services import merge_actors
+
+    run(ROSTER)
+    kennedy = Actor.objects.get(name="Charles Kennedy")
+    kept = actor_factory(name="Kennedy", slug="kennedy")  # read in an article, then merged by an editor
+    merge_actors(keep=kept, merge=kennedy, user=admin_user)
+    kept.refresh_from_db()
+    assert (kept.wikidata_id, kept.popolo_id) == ("Q1000003", "person/charles-kennedy")
+    out = run(ROSTER)
+    assert "persons: 0 created, 0 updated, 4 unchanged" in out
+    assert not Actor.objects.filter(name="Charles Kennedy", merged_into__isnull=True).exists()
+    assert Role.objects.get(title="Leader").actor == kept
