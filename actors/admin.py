@@ -1,16 +1,19 @@
 """Actors in the admin: aliases and roles inline, statement counts, merging duplicates (with history)."""
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
-from django.urls import reverse
+from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from statements import selectors as statement_selectors
 
-from . import services
-from .models import Actor, ActorAlias, MergeRecord, Role
+from . import selectors, services
+from .models import Actor, ActorAlias, DistinctActors, MergeRecord, Role
 
 
 class ActorAliasInline(admin.TabularInline):
@@ -24,7 +27,8 @@ class RoleInline(admin.TabularInline):
     model = Role
     extra = 0
     fk_name = "actor"
-    fields = ["title", "organization", "organization_name", "start_date", "end_date", "first_seen_on"]
+    fields = ["title", "organization", "organization_name", "start_date", "end_date", "origin", "first_seen_on"]
+    readonly_fields = ["origin"]
     autocomplete_fields = ["organization"]
 
 
@@ -62,14 +66,83 @@ class ActorAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ActorAliasInline, RoleInline]
     list_select_related = ["merged_into"]
-    readonly_fields = ["merged_into", "merge_history", "created_at", "updated_at"]
-    fields = ["name", "slug", "kind", "description", "wikidata_id", "merged_into", "merge_history", "created_at",
-              "updated_at"]
+    readonly_fields = ["popolo_id", "merged_into", "merge_history", "created_at", "updated_at"]
+    fields = ["name", "slug", "kind", "description", "wikidata_id", "popolo_id", "merged_into", "merge_history",
+              "created_at", "updated_at"]
     actions = ["merge_selected"]
 
     def get_queryset(self, request):
         qs = statement_selectors.with_statement_counts(super().get_queryset(request))
         return qs.annotate(n_mentions=_mention_counts()).order_by(*self.ordering or Actor._meta.ordering)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Role:  # a role added here is an editor's, whatever the model's default
+            for role in formset.save(commit=False):
+                if role.pk is None:
+                    role.origin = Role.Origin.EDITOR
+        super().save_formset(request, form, formset, change)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.duplicates_view)
+        return [path("duplicates/", view, name="actors_actor_duplicates"), *super().get_urls()]
+
+    DUPLICATES_PER_PAGE = 50
+
+    def duplicates_view(self, request):
+        """"Likely duplicates": pairs of live actors that are probably one (selectors.likely_duplicates), each
+        with one-click "merge B into A", "merge A into B" and "not the same" (POST)."""
+        if request.method == "POST":
+            return self._decide_duplicate(request)
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        pairs = selectors.likely_duplicates()
+        page = Paginator(pairs, self.DUPLICATES_PER_PAGE).get_page(request.GET.get("p"))
+        ids = {pk for pair in page for pk in (pair.a_id, pair.b_id)}
+        actors = {a.pk: a for a in self.get_queryset(request).filter(pk__in=ids)}  # with statement counts
+        rows = [(pair, actors[pair.a_id], actors[pair.b_id]) for pair in page
+                if pair.a_id in actors and pair.b_id in actors]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Likely duplicates",
+            "opts": self.model._meta,
+            "rows": rows,
+            "page": page,
+            "total": len(pairs),
+            "can_change": self.has_change_permission(request),
+        }
+        return TemplateResponse(request, "admin/actors/actor/duplicates.html", context)
+
+    def _decide_duplicate(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        back = reverse("admin:actors_actor_duplicates")
+        page = request.POST.get("p", "")
+        if page.isdigit():
+            back += f"?p={page}"
+        found = {str(a.pk): a for a in Actor.objects.filter(
+            pk__in=[v for v in (request.POST.get("a", ""), request.POST.get("b", "")) if v.isdigit()])}
+        a, b = found.get(request.POST.get("a", "")), found.get(request.POST.get("b", ""))
+        decision = request.POST.get("decision")
+        if a is None or b is None or a.pk == b.pk:
+            self.message_user(request, "One of these actors no longer exists.", messages.ERROR)
+            return HttpResponseRedirect(back)
+        if decision == "not_same":
+            services.mark_distinct(a=a, b=b, user=request.user)
+            self.message_user(request, f"“{a.name}” and “{b.name}” will not be suggested again.", messages.SUCCESS)
+            return HttpResponseRedirect(back)
+        if decision not in ("merge_b_into_a", "merge_a_into_b"):
+            self.message_user(request, "Choose merge or not the same.", messages.ERROR)
+            return HttpResponseRedirect(back)
+        keep, merge = (a, b) if decision == "merge_b_into_a" else (b, a)
+        try:
+            services.merge_actors(keep=keep, merge=merge, user=request.user)
+        except services.MergeError as exc:
+            self.message_user(request, f"Nothing was merged: {exc}", messages.ERROR)
+            return HttpResponseRedirect(back)
+        url = reverse("admin:actors_actor_change", args=[keep.pk])
+        self.message_user(request, format_html('Merged {} into <a href="{}">{}</a>.', merge.name, url, keep.name),
+                          messages.SUCCESS)
+        return HttpResponseRedirect(back)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
@@ -148,9 +221,15 @@ class ActorAliasAdmin(admin.ModelAdmin):
 
 @admin.register(Role)
 class RoleAdmin(admin.ModelAdmin):
-    list_display = ["title", "actor", "organization_name", "start_date", "end_date", "first_seen_on"]
+    list_display = ["title", "actor", "organization_name", "start_date", "end_date", "origin", "first_seen_on"]
     search_fields = ["title", "actor__name", "organization_name"]
-    list_filter = ["title"]
+    list_filter = ["origin", "title"]
+    readonly_fields = ["origin"]
+
+    def save_model(self, request, obj, form, change):
+        if obj.pk is None:
+            obj.origin = Role.Origin.EDITOR
+        super().save_model(request, obj, form, change)
     autocomplete_fields = ["actor", "organization"]
     list_select_related = ["actor"]
 
@@ -185,3 +264,16 @@ class MergeRecordAdmin(admin.ModelAdmin):
             f"{key.split('.')[-2]}.{key.split('.')[-1]}: {v['moved']} moved, {v['deduplicated']} folded"
             for key, v in (obj.moved or {}).items()
         )
+
+
+@admin.register(DistinctActors)
+class DistinctActorsAdmin(admin.ModelAdmin):
+    """Editors' "not the same" decisions: deleting one lets the pair be suggested again."""
+
+    list_display = ["actor_low", "actor_high", "user", "created_at"]
+    list_select_related = ["actor_low", "actor_high", "user"]
+    search_fields = ["actor_low__name", "actor_high__name"]
+    readonly_fields = ["actor_low", "actor_high", "user", "created_at"]
+
+    def has_add_permission(self, request):
+        return False

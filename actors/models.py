@@ -24,6 +24,9 @@ class Actor(models.Model):
     wikidata_id = models.CharField(
         "Wikidata id", max_length=20, blank=True, validators=[wikidata_id_validator], db_index=True
     )
+    # The `id` of the person or organization in an imported Popolo file (manage.py import_popolo), so that the
+    # next import of the same roster finds this actor again. Not unique: a merged actor keeps its own.
+    popolo_id = models.CharField("Popolo id", max_length=255, blank=True, db_index=True)
     # Set when an editor merges this actor into another: the old slug keeps resolving to the survivor.
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
@@ -73,11 +76,19 @@ class Role(models.Model):
     """A title an actor holds, after Popolo's Membership: "Foreign Minister" of "Russia", from/to dates.
 
     `first_seen_source_id` names the statements.Source where the role was first read. It is a plain id,
-    not a foreign key, because the actors app knows nothing of statements (see ARCHITECTURE.md).
+    not a foreign key, because the actors app knows nothing of statements (see ARCHITECTURE.md). `origin` says
+    where the role comes from: an article, an editor, or a Popolo roster (manage.py import_popolo), whose
+    start and end dates are the membership's.
     """
+
+    class Origin(models.TextChoices):
+        ARTICLE = "article", "Read in an article"
+        EDITOR = "editor", "Entered by an editor"
+        POPOLO = "popolo", "Imported from a Popolo roster"
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="roles")
     title = models.CharField(max_length=255)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.ARTICLE)
     organization = models.ForeignKey(
         Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="member_roles"
     )
@@ -124,3 +135,24 @@ class MergeRecord(models.Model):
 
     def __str__(self):
         return f"{self.merged_name} → {self.keep_name}"
+
+
+class DistinctActors(models.Model):
+    """An editor's "not the same": these two actors are different entities, so the likely-duplicates list
+    (selectors.likely_duplicates) never suggests the pair again. Stored once per pair, lower id first."""
+
+    actor_low = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    actor_high = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "pair of distinct actors"
+        verbose_name_plural = "pairs of distinct actors"
+        constraints = [
+            models.UniqueConstraint(fields=["actor_low", "actor_high"], name="distinct_actors_once"),
+            models.CheckConstraint(condition=models.Q(actor_low__lt=models.F("actor_high")), name="distinct_actors_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor_low_id} ≠ {self.actor_high_id}"

@@ -70,3 +70,13 @@ def actors_for_api(actors: QuerySet[Actor] | None = None) -> QuerySet[Actor]:
 
     qs = Actor.objects.all() if actors is None else actors
     return qs.prefetch_related(Prefetch("aliases", queryset=ActorAlias.objects.only("id", "actor_id", "name")), "roles")
+
+
+# --- Likely duplicates for editors (issue 20) ----------------------------------------------------------------
+
+def likely_duplicates():
+    """Pairs of live actors that are probably one entity, the most likely first: a list of
+    actors.duplicates.Pair (a_id < b_id, score 0-1, reasons). The rules are documented in actors/duplicates.py."""
+    from .duplicates import find_pairs
+
+    return find_pairs()

@@ -11,7 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from .models import Actor, ActorAlias, MergeRecord, Role
+from .models import Actor, ActorAlias, DistinctActors, MergeRecord, Role
 from .normalize import looks_like_name, normalize_name
 
 
@@ -288,12 +288,12 @@ def _reverse_foreign_keys(model):
 
     A many-to-many is moved through its own through model, whose foreign key is one of these, so
     `Statement.mentioned_actors` is handled like `Statement.speaker`. History tables (simple_history keeps
-    what was, not what is) and merge records are left as they are.
+    what was, not what is), merge records and "not the same" decisions are left as they are.
     """
     for rel in model._meta.get_fields(include_hidden=True):
         if not rel.auto_created or rel.concrete or not (rel.one_to_many or rel.one_to_one):
             continue
-        if _is_history_model(rel.related_model) or rel.related_model is MergeRecord:
+        if _is_history_model(rel.related_model) or rel.related_model in (MergeRecord, DistinctActors):
             continue
         yield rel.field
 
@@ -412,3 +412,165 @@ def merge_actors(*, keep: Actor, merge: Actor, user=None) -> "MergeRecord":
         keep=keep, merged=merge, keep_name=keep.name, merged_name=merge.name, merged_slug=merge.slug,
         user=user, moved=moved,
     )
+
+
+# --- Rosters in the Popolo standard (manage.py import_popolo) ---------------------------------------------
+
+POPOLO_REASON = "Popolo import"
+
+
+def _match_roster(entities) -> dict[str, Actor]:
+    """The live actor each roster entity already is, by Wikidata id, then by the Popolo id recorded at an earlier
+    import, then by exact (normalised) name and kind; each actor stands for one entity at most. Three queries."""
+    live = Actor.objects.filter(merged_into__isnull=True).order_by("pk")
+    wikidata = {e.wikidata_id for e in entities if e.wikidata_id}
+    by_q: dict[str, list[Actor]] = {}
+    for actor in live.filter(wikidata_id__in=wikidata) if wikidata else ():
+        by_q.setdefault(actor.wikidata_id, []).append(actor)
+    by_id: dict[str, list[Actor]] = {}
+    for actor in live.filter(popolo_id__in={e.popolo_id for e in entities}):
+        by_id.setdefault(actor.popolo_id, []).append(actor)
+    names = {e.name for e in entities}
+    by_name: dict[str, list[Actor]] = {}
+    named = live.filter(Q(name__in=names) | Q(aliases__normalized__in={normalize_name(n) for n in names})).distinct()
+    for actor in named:
+        by_name.setdefault(normalize_name(actor.name), []).append(actor)
+
+    matched: dict[str, Actor] = {}
+    claimed: set[int] = set()
+
+    def claim(entity, candidates, fits) -> None:
+        if entity.popolo_id in matched:
+            return
+        actor = next((a for a in candidates if a.pk not in claimed and fits(a, entity)), None)
+        if actor is not None:
+            matched[entity.popolo_id] = actor
+            claimed.add(actor.pk)
+
+    for entity in entities:
+        claim(entity, by_q.get(entity.wikidata_id, ()) if entity.wikidata_id else (), lambda a, e: True)
+    for entity in entities:
+        claim(entity, by_id.get(entity.popolo_id, ()),
+              lambda a, e: a.kind in (e.kind, Actor.Kind.UNKNOWN) and a.wikidata_id in ("", e.wikidata_id or a.wikidata_id))
+    for entity in entities:
+        claim(entity, by_name.get(normalize_name(entity.name), ()),
+              lambda a, e: a.kind in (e.kind, Actor.Kind.UNKNOWN) and a.popolo_id in ("", e.popolo_id)
+              and (not e.wikidata_id or a.wikidata_id in ("", e.wikidata_id)))
+    return matched
+
+
+def _roster_aliases(entities, actors: dict[str, Actor]) -> dict[int, list[str]]:
+    """The names to record per actor: every full name, and the short forms ("Howard", "Lord Bach") that no other
+    entity in the file and no other live actor is known by."""
+    holders: dict[str, set[str]] = {}
+    for entity in entities:
+        for name in [entity.name, *entity.names, *entity.short_forms]:
+            holders.setdefault(normalize_name(name), set()).add(entity.popolo_id)
+    short = {normalize_name(s) for e in entities for s in e.short_forms}
+    taken: dict[str, set[int]] = {}
+    for normalized, actor_id in ActorAlias.objects.filter(
+            normalized__in=short, actor__merged_into__isnull=True).values_list("normalized", "actor_id"):
+        taken.setdefault(normalized, set()).add(actor_id)
+    wanted: dict[int, list[str]] = {}
+    for entity in entities:
+        actor = actors[entity.popolo_id]
+        names = [entity.name, *entity.names]
+        for form in entity.short_forms:
+            normalized = normalize_name(form)
+            if holders[normalized] == {entity.popolo_id} and taken.get(normalized, set()) <= {actor.pk}:
+                names.append(form)
+        wanted[actor.pk] = names
+    return wanted
+
+
+@transaction.atomic
+def import_popolo(roster) -> dict[str, dict[str, int]]:
+    """Write a checked Popolo roster (popolo.read_roster) as actors, aliases and roles, in one transaction.
+
+    Idempotent: an entity already imported, or known by its Wikidata id or its exact name and kind, is updated
+    (kind, Wikidata id, Popolo id; only what differs, with history) rather than created again, and a second
+    import of the same file changes nothing. Roles are keyed by (actor, title, organization name), as the Role
+    table is; a changed date is updated. Names are locked as resolve_actors locks them, so a worker resolving
+    the same new name meanwhile waits. Returns {"persons"|"organizations"|"aliases"|"roles": {"created",
+    "updated", "unchanged": n}}.
+    """
+    summary = {key: {"created": 0, "updated": 0, "unchanged": 0}
+               for key in ("persons", "organizations", "aliases", "roles")}
+    entities = list(roster.entities.values())
+    _lock(_lock_keys("actor:" + normalize_name(n) for e in entities for n in [e.name, *e.names, *e.short_forms]))
+    actors = _match_roster(entities)
+
+    new = []
+    for entity in entities:
+        counts = summary["persons" if entity.kind == Actor.Kind.PERSON else "organizations"]
+        actor = actors.get(entity.popolo_id)
+        if actor is None:
+            actor = Actor(name=entity.name, kind=entity.kind, wikidata_id=entity.wikidata_id,
+                          popolo_id=entity.popolo_id)
+            actors[entity.popolo_id] = actor
+            new.append(actor)
+            counts["created"] += 1
+            continue
+        wanted = {"kind": entity.kind, "popolo_id": entity.popolo_id, "wikidata_id": entity.wikidata_id or actor.wikidata_id}
+        changed = [name for name, value in wanted.items() if getattr(actor, name) != value]
+        if changed:
+            for name in changed:
+                setattr(actor, name, wanted[name])
+            actor._change_reason = POPOLO_REASON
+            actor.save(update_fields=[*changed, "updated_at"])
+            counts["updated"] += 1
+        else:
+            counts["unchanged"] += 1
+    if new:
+        for actor, slug in zip(new, _unique_slugs([actor.name for actor in new])):
+            actor.slug = slug
+        Actor.objects.bulk_create(new)
+        Actor.history.bulk_history_create(new, default_change_reason=POPOLO_REASON)
+
+    wanted_aliases = _roster_aliases(entities, actors)
+    have = set(ActorAlias.objects.filter(actor_id__in=wanted_aliases).values_list("actor_id", "normalized"))
+    fresh = {}
+    for actor_id, names in wanted_aliases.items():
+        for name in names:
+            key = (actor_id, normalize_name(name))
+            if key in have or key in fresh:
+                continue
+            fresh[key] = ActorAlias(actor_id=actor_id, name=name, normalized=key[1])
+    summary["aliases"]["created"] = len(fresh)
+    summary["aliases"]["unchanged"] = len({(a, normalize_name(n)) for a, ns in wanted_aliases.items() for n in ns}) - len(fresh)
+    ActorAlias.objects.bulk_create([fresh[key] for key in sorted(fresh)], ignore_conflicts=True)
+
+    names = {e.popolo_id: e.name for e in entities}
+    rows = [(actors[m.person_id], m.title, actors[m.organization_id] if m.organization_id else None,
+             names.get(m.organization_id, ""), m) for m in roster.memberships]
+    existing = {(r.actor_id, r.title, r.organization_name): r for r in Role.objects.filter(
+        actor_id__in={row[0].pk for row in rows}, title__in={row[1] for row in rows})}
+    create = []
+    for actor, title, organization, organization_name, membership in rows:
+        values = {"organization_id": organization.pk if organization else None, "start_date": membership.start_date,
+                  "end_date": membership.end_date, "origin": Role.Origin.POPOLO}
+        role = existing.get((actor.pk, title, organization_name))
+        if role is None:
+            create.append(Role(actor=actor, title=title, organization_name=organization_name, **values))
+            continue
+        changed = [name for name, value in values.items() if getattr(role, name) != value]
+        for name in changed:
+            setattr(role, name, values[name])
+        if changed:
+            role.save(update_fields=changed)
+        summary["roles"]["updated" if changed else "unchanged"] += 1
+    Role.objects.bulk_create(create)
+    summary["roles"]["created"] = len(create)
+    return summary
+
+
+# --- "Not the same" (the likely-duplicates page) -------------------------------------------------------------
+
+def mark_distinct(*, a: Actor, b: Actor, user=None) -> DistinctActors:
+    """Record an editor's decision that `a` and `b` are different entities, so the pair is not suggested again."""
+    if a.pk == b.pk:
+        raise ValueError("An actor is always the same as itself.")
+    low, high = sorted([a.pk, b.pk])
+    user = user if user is not None and getattr(user, "is_authenticated", False) else None
+    record, _ = DistinctActors.objects.get_or_create(actor_low_id=low, actor_high_id=high, defaults={"user": user})
+    return record

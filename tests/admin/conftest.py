@@ -55,3 +55,11 @@ def statement_form_data(statement, **overrides):
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
+
+
+def sign_in(page, user, password="correct-Horse-9"):
+    """Sign `user` in to the admin in a Playwright page (users made by make_user have this password)."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")

@@ -7,11 +7,10 @@ import pytest
 
 from actors.services import add_aliases
 from statements.models import Statement
+from tests.admin.conftest import sign_in
 from tests.browser_support import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct-Horse-9"
 
 
 def shot(page, name):
@@ -31,10 +30,7 @@ def test_editor_corrects_a_speaker_verifies_and_sees_it_public(page, editor, act
     sure = statement_factory(speaker=wrong, confidence=0.95)
 
     # sign in and open the review queue from the admin home
-    page.goto("/admin/login/")
-    page.fill("#id_username", editor.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in(page, editor)
     page.click("#review-queue-link")
     page.wait_for_selector("#result_list")
     rows = page.locator("#result_list tbody tr")
