@@ -48,9 +48,9 @@ def article(n: int) -> str:
     return f"Load article {n}\n\nReport {n} from the capital. {body}\n"
 
 
-def start_gunicorn(env: dict, port: int, log: Path, workers: int = 2) -> subprocess.Popen:
+def start_gunicorn(env: dict, port: int, log: Path, workers: int = 2, extra: tuple = ()) -> subprocess.Popen:
     command = [PY, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-               "--workers", str(workers), "--threads", "2", "--timeout", "60", "--access-logfile", "-"]
+               "--workers", str(workers), "--threads", "2", "--timeout", "60", "--access-logfile", "-", *extra]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT,
                                start_new_session=True)
     deadline = time.monotonic() + 60
