@@ -1,33 +1,75 @@
-"""The page shown while a sign-in is paused by the login lockout (django-axes, settings AXES_*).
+"""Login lockout (django-axes, settings AXES_* and LOGIN_*): which attempts count together, and the page shown
+while a sign-in is paused.
 
-Lockout is keyed on the account and the client's address together (AXES_LOCKOUT_PARAMETERS): someone flooding
-an editor's username with wrong passwords from one address pauses that username at that address only, not the
-editor at their own desk; guessing from many addresses costs LOGIN_FAILURE_LIMIT guesses per address per
-LOGIN_COOLOFF_MINUTES. The page says when the pause ends (the last counted failure plus the cool-off; failures
-during the pause are not counted, AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT=False) and sends Retry-After.
+Two limits, so that neither a flood nor a crowd works:
+- one account from one address: LOGIN_FAILURE_LIMIT (10) wrong passwords pause that account *at that address*
+  for LOGIN_COOLOFF_MINUTES, the right password included. Someone flooding an editor's username from one
+  address (or a few) pauses it there only, not for the editor at their own desk.
+- one account from everywhere: once LOGIN_ACCOUNT_FAILURE_LIMIT (100) failures from all addresses are counted
+  within the cool-off, the account is paused for every address it has not signed in from in the last
+  KNOWN_ADDRESS_DAYS; its editor, at an address they used before, still signs in. Guessing from many addresses
+  is so bounded to about LOGIN_ACCOUNT_FAILURE_LIMIT guesses per cool-off.
+The page says when to retry: the last counted failure plus the cool-off (failures during a pause are not
+counted, AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT=False), and sends Retry-After.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 
-from axes.helpers import get_client_username, get_cool_off, get_failure_limit
-from axes.models import AccessAttempt
+from axes.helpers import get_client_ip_address, get_client_username, get_cool_off, get_failure_limit
+from axes.models import AccessAttempt, AccessBase, AccessLog
+from django.conf import settings
+from django.db.models import Sum
 from django.shortcuts import render
 from django.utils import timezone
 
+KNOWN_ADDRESS_DAYS = 90
+PAIR = [["username", "ip_address"]]
+ACCOUNT = ["username"]
+
+
+def _who(request_or_attempt, credentials) -> tuple[str | None, str | None]:
+    if isinstance(request_or_attempt, AccessBase):
+        return request_or_attempt.username, request_or_attempt.ip_address
+    address = getattr(request_or_attempt, "axes_ip_address", None) or get_client_ip_address(request_or_attempt)
+    return get_client_username(request_or_attempt, credentials), address
+
+
+def account_paused(username: str | None, address: str | None) -> bool:
+    """The account has too many recent failures from everywhere, and `address` is not one its owner used."""
+    limit = settings.LOGIN_ACCOUNT_FAILURE_LIMIT
+    if not username or not limit:
+        return False
+    since = timezone.now() - get_cool_off()
+    failures = AccessAttempt.objects.filter(username=username, attempt_time__gte=since).aggregate(
+        n=Sum("failures_since_start"))["n"] or 0
+    if failures < limit:
+        return False
+    known_since = timezone.now() - dt.timedelta(days=KNOWN_ADDRESS_DAYS)
+    return not AccessLog.objects.filter(username=username, ip_address=address, attempt_time__gte=known_since).exists()
+
+
+def lockout_parameters(request_or_attempt, credentials=None):
+    """AXES_LOCKOUT_PARAMETERS: count by account and address; by account alone (every address's failures
+    summed, so over the limit) while the account is paused for this unfamiliar address."""
+    return ACCOUNT if account_paused(*_who(request_or_attempt, credentials)) else PAIR
+
 
 def locked_out(request, original_response=None, credentials=None):
-    username = get_client_username(request, credentials) or ""
+    username, address = _who(request, credentials)
     cool_off = get_cool_off(request)
-    last = (
-        AccessAttempt.objects.filter(username=username, ip_address=getattr(request, "axes_ip_address", None))
-        .order_by("-attempt_time").values_list("attempt_time", flat=True).first()
-    )
+    account_wide = account_paused(username, address)
+    attempts = AccessAttempt.objects.filter(username=username)
+    if not account_wide:
+        attempts = attempts.filter(ip_address=address)
+    last = attempts.order_by("-attempt_time").values_list("attempt_time", flat=True).first()
     now = timezone.now()
     retry_at = (last or now) + cool_off
     seconds = max(1, math.ceil((retry_at - now).total_seconds()))
     context = {
-        "username": username, "failure_limit": get_failure_limit(request, credentials),
+        "username": username or "", "account_wide": account_wide,
+        "failure_limit": settings.LOGIN_ACCOUNT_FAILURE_LIMIT if account_wide else get_failure_limit(request, credentials),
         "retry_at": retry_at, "minutes": max(1, math.ceil(seconds / 60)),
     }
     response = render(request, "registration/locked_out.html", context, status=429)

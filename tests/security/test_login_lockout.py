@@ -49,6 +49,22 @@ def test_a_flood_from_one_address_does_not_lock_the_editor_out_elsewhere(editor)
     assert attempt(desk, RIGHT).status_code == 302 and signed_in(desk)
 
 
+def test_guessing_from_many_addresses_is_bounded_and_the_editor_still_signs_in_from_home(editor, settings):
+    """LOGIN_ACCOUNT_FAILURE_LIMIT failures from all addresses pause the account for unfamiliar addresses; the
+    editor's own address (signed in from before) still works."""
+    settings.LOGIN_ACCOUNT_FAILURE_LIMIT = 30
+    home = Client(REMOTE_ADDR="192.0.2.10")
+    assert attempt(home, RIGHT).status_code == 302
+    home.logout()
+    codes = [attempt(Client(REMOTE_ADDR=f"198.51.100.{n}"), f"guess-{n}-{i}").status_code
+             for n in range(5) for i in range(6)]
+    assert codes.count(200) == 29 and codes[29] == 429  # the 30th failure pauses the account
+    stranger = Client(REMOTE_ADDR="198.51.100.200")
+    refused = attempt(stranger, RIGHT)  # the right password from a new address: refused
+    assert refused.status_code == 429 and "from many addresses" in refused.content.decode()
+    assert attempt(home, RIGHT).status_code == 302 and signed_in(home)
+
+
 def test_a_spoofed_forwarded_for_header_buys_no_fresh_attempts(editor, settings):
     settings.NUM_PROXIES = 0
     client = Client(REMOTE_ADDR="203.0.113.5")

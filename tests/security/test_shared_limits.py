@@ -2,10 +2,7 @@
 429 at the configured count for requests spread over both workers, not at twice it; the cache shares the broker's
 Redis (the default when a Redis broker is set) without ever emptying its queue; and with the cache's Redis down, pages, reads and uploads still answer."""
 import importlib.util
-import json
 import re
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -23,25 +20,11 @@ OUTPUT = ROOT / "test-output" / "security"
 CLOSED_PORT_REDIS = "redis://127.0.0.1:6390/0"
 
 
-def bench_load():
-    spec = importlib.util.spec_from_file_location("bench_load", ROOT / "bench" / "load.py")
+def bench(name):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def call(base, path, token=None, body=None):
-    request = urllib.request.Request(base + path, data=json.dumps(body).encode() if body else None,
-                                     method="POST" if body else "GET")
-    request.add_header("Content-Type", "application/json")
-    request.add_header("X-Forwarded-For", "10.1.2.3")  # spoofed, and ignored (NUM_PROXIES=0)
-    if token:
-        request.add_header("Authorization", f"Token {token}")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status
-    except urllib.error.HTTPError as exc:
-        return exc.code
 
 
 @pytest.fixture
@@ -54,7 +37,7 @@ def cache_redis():
 
 @pytest.mark.django_db(transaction=True)
 def test_two_gunicorn_workers_share_one_limit(editor, cache_redis):
-    load = bench_load()
+    load, probe = bench("load"), bench("limits")  # probe.send spoofs X-Forwarded-For (ignored: NUM_PROXIES=0)
     token = Token.objects.create(user=editor).key
     # As docker-compose and the README deploy it: a Redis broker and no CACHE_URL, so the counts go to the
     # broker's Redis (here this test's own database, which also takes the uploads' tasks; no worker runs).
@@ -70,11 +53,10 @@ def test_two_gunicorn_workers_share_one_limit(editor, cache_redis):
     base = f"http://127.0.0.1:{port}"
     try:
         with ThreadPoolExecutor(8) as pool:
-            reads = list(pool.map(lambda _: call(base, "/api/v1/topics/"), range(40)))
+            reads = list(pool.map(lambda _: probe.send(base, "/api/v1/topics/"), range(40)))
+            article = "Talks\n\nThe minister said that talks would resume, number {}."
             uploads = list(pool.map(
-                lambda i: call(base, "/api/v1/sources/", token, {"text": f"Talks\n\nThe minister said that talks "
-                                                                         f"would resume, number {i}."}),
-                range(12)))
+                lambda i: probe.send(base, "/api/v1/sources/", token, {"text": article.format(i)}), range(12)))
     finally:
         load.stop(web)
     served = log.read_text()
@@ -113,3 +95,13 @@ def test_with_the_cache_down_pages_reads_and_uploads_still_answer(editor, settin
     response = api.post("/api/v1/sources/", {"text": "Talks\n\nThe minister said that talks would resume."},
                         format="json")
     assert response.status_code == 202, response.content
+
+
+def test_docker_compose_shares_the_cache_between_its_web_workers():
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    environment = compose["services"]["web"]["environment"]
+    assert environment["CACHE_URL"].startswith("redis://redis:6379/")
+    assert environment["CACHE_URL"] != environment["CELERY_BROKER_URL"]
+    assert "NUM_PROXIES" in environment
