@@ -218,13 +218,15 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["reprocess"] = REPROCESS_RATE
 # Login lockout (django-axes, every login form: they all go through authenticate()): LOGIN_FAILURE_LIMIT wrong
 # passwords for one account from one address pause that account at that address, the right password included,
 # for LOGIN_COOLOFF_MINUTES; LOGIN_ACCOUNT_FAILURE_LIMIT failures from all addresses pause it for addresses its
-# owner has not used (0: off). Why these keys: config.login_limits.
+# owner has not used; LOGIN_ADDRESS_FAILURE_LIMIT failures from one address, any accounts, pause that address
+# (0: off). Why these keys: config.login_limits.
 INSTALLED_APPS.append("axes")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.float("LOGIN_COOLOFF_MINUTES", default=15.0))
 LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=100)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=50)
 AXES_LOCKOUT_PARAMETERS = "config.login_limits.lockout_parameters"
 AXES_CLIENT_IP_CALLABLE = "config.throttling.client_address"
 AXES_LOCKOUT_CALLABLE = "config.login_limits.locked_out"

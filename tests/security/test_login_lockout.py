@@ -65,6 +65,16 @@ def test_guessing_from_many_addresses_is_bounded_and_the_editor_still_signs_in_f
     assert attempt(home, RIGHT).status_code == 302 and signed_in(home)
 
 
+def test_spraying_many_accounts_from_one_address_pauses_that_address(editor, settings):
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 20
+    sprayer = Client(REMOTE_ADDR="198.51.100.66")
+    codes = [attempt(sprayer, "Summer2026!", username=f"user{n}").status_code for n in range(20)]
+    assert codes == [200] * 19 + [429]
+    refused = attempt(sprayer, RIGHT)  # any account, the right password too, from this address
+    assert refused.status_code == 429 and "for one account or several" in refused.content.decode()
+    assert attempt(Client(REMOTE_ADDR="192.0.2.10"), RIGHT).status_code == 302  # the editor, elsewhere
+
+
 def test_a_spoofed_forwarded_for_header_buys_no_fresh_attempts(editor, settings):
     settings.NUM_PROXIES = 0
     client = Client(REMOTE_ADDR="203.0.113.5")
