@@ -161,8 +161,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    # "uploads": POST /api/v1/sources/ per user (ScopedRateThrottle in ingest.api); the upload page uses the
-    # same rate through the cache (ingest.views). Both count in CACHES: set CACHE_URL with several web workers.
+    # "uploads": per user, API and upload page in one count. Throttle classes, NUM_PROXIES and the "reprocess"
+    # rate are set under "Limits that hold across processes" below (config.throttling).
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_RATE", default="120/minute"), "uploads": UPLOAD_RATE},
     "PAGE_SIZE": 50,
     "DEFAULT_PAGINATION_CLASS": "config.api_support.PageNumberPages",
@@ -219,7 +219,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["reprocess"] = REPROCESS_RATE
 # passwords for one account from one address pause that account at that address, the right password included,
 # for LOGIN_COOLOFF_MINUTES; LOGIN_ACCOUNT_FAILURE_LIMIT failures from all addresses pause it for addresses its
 # owner has not used; LOGIN_ADDRESS_FAILURE_LIMIT failures from one address, any accounts, pause that address
-# (0: off). Why these keys: config.login_limits.
+# (these two: 0 turns them off). Why these keys: config.login_limits.
 INSTALLED_APPS.append("axes")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]

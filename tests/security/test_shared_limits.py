@@ -39,7 +39,7 @@ def cache_redis():
 def test_two_gunicorn_workers_share_one_limit(editor, cache_redis):
     load, probe = bench("load"), bench("limits")  # probe.send spoofs X-Forwarded-For (ignored: NUM_PROXIES=0)
     token = Token.objects.create(user=editor).key
-    # As docker-compose and the README deploy it: a Redis broker and no CACHE_URL, so the counts go to the
+    # As the README's non-Docker steps deploy it: a Redis broker and no CACHE_URL, so the counts go to the
     # broker's Redis (here this test's own database, which also takes the uploads' tasks; no worker runs).
     env = worker_env() | {"CELERY_BROKER_URL": settings.TEST_CACHE_URL, "API_ANON_RATE": "10/hour",
                           "UPLOAD_RATE": "4/hour", "NUM_PROXIES": "0", "DEBUG": "false", "LOG_LEVEL": "WARNING"}
@@ -73,10 +73,12 @@ def test_the_cache_defaults_to_the_brokers_redis_and_clear_keeps_the_queue(cache
             "cache.set('probe', 1); print(settings.CACHES['default']['BACKEND'], "
             "any(b'probe' in k for k in r.keys()), end=' '); cache.clear(); "
             "print(r.llen('celery'), cache.get('probe'))")
-    result = run_manage("shell", "--no-imports", "-c", code, env_extra={"CELERY_BROKER_URL": settings.TEST_CACHE_URL})
+    result = run_manage("shell", "--no-imports", "-c", code,
+                        env_extra={"CELERY_BROKER_URL": settings.TEST_CACHE_URL, "CACHE_URL": ""})
     assert result.stdout.split() == ["config.cache.SharedRedisCache", "True", "1", "None"], result.stderr
     embedded = run_manage("shell", "--no-imports", "-c",
-                          "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])")
+                          "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+                          env_extra={"CACHE_URL": ""})
     assert embedded.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache", embedded.stderr
 
 
