@@ -53,9 +53,11 @@ def test_upload_page_is_throttled_per_user(client, editor, three_per_minute, mon
 def test_the_rate_comes_from_the_environment():
     from tests.test_settings import run_manage
 
-    code = "from django.conf import settings; print(settings.UPLOAD_RATE, settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES']['uploads'])"
-    result = run_manage("shell", "--no-imports", "-c", code, env_extra={"UPLOAD_RATE": "7/hour"})
-    assert result.stdout.split() == ["7/hour", "7/hour"], result.stderr
+    code = ("from django.conf import settings; rates = settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES']; "
+            "print(settings.UPLOAD_RATE, rates['uploads'], rates['reprocess'])")
+    result = run_manage("shell", "--no-imports", "-c", code, env_extra={"UPLOAD_RATE": "7/hour",
+                                                                        "REPROCESS_RATE": "5/hour"})
+    assert result.stdout.split() == ["7/hour", "7/hour", "5/hour"], result.stderr
 
 
 def spoofed(i):
