@@ -2,6 +2,8 @@
 
 - `clear()` deletes this cache's own keys (those under its KEY_PREFIX) and nothing else: Django's would send
   FLUSHDB, which would also empty Celery's queue when the cache shares the broker's database.
+- `sliding_hit(key, allowed, window)`: one request counted in a sliding log (a sorted set), atomically by a Lua
+  script timed by the Redis server's clock; what config.throttling's limits count with.
 - When Redis cannot be reached, reads miss, writes are dropped and `incr` raises ValueError (as for a missing
   key); after one failure the cache is not tried again for RETRY_AFTER seconds in this process, so a page or
   an upload never waits on a dead Redis more than once. Throttles then let requests through (config.throttling)
@@ -12,6 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
+import uuid
 
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -47,6 +50,22 @@ def _default(key, default=None, *args, **kwargs):
     return default
 
 
+# KEYS[1] the log; ARGV: window (s), allowed, a unique member. Returns {1, 0} when counted, {0, ms to wait}.
+SLIDING_HIT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local window = tonumber(ARGV[1]) * 1000
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
+  redis.call('ZADD', KEYS[1], now, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], window)
+  return {1, 0}
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return {0, tonumber(oldest[2]) + window - now}
+"""
+
+
 class SharedRedisCache(RedisCache):
     def __init__(self, server, params):
         if not params.get("KEY_PREFIX"):
@@ -64,6 +83,15 @@ class SharedRedisCache(RedisCache):
     delete = _tolerant(lambda *a, **k: False)(RedisCache.delete)
     delete_many = _tolerant(lambda *a, **k: None)(RedisCache.delete_many)
     incr = _tolerant(_missing)(RedisCache.incr)
+
+    @_tolerant(lambda *a, **k: None)
+    def sliding_hit(self, key: str, allowed: int, window: int) -> tuple[bool, float]:
+        """Count one request in the sliding log `key` unless it already holds `allowed` requests of the last
+        `window` seconds; (counted, seconds until one of them leaves the window)."""
+        key = self.make_and_validate_key(key)
+        client = self._cache.get_client(key, write=True)
+        counted, wait_ms = client.eval(SLIDING_HIT, 1, key, window, allowed, uuid.uuid4().hex)
+        return bool(counted), int(wait_ms) / 1000
 
     @_tolerant(lambda *a, **k: False)
     def clear(self):

@@ -3,10 +3,9 @@
 - `client_address(request)`: the address of whoever sent the request, trusting exactly NUM_PROXIES proxies in
   front of the app (0: REMOTE_ADDR, X-Forwarded-For ignored, so a spoofed header changes nothing). DRF's
   throttles, django-axes (login lockout) and the upload page all call it.
-- `hit(key, rate)`: count one request against a rate ("60/minute") in Django's cache, atomically (cache.add and
-  cache.incr, single Redis commands), so two web workers, or two machines on one Redis, share one count.
-  A sliding window estimated from two fixed windows (the previous one weighted by how much of it still
-  overlaps), so there is no burst of twice the rate at a window's edge. Refused requests are not counted.
+- `hit(key, rate)`: count one request against a rate ("60/minute") in Django's cache: in Redis one atomic
+  script per request, so two web workers, or two machines on one Redis, share one exact count (at most N in
+  any sliding window, refused requests not counted, the time taken from the Redis server's clock).
 - DRF throttle classes over it: anonymous use (`anon`), uploads and reprocessing per account.
 
 When the cache cannot be reached the request is let through (logged): a limit is never a reason to refuse
@@ -16,10 +15,11 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from rest_framework.throttling import BaseThrottle
 
 log = logging.getLogger(__name__)
@@ -52,35 +52,36 @@ def parse_rate(rate: str | None) -> tuple[int, int] | None:
 
 
 def hit(key: str, rate: str | None) -> tuple[bool, float]:
-    """Count one request under `key`; (allowed, seconds to wait when refused)."""
+    """Count one request under `key` against `rate`; (allowed, seconds to wait when refused).
+
+    A sliding log, exact like DRF's own throttles: at most N requests in any `window` seconds, refused requests
+    not counted. In Redis it is one atomic script (config.cache.SharedRedisCache.sliding_hit); in a local-memory
+    cache (one process, the embedded mode) a list under a lock.
+    """
     parsed = parse_rate(rate)
     if parsed is None:
         return True, 0.0
     allowed, window = parsed
-    now = time.time()
-    bucket, into = divmod(now, window)
-    fraction = into / window
-    current_key, previous_key = f"rate:{key}:{int(bucket)}", f"rate:{key}:{int(bucket) - 1}"
-    try:
-        cache.add(current_key, 0, timeout=2 * window + 1)
-        current = cache.incr(current_key)
-        previous = cache.get(previous_key, 0)
-    except ValueError:  # the cache is unreachable (config.cache): let the request through
+    sliding_hit = getattr(caches["default"], "sliding_hit", None)
+    outcome = sliding_hit(f"rate:{key}", allowed, window) if sliding_hit else _local_hit(f"rate:{key}", allowed, window)
+    if outcome is None:  # the cache is unreachable (config.cache): let the request through
         log.warning("rate limit %s not counted: the cache is unreachable", key)
         return True, 0.0
-    estimate = previous * (1 - fraction) + current
-    if estimate <= allowed:
+    ok, wait = outcome
+    return ok, 0.0 if ok else max(1.0, math.ceil(wait))
+
+
+_local_lock = threading.Lock()
+
+
+def _local_hit(key: str, allowed: int, window: int) -> tuple[bool, float]:
+    with _local_lock:
+        now = time.time()
+        recent = [t for t in caches["default"].get(key, []) if t > now - window]
+        if len(recent) >= allowed:
+            return False, recent[0] + window - now
+        caches["default"].set(key, [*recent, now], window)
         return True, 0.0
-    try:
-        cache.decr(current_key)  # a refused request does not count
-    except ValueError:
-        pass
-    mine = current - 1
-    if previous and mine < allowed:  # wait until enough of the previous window has slid out
-        wait = ((1 - (allowed - 1 - mine) / previous) - fraction) * window
-    else:
-        wait = (1 - fraction) * window
-    return False, max(1.0, math.ceil(wait))
 
 
 class SharedRateThrottle(BaseThrottle):

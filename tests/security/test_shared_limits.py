@@ -107,3 +107,15 @@ def test_docker_compose_shares_the_cache_between_its_web_workers():
     assert environment["CACHE_URL"].startswith("redis://redis:6379/")
     assert environment["CACHE_URL"] != environment["CELERY_BROKER_URL"]
     assert "NUM_PROXIES" in environment
+
+
+def test_the_redis_log_counts_exactly_and_refusals_do_not_count(cache_redis):
+    from config.cache import SharedRedisCache
+
+    shared = SharedRedisCache(settings.TEST_CACHE_URL, {"KEY_PREFIX": "log-test"})
+    outcomes = [shared.sliding_hit("k", 3, 60) for _ in range(6)]
+    assert [counted for counted, _ in outcomes] == [True] * 3 + [False] * 3
+    assert all(0 < wait <= 60 for _, wait in outcomes[3:])
+    assert cache_redis.zcard(shared.make_key("k")) == 3
+    shared.clear()
+    assert not cache_redis.exists(shared.make_key("k"))
