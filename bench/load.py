@@ -48,9 +48,9 @@ def article(n: int) -> str:
     return f"Load article {n}\n\nReport {n} from the capital. {body}\n"
 
 
-def start_gunicorn(env: dict, port: int, log: Path, workers: int = 2) -> subprocess.Popen:
+def start_gunicorn(env: dict, port: int, log: Path, workers: int = 2, extra: tuple = ()) -> subprocess.Popen:
     command = [PY, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-               "--workers", str(workers), "--threads", "2", "--timeout", "60", "--access-logfile", "-"]
+               "--workers", str(workers), "--threads", "2", "--timeout", "60", "--access-logfile", "-", *extra]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT,
                                start_new_session=True)
     deadline = time.monotonic() + 60
@@ -179,6 +179,20 @@ def manage(env, *args, **kw):
                           **kw)
 
 
+def fresh_site(database: str, broker: str, log_dir: Path, drop=("CELERY_", "DJANGO_"), **extra) -> dict:
+    """A new, migrated PostgreSQL database and the environment of an app on it (env vars starting with `drop`
+    left out, `extra` added) with `broker` as its Redis."""
+    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database], check=True)
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
+    log_dir.mkdir(parents=True, exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.local", DEBUG="false", LOG_LEVEL="WARNING",
+               DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{database}", CELERY_BROKER_URL=broker,
+               STATEMENT_TRACKER_VAR_DIR=str(log_dir / "var"), **extra)
+    manage(env, "migrate", "--noinput")
+    return env
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=60)
@@ -191,16 +205,9 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "load.json"))
     args = parser.parse_args()
 
-    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", args.database], check=True)
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", args.database], check=True)
     log_dir = ROOT / "test-output" / "load"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CELERY_", "DJANGO_"))}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings.local", DEBUG="false", LOG_LEVEL="WARNING",
-               DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.database}", CELERY_BROKER_URL=args.redis,
-               API_ANON_RATE="1000000/minute", UPLOAD_RATE="1000000/minute",
-               STATEMENT_TRACKER_VAR_DIR=str(log_dir / "var"))
-    manage(env, "migrate", "--noinput")
+    env = fresh_site(args.database, args.redis, log_dir, API_ANON_RATE="1000000/minute",
+                     UPLOAD_RATE="1000000/minute")
     manage(env, "collectstatic", "--noinput")
     token = manage(env, "shell", "--no-imports", "-c", (
         "from django.contrib.auth.models import User, Permission; from rest_framework.authtoken.models import Token;"

@@ -11,6 +11,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.throttling import over_account_rate
 from statements.admin import StatementInline
 from statements.models import Source
 
@@ -131,6 +132,10 @@ class SourceAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Reprocess selected sources (editors' statements are kept)", permissions=["change"])
     def reprocess_selected(self, request, queryset):
+        if wait := over_account_rate(request, "reprocess"):  # REPROCESS_RATE, one count with the API's
+            self.message_user(request, f"Too many reprocess requests: at most {settings.REPROCESS_RATE}. "
+                                       f"Try again in {wait:.0f} seconds.", messages.ERROR)
+            return
         n = ingest_services.reprocess(source_ids=list(queryset.values_list("pk", flat=True)),
                                       requested_by=request.user.get_username())
         self.message_user(

@@ -9,11 +9,11 @@ from django.conf import settings
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import exceptions, parsers, serializers, status
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from config.api_errors import Conflict, PayloadTooLarge, error_responses
+from config.throttling import ReprocessThrottle, UploadThrottle
 from statements.api import SourceViewSet as ReadSourceViewSet
 from statements.api import id_parameter
 from statements.serializers import SourceSerializer
@@ -117,10 +117,9 @@ class SourceViewSet(ReadSourceViewSet):
     write_permissions = {"create": ["statements.add_source"], "reprocess": ["statements.change_source"]}
 
     def get_throttles(self):
-        if self.action == "create" and settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].get("uploads"):
-            self.throttle_scope = "uploads"  # UPLOAD_RATE per user, on top of the default throttles
-            return [*super().get_throttles(), ScopedRateThrottle()]
-        return super().get_throttles()
+        # Per account, on top of the default throttles: UPLOAD_RATE (shared with the upload page), REPROCESS_RATE.
+        extra = {"create": UploadThrottle, "reprocess": ReprocessThrottle}.get(self.action)
+        return [*super().get_throttles(), extra()] if extra else super().get_throttles()
 
     def create(self, request, *args, **kwargs):
         upload = ArticleUploadSerializer(data=request.data)

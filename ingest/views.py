@@ -1,16 +1,13 @@
 """The upload page for editors and the status it shows while articles are processed."""
-import time
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
-from rest_framework.throttling import SimpleRateThrottle
 
+from config.throttling import over_account_rate
 from statements.models import Source
 
 from . import services
@@ -18,25 +15,16 @@ from .forms import UploadForm
 from .services import ArticleRejected
 
 
-def _over_upload_rate(request) -> bool:
-    """UPLOAD_RATE (e.g. "60/minute") upload posts per user, counted in the cache; True when over it."""
-    if not settings.UPLOAD_RATE:
-        return False
-    allowed, window = SimpleRateThrottle.parse_rate(None, settings.UPLOAD_RATE)
-    key, now = f"upload-page-rate:{request.user.pk}", time.time()
-    recent = [t for t in cache.get(key, []) if t > now - window]
-    if len(recent) >= allowed:
-        return True
-    cache.set(key, [*recent, now], window)
-    return False
-
-
 @login_required
 @permission_required("statements.add_source", raise_exception=True)
 def upload(request):
-    if request.method == "POST" and _over_upload_rate(request):
-        messages.error(request, f"Too many uploads: at most {settings.UPLOAD_RATE}. Wait a minute and try again.")
-        return render(request, "ingest/upload.html", {"form": UploadForm()}, status=429)
+    # UPLOAD_RATE per account, one count with the API's uploads (config.throttling).
+    if request.method == "POST" and (wait := over_account_rate(request, "uploads")):
+        messages.error(request, f"Too many uploads: at most {settings.UPLOAD_RATE}. "
+                                f"Try again in {wait:.0f} seconds.")
+        response = render(request, "ingest/upload.html", {"form": UploadForm()}, status=429)
+        response["Retry-After"] = f"{wait:.0f}"
+        return response
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -3,6 +3,7 @@
 With nothing set the app runs embedded: SQLite under var/, Celery tasks executed in process.
 Set DATABASE_URL and CELERY_BROKER_URL to run on PostgreSQL, Redis and Celery workers.
 """
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -117,8 +118,6 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = env.int("MAX_FILES_PER_UPLOAD", default=100)
 # Upload requests (page and API) one user may make; "" turns the limit off. Format: number/second|minute|hour|day.
 UPLOAD_RATE = env("UPLOAD_RATE", default="60/minute") or None
-# Throttle counts live in the cache: per process by default; CACHE_URL=redis://host:6379/1 shares them.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 # Celery: a broker URL means real workers; without one tasks run in process (embedded mode).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
@@ -165,8 +164,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    # "uploads": POST /api/v1/sources/ per user (ScopedRateThrottle in ingest.api); the upload page uses the
-    # same rate through the cache (ingest.views). Both count in CACHES: set CACHE_URL with several web workers.
+    # "uploads": per user, API and upload page in one count. Throttle classes, NUM_PROXIES and the "reprocess"
+    # rate are set under "Limits that hold across processes" below (config.throttling).
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_RATE", default="120/minute"), "uploads": UPLOAD_RATE},
     "PAGE_SIZE": 50,
     "DEFAULT_PAGINATION_CLASS": "config.api_support.PageNumberPages",
@@ -194,6 +193,49 @@ SPECTACULAR_SETTINGS = {
         {"name": "sources", "description": "Articles: list, read, upload and reprocess (editors)."},
     ],
 }
+
+# --- Limits that hold across processes: the client's address, the shared cache, throttles, login lockout ---
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: none, the header is ignored). Used by
+# DRF's throttles, django-axes and the upload page alike (config.throttling.client_address).
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+# Throttle counts and cached page aggregates live in Redis whenever one is configured: CACHE_URL, else the
+# broker's Redis (same database; clear() deletes only keys under CACHE_KEY_PREFIX, never the queue). Local
+# memory (per process) only in the embedded mode, with no broker.
+_cache_url = env("CACHE_URL", default="") or (
+    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else "locmemcache://"
+)
+CACHES = {"default": env.cache_url_config(_cache_url)}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"].update({
+        "BACKEND": "config.cache.SharedRedisCache",
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="statement-tracker-cache"),
+    })
+    CACHES["default"].setdefault("OPTIONS", {}).update({
+        "socket_connect_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=1.0),
+        "socket_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=1.0),
+    })
+REPROCESS_RATE = env("REPROCESS_RATE", default="30/minute") or None
+REST_FRAMEWORK["NUM_PROXIES"] = NUM_PROXIES
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["config.throttling.AnonThrottle"]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["reprocess"] = REPROCESS_RATE
+# Login lockout (django-axes, every login form: they all go through authenticate()): LOGIN_FAILURE_LIMIT wrong
+# passwords for one account from one address pause that account at that address, the right password included,
+# for LOGIN_COOLOFF_MINUTES; LOGIN_ACCOUNT_FAILURE_LIMIT failures from all addresses pause it for addresses its
+# owner has not used; LOGIN_ADDRESS_FAILURE_LIMIT failures from one address, any accounts, pause that address
+# (these two: 0 turns them off). Why these keys: config.login_limits.
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.float("LOGIN_COOLOFF_MINUTES", default=15.0))
+LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=100)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=50)
+AXES_LOCKOUT_PARAMETERS = "config.login_limits.lockout_parameters"
+AXES_CLIENT_IP_CALLABLE = "config.throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "config.login_limits.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lockout ends when the page said it would
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

@@ -8,8 +8,12 @@ DATABASES = {
 }
 CELERY_TASK_ALWAYS_EAGER = True
 TEST_BROKER_URL = env("TEST_BROKER_URL", default="redis://127.0.0.1:6379/15")
+# A Redis database the shared-limit tests may flush (their gunicorn's cache).
+TEST_CACHE_URL = env("TEST_CACHE_URL", default="redis://127.0.0.1:6379/14")
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 UPLOAD_RATE = "100000/minute"
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "100000/minute", "uploads": UPLOAD_RATE}
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "100000/minute", "uploads": UPLOAD_RATE, "reprocess": "100000/minute"}
+# Each test process counts in its own memory (tests that need Redis start their own servers with CACHE_URL).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
