@@ -26,13 +26,14 @@ ACCEPTED_FILES = "plain text (.txt, .text, .md) or HTML (.html, .htm, .xhtml)"
 # The file picker's `accept`: what one upload may be (JSON Lines are for `manage.py ingest` only).
 ACCEPT_ATTRIBUTE = ",".join(sorted(suffix for suffix in ACCEPTED_SUFFIXES if suffix))
 
+# The codes raised here; the API answers 413 for "too_large" and 400 for every other.
 CODES = ("too_large", "empty", "invalid_url", "invalid_date", "future_date", "unsupported_type", "too_many_files")
 
 
 class ArticleRejected(ValueError):
     """The upload is refused at the door (nothing stored); the message says why and what to do."""
 
-    def __init__(self, message: str, *, code: str, field: str | None = None):
+    def __init__(self, message: str, *, code: str = "invalid", field: str | None = None):
         super().__init__(message)
         self.message, self.code, self.field = message, code, field
 

@@ -222,3 +222,16 @@ def test_more_files_than_the_api_takes_get_the_error_shape(db, editor_api, setti
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["code"] == "too_many_files" and "at most 2" in error["message"]
+
+
+def test_every_refusal_has_a_code_the_api_can_map(settings):
+    """The interface the doors share: `code` (413 for "too_large", else 400) and the message; "invalid" by default."""
+    from ingest.validation import check_size
+
+    assert (ArticleRejected("Something else.").code, str(ArticleRejected("Something else."))) == ("invalid", "Something else.")
+    settings.MAX_ARTICLE_BYTES = 1000
+    with pytest.raises(ArticleRejected) as refused:
+        check_size(1001)
+    assert refused.value.code == "too_large"
+    assert str(refused.value) == refused.value.message
+    assert refused.value.message.startswith("The article is 1,001 bytes, over the limit of 1,000 bytes.")
