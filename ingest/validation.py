@@ -144,16 +144,21 @@ def check_filename(filename: str | None, *, field: str | None = None) -> None:
     )
 
 
-def check_file_count(count: int | None = None) -> None:
-    """Refuse more than MAX_FILES_PER_UPLOAD files in one upload (`count` None: the request parser gave up)."""
+def check_file_count(count: int) -> None:
+    """Refuse more than MAX_FILES_PER_UPLOAD files in one upload."""
+    if count > settings.DATA_UPLOAD_MAX_NUMBER_FILES:
+        raise too_many_files(count)
+
+
+def too_many_files(count: int | None = None) -> ArticleRejected:
+    """The refusal of too many files; `count` None when Django's request parser gave up counting them."""
     limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
-    if count is None or count > limit:
-        sent = f"{count:,} files were sent" if count is not None else "More files were sent than one upload takes"
-        raise ArticleRejected(
-            f"{sent}; one upload takes at most {limit:,} (MAX_FILES_PER_UPLOAD). Upload them in batches of "
-            f"{limit:,} or fewer, or load a whole folder with `manage.py ingest FOLDER`.",
-            code="too_many_files", field="files",
-        )
+    sent = f"{count:,} files were sent" if count is not None else "More files were sent than one upload takes"
+    return ArticleRejected(
+        f"{sent}; one upload takes at most {limit:,} (MAX_FILES_PER_UPLOAD). Upload them in batches of "
+        f"{limit:,} or fewer, or load a whole folder with `manage.py ingest FOLDER`.",
+        code="too_many_files", field="files",
+    )
 
 
 def check_article(*, raw: bytes, filename: str = "", url: str | None = "", published=None) -> tuple[str, dt.date | None]:

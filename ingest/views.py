@@ -13,9 +13,8 @@ from django.views import defaults
 from django.views.decorators.http import require_GET
 from rest_framework.throttling import SimpleRateThrottle
 
-from statements.models import Source
-
 from config.api_errors import error_body
+from statements.models import Source
 
 from . import services, validation
 from .forms import UploadForm
@@ -79,10 +78,7 @@ def bad_request(request, exception=None):
     """
     if not isinstance(exception, TooManyFilesSent):
         return defaults.bad_request(request, exception)
-    try:
-        validation.check_file_count(None)
-    except ArticleRejected as exc:
-        refusal = exc
+    refusal = validation.too_many_files()
     if request.path.startswith("/api/"):
         return JsonResponse(error_body(status_code=400, code=refusal.code, message=refusal.message), status=400)
     return render(request, "ingest/refused.html", {"message": refusal.message}, status=400)
