@@ -1,10 +1,29 @@
-"""reverse() for the links a page renders many times (each statement's, speaker's, source's, topics' URL).
+"""Links: which addresses may be put in an href, and reverse() for the links a page renders many times (each statement's, speaker's, source's, topics' URL).
 
 Django's reverse() resolves the pattern, the script prefix and the language on every call: ~100 calls a list
 page, a fifth of its rendering time. `reverse_one` reverses each pattern once (per URLconf and script prefix)
 with a placeholder, splits the URL there and fills each value in, giving the same URL.
 """
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.urls import get_script_prefix, get_urlconf, reverse
+
+HTTP_SCHEMES = ("http", "https")
+http_url_validator = URLValidator(schemes=list(HTTP_SCHEMES))
+
+
+def is_http_url(value) -> bool:
+    """True for an absolute http(s) URL, safe in an href; False for javascript:, data:, file:, ftp: and the rest."""
+    if not isinstance(value, str) or not value:
+        return False
+    try:
+        http_url_validator(value)
+    except ValidationError:
+        return False
+    return urlsplit(value).scheme.lower() in HTTP_SCHEMES
+
 
 _PLACEHOLDER = "987654321987"
 _templates: dict[tuple, tuple[str, str] | None] = {}

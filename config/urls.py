@@ -23,3 +23,6 @@ urlpatterns = [
     path("actors/", include("actors.urls")),
     path("", include("statements.urls")),
 ]
+
+# More files than MAX_FILES_PER_UPLOAD: a message saying what to do instead of a bare "Bad Request (400)".
+handler400 = "ingest.views.bad_request"

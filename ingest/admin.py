@@ -3,9 +3,8 @@
 It lives in ingest because only config and ingest itself may import ingest (see ARCHITECTURE.md).
 """
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
-from django.db import models
+from django.contrib.admin.widgets import AdminURLFieldWidget
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -16,17 +15,33 @@ from statements.admin import StatementInline
 from statements.models import Source
 
 from . import services as ingest_services
+from . import validation
+from .forms import ArticleFieldsMixin, ArticleURLField
+from .validation import ArticleRejected
 
 
-class SourceAddForm(forms.ModelForm):
-    """Adding a source: a file or pasted text, stored first and processed after (ingest.services)."""
+class SafeAdminURLWidget(AdminURLFieldWidget):
+    """The admin's URL input, whose "Currently:" link is shown for http(s) addresses only (never javascript:)."""
 
-    file = forms.FileField(required=False, help_text="A .txt, .md or .html article.")
+    def __init__(self, attrs=None):
+        super().__init__(attrs, validator_class=lambda: validation.http_url_validator)
+
+
+class SourceAddForm(ArticleFieldsMixin, forms.ModelForm):
+    """Adding a source: a file or pasted text, stored first and processed after (ingest.services).
+
+    The checks are ingest.validation's, run here too only to show each message beside its field.
+    """
+
+    file = forms.FileField(
+        required=False, help_text="A .txt, .md or .html article.",
+        widget=forms.ClearableFileInput(attrs={"accept": validation.ACCEPT_ATTRIBUTE}),
+    )
     pasted_text = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 14, "cols": 100}), label="or paste the text",
         help_text="The article's text, headline first.",
     )
-    url = forms.URLField(required=False, max_length=2000, assume_scheme="https")
+    url = ArticleURLField(required=False, widget=SafeAdminURLWidget)
 
     class Meta:
         model = Source
@@ -37,31 +52,40 @@ class SourceAddForm(forms.ModelForm):
         upload, text = cleaned.get("file"), (cleaned.get("pasted_text") or "").strip()
         if bool(upload) == bool(text):
             raise forms.ValidationError("Upload a file or paste the article's text (one of the two).")
-        if upload:
-            if upload.size > settings.MAX_ARTICLE_BYTES:
-                self.add_error("file", f"The file is {upload.size:,} bytes, over the limit of "
-                                       f"{settings.MAX_ARTICLE_BYTES:,} bytes.")
-                return cleaned
-            cleaned["raw"] = upload.read()
-            if not cleaned["raw"].strip():
-                self.add_error("file", "The file is empty (no text at all). Choose the file that holds the article.")
-                return cleaned
-            cleaned["filename"], cleaned["content_type"] = upload.name, upload.content_type or ""
-        else:
-            cleaned["raw"] = text.encode("utf-8")
-            cleaned["filename"], cleaned["content_type"] = "", "text/plain; charset=utf-8"
-            if len(cleaned["raw"]) > settings.MAX_ARTICLE_BYTES:
-                self.add_error("pasted_text", f"The text is over the limit of {settings.MAX_ARTICLE_BYTES:,} bytes.")
+        field = "file" if upload else "pasted_text"
+        try:
+            if upload:
+                validation.check_filename(upload.name)
+                validation.check_size(upload.size)  # before reading it
+                cleaned["raw"] = upload.read()
+                cleaned["filename"], cleaned["content_type"] = upload.name, upload.content_type or ""
+            else:
+                cleaned["raw"] = text.encode("utf-8")
+                cleaned["filename"], cleaned["content_type"] = "", "text/plain; charset=utf-8"
+            validation.check_size(len(cleaned["raw"]))
+            validation.check_not_empty(cleaned["raw"])
+        except ArticleRejected as exc:
+            self.add_error(field, forms.ValidationError(exc.message, code=exc.code))
         return cleaned
+
+
+class SourceChangeForm(ArticleFieldsMixin, forms.ModelForm):
+    """Editing a stored source: the same URL and date rules as at upload (ingest.validation)."""
+
+    url = ArticleURLField(required=False, widget=SafeAdminURLWidget)
+
+    class Meta:
+        model = Source
+        fields = "__all__"
 
 
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
+    form = SourceChangeForm
     list_display = ["__str__", "publisher", "published", "status", "error_excerpt", "statement_count", "created_at"]
     list_filter = ["status", "publisher", "language"]
     search_fields = ["title", "url", "publisher", "dateline", "original_name"]
     date_hierarchy = "created_at"
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ["reprocess_selected"]
     inlines = [StatementInline]
     readonly_fields = [

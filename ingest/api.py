@@ -18,7 +18,7 @@ from statements.api import SourceViewSet as ReadSourceViewSet
 from statements.api import id_parameter
 from statements.serializers import SourceSerializer
 
-from . import services
+from . import services, validation
 
 
 class ArticleUploadSerializer(serializers.Serializer):
@@ -134,11 +134,8 @@ class SourceViewSet(ReadSourceViewSet):
         try:
             if data.get("file") is not None:
                 file = data["file"]
-                if file.size is not None and file.size > settings.MAX_ARTICLE_BYTES:  # refuse before reading it
-                    raise services.ArticleRejected(
-                        f"The article is {file.size:,} bytes, over the limit of {settings.MAX_ARTICLE_BYTES:,} bytes. "
-                        "Upload the article's text alone, or ask an administrator to raise MAX_ARTICLE_BYTES."
-                    )
+                validation.check_filename(file.name, field="file")  # refused before reading it
+                validation.check_size(file.size or 0, field="file")
                 raw = file.read()
                 submission = services.submit_article(
                     raw=raw, filename=file.name or "", content_type=getattr(file, "content_type", "") or "", **meta
@@ -150,10 +147,10 @@ class SourceViewSet(ReadSourceViewSet):
                 )
             else:
                 submission = services.submit_text(text=data["text"], **meta)
-        except services.ArticleRejected as exc:
-            if "limit" in str(exc) and "bytes" in str(exc):
-                raise PayloadTooLarge(str(exc)) from exc
-            raise exceptions.ValidationError(str(exc)) from exc
+        except services.ArticleRejected as exc:  # ingest.validation's refusal: its code says the status
+            if exc.code == "too_large":
+                raise PayloadTooLarge(exc.message, code=exc.code) from exc
+            raise exceptions.ValidationError({exc.field or "non_field_errors": [exc.message]}, code=exc.code) from exc
         body = SourceSerializer(submission.source, context=self.get_serializer_context()).data
         if not submission.created:
             return Response(body, status=status.HTTP_200_OK)

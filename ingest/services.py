@@ -23,17 +23,14 @@ from actors.normalize import looks_like_name
 from statements.models import Source, Statement
 from statements import services as statement_services
 
-from . import parsing
+from . import parsing, validation
 from .parsing import ParseError
+from .validation import ArticleRejected  # noqa: F401 - the doors catch it as services.ArticleRejected
 
 log = logging.getLogger(__name__)
 
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
-
-
-class ArticleRejected(ValueError):
-    """The upload is refused at the door (nothing stored); the message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -64,20 +61,14 @@ def submit_article(
     title: str = "",
     publisher: str = "",
     url: str = "",
-    published: dt.date | None = None,
+    published: dt.date | str | None = None,
 ) -> Submission:
-    """Store an uploaded article (status pending) and queue its processing once the row is committed."""
-    limit = settings.MAX_ARTICLE_BYTES
-    if len(raw) > limit:
-        raise ArticleRejected(
-            f"The article is {len(raw):,} bytes, over the limit of {limit:,} bytes. Upload the article's "
-            "text alone, or ask an administrator to raise MAX_ARTICLE_BYTES."
-        )
-    if not raw.strip():
-        raise ArticleRejected(
-            "The article is empty (no text at all). Choose a file that contains the article, or paste its text."
-        )
-    url = (url or "").strip()
+    """Store an uploaded article (status pending) and queue its processing once the row is committed.
+
+    Raises ArticleRejected (nothing stored) when ingest.validation refuses the article or what is said about
+    it: size, emptiness, file type, URL scheme, publication date.
+    """
+    url, published = validation.check_article(raw=raw, filename=filename, url=url, published=published)
     content_hash = _door_hash(raw, filename=filename, content_type=content_type)
     existing = _existing_source(content_hash=content_hash, url=url)
     if existing:
@@ -260,7 +251,7 @@ def _process_locked(source: Source) -> None:
     source.dateline = document.dateline[:255]
     source.byline = document.byline[:500]
     source.published = source.published or document.published
-    source.url = source.url or document.url
+    source.url = source.url or validation.document_url(document.url)
     source.language = document.language
     extraction = extract(document.text, published=source.published)
     store_extraction(source=source, extraction=extraction)

@@ -2,15 +2,18 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import TooManyFilesSent
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.http import require_GET
 
+from config.api_errors import error_body
 from config.throttling import over_account_rate
 from statements.models import Source
 
-from . import services
+from . import services, validation
 from .forms import UploadForm
 from .services import ArticleRejected
 
@@ -53,6 +56,20 @@ def upload(request):
         if ids:
             return redirect(reverse("ingest:status") + "?ids=" + ",".join(map(str, dict.fromkeys(ids))))
     return render(request, "ingest/upload.html", {"form": form})
+
+
+def bad_request(request, exception=None):
+    """handler400: a request with more files than MAX_FILES_PER_UPLOAD gets ingest.validation's message.
+
+    Django's request parser refuses it (TooManyFilesSent) before any view runs, as soon as the CSRF check
+    reads the form; every other bad request gets Django's own answer.
+    """
+    if not isinstance(exception, TooManyFilesSent):
+        return defaults.bad_request(request, exception)
+    refusal = validation.too_many_files()
+    if request.path.startswith("/api/"):
+        return JsonResponse(error_body(status_code=400, code=refusal.code, message=refusal.message), status=400)
+    return render(request, "ingest/refused.html", {"message": refusal.message}, status=400)
 
 
 def _requested_ids(request) -> list[int]:

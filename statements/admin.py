@@ -81,6 +81,10 @@ class SetSpeakerForm(forms.Form):
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
     form = StatementAdminForm
+
+    class Media:
+        css = {"all": ["css/admin.css"]}  # styles in a file: the Content-Security-Policy allows no inline style
+
     list_display = ["speaker_or_mention", "excerpt", "source_link", "kind", "confidence", "review_status", "said_on"]
     list_display_links = ["excerpt"]
     list_filter = [
@@ -155,8 +159,7 @@ class StatementAdmin(SimpleHistoryAdmin):
         start, end = obj.content_start, obj.content_end
         before_from, after_to = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
         return format_html(
-            '<div class="statement-context" style="white-space: pre-wrap; max-width: 60em; line-height: 1.5">'
-            '{}{}<mark class="statement-span" style="background: #fde68a">{}</mark>{}{}</div>',
+            '<div class="statement-context">{}{}<mark class="statement-span">{}</mark>{}{}</div>',
             "…" if before_from else "", text[before_from:start], text[start:end], text[end:after_to],
             "…" if after_to < len(text) else "",
         )

@@ -6,7 +6,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor, Role
-from config.links import reverse_one
+from config.links import is_http_url, reverse_one
 
 
 class Source(models.Model):
@@ -54,6 +54,15 @@ class Source(models.Model):
 
     def get_absolute_url(self):
         return reverse_one("statements:source", pk=self.pk)
+
+    @property
+    def link_url(self) -> str:
+        """The article's address when it is safe to link (http or https), else "": pages link this, never `url`.
+
+        Uploads refuse other schemes (ingest.validation); this keeps a row stored before that from becoming a
+        javascript: link.
+        """
+        return self.url if is_http_url(self.url) else ""
 
 
 class Topic(models.Model):

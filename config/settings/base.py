@@ -42,6 +42,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -105,6 +106,26 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only; no inline script
+# or event handler, no plugins, no <base>, no framing, forms post here only. A page that needs more says so with
+# csp.decorators (the ReDoc page: its library injects <style> elements).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # exactly one style attribute, in django-simple-history's history page: style="border-top: 0"
+        "style-src-attr": ["'unsafe-hashes'", "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
 
 # Uploads: one article file may be this large; larger ones are refused with a message.
 MAX_ARTICLE_BYTES = env.int("MAX_ARTICLE_BYTES", default=5 * 1024 * 1024)

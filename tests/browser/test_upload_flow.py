@@ -1,20 +1,13 @@
 """An editor uploads articles in the browser and watches their status change as a real worker processes them."""
 import pytest
-from django.contrib.auth.models import Permission, User
 
 pytestmark = pytest.mark.celery_worker
 
 ARTICLE = "Roads reopen\n\nThe mayor, Anna Berg, said that the roads would reopen on Friday after the floods.\n"
 
 
-def test_upload_then_status_updates_until_done(celery_worker, page, shoot, tmp_path):
-    user = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="add_source", content_type__app_label="statements"))
-    page.goto("/admin/login/?next=/ingest/upload/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/ingest/upload/")
+def test_upload_then_status_updates_until_done(celery_worker, uploader_page, shoot, tmp_path):
+    page = uploader_page
     article = tmp_path / "roads.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     page.set_input_files("input[type=file]", [str(article)])

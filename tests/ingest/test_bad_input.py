@@ -34,18 +34,30 @@ def test_oversized_is_refused_with_the_limit(settings):
 @pytest.mark.parametrize(
     "raw, filename, expected",
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a.pdf", "PDF"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.png", "PNG image"),
-        (b"PK\x03\x04\x14\x00\x06\x00", "a.docx", "ZIP archive"),
-        (bytes(range(256)) * 40, "noise.bin", "Accepted"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a.txt", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo", "PNG image"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "a.md", "ZIP archive"),
         (bytes(range(256)) * 40, "noise.txt", "could not be decoded"),
     ],
 )
-def test_binary_is_failed_with_accepted_types(raw, filename, expected):
+def test_binary_named_as_text_is_failed_with_accepted_types(raw, filename, expected):
     source = processed(raw, filename)
     assert source.status == Source.Status.FAILED
     assert expected in source.error
     assert not Statement.objects.exists()
+
+
+@pytest.mark.parametrize("raw, filename", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a.pdf"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.png"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "a.docx"),
+    (bytes(range(256)) * 40, "noise.bin"),
+])
+def test_a_file_type_that_is_no_article_is_refused_at_the_door(raw, filename):
+    with pytest.raises(ArticleRejected, match="Accepted: plain text") as refused:
+        services.submit_article(raw=raw, filename=filename)
+    assert refused.value.code == "unsupported_type"
+    assert Source.objects.count() == 0
 
 
 def test_invalid_utf8_in_a_legacy_encoding_is_decoded():

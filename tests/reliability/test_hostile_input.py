@@ -39,7 +39,7 @@ SCRIPTED = (
 CORPUS = {
     "empty": (b"", "empty.txt", "text/plain", "empty", None),
     "whitespace": (b"  \n\t \r\n ", "blank.txt", "text/plain", "empty", None),
-    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "photo.png", "image/png", "PNG image", "failed"),
+    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "photo.png", "image/png", "type .png are not accepted", None),
     "binary noise": (bytes(range(256)) * 40, "noise.txt", "text/plain", "could not be decoded", "failed"),
     "legacy encoding": (ENGLISH.replace("bridge", "café bridge").encode("cp1252"), "cp1252.txt", "text/plain",
                         None, "done"),
@@ -123,6 +123,7 @@ def check(client, editor, tmp_path, door, case) -> str | None:
     raw, filename, content_type, message, status = CORPUS[case]
     if door == "cli" and case == "png":
         filename = "photo.txt"  # the command picks article suffixes only; the magic number still tells
+        message, status = "PNG image", "failed"  # so it is stored, then failed, not refused by its suffix
     shown = DOORS[door](client, editor, raw, filename, content_type, tmp_path)
     if message and message.lower() not in shown.lower():
         return f"did not say {message!r}: {shown[-400:]!r}"

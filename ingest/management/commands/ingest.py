@@ -12,7 +12,6 @@ from django.core.management import BaseCommand, CommandError
 from tqdm import tqdm
 
 from ingest import services
-from ingest.parsing import iso_date
 from ingest.services import ArticleRejected
 from statements.models import Source
 
@@ -107,8 +106,9 @@ class Command(BaseCommand):
                     raw=body.encode("utf-8"),
                     filename="article.html" if is_html else "article.txt",
                     content_type="text/html" if is_html else "text/plain",
+                    # url and published are checked by the service (ingest.validation), as from every door
                     title=str(item.get("title") or ""), url=str(item.get("url") or ""),
-                    publisher=str(item.get("publisher") or publisher), published=iso_date(item.get("published")),
+                    publisher=str(item.get("publisher") or publisher), published=item.get("published"),
                 )
 
     def _wait(self, source_ids: list[int], timeout: float) -> None:
