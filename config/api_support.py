@@ -18,6 +18,8 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from config.api_parsers import json_depth
+
 MAX_DB_INT = 2**63 - 1  # PostgreSQL bigint; larger ids can't exist and must not reach the database
 
 
@@ -67,7 +69,10 @@ def _encode_cursor(payload: dict) -> str:
 def _decode_cursor(cursor: str) -> dict:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")).decode())
+        text = base64.urlsafe_b64decode(padded.encode("ascii")).decode()
+        if json_depth(text) > 2:  # json would recurse into `[[[[...` until RecursionError (a 500)
+            raise ValueError("nested too deeply")
+        payload = json.loads(text)
     except (ValueError, UnicodeError, binascii.Error) as exc:
         raise exceptions.ValidationError({"cursor": ["Invalid cursor: use the `next` or `previous` link as given."]}) from exc
     if not isinstance(payload, dict):

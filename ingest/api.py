@@ -13,6 +13,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from config.api_parsers import JSONParser
 from config.api_errors import Conflict, PayloadTooLarge, error_responses
 from statements.api import SourceViewSet as ReadSourceViewSet
 from statements.api import id_parameter
@@ -108,7 +109,7 @@ Send either **multipart/form-data** with a `file` (plus optional metadata fields
     ),
 )
 class SourceViewSet(ReadSourceViewSet):
-    parser_classes = [parsers.JSONParser, parsers.MultiPartParser]
+    parser_classes = [JSONParser, parsers.MultiPartParser]
     write_permissions = {"create": ["statements.add_source"], "reprocess": ["statements.change_source"]}
 
     def get_throttles(self):
