@@ -64,9 +64,7 @@ class ActorViewSet(viewsets.ReadOnlyModelViewSet):
         merge = self.get_object()
         body = ActorMergeSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        keep = selectors.actor_by_id_or_slug(body.validated_data["into"])
-        if keep is None:
-            raise exceptions.ValidationError({"into": [f"No actor has the id or slug '{body.validated_data['into'][:100]}'."]})
+        keep = body.validated_data["into"]
         try:
             services.merge_actors(keep=keep, merge=merge, user=request.user)
         except ValueError as exc:  # actors.services.MergeError: into itself, already merged, ...

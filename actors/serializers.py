@@ -3,7 +3,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.api_support import LeanRepresentation, LinkField, RelatedLinkField, absolute_url
+from config.api_support import (
+    ID_OR_SLUG_SCHEMA,
+    IdOrSlugRelatedField,
+    LeanRepresentation,
+    LinkField,
+    RelatedLinkField,
+    StrictInputSerializer,
+    absolute_url,
+)
 
 from .models import Actor, Role
 
@@ -56,9 +64,25 @@ class ActorSerializer(serializers.ModelSerializer):
         return sorted({alias.name for alias in actor.aliases.all()})
 
 
-class ActorMergeSerializer(serializers.Serializer):
-    into = serializers.CharField(
-        max_length=255,
+def _actor_lookup(ref):
+    from .selectors import actor_by_id_or_slug
+
+    return actor_by_id_or_slug(ref)
+
+
+@extend_schema_field(ID_OR_SLUG_SCHEMA)
+class ActorIdOrSlugField(IdOrSlugRelatedField):
+    """An actor named by its id or slug (merged actors too: the caller decides what they mean)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(lookup=_actor_lookup, name="actor", **kwargs)
+
+
+class ActorMergeSerializer(StrictInputSerializer):
+    """Which actor stays when the actor in the URL is merged away."""
+
+    into = ActorIdOrSlugField(
+        queryset=Actor.objects.all(),
         help_text="The id or slug of the actor that stays; the actor in the URL is merged into it and its "
         "statements move there. Its old URLs and slug keep resolving.",
     )

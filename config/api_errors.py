@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
-from rest_framework import exceptions, serializers, status
+from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -162,6 +162,28 @@ class ApiAutoSchema(AutoSchema):
         if self.method not in ("GET", "HEAD", "OPTIONS"):
             codes += ["401", "403"]
         return codes
+
+    def get_auth(self):
+        # Reads are public wherever every permission of the view lets anyone read (EditorPermission says so with
+        # `public_reads`): security then lists {} (no credentials) beside the token and session; writes keep
+        # credentials required. drf-spectacular alone knows only AllowAny and IsAuthenticatedOrReadOnly.
+        auths = super().get_auth()
+        if self.method in permissions.SAFE_METHODS and {} not in auths and all(
+            getattr(permission, "public_reads", False) for permission in self.view.get_permissions()
+        ):
+            auths.append({})
+        return auths
+
+    def _map_basic_serializer(self, serializer, direction):
+        # Strict inputs (config.api_support.StrictInputSerializer) refuse unknown fields, and may require exactly
+        # one of some fields: say both, so that clients and generated tests see the rule the server applies.
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "request" and getattr(serializer, "refuses_unknown_fields", False):
+            schema["additionalProperties"] = False
+            one_of = [name for name in getattr(serializer, "exactly_one_of", ()) if name in schema["properties"]]
+            if one_of:
+                schema["oneOf"] = [{"required": [name]} for name in one_of]
+        return schema
 
     def _get_parameters(self):
         # Every query parameter of this API treats an empty value (`?kind=`) as absent; say so.

@@ -6,6 +6,7 @@ way round). Thin views: ingest.services.submit_article / submit_text / reprocess
 import datetime as dt
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import exceptions, parsers, serializers, status
@@ -14,6 +15,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from config.api_parsers import JSONParser
+from config.api_support import StrictCharField, StrictInputSerializer, StrictURLField
 from config.api_errors import Conflict, PayloadTooLarge, error_responses
 from statements.api import SourceViewSet as ReadSourceViewSet
 from statements.api import id_parameter
@@ -22,33 +24,46 @@ from statements.serializers import SourceSerializer
 from . import services
 
 
-class ArticleUploadSerializer(serializers.Serializer):
-    """An article: a file (multipart), or its text or HTML (JSON), with what is known about it."""
+NOT_ONLY_WHITESPACE = RegexValidator(r"[^\s\x1c-\x1f]", "The article is empty.")  # \x1c-\x1f: str.isspace()
+HTTP_URL = RegexValidator(r"^https?://", "Only http:// and https:// addresses are accepted.")
 
-    file = serializers.FileField(
-        required=False, allow_empty_file=False,
-        help_text="The article as a .txt, .md or .html file (multipart/form-data only).",
+
+class ArticleSerializer(StrictInputSerializer):
+    """An article as JSON: its text or its HTML (exactly one), with what is known about it."""
+
+    exactly_one_of = ("text", "html")
+
+    text = StrictCharField(
+        required=False, trim_whitespace=False, validators=[NOT_ONLY_WHITESPACE], help_text="The article's plain text.",
     )
-    text = serializers.CharField(required=False, trim_whitespace=False, help_text="The article's plain text.")
-    html = serializers.CharField(required=False, trim_whitespace=False, help_text="The article's HTML page.")
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    url = serializers.URLField(required=False, allow_blank=True, max_length=2000, help_text="The article's address.")
-    published = serializers.DateField(required=False, allow_null=True, help_text="Publication date, YYYY-MM-DD.")
-    publisher = serializers.CharField(required=False, allow_blank=True, max_length=255, help_text="e.g. SANA, Reuters.")
+    html = StrictCharField(
+        required=False, trim_whitespace=False, validators=[NOT_ONLY_WHITESPACE], help_text="The article's HTML page.",
+    )
+    title = StrictCharField(required=False, allow_blank=True, max_length=500)
+    url = StrictURLField(
+        required=False, allow_blank=True, max_length=2000, validators=[HTTP_URL],
+        help_text="The article's http(s) address (a host name with a domain, or an IP address).",
+    )
+    published = serializers.DateField(
+        required=False, allow_null=True, help_text="Publication date, YYYY-MM-DD; not in the future.",
+    )
+    publisher = StrictCharField(required=False, allow_blank=True, max_length=255, help_text="e.g. SANA, Reuters.")
 
     def validate(self, attrs):
-        given = [name for name in ("file", "text", "html") if attrs.get(name) not in (None, "")]
-        if len(given) != 1:
-            raise serializers.ValidationError(
-                "Send exactly one of `file` (multipart), `text` or `html`"
-                + (f"; got {', '.join(given)}." if given else "; got none.")
-            )
-        body = attrs.get("text") or attrs.get("html")
-        if body is not None and not body.strip():
-            raise serializers.ValidationError({given[0]: ["The article is empty."]})
+        attrs = super().validate(attrs)  # exactly one of the article's forms
         if attrs.get("published") and attrs["published"] > dt.date.today() + dt.timedelta(days=2):
             raise serializers.ValidationError({"published": ["The publication date is in the future."]})
         return attrs
+
+
+class ArticleUploadSerializer(ArticleSerializer):
+    """An article as multipart/form-data: a file, its text or its HTML (exactly one), with what is known about it."""
+
+    exactly_one_of = ("file", "text", "html")
+
+    file = serializers.FileField(
+        required=False, allow_empty_file=False, help_text="The article as a .txt, .md or .html file.",
+    )
 
 
 ReprocessSerializer = inline_serializer(
@@ -68,7 +83,8 @@ Send either **multipart/form-data** with a `file` (plus optional metadata fields
 
 - **202** the article is new: the body is the source, `Location` its URL.
 - **200** the same article (same text, or same `url`) is already stored: the body is that source.
-- **400** nothing or several of `file`/`text`/`html`, or a malformed field.
+- **400** nothing or several of `file`/`text`/`html`, a field of the wrong type or not listed here, or a
+  malformed one.
 - **413** the article is over {settings.MAX_ARTICLE_BYTES:,} bytes (MAX_ARTICLE_BYTES).
 """
 
@@ -79,7 +95,7 @@ Send either **multipart/form-data** with a `file` (plus optional metadata fields
         description=UPLOAD_DESCRIPTION,
         request={
             "multipart/form-data": ArticleUploadSerializer,
-            "application/json": ArticleUploadSerializer,
+            "application/json": ArticleSerializer,
         },
         responses={
             202: OpenApiResponse(SourceSerializer, description="Stored and queued for processing."),
@@ -119,7 +135,8 @@ class SourceViewSet(ReadSourceViewSet):
         return super().get_throttles()
 
     def create(self, request, *args, **kwargs):
-        upload = ArticleUploadSerializer(data=request.data)
+        multipart = request.content_type.startswith("multipart/")
+        upload = (ArticleUploadSerializer if multipart else ArticleSerializer)(data=request.data)
         upload.is_valid(raise_exception=True)
         data = upload.validated_data
         meta = {

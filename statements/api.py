@@ -47,7 +47,8 @@ class StatementCursorPagination(KeysetCursorPagination):
         description="Change the speaker, the span (the content is recomputed from the source text), the kind, "
         "the topics or the review status. The statement is marked `corrected` (or takes the status sent: "
         "`verified`, `rejected`), the editor and time are recorded, and re-running extraction leaves it alone. "
-        "Needs the `statements.change_statement` permission.",
+        "An empty body (`{}`) changes nothing and answers the statement as it is, as a JSON merge patch would. "
+        "Fields not listed here are refused (400). Needs the `statements.change_statement` permission.",
         parameters=[id_parameter("statement")],
         request=StatementCorrectionSerializer,
         responses={200: StatementSerializer, **error_responses(400, 401, 403, 404, 429)},

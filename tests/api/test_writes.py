@@ -69,7 +69,6 @@ def test_speaker_can_be_cleared(editor_api, world):
     ({"topics": "economy"}, "topics"),
     ({"kind": "shouted"}, "kind"),
     ({"review_status": "extracted"}, "review_status"),
-    ({}, "non_field_errors"),
 ])
 def test_bad_corrections_are_400_with_field_errors(editor_api, world, change, field):
     s1 = world["statements"][0]
