@@ -4,7 +4,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from config.api_support import (
-    ID_OR_SLUG_SCHEMA,
     IdOrSlugRelatedField,
     LeanRepresentation,
     LinkField,
@@ -64,18 +63,10 @@ class ActorSerializer(serializers.ModelSerializer):
         return sorted({alias.name for alias in actor.aliases.all()})
 
 
-def _actor_lookup(ref):
-    from .selectors import actor_by_id_or_slug
-
-    return actor_by_id_or_slug(ref)
-
-
-@extend_schema_field(ID_OR_SLUG_SCHEMA)
 class ActorIdOrSlugField(IdOrSlugRelatedField):
     """An actor named by its id or slug (merged actors too: the caller decides what they mean)."""
 
-    def __init__(self, **kwargs):
-        super().__init__(lookup=_actor_lookup, name="actor", **kwargs)
+    lookup, noun = "actors.selectors.actor_by_id_or_slug", "actor"
 
 
 class ActorMergeSerializer(StrictInputSerializer):

@@ -8,10 +8,11 @@ import json
 from collections.abc import Mapping
 
 from django.db import connection
+from django.utils.module_loading import import_string
 from django.db.models import F, FloatField, Q, QuerySet
 from django.db.models.functions import Cast
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import exceptions, permissions, serializers
 from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.relations import PKOnlyObject
@@ -298,8 +299,11 @@ class StrictInputSerializer(serializers.Serializer):
         return attrs
 
 
+@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string", "minLength": 1, "maxLength": 255}]})
 class IdOrSlugRelatedField(serializers.RelatedField):
-    """A row named by its id (a JSON integer or a string of digits) or its slug; `lookup(ref)` finds it."""
+    """A row named by its id (a JSON integer or a string of digits) or its slug.
+
+    Subclasses set `lookup` (the dotted path of a selector taking the reference as a string) and `noun`."""
 
     default_error_messages = {
         "does_not_exist": "No {name} has the id or slug '{value}'.",
@@ -308,10 +312,8 @@ class IdOrSlugRelatedField(serializers.RelatedField):
         "max_length": "An id or slug has at most {max_length} characters.",
     }
     max_length = 255
-
-    def __init__(self, *, lookup, name: str, **kwargs):
-        self.lookup, self.name = lookup, name
-        super().__init__(**kwargs)
+    lookup = ""
+    noun = "row"
 
     def run_validation(self, data=serializers.empty):
         if data == "":  # RelatedField would call it null
@@ -323,16 +325,13 @@ class IdOrSlugRelatedField(serializers.RelatedField):
             self.fail("invalid")
         if len(str(data)) > self.max_length:
             self.fail("max_length", max_length=self.max_length)
-        found = self.lookup(str(data)) if str(data).strip() else None
+        found = import_string(self.lookup)(str(data)) if str(data).strip() else None
         if found is None:
-            self.fail("does_not_exist", name=self.name, value=str(data)[:100])
+            self.fail("does_not_exist", name=self.noun, value=str(data)[:100])
         return found
 
     def to_representation(self, value):
         return value.pk
-
-
-ID_OR_SLUG_SCHEMA = {"oneOf": [{"type": "integer"}, {"type": "string", "minLength": 1, "maxLength": 255}]}
 
 
 class EditorPermission(permissions.BasePermission):

@@ -6,7 +6,6 @@ from rest_framework import serializers
 from actors.models import Actor
 from actors.serializers import ActorIdOrSlugField, ActorRefSerializer
 from config.api_support import (
-    ID_OR_SLUG_SCHEMA,
     IdOrSlugRelatedField,
     LeanRepresentation,
     LinkField,
@@ -145,16 +144,8 @@ class StatementSerializer(LeanRepresentation, serializers.ModelSerializer):
         return getattr(statement, "headline", None)
 
 
-def _topic_lookup(ref):
-    from .selectors import topic_by_id_or_slug
-
-    return topic_by_id_or_slug(ref)
-
-
-@extend_schema_field(ID_OR_SLUG_SCHEMA)
 class TopicIdOrSlugField(IdOrSlugRelatedField):
-    def __init__(self, **kwargs):
-        super().__init__(lookup=_topic_lookup, name="topic", **kwargs)
+    lookup, noun = "statements.selectors.topic_by_id_or_slug", "topic"
 
 
 class StatementCorrectionSerializer(StrictInputSerializer):
