@@ -64,9 +64,14 @@ class ActorSerializer(serializers.ModelSerializer):
 
 
 class ActorIdOrSlugField(IdOrSlugRelatedField):
-    """An actor named by its id or slug (merged actors too: the caller decides what they mean)."""
+    """An actor named by its id or slug; with `follow_merges`, an actor merged away names the one it was merged
+    into (as its old URLs do); without, the caller decides what a merged actor means."""
 
     lookup, noun = "actors.selectors.actor_by_id_or_slug", "actor"
+
+    def __init__(self, *, follow_merges: bool = False, **kwargs):
+        self.lookup_kwargs = {"follow_merges": follow_merges}
+        super().__init__(**kwargs)
 
 
 class ActorMergeSerializer(StrictInputSerializer):

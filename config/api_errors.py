@@ -185,6 +185,11 @@ class ApiAutoSchema(AutoSchema):
                 schema["oneOf"] = [{"required": [name]} for name in one_of]
         return schema
 
+    def _get_request_for_media_type(self, serializer, direction="request"):
+        # A body needing exactly one of some fields is required, though none of them is on its own.
+        schema, required = super()._get_request_for_media_type(serializer, direction)
+        return schema, required or bool(getattr(serializer, "exactly_one_of", ()))
+
     def _get_parameters(self):
         # Every query parameter of this API treats an empty value (`?kind=`) as absent; say so.
         parameters = super()._get_parameters()

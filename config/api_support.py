@@ -313,6 +313,7 @@ class IdOrSlugRelatedField(serializers.RelatedField):
     }
     max_length = 255
     lookup = ""
+    lookup_kwargs: dict = {}
     noun = "row"
 
     def run_validation(self, data=serializers.empty):
@@ -325,7 +326,7 @@ class IdOrSlugRelatedField(serializers.RelatedField):
             self.fail("invalid")
         if len(str(data)) > self.max_length:
             self.fail("max_length", max_length=self.max_length)
-        found = import_string(self.lookup)(str(data)) if str(data).strip() else None
+        found = import_string(self.lookup)(str(data), **self.lookup_kwargs) if str(data).strip() else None
         if found is None:
             self.fail("does_not_exist", name=self.noun, value=str(data)[:100])
         return found

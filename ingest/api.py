@@ -8,15 +8,21 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import exceptions, parsers, serializers, status
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from config.api_errors import Conflict, PayloadTooLarge, error_responses
 from config.api_parsers import JSONParser
 from config.api_support import StrictCharField, StrictInputSerializer, StrictURLField
-from config.api_errors import Conflict, PayloadTooLarge, error_responses
 from statements.api import SourceViewSet as ReadSourceViewSet
 from statements.api import id_parameter
 from statements.serializers import SourceSerializer
@@ -56,10 +62,19 @@ class ArticleSerializer(StrictInputSerializer):
         return attrs
 
 
+class FormDateField(serializers.DateField):
+    """A date in a form, which has no null: an empty value means "not known" (and the schema says no `nullable`)."""
+
+    def run_validation(self, data=serializers.empty):
+        return None if data == "" else super().run_validation(data)
+
+
 class ArticleUploadSerializer(ArticleSerializer):
     """An article as multipart/form-data: a file, its text or its HTML (exactly one), with what is known about it."""
 
     exactly_one_of = ("file", "text", "html")
+
+    published = FormDateField(required=False, help_text="Publication date, YYYY-MM-DD; not in the future.")
 
     file = serializers.FileField(
         required=False, allow_empty_file=False, help_text="The article as a .txt, .md or .html file.",

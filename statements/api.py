@@ -8,6 +8,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
 from config.api_errors import error_responses
+from config.api_parsers import JSONParser
 from config.api_support import (
     EditorPermission,
     KeysetCursorPagination,
@@ -62,6 +63,7 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
     permission_classes = [EditorPermission]
     write_permissions = {"partial_update": ["statements.change_statement"]}
     http_method_names = ["get", "patch", "head", "options"]
+    parser_classes = [JSONParser]  # corrections are JSON: form fields would turn every integer into text
     queryset = Statement.objects.none()  # for the schema and the filter backend; rows come from selectors
 
     def get_queryset(self):

@@ -152,8 +152,9 @@ class StatementCorrectionSerializer(StrictInputSerializer):
     """An editor's correction: send only the fields that change (an empty body changes nothing)."""
 
     speaker = ActorIdOrSlugField(
-        required=False, allow_null=True, queryset=Actor.objects.all(),
-        help_text="The actor who really said it, by id or slug; null for an unknown speaker.",
+        required=False, allow_null=True, queryset=Actor.objects.all(), follow_merges=True,
+        help_text="The actor who really said it, by id or slug (an actor merged away stands for the one it was "
+        "merged into, as its old URLs do); null for an unknown speaker.",
     )
     content_start = StrictIntegerField(
         required=False, min_value=0, max_value=2**31 - 1,
