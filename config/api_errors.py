@@ -154,6 +154,22 @@ ERROR_DESCRIPTIONS = {
 }
 
 
+def _no_nul(schema: dict) -> None:
+    """Text the server takes holds no NUL character (Django's and DRF's text fields refuse it, and PostgreSQL
+    cannot store it): say so on every free-form string of `schema` (enums, dates, URIs and files hold none)."""
+    for key in ("oneOf", "anyOf", "allOf"):
+        for branch in schema.get(key, []):
+            _no_nul(branch)
+    if isinstance(schema.get("items"), dict):
+        _no_nul(schema["items"])
+    if schema.get("type") != "string" or "enum" in schema or "format" in schema:
+        return
+    if "pattern" in schema:
+        schema["not"] = {"pattern": r"\u0000"}
+    else:
+        schema["pattern"] = r"^[^\u0000]*$"
+
+
 class ApiAutoSchema(AutoSchema):
     """drf-spectacular's AutoSchema, documenting the shared error responses on every operation."""
 
@@ -180,6 +196,8 @@ class ApiAutoSchema(AutoSchema):
         schema = super()._map_basic_serializer(serializer, direction)
         if direction == "request" and getattr(serializer, "refuses_unknown_fields", False):
             schema["additionalProperties"] = False
+            for prop in schema["properties"].values():
+                _no_nul(prop)
             one_of = [name for name in getattr(serializer, "exactly_one_of", ()) if name in schema["properties"]]
             if one_of:
                 schema["oneOf"] = [{"required": [name]} for name in one_of]
@@ -196,6 +214,7 @@ class ApiAutoSchema(AutoSchema):
         for parameter in parameters:
             if parameter.get("in") == "query":
                 parameter["allowEmptyValue"] = True
+                _no_nul(parameter.get("schema", {}))
         return parameters
 
     def _get_response_bodies(self, direction="response"):

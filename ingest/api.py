@@ -12,6 +12,7 @@ from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     extend_schema_view,
     inline_serializer,
 )
@@ -69,6 +70,11 @@ class FormDateField(serializers.DateField):
         return None if data == "" else super().run_validation(data)
 
 
+@extend_schema_field({"type": "string", "format": "binary", "minLength": 1})
+class ArticleFileField(serializers.FileField):
+    """An uploaded file, never empty (`allow_empty_file=False`, and the schema says `minLength: 1`)."""
+
+
 class ArticleUploadSerializer(ArticleSerializer):
     """An article as multipart/form-data: a file, its text or its HTML (exactly one), with what is known about it."""
 
@@ -76,7 +82,7 @@ class ArticleUploadSerializer(ArticleSerializer):
 
     published = FormDateField(required=False, help_text="Publication date, YYYY-MM-DD; not in the future.")
 
-    file = serializers.FileField(
+    file = ArticleFileField(
         required=False, allow_empty_file=False, help_text="The article as a .txt, .md or .html file.",
     )
 
