@@ -204,3 +204,17 @@ def test_schema_declares_strict_request_bodies(schema):
         page_size = next(p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == "page_size")
         assert page_size["schema"] == {"type": "integer", "minimum": 1}  # no maximum: larger sizes are capped
         assert "capped at 200" in page_size["description"]
+
+
+def test_a_deeply_nested_jsonl_line_is_rejected_by_the_ingest_command(tmp_path):
+    """The CLI's JSON door: one line of `[` x 100,000 is reported, not a traceback that stops the batch."""
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    (tmp_path / "batch.jsonl").write_text("[" * DEEP + "\n" + '{"a":' * DEEP + "\n")
+    out = StringIO()
+    with pytest.raises(CommandError, match="not ingested"):
+        call_command("ingest", str(tmp_path), stdout=out, stderr=StringIO())
+    assert "batch.jsonl:1: nested too deeply" in out.getvalue()
+    assert "batch.jsonl:2: nested too deeply" in out.getvalue()
