@@ -3,11 +3,12 @@
 Thin views: reads through actors.selectors (via ActorFilterSet), the merge through actors.services.
 """
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import exceptions, viewsets
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from config.api_errors import error_responses
+from config.api_errors import Conflict, error_responses
+from config.api_parsers import JSONParser
 from config.api_support import (
     EditorPermission,
     PageNumberPages,
@@ -36,10 +37,11 @@ from .serializers import ActorMergeSerializer, ActorSerializer
         summary="Merge this actor into another (editors)",
         description="The actor in the URL is folded into `into`: its statements, mentions, aliases and roles move "
         "there, and it stays behind with `merged_into` set so its old URLs keep resolving. Answers the actor that "
-        "stays. Needs the `actors.change_actor` permission.",
+        "stays. 409 when the actors' state forbids it (into itself, or either already merged). Needs the "
+        "`actors.change_actor` permission.",
         parameters=[id_parameter("actor", slug=True)],
         request=ActorMergeSerializer,
-        responses={200: ActorSerializer, **error_responses(400, 401, 403, 404, 429)},
+        responses={200: ActorSerializer, **error_responses(400, 401, 403, 404, 409, 429)},
     ),
 )
 class ActorViewSet(viewsets.ReadOnlyModelViewSet):
@@ -49,6 +51,7 @@ class ActorViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = PageNumberPages
     permission_classes = [EditorPermission]
     write_permissions = {"merge": ["actors.change_actor"]}
+    parser_classes = [JSONParser]  # a merge is JSON: form fields would turn an integer id into text
     queryset = Actor.objects.none()
 
     def get_queryset(self):
@@ -64,12 +67,10 @@ class ActorViewSet(viewsets.ReadOnlyModelViewSet):
         merge = self.get_object()
         body = ActorMergeSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        keep = selectors.actor_by_id_or_slug(body.validated_data["into"])
-        if keep is None:
-            raise exceptions.ValidationError({"into": [f"No actor has the id or slug '{body.validated_data['into'][:100]}'."]})
+        keep = body.validated_data["into"]
         try:
             services.merge_actors(keep=keep, merge=merge, user=request.user)
         except ValueError as exc:  # actors.services.MergeError: into itself, already merged, ...
-            raise exceptions.ValidationError({"into": [str(exc)]}) from exc
+            raise Conflict(str(exc)) from exc  # a well-formed request the actors' current state refuses
         kept = selectors.actor_profile(selectors.actor_by_id_or_slug(str(keep.pk)))
         return Response(ActorSerializer(kept, context=self.get_serializer_context()).data)

@@ -3,7 +3,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.api_support import LeanRepresentation, LinkField, RelatedLinkField, absolute_url
+from config.api_support import (
+    IdOrSlugRelatedField,
+    LeanRepresentation,
+    LinkField,
+    RelatedLinkField,
+    StrictInputSerializer,
+    absolute_url,
+)
 
 from .models import Actor, Role
 
@@ -56,9 +63,22 @@ class ActorSerializer(serializers.ModelSerializer):
         return sorted({alias.name for alias in actor.aliases.all()})
 
 
-class ActorMergeSerializer(serializers.Serializer):
-    into = serializers.CharField(
-        max_length=255,
+class ActorIdOrSlugField(IdOrSlugRelatedField):
+    """An actor named by its id or slug; with `follow_merges`, an actor merged away names the one it was merged
+    into (as its old URLs do); without, the caller decides what a merged actor means."""
+
+    lookup, noun = "actors.selectors.actor_by_id_or_slug", "actor"
+
+    def __init__(self, *, follow_merges: bool = False, **kwargs):
+        self.lookup_kwargs = {"follow_merges": follow_merges}
+        super().__init__(**kwargs)
+
+
+class ActorMergeSerializer(StrictInputSerializer):
+    """Which actor stays when the actor in the URL is merged away."""
+
+    into = ActorIdOrSlugField(
+        queryset=Actor.objects.all(),
         help_text="The id or slug of the actor that stays; the actor in the URL is merged into it and its "
         "statements move there. Its old URLs and slug keep resolving.",
     )

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
-from rest_framework import exceptions, serializers, status
+from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -154,6 +154,22 @@ ERROR_DESCRIPTIONS = {
 }
 
 
+def _no_nul(schema: dict) -> None:
+    """Text the server takes holds no NUL character (Django's and DRF's text fields refuse it, and PostgreSQL
+    cannot store it): say so on every free-form string of `schema` (enums, dates, URIs and files hold none)."""
+    for key in ("oneOf", "anyOf", "allOf"):
+        for branch in schema.get(key, []):
+            _no_nul(branch)
+    if isinstance(schema.get("items"), dict):
+        _no_nul(schema["items"])
+    if schema.get("type") != "string" or "enum" in schema or "format" in schema:
+        return
+    if "pattern" in schema:
+        schema["not"] = {"pattern": r"\u0000"}
+    else:
+        schema["pattern"] = r"^[^\u0000]*$"
+
+
 class ApiAutoSchema(AutoSchema):
     """drf-spectacular's AutoSchema, documenting the shared error responses on every operation."""
 
@@ -163,12 +179,42 @@ class ApiAutoSchema(AutoSchema):
             codes += ["401", "403"]
         return codes
 
+    def get_auth(self):
+        # Reads are public wherever every permission of the view lets anyone read (EditorPermission says so with
+        # `public_reads`): security then lists {} (no credentials) beside the token and session; writes keep
+        # credentials required. drf-spectacular alone knows only AllowAny and IsAuthenticatedOrReadOnly.
+        auths = super().get_auth()
+        if self.method in permissions.SAFE_METHODS and {} not in auths and all(
+            getattr(permission, "public_reads", False) for permission in self.view.get_permissions()
+        ):
+            auths.append({})
+        return auths
+
+    def _map_basic_serializer(self, serializer, direction):
+        # Strict inputs (config.api_support.StrictInputSerializer) refuse unknown fields, and may require exactly
+        # one of some fields: say both, so that clients and generated tests see the rule the server applies.
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "request" and getattr(serializer, "refuses_unknown_fields", False):
+            schema["additionalProperties"] = False
+            for prop in schema["properties"].values():
+                _no_nul(prop)
+            one_of = [name for name in getattr(serializer, "exactly_one_of", ()) if name in schema["properties"]]
+            if one_of:
+                schema["oneOf"] = [{"required": [name]} for name in one_of]
+        return schema
+
+    def _get_request_for_media_type(self, serializer, direction="request"):
+        # A body needing exactly one of some fields is required, though none of them is on its own.
+        schema, required = super()._get_request_for_media_type(serializer, direction)
+        return schema, required or bool(getattr(serializer, "exactly_one_of", ()))
+
     def _get_parameters(self):
         # Every query parameter of this API treats an empty value (`?kind=`) as absent; say so.
         parameters = super()._get_parameters()
         for parameter in parameters:
             if parameter.get("in") == "query":
                 parameter["allowEmptyValue"] = True
+                _no_nul(parameter.get("schema", {}))
         return parameters
 
     def _get_response_bodies(self, direction="response"):

@@ -5,12 +5,14 @@ import base64
 import binascii
 import datetime as dt
 import json
+from collections.abc import Mapping
 
 from django.db import connection
+from django.utils.module_loading import import_string
 from django.db.models import F, FloatField, Q, QuerySet
 from django.db.models.functions import Cast
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import exceptions, permissions, serializers
 from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.relations import PKOnlyObject
@@ -18,24 +20,30 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from config.api_parsers import json_depth
+
 MAX_DB_INT = 2**63 - 1  # PostgreSQL bigint; larger ids can't exist and must not reach the database
 
 
 def parse_id(value) -> int | None:
     """A positive database id from a string, or None when it is not one (letters, signs, huge numbers)."""
     text = str(value).strip()
-    if not text.isascii() or not text.isdigit():
+    if not text.isascii() or not text.isdigit() or len(text.lstrip("0")) > 19:  # int() refuses 4,300+ digits
         return None
     number = int(text)
     return number if 0 < number <= MAX_DB_INT else None
 
 
 def requested_page_size(pagination, request) -> int:
-    """`?page_size=` as asked (capped at the pagination's maximum); anything but a positive number is a 400."""
+    """`?page_size=` as asked, capped at the pagination's maximum however large (the schema sets no maximum: a
+    client asking for more gets the most a page holds); anything but a positive whole number is a 400."""
     raw = request.query_params.get(pagination.page_size_query_param)
     if raw in (None, ""):
         return pagination.page_size
-    number = parse_id(raw)
+    text = str(raw).strip()
+    if text.isascii() and text.isdigit() and len(text.lstrip("0")) > 18:
+        return pagination.max_page_size  # past what parse_id reads (and int() reads past 4,300 digits)
+    number = parse_id(text)
     if number is None:
         raise exceptions.ValidationError({pagination.page_size_query_param: ["A positive whole number is required."]})
     return min(number, pagination.max_page_size)
@@ -67,7 +75,10 @@ def _encode_cursor(payload: dict) -> str:
 def _decode_cursor(cursor: str) -> dict:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")).decode())
+        text = base64.urlsafe_b64decode(padded.encode("ascii")).decode()
+        if json_depth(text) > 2:  # json would recurse into `[[[[...` until RecursionError (a 500)
+            raise ValueError("nested too deeply")
+        payload = json.loads(text)
     except (ValueError, UnicodeError, binascii.Error) as exc:
         raise exceptions.ValidationError({"cursor": ["Invalid cursor: use the `next` or `previous` link as given."]}) from exc
     if not isinstance(payload, dict):
@@ -225,6 +236,98 @@ class KeysetCursorPagination(BasePagination):
         ]
 
 
+# --- Strict input ----------------------------------------------------------------------------------------------
+# What the schema says a write takes is what it takes: a string field takes a JSON string (DRF's CharField turns
+# 0 into "0"), an integer field a JSON integer (DRF's takes "12" and 12.0), and a field the body does not define is
+# refused instead of silently dropped (a typo'd field name must not look like a success). ApiAutoSchema declares
+# the last as `additionalProperties: false` and `exactly_one_of` as a oneOf.
+
+
+class StrictCharField(serializers.CharField):
+    """A JSON string only: 0, 12345, true and lists are refused ("Not a valid string.")."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """A JSON integer only: "12", 12.0 and true are refused ("A valid integer is required.")."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictInputSerializer(serializers.Serializer):
+    """A write's input: fields it does not define are refused with a 400 naming them.
+
+    `exactly_one_of`: fields of which exactly one must be sent (non-empty); checked here, declared in the
+    schema as a oneOf of one `required` per field (config.api_errors.ApiAutoSchema)."""
+
+    exactly_one_of: tuple[str, ...] = ()
+    refuses_unknown_fields = True
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            unknown = sorted(str(name) for name in data if name not in self.fields)
+            if unknown:
+                known = ", ".join(self.fields)
+                raise serializers.ValidationError(
+                    {name[:100]: [f"Unknown field; this body takes {known}."] for name in unknown[:20]}
+                )
+        return super().to_internal_value(data)
+
+    def validate(self, attrs):
+        if self.exactly_one_of:
+            given = [name for name in self.exactly_one_of if attrs.get(name) not in (None, "")]
+            if len(given) != 1:
+                names = [f"`{name}`" for name in self.exactly_one_of]
+                raise serializers.ValidationError(
+                    f"Send exactly one of {', '.join(names[:-1])} or {names[-1]}"
+                    + (f"; got {', '.join(given)}." if given else "; got none.")
+                )
+        return attrs
+
+
+@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string", "minLength": 1, "maxLength": 255}]})
+class IdOrSlugRelatedField(serializers.RelatedField):
+    """A row named by its id (a JSON integer or a string of digits) or its slug.
+
+    Subclasses set `lookup` (the dotted path of a selector taking the reference as a string) and `noun`."""
+
+    default_error_messages = {
+        "does_not_exist": "No {name} has the id or slug '{value}'.",
+        "invalid": "Give an id (a number) or a slug (text).",
+        "blank": "This field may not be blank.",
+        "max_length": "An id or slug has at most {max_length} characters.",
+    }
+    max_length = 255
+    lookup = ""
+    lookup_kwargs: dict = {}
+    noun = "row"
+
+    def run_validation(self, data=serializers.empty):
+        if data == "":  # RelatedField would call it null
+            self.fail("blank")
+        return super().run_validation(data)
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, (str, int)):
+            self.fail("invalid")
+        if len(str(data)) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
+        found = import_string(self.lookup)(str(data), **self.lookup_kwargs) if str(data).strip() else None
+        if found is None:
+            self.fail("does_not_exist", name=self.noun, value=str(data)[:100])
+        return found
+
+    def to_representation(self, value):
+        return value.pk
+
+
 class EditorPermission(permissions.BasePermission):
     """Anyone reads; a write needs an authenticated user holding the view's `write_permissions` (per action).
 
@@ -233,6 +336,7 @@ class EditorPermission(permissions.BasePermission):
     """
 
     message = "Your account lacks the editor permission this change needs."
+    public_reads = True  # the schema declares reads as needing no credentials (config.api_errors.ApiAutoSchema)
 
     def has_permission(self, request, view) -> bool:
         if request.method in permissions.SAFE_METHODS:

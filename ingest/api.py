@@ -3,16 +3,26 @@
 It extends the read-only sources resource of statements.api (ingest may import statements, not the other
 way round). Thin views: ingest.services.submit_article / submit_text / reprocess do the work.
 """
-import datetime as dt
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiRequest,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import exceptions, parsers, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from config.api_errors import Conflict, PayloadTooLarge, error_responses
+from config.api_parsers import JSONParser
+from config.api_support import StrictCharField, StrictInputSerializer
 from config.throttling import ReprocessThrottle, UploadThrottle
 from statements.api import SourceViewSet as ReadSourceViewSet
 from statements.api import id_parameter
@@ -21,33 +31,75 @@ from statements.serializers import SourceSerializer
 from . import services, validation
 
 
-class ArticleUploadSerializer(serializers.Serializer):
-    """An article: a file (multipart), or its text or HTML (JSON), with what is known about it."""
+NOT_ONLY_WHITESPACE = RegexValidator(r"[^\s\x1c-\x1f]", "The article is empty.")  # \x1c-\x1f: str.isspace()
 
-    file = serializers.FileField(
-        required=False, allow_empty_file=False,
-        help_text="The article as a .txt, .md or .html file (multipart/form-data only).",
+
+def door_rule(check):
+    """A field validator that runs one of ingest.validation's checks, so the API refuses what every other door
+    refuses, in the same words."""
+
+    def run(value):
+        try:
+            check(value)
+        except validation.ArticleRejected as exc:
+            raise serializers.ValidationError(exc.message, code=exc.code) from exc
+
+    return run
+
+
+@extend_schema_field({"type": "string", "format": "uri", "maxLength": validation.MAX_URL_LENGTH})
+class ArticleURLField(StrictCharField):
+    """The article's address: a JSON string that ingest.validation.check_url accepts (http or https only)."""
+
+
+class ArticleSerializer(StrictInputSerializer):
+    """An article as JSON: its text or its HTML (exactly one), with what is known about it."""
+
+    exactly_one_of = ("text", "html")
+
+    text = StrictCharField(
+        required=False, trim_whitespace=False, validators=[NOT_ONLY_WHITESPACE], help_text="The article's plain text.",
     )
-    text = serializers.CharField(required=False, trim_whitespace=False, help_text="The article's plain text.")
-    html = serializers.CharField(required=False, trim_whitespace=False, help_text="The article's HTML page.")
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    url = serializers.URLField(required=False, allow_blank=True, max_length=2000, help_text="The article's address.")
-    published = serializers.DateField(required=False, allow_null=True, help_text="Publication date, YYYY-MM-DD.")
-    publisher = serializers.CharField(required=False, allow_blank=True, max_length=255, help_text="e.g. SANA, Reuters.")
+    html = StrictCharField(
+        required=False, trim_whitespace=False, validators=[NOT_ONLY_WHITESPACE], help_text="The article's HTML page.",
+    )
+    title = StrictCharField(required=False, allow_blank=True, max_length=500)
+    url = ArticleURLField(
+        required=False, allow_blank=True, validators=[door_rule(validation.check_url)],
+        help_text="The article's http(s) address (a host name with a domain, or an IP address).",
+    )
+    published = serializers.DateField(
+        required=False, allow_null=True, validators=[door_rule(validation.check_published)],
+        help_text="Publication date, YYYY-MM-DD; not in the future.",
+    )
+    publisher = StrictCharField(required=False, allow_blank=True, max_length=255, help_text="e.g. SANA, Reuters.")
 
-    def validate(self, attrs):
-        given = [name for name in ("file", "text", "html") if attrs.get(name) not in (None, "")]
-        if len(given) != 1:
-            raise serializers.ValidationError(
-                "Send exactly one of `file` (multipart), `text` or `html`"
-                + (f"; got {', '.join(given)}." if given else "; got none.")
-            )
-        body = attrs.get("text") or attrs.get("html")
-        if body is not None and not body.strip():
-            raise serializers.ValidationError({given[0]: ["The article is empty."]})
-        if attrs.get("published") and attrs["published"] > dt.date.today() + dt.timedelta(days=2):
-            raise serializers.ValidationError({"published": ["The publication date is in the future."]})
-        return attrs
+
+class FormDateField(serializers.DateField):
+    """A date in a form, which has no null: an empty value means "not known" (and the schema says no `nullable`)."""
+
+    def run_validation(self, data=serializers.empty):
+        return None if data == "" else super().run_validation(data)
+
+
+@extend_schema_field({"type": "string", "format": "binary", "minLength": 1})
+class ArticleFileField(serializers.FileField):
+    """An uploaded file, never empty (`allow_empty_file=False`, and the schema says `minLength: 1`)."""
+
+
+class ArticleUploadSerializer(ArticleSerializer):
+    """An article as multipart/form-data: a file, its text or its HTML (exactly one), with what is known about it."""
+
+    exactly_one_of = ("file", "text", "html")
+
+    published = FormDateField(
+        required=False, validators=[door_rule(validation.check_published)],
+        help_text="Publication date, YYYY-MM-DD; not in the future.",
+    )
+
+    file = ArticleFileField(
+        required=False, allow_empty_file=False, help_text="The article as a .txt, .md or .html file.",
+    )
 
 
 ReprocessSerializer = inline_serializer(
@@ -70,7 +122,8 @@ Send either **multipart/form-data** with a `file` (plus optional metadata fields
 
 - **202** the article is new: the body is the source, `Location` its URL.
 - **200** the same article (same text, or same `url`) is already stored: the body is that source.
-- **400** nothing or several of `file`/`text`/`html`, or a malformed field.
+- **400** nothing or several of `file`/`text`/`html`, a field of the wrong type or not listed here, or a
+  malformed one.
 - **413** the article is over {settings.MAX_ARTICLE_BYTES:,} bytes (MAX_ARTICLE_BYTES).
 """
 
@@ -80,8 +133,11 @@ Send either **multipart/form-data** with a `file` (plus optional metadata fields
         summary="Upload an article (editors)",
         description=UPLOAD_DESCRIPTION,
         request={
-            "multipart/form-data": ArticleUploadSerializer,
-            "application/json": ArticleUploadSerializer,
+            # The file part's types: what the server takes as an article (ingest.validation.ACCEPTED_SUFFIXES).
+            "multipart/form-data": OpenApiRequest(
+                ArticleUploadSerializer, encoding={"file": {"contentType": "text/plain, text/markdown, text/html"}},
+            ),
+            "application/json": ArticleSerializer,
         },
         responses={
             202: OpenApiResponse(SourceSerializer, description="Stored and queued for processing."),
@@ -113,7 +169,7 @@ Send either **multipart/form-data** with a `file` (plus optional metadata fields
     ),
 )
 class SourceViewSet(ReadSourceViewSet):
-    parser_classes = [parsers.JSONParser, parsers.MultiPartParser]
+    parser_classes = [JSONParser, parsers.MultiPartParser]
     write_permissions = {"create": ["statements.add_source"], "reprocess": ["statements.change_source"]}
 
     def get_throttles(self):
@@ -122,7 +178,8 @@ class SourceViewSet(ReadSourceViewSet):
         return [*super().get_throttles(), extra()] if extra else super().get_throttles()
 
     def create(self, request, *args, **kwargs):
-        upload = ArticleUploadSerializer(data=request.data)
+        multipart = request.content_type.startswith("multipart/")
+        upload = (ArticleUploadSerializer if multipart else ArticleSerializer)(data=request.data)
         upload.is_valid(raise_exception=True)
         data = upload.validated_data
         meta = {

@@ -8,6 +8,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
 from config.api_errors import error_responses
+from config.api_parsers import JSONParser
 from config.api_support import (
     EditorPermission,
     KeysetCursorPagination,
@@ -47,7 +48,8 @@ class StatementCursorPagination(KeysetCursorPagination):
         description="Change the speaker, the span (the content is recomputed from the source text), the kind, "
         "the topics or the review status. The statement is marked `corrected` (or takes the status sent: "
         "`verified`, `rejected`), the editor and time are recorded, and re-running extraction leaves it alone. "
-        "Needs the `statements.change_statement` permission.",
+        "An empty body (`{}`) changes nothing and answers the statement as it is, as a JSON merge patch would. "
+        "Fields not listed here are refused (400). Needs the `statements.change_statement` permission.",
         parameters=[id_parameter("statement")],
         request=StatementCorrectionSerializer,
         responses={200: StatementSerializer, **error_responses(400, 401, 403, 404, 429)},
@@ -61,6 +63,7 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
     permission_classes = [EditorPermission]
     write_permissions = {"partial_update": ["statements.change_statement"]}
     http_method_names = ["get", "patch", "head", "options"]
+    parser_classes = [JSONParser]  # corrections are JSON: form fields would turn every integer into text
     queryset = Statement.objects.none()  # for the schema and the filter backend; rows come from selectors
 
     def get_queryset(self):

@@ -4,8 +4,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.models import Actor
-from actors.serializers import ActorRefSerializer
-from config.api_support import LeanRepresentation, LinkField, RelatedLinkField, absolute_url
+from actors.serializers import ActorIdOrSlugField, ActorRefSerializer
+from config.api_support import (
+    IdOrSlugRelatedField,
+    LeanRepresentation,
+    LinkField,
+    RelatedLinkField,
+    StrictInputSerializer,
+    StrictIntegerField,
+    absolute_url,
+)
 
 from .models import Source, Statement, Topic
 
@@ -136,66 +144,23 @@ class StatementSerializer(LeanRepresentation, serializers.ModelSerializer):
         return getattr(statement, "headline", None)
 
 
-class IdOrSlugRelatedField(serializers.RelatedField):
-    """Writes name a row by its id (digits) or its slug."""
-
-    default_error_messages = {
-        "does_not_exist": "No {name} has the id or slug '{value}'.",
-        "invalid": "Give an id (a number) or a slug (text).",
-    }
-
-    def __init__(self, *, lookup, name: str, **kwargs):
-        self.lookup, self.name = lookup, name
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, (str, int)):
-            self.fail("invalid")
-        found = self.lookup(str(data)) if str(data).strip() else None
-        if found is None:
-            self.fail("does_not_exist", name=self.name, value=str(data)[:100])
-        return found
-
-    def to_representation(self, value):
-        return value.pk
-
-
-def _actor_lookup(ref):
-    from actors.selectors import actor_by_id_or_slug
-
-    return actor_by_id_or_slug(ref)
-
-
-def _topic_lookup(ref):
-    from .selectors import topic_by_id_or_slug
-
-    return topic_by_id_or_slug(ref)
-
-
-@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}]})
-class ActorIdOrSlugField(IdOrSlugRelatedField):
-    def __init__(self, **kwargs):
-        super().__init__(lookup=_actor_lookup, name="actor", **kwargs)
-
-
-@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}]})
 class TopicIdOrSlugField(IdOrSlugRelatedField):
-    def __init__(self, **kwargs):
-        super().__init__(lookup=_topic_lookup, name="topic", **kwargs)
+    lookup, noun = "statements.selectors.topic_by_id_or_slug", "topic"
 
 
-class StatementCorrectionSerializer(serializers.Serializer):
-    """An editor's correction: send only the fields that change."""
+class StatementCorrectionSerializer(StrictInputSerializer):
+    """An editor's correction: send only the fields that change (an empty body changes nothing)."""
 
     speaker = ActorIdOrSlugField(
-        required=False, allow_null=True, queryset=Actor.objects.all(),
-        help_text="The actor who really said it, by id or slug; null for an unknown speaker.",
+        required=False, allow_null=True, queryset=Actor.objects.all(), follow_merges=True,
+        help_text="The actor who really said it, by id or slug (an actor merged away stands for the one it was "
+        "merged into, as its old URLs do); null for an unknown speaker.",
     )
-    content_start = serializers.IntegerField(
+    content_start = StrictIntegerField(
         required=False, min_value=0, max_value=2**31 - 1,
         help_text="New start offset into the source text; the content is recomputed from the text.",
     )
-    content_end = serializers.IntegerField(
+    content_end = StrictIntegerField(
         required=False, min_value=1, max_value=2**31 - 1,
         help_text="New end offset (exclusive) into the source text.",
     )
@@ -209,10 +174,3 @@ class StatementCorrectionSerializer(serializers.Serializer):
         required=False,
         help_text="verified or rejected set that status; otherwise (or with corrected) the statement becomes corrected.",
     )
-
-    def validate(self, attrs):
-        if not attrs:
-            raise serializers.ValidationError(
-                "Send at least one of speaker, content_start, content_end, kind, topics, review_status."
-            )
-        return attrs

@@ -103,12 +103,14 @@ def correct_statement(
     extraction found. The statement becomes `corrected` (a rejected one stays rejected, as in the admin)
     unless `review_status` says otherwise; either way re-running extraction leaves it alone from now on. Raises
     django.core.exceptions.ValidationError (per field) for a span outside the text, a span another statement
-    of the same source already has, an unknown kind or status.
+    of the same source already has, an unknown kind or status. Given nothing, it changes nothing.
     """
     from django.core.exceptions import ValidationError
 
     from .models import Source
 
+    if speaker is _UNSET and content_start is content_end is kind is topics is review_status is None:
+        return statement  # nothing asked (an empty PATCH): nothing changes, nobody is recorded
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
     errors: dict[str, list[str]] = {}
     changed: list[str] = []

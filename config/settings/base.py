@@ -183,6 +183,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # JSON with its nesting depth checked before parsing (API_MAX_JSON_DEPTH), forms, multipart files.
+    "DEFAULT_PARSER_CLASSES": [
+        "config.api_parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     # "uploads": per user, API and upload page in one count. Throttle classes, NUM_PROXIES and the "reprocess"
@@ -191,6 +197,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_PAGINATION_CLASS": "config.api_support.PageNumberPages",
 }
+
+# JSON request bodies (and cursors) nesting arrays and objects deeper than this are refused with a 400 before
+# they are parsed: Python's json parses recursively, and `[` x 100,000 was a RecursionError (a 500). The API's
+# own bodies nest 2 deep (an object holding a list); 32 leaves room for any future body while staying far from
+# the interpreter's recursion limit (1,000 frames, of which Django, DRF and the error handler use ~150).
+API_MAX_JSON_DEPTH = env.int("API_MAX_JSON_DEPTH", default=32)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Statement Tracker API",

@@ -97,6 +97,9 @@ class Command(BaseCommand):
                 except json.JSONDecodeError as exc:
                     rejected.append(f"{where}: not valid JSON ({exc.msg}); each line must be one article object.")
                     continue
+                except RecursionError:  # `[[[[…`: json parses recursively; the interpreter's limit stopped it
+                    rejected.append(f"{where}: nested too deeply; each line must be one article object.")
+                    continue
                 body = item.get("text") or item.get("html") if isinstance(item, dict) else None
                 if not isinstance(body, str):
                     rejected.append(f"{where}: an article object needs a 'text' or 'html' string.")
