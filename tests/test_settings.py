@@ -67,3 +67,13 @@ def test_database_under_test_is_postgresql():
     from django.db import connection
 
     assert connection.vendor == "postgresql"
+
+
+@pytest.mark.django_db
+def test_database_connections_ask_for_tcp_keepalives():
+    """A vanished worker's row lock is released within about a minute (docs/reliability.md, "Weak or missing")."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW tcp_keepalives_idle")
+        assert cursor.fetchone()[0] in {"30", "30s"}
