@@ -3,6 +3,7 @@
 It lives in ingest because only config and ingest itself may import ingest (see ARCHITECTURE.md).
 """
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminURLFieldWidget
 from django.db.models import Count
