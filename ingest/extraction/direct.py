@@ -11,22 +11,16 @@ import bisect
 import re
 
 from .candidates import Candidate
-from .lexicon import NOT_FOR_QUOTES
 from .quotes import Quote
-from .reported import QUOTING_VERBS, cue_extent, cue_ok, find_subject
-from .titles import HONORIFICS
+from .reported import cue_extent, cue_ok, find_subject
+from .vocabulary import ABBREVIATED_TITLES, HONORIFICS, NOT_FOR_QUOTES, NO_HEARER_VERBS, QUOTING_VERBS, TITLE_SMALL_WORDS
 
 MIN_WORDS = 3
-# Titles of shows, books and reports: small words stay lower case, and a short one keeps its title case
-# even when the sentence's full stop sits inside the marks.
-TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as vs".split())
 MAX_TITLE_WORDS = 6
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _SENT_END = re.compile(r"[.!?]\s|\n")
 QUOTE_MARKS = frozenset("\"“”„«»'‘’") | {"''", "``"}
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
-# Titles written with a full stop that does not end the sentence ("“...,” Ms. Moore said.")
-ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen lt col sgt capt adm rev hon pres supt insp cmdr st jr sr".split())
 
 
 class TokenIndex:
@@ -72,15 +66,10 @@ def _speaker_of(verb, quote: Quote | None = None):
     return subj
 
 
-# Cue verbs that take no hearer as their object, so that a name after them is the speaker
-_NO_HEARER = frozenset("say add continue explain note recall insist declare write conclude admit argue observe "
-                       "remark reply respond comment joke quip recount concede".split())
-
-
 def _inverted_name(verb, quote: Quote | None):
     """ "“...,” added Otieno.": the name after a cue that follows the quotation, which the parser may read as the
     verb's object."""
-    if quote is None or quote.end > verb.idx or verb.lemma_.lower() not in _NO_HEARER:
+    if quote is None or quote.end > verb.idx or verb.lemma_.lower() not in NO_HEARER_VERBS:
         return None  # "“...,” told AFP": the one told
     return next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.pos_ == "PROPN"
                  and c.ent_type_ in ("PERSON", "ORG")), None)

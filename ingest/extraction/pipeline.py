@@ -17,24 +17,18 @@ from .candidates import Candidate
 from .confidence import ACCEPT, features, probability
 from .direct import quote_candidates
 from .headlines import headline_candidates
-from .lexicon import DOCUMENT_NOUNS
 from .nlp import get_nlp
 from .quotes import find_quotes, word_count
 from .records import ExtractedStatement, Extraction
 from .reported import reported_candidates
-from .speakers import (FIRST_PERSON, ORG, PERSON, PERSON_PRONOUNS, POSTNOMINALS, UNKNOWN, Actor, Registry, ent_name,
-                       relabel_people, role_modifiers)
+from .rules import ALWAYS_DIRECT, KEEPS_THAT, QUOTATIONS, R, rule
+from .speakers import Actor, Registry, ent_name, relabel_people, role_modifiers
 from .spans import trim
-from .titles import HONORIFICS, ORG_ROLES, PERSON_ROLES, split_honorifics
+from .titles import split_honorifics
 from .topics import TopicIndex
+from .vocabulary import DOCUMENT_NOUNS, FIRST_PERSON, HONORIFICS, NP_RIGHT_PREPS, ORG_ROLES, PERSON_PRONOUNS, PERSON_ROLES, POSTNOMINALS, QUANTIFIERS, QUOTE_CHARS, SPOKESPERSONS, TIME_NOUNS
+from .records import ORG, PERSON, UNKNOWN
 
-PRIORITY = {"quote": 0, "ccomp": 1, "ccomp-left": 1, "directive": 2, "call-for": 2, "inverted": 2, "parenthetical": 2,
-            "according": 3, "noun": 3, "headline": 4, "follow": 5}
-# "some of her followers said", "others argue": a group named by the noun phrase itself, not a pronoun to resolve
-SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-QUANTIFIERS = frozenset("some many most all both several few others those these each none".split())
-NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})
-QUOTE_CHARS = "\"“”„«»"
 # Only this much of a text is parsed (the parser needs about 1 GB per 100,000 characters); news
 # articles are far shorter, and a longer upload is most likely not an article.
 MAX_CHARS = 300_000
@@ -84,7 +78,7 @@ def analyse(doc, text: str, layout):
 
     cands = reported_candidates(doc, lambda pos: quote_at(pos) is not None)
     for c in cands:
-        if c.rule != "according":
+        if c.rule != R.ACCORDING:
             continue
         content = text[c.start:c.end]
         opening = c.start + len(content) - len(content.lstrip(" ,;:—–-"))
@@ -142,12 +136,11 @@ def _pronoun_that(c, text) -> bool:
 
 def _merge(cands, text):
     for c in cands:
-        c.start, c.end = trim(text, c.start, c.end, drop_complementiser=c.rule not in ("quote", "follow", "headline",
-                                                                                      "pro-form")
+        c.start, c.end = trim(text, c.start, c.end, drop_complementiser=c.rule not in KEEPS_THAT
                               and not _pronoun_that(c, text))
     # one word is too little to be a statement, unless it stands for one ("said so", "said yes")
-    cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2 or c.rule == "pro-form"]
-    cands.sort(key=lambda c: (PRIORITY.get(c.rule, 9), -(c.end - c.start)))
+    cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2 or c.rule == R.PRO_FORM]
+    cands.sort(key=lambda c: (rule(c.rule).priority, -(c.end - c.start)))
     accepted = _SpanIndex()
     replaced: dict[int, Candidate] = {}  # id of a dropped duplicate -> the candidate kept for it
     for c in cands:
@@ -156,7 +149,7 @@ def _merge(cands, text):
             accepted.add(c)
             continue
         # a reported clause that quotes only part of what it says beats the quote (mixed speech)
-        if clash.rule in ("quote", "follow") and c.rule not in ("quote", "follow", "headline") \
+        if clash.rule in QUOTATIONS and c.rule not in QUOTATIONS and c.rule != R.HEADLINE \
                 and c.start <= clash.start and c.end >= clash.end and ((c.end - c.start) > 1.3 * (clash.end - clash.start)
                                                                        or word_count(text[c.start:clash.start]) >= 2):
             accepted.replace(clash, c)
@@ -168,10 +161,10 @@ def _merge(cands, text):
             accepted.replace(clash, c)
             replaced[id(clash)] = c
             continue
-        if clash.rule == "follow" and c.cue_start is not None:
+        if clash.rule == R.FOLLOW and c.cue_start is not None:
             # the quote had no attribution of its own, but a rule found one around it
             clash.rule, clash.cue_start, clash.cue_end, clash.cue_token, clash.subject, clash.parent = (
-                "quote", c.cue_start, c.cue_end, c.cue_token, c.subject, c.parent)
+                R.QUOTE, c.cue_start, c.cue_end, c.cue_token, c.subject, c.parent)
         replaced[id(c)] = clash
     for c in accepted:  # follow-ups whose parent was found twice point to the copy that was kept
         while c.parent is not None and id(c.parent) in replaced:
@@ -189,7 +182,7 @@ def _merge(cands, text):
     result = []
     latest = None  # the kept statement that ends last so far
     for c in outer:
-        if c.rule == "follow":
+        if c.rule == R.FOLLOW:
             parent = _follow_parent(c, latest, text)
             if parent is None:
                 continue
@@ -256,7 +249,7 @@ def _follow_parent(c, prev, text):
     line_start = text.rfind("\n", 0, c.start) + 1
     before = text[line_start:c.start].rstrip(" " + QUOTE_CHARS)
     # or go on with the sentence of a quotation split around its attribution (`“That,” he said, “is part of ...”`)
-    resumes = prev.rule == "quote" and prev.cue_start is not None and prev.end <= prev.cue_start < c.start \
+    resumes = prev.rule == R.QUOTE and prev.cue_start is not None and prev.end <= prev.cue_start < c.start \
         and before.endswith(",") and "\n" not in between
     if before and not resumes and not before.endswith((".", "!", "?", ":")) \
             and not before.endswith(tuple(p + q for p in ".!?" for q in QUOTE_CHARS)):
@@ -266,14 +259,10 @@ def _follow_parent(c, prev, text):
     return prev
 
 
-# -- speakers ----------------------------------------------------------------------------------
-_TIME_NOUNS = frozenset("time moment point day week month year weekend morning afternoon evening night hour".split())
-
-
 def _when(prep) -> bool:
     """ "at the time", "on Monday": a phrase of time hanging on the subject is no part of its name."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _TIME_NOUNS)
+    return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in TIME_NOUNS)
 
 
 def np_tokens(tok):
@@ -526,7 +515,7 @@ def _resolve_speakers(cands, registry, doc, text):
 
 # -- output ------------------------------------------------------------------------------------
 def _kind(c, text, quotes):
-    if c.rule in ("quote", "follow", "block"):
+    if c.rule in ALWAYS_DIRECT:
         return "direct"
     inside = quoted_words = 0
     for q in quotes:

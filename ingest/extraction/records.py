@@ -5,10 +5,22 @@ import datetime
 from dataclasses import dataclass
 
 
+class SpeakerKind:
+    """The kinds of speaker, defined here once: `actors.models.Actor.Kind` maps these values (the data model stores
+    them as they are)."""
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    UNKNOWN = "unknown"
+    ALL = (PERSON, ORGANIZATION, UNKNOWN)
+
+
+PERSON, ORG, UNKNOWN = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.UNKNOWN
+
+
 @dataclass(frozen=True)
 class Speaker:
     name: str
-    kind: str  # "person" | "organization" | "unknown"
+    kind: str  # one of SpeakerKind.ALL
     title: str | None = None
     aliases: tuple[str, ...] = ()  # surface forms seen in the article (not pronouns)
 

@@ -11,49 +11,20 @@
 from __future__ import annotations
 
 from .candidates import Candidate
-from .lexicon import DIRECTIVE_VERBS, DOCUMENT_NOUNS, accepts, candidate_lemmas, cuts_aside, is_cue
+from .lexicon import DIRECTIVE_VERBS, accepts, candidate_lemmas, cuts_aside, is_cue
+from .rules import CLAUSAL, R
 from .spans import subtree_span, subtree_tokens, token_span
+from .vocabulary import CAUSING, DOCUMENT_NOUNS, EXPLETIVES, FIGURES, INFINITIVE_NOUNS, NOMINAL_PREPS, NOUN_CUES, OBJECT_PRONOUNS, QUESTION_VERBS, QUOTE_OPENERS, QUOTING_VERBS, RESPONSE_VERBS, RESULT_VERBS, SAYING_ADJECTIVES, SUBORDINATORS, SUPPORT_VERBS, TELLING, UNDONE, VENUES, WHEN_WORDS, WISHED
 
 SUBJECTS = ("nsubj", "nsubjpass")
 MAX_SENTENCE_TOKENS = 250
 FOLLOW_DEPS = ("conj", "advcl", "xcomp", "pcomp", "parataxis")
-EXPLETIVES = {"there", "this", "what"}
-# Verbs saying that what their infinitive names did not happen
-UNDONE = frozenset("fail refuse decline neglect forget".split())
-# Verbs of wanting another to do something ("would prefer Turkey to admit that ..."): not said, only wished
-WISHED = frozenset("want prefer expect like love wish need require allow permit invite encourage challenge dare".split())
-CLAUSAL = ("ccomp", "ccomp-left", "inverted", "parenthetical", "directive", "call-for", "block", "pro-form")
-QUOTE_OPENERS = "\"“‘'«"
-# Pronouns that cannot be a clause's subject ("asked them “prayerfully consider” ...")
-OBJECT_PRONOUNS = frozenset("me him her us them myself himself herself itself ourselves themselves".split())
-# Adjectives before "to <say>" that report the saying as done ("are quick to point out", "was careful to note"), unlike
-# "unlikely", "unable", "willing" or "ready"
-SAYING_ADJECTIVES = frozenset("quick right correct careful eager keen happy proud fast wise".split())
-# Verbs by which something makes someone do what the infinitive after them says ("forced the mayor to say ...")
-CAUSING = frozenset("force prompt lead cause push drive compel spur provoke".split())
-# Nouns of a business's figures, which "posted", "reported" or "announced" as objects are results, not words
-RESULT_VERBS = frozenset("post report announce record register book reveal unveil".split())
-FIGURES = frozenset("profit profits loss losses rise fall increase decrease decline drop gain jump slump surge "
-                    "revenue revenues sales earnings turnover growth deficit surplus dividend doubling tripling".split())
-# Verbs that name whom they tell before what ("told The Washington Post he was ...")
-TELLING = frozenset("tell inform assure remind warn notify advise".split())
-QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
-# Verbs of taking a side on something, whose subject says why in a participle after it ("attacked the law saying ...")
-RESPONSE_VERBS = frozenset("attack condemn slam blast hail applaud rebuff oppose back support".split())
 # Comma-set asides that close a reported noun phrase or infinitive and describe it rather than report it
 # ("praised X, which ...", "criticized X, citing ..."): in train[300:] annotators left relative clauses out
 # 9 times to 8 and participles 10 to 2, but kept appositions 22 to 9.
 NOMINAL_ASIDE_CUTS = frozenset({"relcl", "relcl-name", "participle"})
-NOMINAL_PREPS = ("about", "on", "of", "for", "as", "against", "to")
 # What an "as" attribution's cue may carry besides its subject ("as police have said", "as X noted in an interview")
 AS_CLAUSE_DEPS = frozenset({"nsubj", "mark", "aux", "neg", "advmod", "npadvmod", "prt", "punct", "prep"})
-# Verbs that do nothing but voice the speech noun they take ("made the point that", "repeated his claim that")
-SUPPORT_VERBS = frozenset("make repeat reiterate voice offer issue restate".split())
-# Nouns whose infinitive says what they are for ("his call to raise the wage", "the decision to leave")
-INFINITIVE_NOUNS = frozenset("call plan demand effort push bid proposal pledge promise vow threat offer decision refusal "
-                             "order request plea appeal attempt intention commitment move".split())
-NOUN_CUES = frozenset("claim assertion statement warning promise pledge insistence allegation argument suggestion "
-                      "admission announcement contention complaint charge accusation remark comment vow threat".split())
 
 
 def cue_ok(tok) -> bool:
@@ -146,9 +117,6 @@ def _name_right_before(tok):
     if prev is None or prev.ent_type_ not in ("PERSON", "ORG") or prev.dep_ not in ("appos", "conj", "compound"):
         return None
     return prev
-
-
-QUOTING_VERBS = frozenset({"quote", "cite"})
 
 
 def _quoted_as_saying(tok):
@@ -252,14 +220,6 @@ def _cut_aside(comp, end: int, cut=None) -> int:
     return min(end, comma.idx)
 
 
-# Words of a point in time at which something can have been said ("on Monday", "yesterday", "on Sept. 26")
-_WHEN_WORDS = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-january february march april june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
-
-
 def _said_when(comp, cue) -> list:
     """Modifiers of a complement that stand between the cue and the complement's subject and name the day the
     words were said ("said on Monday he would ...", "said Tuesday the party ..."): the parser hangs them on the
@@ -273,18 +233,12 @@ def _said_when(comp, cue) -> list:
         if not cue.i < c.i < subj.left_edge.i or c.dep_ in ("mark", "punct"):
             continue
         if (c.dep_ == "npadvmod" or (c.dep_ == "prep" and c.lower_ == "on")) and any(
-            t.lower_.rstrip(".") in _WHEN_WORDS for t in c.subtree
+            t.lower_.rstrip(".") in WHEN_WORDS for t in c.subtree
         ):
             found.append(c)
         else:
             return []
     return found
-
-
-_SUBORDINATORS = frozenset("""
-when whenever while as because since if unless until before after once though although whereas where wherever
-why how whether so than
-""".split())
 
 
 def _subordinate(clause) -> bool:
@@ -293,7 +247,7 @@ def _subordinate(clause) -> bool:
     subj = next((x for x in clause.children if x.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in ("which", "who", "that", "what"):
         return True
-    return any(x.dep_ == "mark" or (x.dep_ == "advmod" and x.lower_ in _SUBORDINATORS and x.i < subj.i)
+    return any(x.dep_ == "mark" or (x.dep_ == "advmod" and x.lower_ in SUBORDINATORS and x.i < subj.i)
                for x in clause.children)
 
 
@@ -541,23 +495,18 @@ def _saying_on_object(obj):
                  and any(x.dep_ == "ccomp" for x in c.children)), None)
 
 
-_VENUES = frozenset("interview statement speech tweet twitter facebook show rally event hearing meeting conference "
-                    "appearance debate post message letter release video radio television tv program broadcast forum hall "
-                    "convention summit session briefing podcast ceremony dinner luncheon".split())
-
-
 def _when_or_where(tok) -> bool:
     """Does this modifier, hung inside "as Y" after a reported object, say when or where the words were said
     ("Wednesday", "during a campaign stop", "on his radio show") rather than add to them?"""
     if tok.dep_ == "npadvmod":
-        return tok.ent_type_ in ("DATE", "TIME") or tok.lower_.rstrip(".") in _WHEN_WORDS
+        return tok.ent_type_ in ("DATE", "TIME") or tok.lower_.rstrip(".") in WHEN_WORDS
     if tok.dep_ != "prep" or tok.head.dep_ not in ("pobj", "pcomp"):
         return False
     if tok.lower_ == "during":
         return True
     pobj = next((x for x in tok.children if x.dep_ == "pobj"), None)
     return pobj is not None and tok.lower_ in ("on", "in", "at") and (
-        pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_.rstrip(".") in _WHEN_WORDS or pobj.lemma_.lower() in _VENUES)
+        pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_.rstrip(".") in WHEN_WORDS or pobj.lemma_.lower() in VENUES)
 
 
 def _reports_about(prep, obj) -> bool:
@@ -572,9 +521,9 @@ def _reports_about(prep, obj) -> bool:
     pobj = next((x for x in prep.children if x.dep_ in ("pobj", "pcomp")), None)
     if pobj is None or (pobj.tag_ == "VBG" and prep.lower_ != "about"):  # "in answering", not "about raising"
         return False
-    if pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_.rstrip(".") in _WHEN_WORDS:
+    if pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_.rstrip(".") in WHEN_WORDS:
         return False
-    return pobj.lemma_.lower() not in _VENUES or pobj.ent_type_ == "PERSON"  # "his engagement to Jerry Hall"
+    return pobj.lemma_.lower() not in VENUES or pobj.ent_type_ == "PERSON"  # "his engagement to Jerry Hall"
 
 
 def _noun_infinitive(c, obj) -> bool:

@@ -8,82 +8,42 @@ resolve to the latest actor so titled or named, and pronouns to the actor a lear
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Span
 
 from .lexicon import is_cue
-from .records import Speaker
-from .titles import COURTESY, HONORIFICS, ORG_ROLES, PERSON_ROLES, split_honorifics, strip_possessive
+from .tables import names, weights
+from .records import ORG, PERSON, Speaker
+from .titles import split_honorifics, strip_possessive
+from .vocabulary import COURTESY, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS, KIN, MALE_HONORIFICS, NAME_HONORIFICS, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE, PERSON_PRONOUNS, PERSON_ROLES, POSTNOMINALS, ROLE_SYNONYMS, STYLES, TITLE_LINK
 
-PERSON, ORG, UNKNOWN = "person", "organization", "unknown"
 ENT_KINDS = {"PERSON": PERSON, "ORG": ORG, "GPE": ORG, "NORP": ORG}
 REGISTERED = ("PERSON", "ORG", "GPE")
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
-TITLE_LINK = {"of", "'s", "’s", "-", "for", "and"}
-_FEMALE_HON = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
-_MALE_HON = {"mr", "sir", "lord", "king", "prince", "father"}
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
 LOOKBACK = 400  # mentions searched back from a pronoun or role noun (keeps long texts linear)
-GENERIC_ORG_ROLES = frozenset("company firm corporation group bank carrier retailer manufacturer airline club".split())
-NAMES_PATH = Path(__file__).with_name("first_names.json")
-CENSUS_NAMES_PATH = Path(__file__).with_name("census_first_names.json")
-PRONOUN_WEIGHTS_PATH = Path(__file__).with_name("pronoun.json")
 CUE_SUBJECT_DEPS = ("nsubj",)
 
 
-@lru_cache(maxsize=1)
 def pronoun_weights() -> dict[str, float] | None:
     """Weights of the learned pronoun antecedent ranker (training/train_pronouns.py), or None."""
-    try:
-        return json.loads(PRONOUN_WEIGHTS_PATH.read_text(encoding="utf-8"))["weights"]
-    except (OSError, ValueError, KeyError):
-        return None
+    return weights("pronoun")
 
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
     """First name -> "m"/"f": the 1990 US Census's (training/census_names.py) over those learned from the
     train split (training/learn.py), which knows the names in the news the census lacks."""
-    return {**_names_file(NAMES_PATH), **_names_file(CENSUS_NAMES_PATH)}
+    return {**names("first_names"), **names("census_first_names")}
 
 
-def _names_file(path: Path) -> dict[str, str]:
-    try:
-        return json.loads(path.read_text(encoding="utf-8")).get("names", {})
-    except (OSError, ValueError):
-        return {}
-
-
-# words that make a name an organisation's even when it starts with a first name ("Virginia Tech", "Ben & Jerry's")
-_ORG_NAME_WORDS = ORG_ROLES | frozenset("""tech power news times post press inc corp co ltd plc llc airlines airways media
-trust motors energy capital partners holdings industries systems labs records studios pictures books hall center
-centre school hospital church museum stadium arena river street avenue road bridge island county city state
-beach valley lake park bay springs falls heights mountain mountains hills""".split())
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
-# Honorifics that go with a name rather than a post ("Dr", "Sir"): not the end of a title before the name
-_NAME_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev".split())
 LEDE_SENTENCES = 2  # the headline and the lede's first sentences, where a role may come before the name
 LEDE_TAIL = 4  # words from such a role to its sentence's end ("... Secretary has said.")
-# Role nouns that stand for one another ("the minister" for the Trade Secretary, "the spokeswoman")
-ROLE_SYNONYMS = {"minister": {"secretary"}, "spokesman": {"spokeswoman", "spokesperson"},
-                 "spokeswoman": {"spokesman", "spokesperson"}, "spokesperson": {"spokesman", "spokeswoman"},
-                 "chairman": {"chairwoman", "chair"}, "chairwoman": {"chairman", "chair"}, "chair": {"chairman", "chairwoman"}}
-# Words that open a peer's or knight's name ("Lord Ashcroft"), which the NER may split from the rest
-_PEERAGE = frozenset("lord lady baroness baron sir dame viscount earl".split())
-# Styles of address, which a role in apposition says more than ("Foreign Minister Prince Saud", "Sir Digby Jones, CBI
-# director general")
-_STYLES = _PEERAGE | {"prince", "princess", "king", "queen", "sheikh", "emir"}
-# Letters after a name that are no part of it ("Paul Boateng MP", "Guy Mansfield QC")
-POSTNOMINALS = frozenset("MP MPs MEP MSP AM QC KC OBE MBE CBE KBE DBE".split())
-NAME_PARTICLES = frozenset("de van von der den da di du la le del dos das bin ibn al el".split())
 _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
 
 
@@ -143,7 +103,7 @@ def relabel_people(doc) -> None:
             ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Shani" + "Rhys James"
             changed = True
         if ent.label_ == "PERSON" and ents and ents[-1].label_ == "PERSON" and ents[-1].end == ent.start \
-                and ents[-1][-1].lower_ in _PEERAGE:
+                and ents[-1][-1].lower_ in PEERAGE:
             # "Tory Treasurer Lord" + "Ashcroft": the name is "Lord Ashcroft", the words before it his title
             ents.pop()
             ent = Span(doc, ent.start - 1, ent.end, label="PERSON")
@@ -209,7 +169,7 @@ def _looks_like_name(words: list[str], names) -> bool:
     """A known first name, then capitalised words ("Charles de Gaulle": particles inside may be lower case)."""
     return words[0] in names and words[-1][:1].isupper() \
         and all((w[:1].isupper() or w in NAME_PARTICLES) and w.replace("-", "").replace("'", "").isalpha() for w in words) \
-        and not any(w.lower() in _ORG_NAME_WORDS for w in words)
+        and not any(w.lower() in ORG_NAME_WORDS for w in words)
 
 
 def _particles(words: list[str]) -> int:
@@ -245,7 +205,7 @@ def _described_as_organisation(tok) -> bool:
 
 def honorific_gender(honorific: str | None) -> str | None:
     h = (honorific or "").lower().rstrip(".")
-    return "f" if h in _FEMALE_HON else "m" if h in _MALE_HON else None
+    return "f" if h in FEMALE_HONORIFICS else "m" if h in MALE_HONORIFICS else None
 
 
 def name_gender(name: str) -> str | None:
@@ -343,7 +303,7 @@ def title_before(ent) -> str | None:
         toks.pop(0)
     if not toks:
         return None
-    while len(toks) > 1 and toks[-1].lower_.rstrip(".") in _NAME_HONORIFICS:
+    while len(toks) > 1 and toks[-1].lower_.rstrip(".") in NAME_HONORIFICS:
         toks.pop()  # "MAB spokesman Dr Azzam Tamimi": the title is "MAB spokesman"
     if all(t.lower_.rstrip(".") in COURTESY for t in toks):
         return None
@@ -370,8 +330,6 @@ def _links_a_title(before, link) -> bool:
     return before.pos_ == "PROPN" or link.lower_ == "-"
 
 
-# Endings of nouns that name what a person does ("presenter", "musician", "actress", "economist", "consultant")
-_KIN = frozenset("brother mother father sister daughter lover".split())
 _AGENT_ENDING = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ess|ant|man|woman|ee)$")
 
 
@@ -379,7 +337,7 @@ def _occupation(tok) -> bool:
     """A lower-case noun of the agent kind right before a name ("French musician Jean-Michel Jarre", "TV presenter
     Anne Robinson"): the roles no list can close."""
     return tok.tag_ == "NN" and tok.text.islower() and bool(_AGENT_ENDING.fullmatch(tok.text)) \
-        and tok.text.removeprefix("grand").removeprefix("step") not in _KIN
+        and tok.text.removeprefix("grand").removeprefix("step") not in KIN
 
 
 def _title(ent, honorific: str | None) -> str | None:
@@ -388,9 +346,9 @@ def _title(ent, honorific: str | None) -> str | None:
     Jones, CBI director general,"); else the honorific itself unless a mere courtesy ("Mr")."""
     role = honorific if honorific and honorific.lower().rstrip(".") not in COURTESY else None
     before = title_before(ent)
-    if before and role and role.lower() not in _STYLES:
+    if before and role and role.lower() not in STYLES:
         return f"{before} {role}"
-    if before and before.lower().rstrip(".") not in _STYLES:
+    if before and before.lower().rstrip(".") not in STYLES:
         return before
     return title_appos(ent) or before or role
 
@@ -622,7 +580,7 @@ class Registry:
                 first_pos.setdefault(m.sent, m.pos)
         votes: dict[int, Counter] = defaultdict(Counter)
         actors = {id(a): a for a in self.actors}
-        honorifics = COURTESY | _MALE_HON | _FEMALE_HON
+        honorifics = COURTESY | MALE_HONORIFICS | FEMALE_HONORIFICS
         courtesy = {id(m.actor) for m in self.mentions  # "Mr Howard said it would ...": a person all the same
                     if m.token_i > 0 and doc[m.token_i - 1].lower_.rstrip(".") in honorifics}
         for sent_i, sent in enumerate(doc.sents):

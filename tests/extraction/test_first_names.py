@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from conftest import one
 
-from ingest.extraction.speakers import _names_file, NAMES_PATH, name_gender
+from ingest.extraction.speakers import name_gender
+from ingest.extraction.tables import names
 from ingest.extraction.training.census_names import census_genders
 
 
 def test_census_names_are_known_and_win_over_names_misread_in_the_train_split():
     assert name_gender("Jacqueline Moreau") == "f" and name_gender("Hillary Moreau") == "f"
-    learned = _names_file(NAMES_PATH)
+    learned = names("first_names")
     misread = [name for name in ("Anne", "Kathleen") if learned.get(name) == "m"]
     assert misread, "the train split's table no longer misreads these: pick other examples"
     assert all(name_gender(f"{name} Moreau") == "f" for name in misread)

@@ -23,11 +23,12 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from ..lexicon import LEXICON_PATH
-from ..speakers import NAMES_PATH, PERSON, Registry
+from ..speakers import Registry
+from ..tables import path as table_path
 from ..nlp import get_nlp, resolve_model_name
 from ..pipeline import PLAIN_SPACES
 from ..reported import _clause, complement, trailing_aside
+from ..records import PERSON
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "polnear-train.json"
 
@@ -127,11 +128,11 @@ def main(argv=None) -> int:
         "asides": asides,
         "lemmas": lemmas,
     }
-    LEXICON_PATH.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"wrote {LEXICON_PATH} ({len(lemmas)} lemmas)")
-    NAMES_PATH.write_text(json.dumps({"source": out["source"], "format": "first name -> m|f", "names": names},
+    table_path("cue_lexicon").write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"wrote {table_path('cue_lexicon')} ({len(lemmas)} lemmas)")
+    table_path("first_names").write_text(json.dumps({"source": out["source"], "format": "first name -> m|f", "names": names},
                                      indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {NAMES_PATH} ({len(names)} first names)")
+    print(f"wrote {table_path('first_names')} ({len(names)} first names)")
     return 0
 
 

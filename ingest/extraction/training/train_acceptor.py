@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..boilerplate import find_layout
-from ..confidence import WEIGHTS_PATH
+from ..tables import path as table_path
 from ..nlp import get_nlp
 from ..pipeline import analyse, parser_input
 from .learn import DEFAULT_TRAIN, iou
@@ -89,12 +89,12 @@ def main(argv=None) -> int:
     docs = json.loads(path.read_text(encoding="utf-8"))
     rows, labels = collect(docs, get_nlp())
     weights, loss = fit(rows, labels)
-    WEIGHTS_PATH.write_text(json.dumps({
+    table_path("acceptor").write_text(json.dumps({
         "source": f"PolNeAR train split ({len(docs)} articles): {len(labels)} candidates, {sum(labels)} positive",
         "log_loss": round(loss, 4),
         "weights": weights,
     }, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {WEIGHTS_PATH}: {len(labels)} candidates, {sum(labels)} positive, log loss {loss:.3f}")
+    print(f"wrote {table_path('acceptor')}: {len(labels)} candidates, {sum(labels)} positive, log loss {loss:.3f}")
     return 0
 
 
