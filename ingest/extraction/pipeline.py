@@ -13,14 +13,11 @@ from spacy.tokens import Span
 
 from . import dates
 from .boilerplate import find_layout
-from .candidates import Candidate
+from .candidates import Candidate, find_candidates
 from .confidence import ACCEPT, features, probability
-from .direct import quote_candidates
-from .headlines import headline_candidates
 from .nlp import get_nlp
 from .quotes import find_quotes, word_count
 from .records import ExtractedStatement, Extraction
-from .reported import reported_candidates
 from .rules import ALWAYS_DIRECT, KEEPS_THAT, QUOTATIONS, R, rule
 from .speakers import Actor, Registry, ent_name, relabel_people, role_modifiers
 from .spans import trim
@@ -75,19 +72,7 @@ def analyse(doc, text: str, layout):
         return quotes[i] if i >= 0 and quotes[i].start < pos < quotes[i].end else None
 
     registry = Registry(doc, foreign, in_quote=lambda pos: quote_at(pos) is not None)
-
-    cands = reported_candidates(doc, lambda pos: quote_at(pos) is not None)
-    for c in cands:
-        if c.rule != R.ACCORDING:
-            continue
-        content = text[c.start:c.end]
-        opening = c.start + len(content) - len(content.lstrip(" ,;:—–-"))
-        q = quote_at(opening + 1)
-        if q is not None and q.closed and q.start == opening and c.end < q.inner[1]:
-            c.end = q.inner[1]  # "According to X, “... . ...”": the whole quotation, not its first sentence
-    cands += quote_candidates(text, doc, quotes, foreign)
-    cands += headline_candidates(text, body_end, foreign, doc)
-    cands = [c for c in cands if not foreign(c.start, c.end) and not (c.cue_start is not None and foreign(c.cue_start))]
+    cands = find_candidates(doc, text, quotes, quote_at, body_end, foreign)
     cands = _merge(cands, text)
     _resolve_speakers(cands, registry, doc, text)
     cands = [c for c in cands if c.resolved is not None]

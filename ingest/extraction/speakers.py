@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from .lexicon import is_cue
-from .tables import names, weights
+from . import tables
 from .records import ORG, PERSON, Speaker
 from .titles import split_honorifics, strip_possessive
 from .vocabulary import COURTESY, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS, KIN, MALE_HONORIFICS, NAME_HONORIFICS, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE, PERSON_PRONOUNS, PERSON_ROLES, POSTNOMINALS, ROLE_SYNONYMS, STYLES, TITLE_LINK
@@ -31,14 +31,14 @@ CUE_SUBJECT_DEPS = ("nsubj",)
 
 def pronoun_weights() -> dict[str, float] | None:
     """Weights of the learned pronoun antecedent ranker (training/train_pronouns.py), or None."""
-    return weights("pronoun")
+    return tables.weights("pronoun")
 
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
     """First name -> "m"/"f": the 1990 US Census's (training/census_names.py) over those learned from the
     train split (training/learn.py), which knows the names in the news the census lacks."""
-    return {**names("first_names"), **names("census_first_names")}
+    return {**tables.names("first_names"), **tables.names("census_first_names")}
 
 
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .titles import strip_possessive
 from .vocabulary import GENERIC_TOPIC_WORDS, PERSON_HONORIFICS, PERSON_ROLES
-from .tables import table
+from . import tables
 from .records import PERSON
 
 # People are linked as mentioned actors, not as topics.
@@ -30,7 +30,7 @@ KEY_NOUNS = 5
 def noun_idf() -> tuple[dict[str, float], float] | None:
     """(idf by noun lemma, idf of a noun too rare to be listed) from noun_df.json, or None without it."""
     try:
-        data = table("noun_df")
+        data = tables.table("noun_df")
         n, df = data["documents"], data["df"]
     except (TypeError, KeyError):
         return None

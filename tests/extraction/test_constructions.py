@@ -67,7 +67,7 @@ def test_adding_that_is_a_second_statement(run):
 def test_a_report_in_a_clause_joined_onto_the_content_is_a_statement_of_its_own(nlp, run):
     # as the parser read "..., acknowledging that Mr. Trump had tapped into a vein but warning that his style would ...":
     # "warning" joined by "but" onto the first complement's verb
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, [("He", 1, "nsubj", "PRON", "PRP", "he"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
                        (",", 1, "punct", "PUNCT", ",", ","), ("noting", 1, "advcl", "VERB", "VBG", "note"),
@@ -492,7 +492,7 @@ def test_clause_before_the_cue_whose_comma_the_parser_kept_inside_it(run):
 def test_quote_cue_left_without_a_subject_takes_the_person_named_before_it(nlp):
     from spacy.tokens import Doc
 
-    from ingest.extraction.direct import _speaker_of
+    from ingest.extraction.candidates.direct import speaker_of
 
     # "Col. Paul Okafor, an army engineer, said, “No”" with the name misparsed as an apposition, not the subject
     words = ["Col.", "Paul", "Okafor", ",", "an", "army", "engineer", ",", "said", ",", "“", "No", "”"]
@@ -501,7 +501,7 @@ def test_quote_cue_left_without_a_subject_takes_the_person_named_before_it(nlp):
             "ccomp", "punct"]
     pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=["O", "B-PERSON", "I-PERSON"] + ["O"] * 10)
-    assert _speaker_of(doc[8]).text == "Okafor"
+    assert speaker_of(doc[8]).text == "Okafor"
 
 
 def test_that_clause_hung_on_the_phrase_after_the_verb(run):
@@ -560,7 +560,7 @@ def test_parenthetical_cue_hung_on_a_noun_reports_the_whole_clause(nlp):
     # "The difference now, he told me, is that he wins." with "told" hung on "difference"
     from spacy.tokens import Doc
 
-    from ingest.extraction.reported import _inverted
+    from ingest.extraction.candidates.parenthetical import inverted
 
     words = ["The", "difference", "now", ",", "he", "told", "me", ",", "is", "that", "he", "wins", "."]
     heads = [1, 8, 1, 1, 5, 1, 5, 5, 8, 11, 11, 8, 8]
@@ -569,7 +569,7 @@ def test_parenthetical_cue_hung_on_a_noun_reports_the_whole_clause(nlp):
     pos = ["DET", "NOUN", "ADV", "PUNCT", "PRON", "VERB", "PRON", "PUNCT", "AUX", "SCONJ", "PRON", "VERB", "PUNCT"]
     spaces = [True, True, False, True, True, True, False, True, True, True, True, False, False]
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
-    (start, end), rule = _inverted(doc[5])
+    (start, end), rule = inverted(doc[5])
     assert (doc.text[start:end], rule) == ("The difference now, he told me, is that he wins.", "parenthetical")
 
 
@@ -730,7 +730,7 @@ def test_a_clause_misread_under_a_verb_of_objects_leaves_the_object_reading(nlp)
     # made about Machado as examples of ..."); "cite" reports objects, not clauses
     from spacy.tokens import Doc
 
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     words = ["Berg", "cited", "remarks", "Okafor", "had", "made", "about", "Lind", "as", "examples", "."]
     heads = [1, 1, 1, 5, 5, 1, 5, 6, 5, 8, 1]
@@ -780,7 +780,7 @@ def test_a_name_right_before_a_verb_left_without_subject_is_its_subject(nlp):
     # the second name an apposition to the first, "said" with no subject
     from spacy.tokens import Doc
 
-    from ingest.extraction.reported import find_subject
+    from ingest.extraction.candidates.grammar import find_subject
 
     words = ["Anna", "Berg", ",", "former", "mayor", "Paul", "Berg", "said", "it", "was", "safe", "."]
     heads = [1, 7, 1, 4, 6, 6, 1, 7, 9, 7, 9, 7]
@@ -827,7 +827,7 @@ def test_one_organisation_spelt_with_and_without_a_space_is_one_actor(run):
 
 def test_calling_someone_names_reads_a_second_predicate_as_the_object(nlp):
     # as the parser read "One of the docs ... called Oz a quack, fake and charlatan": both nouns predicates of "called"
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
                        ("Okafor", 1, "oprd", "PROPN", "NNP", "Okafor"), ("a", 4, "det", "DET", "DT", "a"),
@@ -851,7 +851,7 @@ def test_a_party_name_the_tagger_read_as_adjective_and_noun_stays_whole(run):
 
 def test_a_clause_subject_read_as_the_verbs_object_stays_in_the_content(nlp):
     # as the parser read "... and promised the powers would only be used in serious cases"
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("promised", 1, "ROOT", "VERB", "VBD", "promise"),
                         ("the", 3, "det", "DET", "DT", "the"), ("homes", 1, "dobj", "NOUN", "NNS", "home"),
@@ -870,7 +870,7 @@ def test_a_clause_subject_read_as_the_verbs_object_stays_in_the_content(nlp):
 def test_a_second_cue_left_out_of_the_first_ones_content_keeps_its_speaker(nlp):
     # as the parser read "has said his comments may have been offensive but were not racist, and said earlier
     # this week he would not apologise": the second "said" hung on "were", inside the first one's complement
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
                         ("it", 3, "nsubj", "PRON", "PRP", "it"), ("was", 1, "ccomp", "AUX", "VBD", "be"),
@@ -887,7 +887,7 @@ def test_a_second_cue_left_out_of_the_first_ones_content_keeps_its_speaker(nlp):
 
 def test_an_unlabelled_line_before_experts_say_is_what_they_say(nlp):
     # as the parser read the headline line "Language unclear on whether single mothers are covered, experts say."
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, [("Rules", 9, "dep", "NOUN", "NN", "rule"), ("vague", 0, "amod", "ADJ", "JJ", "vague"),
                         ("on", 0, "prep", "ADP", "IN", "on"), ("whether", 6, "mark", "SCONJ", "IN", "whether"),
@@ -931,7 +931,7 @@ def test_a_name_after_mr_is_a_person_and_one_after_an_organisations_noun_an_orga
 
 def test_a_clause_subject_read_as_the_object_keeps_the_verbs_modifiers_between(nlp):
     # as the parser read "He also stressed rise in interest rates ahead of an expected May election would not affect ..."
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("stressed", 1, "ROOT", "VERB", "VBD", "stress"),
                         ("growth", 1, "dobj", "NOUN", "NN", "growth"), ("ahead", 1, "advmod", "ADV", "RB", "ahead"),
@@ -992,7 +992,7 @@ def test_a_short_first_half_of_a_split_quote_and_its_second_half(run):
 def test_a_cue_comma_spliced_onto_the_clause_before_it_reports_that_clause(nlp):
     # as the parser read "..., Sen. Bernie Sanders remains committed to ..., his top aide, Tad Devine, told The
     # Huffington Post": "told" a conjunct of "remains" with no "and", only a comma before its subject
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, [("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"), ("remains", 1, "ROOT", "VERB", "VBZ", "remain"),
                         ("committed", 1, "acomp", "ADJ", "JJ", "committed"), (",", 1, "punct", "PUNCT", ",", ","),
@@ -1007,7 +1007,7 @@ def test_a_cue_comma_spliced_onto_the_clause_before_it_reports_that_clause(nlp):
 
 def test_what_someone_told_a_paper_is_the_clause_the_parser_hung_the_cue_on(nlp):
     # as the parser read "three days after Trump told The Washington Post he was “not quite there yet”"
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, [("after", 2, "mark", "SCONJ", "IN", "after"), ("Berg", 2, "nsubj", "PROPN", "NNP", "Berg"),
                         ("told", 6, "advcl", "VERB", "VBD", "tell"), ("the", 4, "det", "DET", "DT", "the"),
@@ -1072,7 +1072,7 @@ def test_a_pronoun_subject_of_the_clause_is_no_speaker_of_a_quote_in_it(run):
 
 def test_of_two_subjects_the_name_speaks(nlp):
     # as the parser read "Cory Doctorow, European outreach coordinator for ..., said that ...": both subjects of "said"
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, [("Berg", 4, "nsubj", "PROPN", "NNP", "Berg"), (",", 0, "punct", "PUNCT", ",", ","),
                         ("outreach", 3, "compound", "NOUN", "NN", "outreach"),
@@ -1134,7 +1134,7 @@ def test_the_hearer_a_telling_verb_names_is_not_what_was_told(run, nlp):
     assert (s.speaker.name, s.content) == ("Anne Holt", "Labour councillors would not get extra funding")
     # as the parser read "Frank Field told BBC Two's Newsnight programme there was a danger ...": the clause on the
     # hearer's noun
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, [("Okafor", 1, "nsubj", "PROPN", "NNP", "Okafor"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),
                         ("the", 3, "det", "DET", "DT", "the"), ("programme", 1, "dobj", "NOUN", "NN", "programme"),

@@ -27,7 +27,9 @@ from ..speakers import Registry
 from ..tables import path as table_path
 from ..nlp import get_nlp, resolve_model_name
 from ..pipeline import PLAIN_SPACES
-from ..reported import _clause, complement, trailing_aside
+from ..candidates.clausal import clause_complement
+from ..candidates.grammar import trailing_aside
+from ..candidates.verbs import complement
 from ..records import PERSON
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "polnear-train.json"
@@ -50,7 +52,7 @@ def _learn_aside(tok, gold, asides) -> None:
     """Count whether annotated content keeps or leaves out a trailing aside of the verb's clause."""
     spans = {}
     for cut in (False, True):
-        found = _clause(tok, cut=lambda kind, cut=cut: cut)
+        found = clause_complement(tok, cut=lambda kind, cut=cut: cut)
         if found is None:
             return
         spans[cut] = found[0]

@@ -10,10 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from .candidates import Candidate
-from .quotes import Quote
-from .reported import cue_extent, cue_ok, find_subject
-from .vocabulary import ABBREVIATED_TITLES, HONORIFICS, NOT_FOR_QUOTES, NO_HEARER_VERBS, QUOTING_VERBS, TITLE_SMALL_WORDS
+from ..quotes import Quote
+from ..rules import R
+from ..vocabulary import (ABBREVIATED_TITLES, HONORIFICS, NOT_FOR_QUOTES, NO_HEARER_VERBS, QUOTING_VERBS,
+                          TITLE_SMALL_WORDS)
+from .grammar import cue_extent, cue_ok, find_subject
+from .record import Candidate
 
 MIN_WORDS = 3
 MAX_TITLE_WORDS = 6
@@ -43,7 +45,7 @@ class TokenIndex:
             i += 1
 
 
-def _speaker_of(verb, quote: Quote | None = None):
+def speaker_of(verb, quote: Quote | None = None):
     # a subject inside the quotation is the parser reading the quote's own clause into the cue's
     def quoted(tok) -> bool:
         return quote is not None and quote.start <= tok.idx < quote.end
@@ -114,7 +116,7 @@ def _last_full_stop(window: str) -> int:
     return -1
 
 
-def _after(text, q: Quote, index: TokenIndex, quote_starts):
+def attribution_after(text, q: Quote, index: TokenIndex, quote_starts):
     """`“...,” Flynn said` / `“...,” said Flynn, ...` / `“...?” Flynn asked` / `“... .” Flynn later recalled.`"""
     inner_end = q.inner[1]
     # the quote's own last punctuation, inside any nested quote that closes with it (‘...help?’”)
@@ -145,7 +147,7 @@ def _after(text, q: Quote, index: TokenIndex, quote_starts):
                 continue  # "Responding to the criticism, Mr Pugh said": the cue is "said"
             if text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 3].lstrip().startswith(":"):
                 return None  # "Mr Pugh said: “...”" introduces a quotation of its own, not the one before
-            subj = _speaker_of(tok, q)
+            subj = speaker_of(tok, q)
             if subj is None or q.start <= subj.idx < q.end:
                 # the parser lost the subject in a long apposition ("“...,” Mr. Daniloff, now 81 and retired in
                 # Cambridge, Mass., said"): the person named right after the quotation
@@ -205,7 +207,7 @@ def _before(text, q: Quote, index: TokenIndex, prev_quote_end: int):
             gap = text[tok.idx + len(tok.text):q.start]
             if len(gap) > 80:
                 break
-            subj = _speaker_of(tok)
+            subj = speaker_of(tok)
             if subj is not None:
                 gap_ok = (tok, subj)
             break
@@ -242,7 +244,7 @@ def _colon(toks):
         head = head.head
     if head.pos_ not in ("VERB", "AUX") or head.i > colon.i or head.lemma_ == "be":
         return None  # "The rationale ... is a blind faith in Obama's word:" introduces no one's words
-    subj = _speaker_of(head)
+    subj = speaker_of(head)
     person = next((c for c in head.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None)
     if person is not None and (subj is None or subj.pos_ not in ("PROPN", "PRON")):
         return head, person  # "The timing of the surge doesn't surprise pollster Daron Shaw:"
@@ -251,7 +253,7 @@ def _colon(toks):
     return None
 
 
-def _sayable(inner: str) -> bool:
+def is_sayable(inner: str) -> bool:
     """A quotation someone said, not a title ("The Steve Harvey Morning Show") or a quoted phrase."""
     words = _WORDS.findall(inner)
     if len(words) < MIN_WORDS:
@@ -301,21 +303,21 @@ def quote_candidates(text, doc, quotes: list[Quote], is_foreign) -> list[Candida
             prev_end = q.end
             continue
         a, b = q.inner
-        sayable = _sayable(text[a:b])
+        sayable = is_sayable(text[a:b])
         # a short quotation may still be a whole reply: `“Denver,” he answered.`, `“But why?” a reporter asked.`
         short = not sayable and (_opens_split_quote(text, q, next_quote_start(q.end)) or _opens_sentence(text, q))
         if not (sayable or short):
             prev_end = q.end
             continue
-        found = _after(text, q, index, next_quote_start) or (_before(text, q, index, prev_end) if sayable else None)
+        found = attribution_after(text, q, index, next_quote_start) or (_before(text, q, index, prev_end) if sayable else None)
         if short and not found:
             prev_end = q.end
             continue
         if found:
             verb, subj = found
             cs, ce = cue_extent(verb)
-            out.append(Candidate(a, b, "quote", cs, ce, cue_token=verb, subject=subj, kind="direct"))
+            out.append(Candidate(a, b, R.QUOTE, cs, ce, cue_token=verb, subject=subj, kind="direct"))
         else:
-            out.append(Candidate(a, b, "follow", kind="direct"))
+            out.append(Candidate(a, b, R.FOLLOW, kind="direct"))
         prev_end = q.end
     return out

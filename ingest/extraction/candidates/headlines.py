@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .candidates import Candidate
-from .vocabulary import NOT_HEADLINE_SPEAKERS, PERSON_ROLES, PORTRAIT_WORDS
+from ..rules import R
+from ..vocabulary import NOT_HEADLINE_SPEAKERS, PERSON_ROLES, PORTRAIT_WORDS
+from .record import Candidate
 
 _LINE = re.compile(r"^[\s\"“]*(?P<who>[^\s:\"“][^:\n]{0,100}?)\s*:\s+(?P<claim>\S[^\n]*?)\s*$")
 MAX_WORDS = 25
@@ -66,7 +67,7 @@ def headline_candidates(text: str, end: int, is_foreign, doc=None) -> list[Candi
         if len(m.group("claim").split()) < 3 or (doc is not None and _describes(doc, claim_start, claim_end)):
             continue
         colon = line.index(":", m.end("who"))
-        out.append(Candidate(claim_start, claim_end, "headline", start + colon, start + colon + 1,
+        out.append(Candidate(claim_start, claim_end, R.HEADLINE, start + colon, start + colon + 1,
                              speaker_text=(who_start, who_start + len(who)), named_only=bool(to_at)))
     return out
 

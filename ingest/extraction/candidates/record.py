@@ -8,7 +8,7 @@ from dataclasses import dataclass
 class Candidate:
     start: int  # content span (characters), before trimming
     end: int
-    rule: str  # which rule found it: "ccomp", "inverted", "directive", "according", "quote", "follow", "headline"
+    rule: str  # which rule found it: a name in rules.R ("ccomp", "quote", ...), "prep:<preposition>" for R.PREP
     cue_start: int | None = None
     cue_end: int | None = None
     cue_token: object | None = None  # spaCy Token of the cue verb, when there is one
