@@ -13,8 +13,6 @@ from .rules import CLAUSE_USES
 from .tables import table
 from .vocabulary import DIRECTIVE_VERBS, LIGHT_VERBS, SPEECH_VERBS
 
-
-
 MIN_CLAUSE_RATE = 0.3  # learned verbs join the core list above this share of clause uses
 MIN_NOMINAL_RATE = 0.3  # "criticized X" style constructions count above this share
 MIN_USES = 4

@@ -6,10 +6,10 @@ import math
 from collections import Counter
 from functools import lru_cache
 
-from .titles import strip_possessive
-from .vocabulary import GENERIC_TOPIC_WORDS, PERSON_HONORIFICS, PERSON_ROLES
 from . import tables
 from .records import PERSON
+from .speakers.titles import strip_possessive
+from .vocabulary import GENERIC_TOPIC_WORDS, PERSON_HONORIFICS, PERSON_ROLES
 
 # People are linked as mentioned actors, not as topics.
 TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP", "EVENT", "LAW", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})

@@ -760,7 +760,7 @@ def test_what_others_would_have_someone_say_is_not_said(run):
 def test_a_phrase_of_time_on_the_subject_is_no_part_of_the_speakers_name(nlp):
     from spacy.tokens import Doc
 
-    from ingest.extraction.pipeline import np_tokens
+    from ingest.extraction.speakers.resolution import np_tokens
 
     words = ["Okafor", "at", "the", "time", "said", "it", "was", "safe", "."]
     heads = [4, 0, 3, 1, 4, 6, 4, 6, 4]

@@ -62,7 +62,7 @@ def test_a_first_name_the_ner_left_out_picks_that_person_not_the_namesake_named_
     # "Otis Ferry ... said" with only "Ferry" labelled, after Bryan Ferry was named twice
     from spacy.tokens import Doc
 
-    from ingest.extraction.pipeline import _resolve_subject, _Unnamed
+    from ingest.extraction.speakers.resolution import Unnamed, resolve_subject
     from ingest.extraction.speakers import Registry
 
     names = [("Bryan", "spoke"), ("Bryan", "left"), ("Otis", "arrived"), ("Otis", "said")]
@@ -72,7 +72,7 @@ def test_a_first_name_the_ner_left_out_picks_that_person_not_the_namesake_named_
     pos = ["PROPN", "PROPN", "VERB", "PUNCT"] * 4
     ents = ["B-PERSON", "I-PERSON", "O", "O"] * 3 + ["O", "B-PERSON", "O", "O"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
-    actor, _, _ = _resolve_subject(doc[13], Registry(doc), _Unnamed(), doc.text)
+    actor, _, _ = resolve_subject(doc[13], Registry(doc), Unnamed(), doc.text)
     assert actor.name == "Otis Ferry"
 
 

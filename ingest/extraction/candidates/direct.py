@@ -316,8 +316,8 @@ def quote_candidates(text, doc, quotes: list[Quote], is_foreign) -> list[Candida
         if found:
             verb, subj = found
             cs, ce = cue_extent(verb)
-            out.append(Candidate(a, b, R.QUOTE, cs, ce, cue_token=verb, subject=subj, kind="direct"))
+            out.append(Candidate(a, b, R.QUOTE, cs, ce, cue_token=verb, subject=subj))
         else:
-            out.append(Candidate(a, b, R.FOLLOW, kind="direct"))
+            out.append(Candidate(a, b, R.FOLLOW))
         prev_end = q.end
     return out

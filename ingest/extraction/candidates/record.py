@@ -16,13 +16,6 @@ class Candidate:
     parent: "Candidate | None" = None  # follow-ups take their speaker from here
     speaker_text: tuple[int, int] | None = None  # raw speaker span when there is no token (headlines)
     named_only: bool = False  # a headline speaker taken only when the article names that actor
-    kind: str | None = None
-    # filled in by speaker resolution
-    resolved: object | None = None  # speakers.Actor or an unnamed speakers.Actor
-    mention: tuple[int, int] | None = None
-    mention_quality: str = "none"  # "name", "surname", "pronoun", "role", "unnamed", "inherited", "none"
-    features: dict | None = None
-    confidence: float = 0.0
 
     @property
     def anchor(self) -> int:

@@ -23,14 +23,14 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from ..speakers import Registry
-from ..tables import path as table_path
-from ..nlp import get_nlp, resolve_model_name
-from ..pipeline import PLAIN_SPACES
 from ..candidates.clausal import clause_complement
 from ..candidates.grammar import trailing_aside
 from ..candidates.verbs import complement
+from ..nlp import get_nlp, resolve_model_name
+from ..pipeline import PLAIN_SPACES
 from ..records import PERSON
+from ..speakers import Registry
+from ..tables import path as table_path
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "polnear-train.json"
 

@@ -19,9 +19,9 @@ from pathlib import Path
 import numpy as np
 
 from ..boilerplate import find_layout
-from ..tables import path as table_path
 from ..nlp import get_nlp
 from ..pipeline import analyse, parser_input
+from ..tables import path as table_path
 from .learn import DEFAULT_TRAIN, iou
 
 
@@ -51,16 +51,16 @@ def collect(docs, nlp):
     for d, lay, doc in zip(docs, layouts, nlp.pipe(texts, batch_size=16)):
         speech = [g for g in d["statements"] if g.get("cue_type") == "speech"]
         other = [g for g in d["statements"] if g.get("cue_type") != "speech"]
-        cands, _, _ = analyse(doc, d["text"], lay)
-        for c in cands:
-            best, gold = _best(c, speech)
+        scored, _, _ = analyse(doc, d["text"], lay)
+        for s in scored:
+            best, gold = _best(s.candidate, speech)
             if best >= 0.5:
-                label = int(_speaker_ok(c.resolved.name, gold))
-            elif _best(c, other)[0] >= 0.5:
+                label = int(_speaker_ok(s.speaker.actor.name, gold))
+            elif _best(s.candidate, other)[0] >= 0.5:
                 continue
             else:
                 label = 0
-            rows.append(c.features)
+            rows.append(s.features)
             labels.append(label)
     return rows, labels
 
