@@ -3,11 +3,8 @@ mentioned; how a name is cleaned and what gender a first name or honorific says.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from spacy.tokens import Span
 
 from .. import tables
 from ..records import ORG, PERSON, Speaker

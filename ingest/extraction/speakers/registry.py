@@ -8,13 +8,7 @@ resolve to the latest actor so titled or named, and pronouns to the actor a lear
 from __future__ import annotations
 
 import bisect
-import math
-import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
-
-from spacy.tokens import Span
 
 from ..records import ORG, PERSON
 from ..vocabulary import (COURTESY, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, ORG_ROLES,
