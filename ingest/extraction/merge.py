@@ -11,7 +11,7 @@ from .candidates.record import Candidate
 from .quotes import word_count
 from .rules import KEEPS_THAT, QUOTATIONS, R, rule
 from .spans import trim
-from .vocabulary import QUOTE_CHARS
+from .vocabulary import DET, NSUBJ, NSUBJPASS, QUOTE_CHARS
 
 
 def _iou(a: Candidate, b: Candidate) -> float:
@@ -45,7 +45,7 @@ def _pronoun_that(c, text) -> bool:
     if c.cue_token is None or not text.startswith("that ", c.start):
         return False
     first = c.cue_token.doc.char_span(c.start, c.start + 4)
-    return first is not None and first[0].dep_ in ("nsubj", "nsubjpass", "det")
+    return first is not None and first[0].dep_ in (NSUBJ, NSUBJPASS, DET)
 
 
 def _own_copies(cands: list[Candidate]) -> list[Candidate]:

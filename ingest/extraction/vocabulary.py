@@ -1,10 +1,61 @@
 """The extraction core's vocabulary: the word lists the rules read, in one place.
 
 Plain lowercase strings in frozensets, compared against `token.lemma_.lower()` / `token.lower_`, so a list reads
-as what it is and a test can print it. Dependency labels, tags and entity labels the rules compare against are
-in `labels.py`.
+as what it is and a test can print it; and the dependency labels the rules compare `token.dep_` with.
+
+Dependency labels are string constants named after the label (NSUBJ == "nsubj"; AUX is the dependency "aux", not
+the part of speech), not `spacy.symbols` ids: the rules compare `token.dep_` exactly as before, a test or a debugger
+prints the label itself, and a misspelt label is a NameError at import instead of a comparison that is never true.
+Parts of speech, tags and entity types stay literals ("VERB", "VBG", "PERSON").
 """
 from __future__ import annotations
+
+# -- dependency labels (token.dep_, spaCy's English pipelines) --------------------------------------------------------
+ACL = "acl"
+ACOMP = "acomp"
+ADVCL = "advcl"
+ADVMOD = "advmod"
+AGENT = "agent"
+AMOD = "amod"
+APPOS = "appos"
+ATTR = "attr"
+AUX = "aux"
+AUXPASS = "auxpass"
+CASE = "case"
+CC = "cc"
+CCOMP = "ccomp"
+COMPOUND = "compound"
+CONJ = "conj"
+CSUBJ = "csubj"
+CSUBJPASS = "csubjpass"
+DATIVE = "dative"
+DEP = "dep"
+DET = "det"
+DOBJ = "dobj"
+EXPL = "expl"
+FLAT = "flat"
+INTJ = "intj"
+MARK = "mark"
+NEG = "neg"
+NMOD = "nmod"
+NPADVMOD = "npadvmod"
+NSUBJ = "nsubj"
+NSUBJPASS = "nsubjpass"
+NUMMOD = "nummod"
+OBL = "obl"
+OPRD = "oprd"
+PARATAXIS = "parataxis"
+PCOMP = "pcomp"
+POBJ = "pobj"
+POSS = "poss"
+PRECONJ = "preconj"
+PREP = "prep"
+PRT = "prt"
+PUNCT = "punct"
+RELCL = "relcl"
+ROOT = "ROOT"
+TMOD = "tmod"
+XCOMP = "xcomp"
 
 # -- cue verbs and what they take (candidates) -----------------------------------------------------------------------
 # Verbs whose clausal complement or adjacent quotation is what the subject said.

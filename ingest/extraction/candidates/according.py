@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..rules import R
+from ..vocabulary import DOBJ, PCOMP, POBJ
 from .record import Candidate
 
 
@@ -24,9 +25,9 @@ def _according_phrase_end(tok, source, end: int) -> int:
 
 def according(tok):
     to = [c for c in tok.children if c.lower_ == "to"]
-    pobj = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
+    pobj = [c for c in to[0].children if c.dep_ == POBJ] if to else []
     if not pobj and to:  # "according to show insiders" with "show" read as a verb: its object is the source
-        pobj = [o for c in to[0].children if c.dep_ == "pcomp" for o in c.children if o.dep_ == "dobj"]
+        pobj = [o for c in to[0].children if c.dep_ == PCOMP for o in c.children if o.dep_ == DOBJ]
     if not pobj:
         return None
     sent = tok.sent

@@ -12,8 +12,8 @@ import re
 
 from ..quotes import Quote
 from ..rules import R
-from ..vocabulary import (ABBREVIATED_TITLES, HONORIFICS, NOT_FOR_QUOTES, NO_HEARER_VERBS, QUOTING_VERBS,
-                          TITLE_SMALL_WORDS)
+from ..vocabulary import (ABBREVIATED_TITLES, ADVCL, ADVMOD, AUX, CCOMP, DATIVE, DOBJ, HONORIFICS, NEG, NOT_FOR_QUOTES,
+                          NO_HEARER_VERBS, NPADVMOD, NSUBJ, PREP, PRT, PUNCT, QUOTING_VERBS, TITLE_SMALL_WORDS)
 from .grammar import cue_extent, cue_ok, find_subject
 from .record import Candidate
 
@@ -51,7 +51,7 @@ def speaker_of(verb, quote: Quote | None = None):
         return quote is not None and quote.start <= tok.idx < quote.end
 
     # of two subjects (a quotation's own word read as one: `“That,” he said`), a name or pronoun next to the verb
-    subj = sorted((c for c in verb.children if c.dep_ == "nsubj" and not quoted(c)),
+    subj = sorted((c for c in verb.children if c.dep_ == NSUBJ and not quoted(c)),
                   key=lambda c: (not (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")), abs(c.i - verb.i)))
     subj = subj[0] if subj else (_inverted_name(verb, quote) or find_subject(verb))
     if subj is None or quoted(subj):  # ("..., we will achieve justice," Chief Chuck Jordan said: "said" hung on "achieve")
@@ -63,7 +63,7 @@ def speaker_of(verb, quote: Quote | None = None):
     for i in (verb.i - 1, verb.i - 2, verb.i + 1):
         if 0 <= i < len(doc) and (doc[i].ent_type_ == "PERSON" or doc[i].tag_ == "PRP") \
                 and doc[i].lower_ not in ("it", "you", "me", "him", "her", "them", "us") \
-                and not (doc[i].head.dep_ == "ccomp" and doc[i].head.head.i == verb.i):  # "Critics said he was “...”"
+                and not (doc[i].head.dep_ == CCOMP and doc[i].head.head.i == verb.i):  # "Critics said he was “...”"
             return doc[i]
     return subj
 
@@ -73,7 +73,7 @@ def _inverted_name(verb, quote: Quote | None):
     verb's object."""
     if quote is None or quote.end > verb.idx or verb.lemma_.lower() not in NO_HEARER_VERBS:
         return None  # "“...,” told AFP": the one told
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.pos_ == "PROPN"
+    return next((c for c in verb.children if c.dep_ == DOBJ and c.left_edge.i == verb.i + 1 and c.pos_ == "PROPN"
                  and c.ent_type_ in ("PERSON", "ORG")), None)
 
 
@@ -137,13 +137,13 @@ def attribution_after(text, q: Quote, index: TokenIndex, quote_starts):
         limit = min(limit, nxt)
     for tok in index.tokens_between(q.end, limit):
         lemma = tok.lemma_.lower()
-        quoted_one = next((c for c in tok.children if c.dep_ == "dobj"), None) if lemma in QUOTING_VERBS else None
+        quoted_one = next((c for c in tok.children if c.dep_ == DOBJ), None) if lemma in QUOTING_VERBS else None
         if quoted_one is not None and tok.pos_ == "VERB":
             # "“...,” the newspaper quotes a source close to the firm": the one quoted said it
             return None if closed else (tok, quoted_one)
         # "ask" names a request ("asked him to leave") except after a question in quotes
         if cue_ok(tok) and (lemma not in NOT_FOR_QUOTES or (lemma == "ask" and tail.endswith("?"))):
-            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and cue_ok(tok.head) and tok.head.i > tok.i:
+            if tok.tag_ == "VBG" and tok.dep_ == ADVCL and cue_ok(tok.head) and tok.head.i > tok.i:
                 continue  # "Responding to the criticism, Mr Pugh said": the cue is "said"
             if text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 3].lstrip().startswith(":"):
                 return None  # "Mr Pugh said: “...”" introduces a quotation of its own, not the one before
@@ -178,13 +178,13 @@ def _name_right_after(q: Quote, index: TokenIndex):
 
 
 # What a cue may carry in a bare attribution sentence ("Flynn later told reporters on Monday."): no content
-_BARE_DEPS = frozenset({"nsubj", "advmod", "npadvmod", "punct", "aux", "neg", "prt", "prep", "dative"})
+_BARE_DEPS = frozenset({NSUBJ, ADVMOD, NPADVMOD, PUNCT, AUX, NEG, PRT, PREP, DATIVE})
 
 
 def _bare_attribution(verb) -> bool:
     """Whether the verb's sentence is nothing but who said it, to whom, when: "Anna Berg said." """
     return all(
-        child.dep_ in _BARE_DEPS or (child.dep_ == "dobj" and verb.lemma_.lower() == "tell")
+        child.dep_ in _BARE_DEPS or (child.dep_ == DOBJ and verb.lemma_.lower() == "tell")
         for child in verb.children
     ) and verb.sent.end_char <= verb.idx + 80
 
@@ -245,7 +245,7 @@ def _colon(toks):
     if head.pos_ not in ("VERB", "AUX") or head.i > colon.i or head.lemma_ == "be":
         return None  # "The rationale ... is a blind faith in Obama's word:" introduces no one's words
     subj = speaker_of(head)
-    person = next((c for c in head.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None)
+    person = next((c for c in head.children if c.dep_ == DOBJ and c.ent_type_ == "PERSON"), None)
     if person is not None and (subj is None or subj.pos_ not in ("PROPN", "PRON")):
         return head, person  # "The timing of the surge doesn't surprise pollster Daron Shaw:"
     if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "what"):

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from ..lexicon import accepts, candidate_lemmas
 from ..rules import CLAUSAL, R
-from ..vocabulary import EXPLETIVES, FIGURES, QUESTION_VERBS, RESPONSE_VERBS, RESULT_VERBS, UNDONE, WISHED
+from ..vocabulary import (ACL, ADVCL, AGENT, ATTR, AUX, AUXPASS, CCOMP, CONJ, DOBJ, EXPLETIVES, FIGURES, NSUBJ,
+                          NSUBJPASS, PARATAXIS, PCOMP, POBJ, QUESTION_VERBS, RELCL, RESPONSE_VERBS, RESULT_VERBS,
+                          UNDONE, WISHED, XCOMP)
 from .according import according
 from .block import colon_block
 from .clausal import clause_complement, clause_it_hangs_on, clause_on_hearer, clause_under_phrase, question
@@ -26,8 +28,8 @@ from .record import Candidate
 
 def _asked_participle(tok) -> bool:
     """ "Asked about the report, Clinton said ...": a bare passive participle of a question verb."""
-    return tok.tag_ == "VBN" and tok.lemma_.lower() in QUESTION_VERBS and tok.dep_ in ("advcl", "acl", "conj") \
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in QUESTION_VERBS and tok.dep_ in (ADVCL, ACL, CONJ) \
+        and not any(c.dep_ in (AUX, AUXPASS, NSUBJ, NSUBJPASS) for c in tok.children)
 
 
 def _figure_object(tok, rule: str) -> bool:
@@ -35,19 +37,19 @@ def _figure_object(tok, rule: str) -> bool:
     results, not something it said."""
     if rule != R.DOBJ or tok.lemma_.lower() not in RESULT_VERBS:
         return False
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in tok.children if c.dep_ == DOBJ), None)
     return obj is not None and obj.lemma_.lower() in FIGURES
 
 
 def _undone(tok) -> bool:
     """Is the verb what someone refused or failed to do ("refuses to release his records or explain ..."), or what
     someone would have another do ("would prefer Turkey to admit that ...", "wants him to say")?"""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
+    while tok.dep_ == CONJ and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ != "xcomp":
+    if tok.dep_ != XCOMP:
         return False
     lemma = tok.head.lemma_.lower()
-    return lemma in UNDONE or (lemma in WISHED and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children))
+    return lemma in UNDONE or (lemma in WISHED and any(c.dep_ == DOBJ and c.i < tok.i for c in tok.head.children))
 
 
 # What a cue verb reports: each list is tried in order and the first rule that finds something wins. Which list
@@ -62,11 +64,11 @@ CLAUSES_FIRST = (as_parenthetical, clause_complement, clause_under_phrase, quest
 
 def rule_order(tok) -> tuple:
     """The ordered rules for this cue."""
-    if tok.dep_ == "parataxis" or comma_spliced(tok):
+    if tok.dep_ == PARATAXIS or comma_spliced(tok):
         # "Instead, Berg told CNN, her policy would be ...", "..., his aide told the Post": the clause it hangs on
         # before any object
         return SET_INTO_CLAUSE
-    if tok.dep_ in ("ccomp", "advcl") and tok.head.i > tok.i:
+    if tok.dep_ in (CCOMP, ADVCL) and tok.head.i > tok.i:
         # a cue hung on a clause after it ("Instead, Trump told CNN, his policy ..."): that clause before its object
         return HUNG_ON_LATER_CLAUSE
     return CLAUSES_FIRST
@@ -125,40 +127,40 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
         cs, ce = cue_extent(tok)
         cand = Candidate(start, end, rule, cs, ce, cue_token=tok)
         # of two subjects ("Cory Doctorow, European outreach coordinator for ..., said"), the name
-        own = sorted((c for c in tok.children if c.dep_ == "nsubj" and not _other_clause_subject(c, tok, start, end)),
+        own = sorted((c for c in tok.children if c.dep_ == NSUBJ and not _other_clause_subject(c, tok, start, end)),
                      key=lambda c: (c.ent_type_ not in ("PERSON", "ORG"), abs(c.i - tok.i)))
         if rule == R.PARENTHETICAL and not own and (as_phrase := as_attribution(tok)) is not None:
             own = [as_phrase[1]]
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or _asked_participle(tok):
+        if any(c.dep_ in (NSUBJPASS, AUXPASS) for c in tok.children) or _asked_participle(tok):
             # passive: "was told that" names the hearer, "Asked about X, she said" the one asked; only "... by X"
             # names the speaker
-            agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            agents = [p for c in tok.children if c.dep_ == AGENT for p in c.children if p.dep_ == POBJ]
             if not agents:
                 continue
             own = agents
-        quoted = quoted_as_saying(tok) if tok.dep_ == "pcomp" else None
+        quoted = quoted_as_saying(tok) if tok.dep_ == PCOMP else None
         if quoted is not None:
             own = [quoted]  # "cited an official as saying ...": the official, not whoever cited them
         parent = None if own else (by_token.get(tok.head.i) or by_token.get(tok.head.head.i)
                                    or _left_out_of(tok, by_token))
-        saying = saying_on_object(tok.head) if tok.dep_ == "acl" else None
+        saying = saying_on_object(tok.head) if tok.dep_ == ACL else None
         if parent is not None and (tok.dep_ in FOLLOW_DEPS or (saying is not None and saying.i == tok.i)):
             cand.parent = parent  # "..., adding that" / "and stressed that": the same speaker
         else:
             if own:
                 subj = own[0]
-            elif saying is not None and saying.i == tok.i and tok.head.dep_ == "dobj" \
+            elif saying is not None and saying.i == tok.i and tok.head.dep_ == DOBJ \
                     and tok.head.head.lemma_.lower() in lemmas | RESPONSE_VERBS:
                 subj = find_subject(tok.head.head)  # "Airlines have attacked the legislation saying ...": the airlines
             else:
                 subj = find_subject(tok)
-            if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and rule in (R.CCOMP, R.DIRECTIVE) \
+            if subj is None and tok.dep_ == ACL and tok.tag_ == "VBG" and rule in (R.CCOMP, R.DIRECTIVE) \
                     and tok.head.pos_ in ("NOUN", "PROPN"):
                 subj = tok.head  # "dozens of calls saying shots had been fired", "staff members suggesting that ..."
             if subj is None or subj.lower_ in EXPLETIVES:
                 continue
             if subj.lower_ in ("who", "which", "that"):
-                noun = relative_noun(subj) if subj.head.dep_ == "relcl" else None
+                noun = relative_noun(subj) if subj.head.dep_ == RELCL else None
                 subj = _antecedent(noun) if noun is not None else None
                 if subj is None:
                     continue
@@ -195,10 +197,10 @@ def _antecedent(noun):
     """Who a relative pronoun's noun stands for: "Trump is a serial liar, xenophobe and birther who has pledged ..."
     is Trump, the subject the predicate noun describes."""
     top = noun
-    while top.dep_ == "conj" and top.head.i != top.i:
+    while top.dep_ == CONJ and top.head.i != top.i:
         top = top.head
-    if top.dep_ == "attr" and top.head.lemma_ == "be":
-        subj = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
+    if top.dep_ == ATTR and top.head.lemma_ == "be":
+        subj = next((c for c in top.head.children if c.dep_ == NSUBJ), None)
         if subj is not None:
             return subj
     return noun

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .. import tables
 from ..records import ORG, PERSON, Speaker
-from ..vocabulary import FEMALE_HONORIFICS, MALE_HONORIFICS, POSTNOMINALS
+from ..vocabulary import AMOD, COMPOUND, FEMALE_HONORIFICS, MALE_HONORIFICS, POSTNOMINALS
 from .titles import span_text, strip_possessive
 
 ENT_KINDS = {"PERSON": PERSON, "ORG": ORG, "GPE": ORG, "NORP": ORG}
@@ -57,7 +57,7 @@ def squashed(name: str) -> str:
 
 def role_modifiers(tok) -> list[str]:
     """The words narrowing a role noun down ("Tory" in "the Tory leader"), not those of time ("former", "new")."""
-    return [c.text for c in tok.lefts if c.dep_ in ("amod", "compound") and c.lower_ not in ("former", "then", "new")]
+    return [c.text for c in tok.lefts if c.dep_ in (AMOD, COMPOUND) and c.lower_ not in ("former", "then", "new")]
 
 
 @dataclass

@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Span
 
-from ..vocabulary import COURTESY, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE
+from ..vocabulary import AMOD, APPOS, COMPOUND, COURTESY, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE
 from .actors import first_names
 
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
@@ -49,7 +49,7 @@ def relabel_people(doc) -> None:
             ent = Span(doc, ent.start, ent.end, label="ORG")  # "MI6", "BAA": letters no one is called by
             changed = True
         elif ent.label_ == "PERSON" and before is not None and before.lemma_.lower() in ORG_ROLES \
-                and before.text.islower() and before.dep_ == "compound":
+                and before.text.islower() and before.dep_ == COMPOUND:
             ent = Span(doc, ent.start, ent.end, label="ORG")  # "software company Brightmart"
             changed = True
         elif ent.label_ in _MISREAD_LABELS and _after_courtesy(ent):
@@ -59,12 +59,12 @@ def relabel_people(doc) -> None:
             ent = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True
         if ent.label_ in ("NORP", "ORG") and before is not None and before.tag_ == "NNP" and not before.ent_type_ \
-                and before.dep_ in ("compound", "amod") and before.head.i in range(ent.start, ent.end) and before.text.isalpha() \
+                and before.dep_ in (COMPOUND, AMOD) and before.head.i in range(ent.start, ent.end) and before.text.isalpha() \
                 and not before.is_sent_start:  # "Fellow Republicans" opening a sentence is no party name
             ent = Span(doc, ent.start - 1, ent.end, label=ent.label_)  # "Liberal" + "Democrats"
             changed = True
         if ent.label_ == "PERSON" and before is not None and before.text in names and not before.ent_type_ \
-                and before.dep_ == "compound" and before.head.i in range(ent.start, ent.end):
+                and before.dep_ == COMPOUND and before.head.i in range(ent.start, ent.end):
             ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Shani" + "Rhys James"
             changed = True
         if ent.label_ == "PERSON" and ents and ents[-1].label_ == "PERSON" and ents[-1].end == ent.start \
@@ -143,5 +143,5 @@ def _unlabelled_names(doc, names) -> list[Span]:
 def _described_as_organisation(tok) -> bool:
     """ "Parmalat, the Italian food group at the centre of ...": a name the NER missed, set in apposition to an
     organisation's role noun."""
-    return any(c.dep_ == "appos" and c.lemma_.lower() in ORG_ROLES and c.left_edge.i == tok.i + 2
+    return any(c.dep_ == APPOS and c.lemma_.lower() in ORG_ROLES and c.left_edge.i == tok.i + 2
                and tok.doc[tok.i + 1].text == "," for c in tok.children)

@@ -6,11 +6,11 @@ import math
 
 from ..lexicon import is_cue
 from ..records import ORG, PERSON
-from ..vocabulary import PERSON_PRONOUNS
+from ..vocabulary import DOBJ, NSUBJ, PERSON_PRONOUNS, POBJ, POSS
 from .actors import Actor, Mention, pronoun_weights
 
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
-CUE_SUBJECT_DEPS = ("nsubj",)
+CUE_SUBJECT_DEPS = (NSUBJ,)
 
 
 class PronounRanker:
@@ -70,7 +70,7 @@ class PronounRanker:
                 while t.head.i != t.i and depth < 4:
                     t, depth = t.head, depth + 1
                 f[f"depth{depth}"] = 1.0
-                f["poss"], f["pobj"], f["dobj"] = float(tok.dep_ == "poss"), float(tok.dep_ == "pobj"), float(tok.dep_ == "dobj")
+                f["poss"], f["pobj"], f["dobj"] = float(tok.dep_ == POSS), float(tok.dep_ == POBJ), float(tok.dep_ == DOBJ)
             if dist == 0:
                 f["same_sent_subj"] = float(m.subject)
             out.append(f)

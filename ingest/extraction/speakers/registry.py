@@ -11,8 +11,8 @@ import bisect
 from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
-from ..vocabulary import (COURTESY, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, ORG_ROLES,
-                          PERSON_PRONOUNS, PERSON_ROLES, ROLE_SYNONYMS)
+from ..vocabulary import (COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NSUBJ,
+                          NSUBJPASS, ORG_ROLES, PERSON_PRONOUNS, PERSON_ROLES, ROLE_SYNONYMS, ROOT)
 from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
                      honorific_gender, name_gender, role_modifiers, squashed)
 from .pronouns import PronounRanker
@@ -82,8 +82,8 @@ class Registry(PronounRanker):
                 if actor.title is None and name not in shared_last:
                     actor.title = title_of(ent, honorific)
             root = ent.root
-            subj = root.dep_ in ("nsubj", "nsubjpass")
-            main = subj and (root.head.dep_ == "ROOT")
+            subj = root.dep_ in (NSUBJ, NSUBJPASS)
+            main = subj and (root.head.dep_ == ROOT)
             self.mentions.append(Mention(ent.start_char, self.sent_index(ent.start), actor, subj, main, token_i=root.i))
             self._count[id(actor)] += 1
         self._name_by_use({n: sum(c.values()) for n, c in labels.items()})
@@ -119,8 +119,8 @@ class Registry(PronounRanker):
                 actor = full_names.get((first, tok.lower_)) or surnames[tok.lower_]
                 self._by_key.setdefault(tok.lower_, actor)
                 actor.add_alias(tok.text)
-                subj = tok.dep_ in ("nsubj", "nsubjpass")
-                self.mentions.append(Mention(tok.idx, self.sent_index(tok.i), actor, subj, subj and tok.head.dep_ == "ROOT",
+                subj = tok.dep_ in (NSUBJ, NSUBJPASS)
+                self.mentions.append(Mention(tok.idx, self.sent_index(tok.i), actor, subj, subj and tok.head.dep_ == ROOT,
                                              token_i=tok.i))
                 self._count[id(actor)] += 1
 
@@ -129,12 +129,12 @@ class Registry(PronounRanker):
         titled so before ("Tory leader Michael Howard") is a mention of that person, which pronouns can follow."""
         found = []
         for tok in doc:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN" or tok.lemma_.lower() not in PERSON_ROLES \
-                    or is_foreign(tok.idx) or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            if tok.dep_ not in (NSUBJ, NSUBJPASS) or tok.tag_ != "NN" or tok.lemma_.lower() not in PERSON_ROLES \
+                    or is_foreign(tok.idx) or not any(c.dep_ == DET and c.lower_ == "the" for c in tok.children):
                 continue
             actor = self.resolve_role(tok.lemma_.lower(), role_modifiers(tok), tok.idx)
             if actor is not None:
-                found.append(Mention(tok.idx, self.sent_index(tok.i), actor, True, tok.head.dep_ == "ROOT", token_i=tok.i))
+                found.append(Mention(tok.idx, self.sent_index(tok.i), actor, True, tok.head.dep_ == ROOT, token_i=tok.i))
         if found:
             self.mentions.extend(found)
             self._sort()

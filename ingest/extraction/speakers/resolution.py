@@ -7,8 +7,10 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker
-from ..vocabulary import (DOCUMENT_NOUNS, FIRST_PERSON, HONORIFICS, NP_RIGHT_PREPS, ORG_ROLES, PERSON_PRONOUNS,
-                          PERSON_ROLES, POSTNOMINALS, QUANTIFIERS, SPOKESPERSONS, TIME_NOUNS)
+from ..vocabulary import (ACL, ADVMOD, AGENT, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
+                          FIRST_PERSON, FLAT, HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_ROLES, PERSON_PRONOUNS,
+                          PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS, RELCL,
+                          SPOKESPERSONS, TIME_NOUNS)
 from .actors import Actor, ent_name, role_modifiers
 from .registry import Registry
 from .titles import split_honorifics
@@ -16,19 +18,19 @@ from .titles import split_honorifics
 
 def _when(prep) -> bool:
     """ "at the time", "on Monday": a phrase of time hanging on the subject is no part of its name."""
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in prep.children if c.dep_ == POBJ), None)
     return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in TIME_NOUNS)
 
 
 def np_tokens(tok):
     toks = {tok.i: tok}
     for c in tok.lefts:
-        if c.dep_ not in ("punct", "cc", "conj", "appos", "relcl", "acl", "advmod", "preconj"):
+        if c.dep_ not in (PUNCT, CC, CONJ, APPOS, RELCL, ACL, ADVMOD, PRECONJ):
             for t in c.subtree:
                 toks[t.i] = t
     for c in tok.rights:
-        if c.dep_ in ("compound", "flat", "amod") or (c.dep_ == "prep" and c.lower_ in NP_RIGHT_PREPS and not _when(c)):
-            clauses = {t.i for x in c.subtree if x.dep_ in ("relcl", "acl") for t in x.subtree}
+        if c.dep_ in (COMPOUND, FLAT, AMOD) or (c.dep_ == PREP and c.lower_ in NP_RIGHT_PREPS and not _when(c)):
+            clauses = {t.i for x in c.subtree if x.dep_ in (RELCL, ACL) for t in x.subtree}
             for t in c.subtree:
                 if t.i not in clauses and t.i - tok.i < 10:
                     toks[t.i] = t
@@ -43,7 +45,7 @@ def np_tokens(tok):
     ent = ent_of(tok) if tok.ent_type_ else None
     if ent is not None and ent.start < out[0].i:  # the whole name when the parse split it ("Nick Van den Brul")
         out = [*ent[: out[0].i - ent.start], *out]
-    while out and out[-1].i != tok.i and (out[-1].is_punct or out[-1].dep_ in ("cc", "case")):  # ("70%" keeps "%")
+    while out and out[-1].i != tok.i and (out[-1].is_punct or out[-1].dep_ in (CC, CASE)):  # ("70%" keeps "%")
         out.pop()
     while out and out[0].is_punct:
         out.pop(0)
@@ -93,7 +95,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
         name = ent_name(ent)
         before = tok.doc[ent.start - 1] if ent.start > 0 else None
         actor = None
-        if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i in range(ent.start, ent.end):
+        if before is not None and before.pos_ == "PROPN" and before.dep_ == COMPOUND and before.head.i in range(ent.start, ent.end):
             # "Otis Ferry" with only "Ferry" labelled: Otis, not the Ferry named most
             actor = registry.lookup(f"{before.text} {name}")
         actor = actor or registry.lookup(name)
@@ -113,16 +115,16 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
             return ResolvedSpeaker(actor, span, "surname")
     # "The foreign minister, Sergey Lavrov, said", "one of their lawyers, Michalis Dimitrakopoulos, said", "The BBC's
     # correspondent in Jakarta, Rachel Harvey, told" (the name hung on the place: a place has no one in apposition)
-    of_noun = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "at") for o in p.children
-               if o.dep_ == "pobj"]
+    of_noun = [o for p in tok.children if p.dep_ == PREP and p.lower_ in ("of", "in", "at") for o in p.children
+               if o.dep_ == POBJ]
     lemma = tok.lemma_.lower()
     for c in [*tok.children, *(c for o in of_noun for c in o.children)]:
-        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+        if c.dep_ == APPOS and c.ent_type_ == "PERSON":
             actor = registry.lookup(c.text if not ent_of(c) else ent_name(ent_of(c)))
             if actor is not None:
                 return ResolvedSpeaker(actor, span, "name")
         # "Web tracking company Envisional said": the company named; a later "the firm" is it
-        if c.dep_ == "appos" and c.ent_type_ == "ORG" and (lemma in ORG_ROLES or c.i == tok.i + 1):
+        if c.dep_ == APPOS and c.ent_type_ == "ORG" and (lemma in ORG_ROLES or c.i == tok.i + 1):
             actor = registry.lookup(ent_name(ent_of(c)))
             if actor is not None:
                 registry.note_speaker(actor, c.idx, c.i)
@@ -130,7 +132,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
     # "Archbishop of Canterbury Dr Rowan Williams said", parsed with the name as the object of "of": a title of a
     # place, then the person's name
     for p in tok.children:
-        pobj = next((o for o in p.children if o.dep_ == "pobj"), None) if p.dep_ == "prep" and p.lower_ == "of" else None
+        pobj = next((o for o in p.children if o.dep_ == POBJ), None) if p.dep_ == PREP and p.lower_ == "of" else None
         ent = ent_of(pobj) if pobj is not None and pobj.ent_type_ == "PERSON" else None
         if ent is not None and ent.start > p.i + 1 and (lemma in PERSON_ROLES or lemma in HONORIFICS):
             actor = registry.lookup(ent_name(ent))
@@ -138,18 +140,18 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
                 return ResolvedSpeaker(actor, span, "name")
     if lemma in ORG_ROLES:  # "the Paris-based IEA watchdog": the organisation named in the phrase
         for c in tok.lefts:
-            e = ent_of(c) if c.dep_ == "compound" and c.ent_type_ == "ORG" else None
+            e = ent_of(c) if c.dep_ == COMPOUND and c.ent_type_ == "ORG" else None
             actor = registry.lookup(ent_name(e)) if e is not None else None
             if actor is not None:
                 return ResolvedSpeaker(actor, span, "name")
     if lemma in DOCUMENT_NOUNS:
         # "a report by Politico", "the IMF report", "Trump's statement": whose document it is
-        owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.i < tok.i]
+        owners = [c for c in tok.children if c.dep_ in (POSS, COMPOUND) and c.i < tok.i]
         # "Research conducted by the Equal Opportunities Commission": the agent of a participle on the noun
-        agents = [o for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-                  for o in a.children if o.dep_ == "pobj"]
+        agents = [o for c in tok.children if c.dep_ == ACL for a in c.children if a.dep_ == AGENT
+                  for o in a.children if o.dep_ == POBJ]
         # "The Security Council issued a statement calling ...": whoever issued it
-        issuer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) if tok.dep_ == "dobj" else None
+        issuer = next((c for c in tok.head.children if c.dep_ == NSUBJ), None) if tok.dep_ == DOBJ else None
         if issuer is not None and issuer.lemma_.lower() not in DOCUMENT_NOUNS:
             found = resolve_subject(issuer, registry, unnamed, text)
             if found is not None:
@@ -160,25 +162,25 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
                 actor = registry.lookup(ent_name(e)) if e else None
                 if actor is not None:
                     return ResolvedSpeaker(actor, span, "name")
-            elif t.dep_ == "poss" and t.lower_ in ("his", "her", "its", "their"):  # "according to its website"
+            elif t.dep_ == POSS and t.lower_ in ("his", "her", "its", "their"):  # "according to its website"
                 actor = registry.resolve_pronoun(t)
                 if actor is not None:
                     return ResolvedSpeaker(actor, span, "pronoun")
-            elif t.dep_ == "poss" and t.pos_ == "NOUN":  # "the board's ruling said": the board
+            elif t.dep_ == POSS and t.pos_ == "NOUN":  # "the board's ruling said": the board
                 found = resolve_subject(t, registry, unnamed, text)
                 if found is not None:
                     return found
     # "the minister", "this spokesman", and a broadcaster's "our correspondent"
-    definite = any((c.dep_ == "det" and c.lower_ in ("the", "this")) or (c.dep_ == "poss" and c.lower_ == "our")
+    definite = any((c.dep_ == DET and c.lower_ in ("the", "this")) or (c.dep_ == POSS and c.lower_ == "our")
                    for c in tok.children)
     # "the minister", "the company": one actor named before; "the groups", "the ministers" are several
     if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or lemma in ORG_ROLES):
-        words = [t for t in toks if t.i <= tok.i and t.dep_ != "det"]
+        words = [t for t in toks if t.i <= tok.i and t.dep_ != DET]
         phrase = text[words[0].idx: tok.idx + len(tok.text)] if words else tok.text
         actor = registry.resolve_role(lemma, role_modifiers(tok), tok.idx, phrase)
         if actor is not None:
             return ResolvedSpeaker(actor, span, "role")
-    elif tok.tag_ != "NNS" and lemma in PERSON_ROLES and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+    elif tok.tag_ != "NNS" and lemma in PERSON_ROLES and any(c.dep_ == DET and c.lower_ in ("a", "an") for c in tok.children):
         # a lede's "..., says a top academic." introduces the person the next sentence names
         actor = registry.named_next(tok.idx, {lemma})
         if actor is not None:

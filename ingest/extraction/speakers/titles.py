@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import COURTESY, HONORIFICS, KIN, NAME_HONORIFICS, PERSON_ROLES, RANKS, STYLES, TITLE_LINK
+from ..vocabulary import (ACL, AMOD, APPOS, COMPOUND, COURTESY, DET, HONORIFICS, KIN, NAME_HONORIFICS, PERSON_ROLES,
+                          RANKS, RELCL, STYLES, TITLE_LINK)
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -35,7 +36,7 @@ def title_before(ent) -> str | None:
             break
         if t.pos_ in ("PROPN", "NOUN", "ADJ") or (t.lower_ in TITLE_LINK and toks) \
                 or (t.pos_ == "NUM" and toks and not t.whitespace_) \
-                or (t.dep_ in ("compound", "amod") and toks and t.head.i in {x.i for x in toks}):
+                or (t.dep_ in (COMPOUND, AMOD) and toks and t.head.i in {x.i for x in toks}):
             # ("60m champion"; "shadow home secretary" with "shadow" tagged a verb)
             toks.append(t)
             i -= 1
@@ -113,8 +114,8 @@ def _role_phrase(role, after: int) -> str | None:
     the Future"): the role's words after token `after`, up to a relative clause, participle or apposition
     ("founder of Grassroots Media, which ...", "head of CloudFlare, a San Francisco company"), at most
     MAX_TITLE_TOKENS, without a leading article or a dangling last word."""
-    skip = {t.i for c in role.subtree if c.i != role.i and (c.dep_ in ("relcl", "acl") or (
-        c.dep_ == "appos" and c.pos_ == "NOUN" and c.doc[c.left_edge.i - 1].text in (",", "—", "–", "--")))
+    skip = {t.i for c in role.subtree if c.i != role.i and (c.dep_ in (RELCL, ACL) or (
+        c.dep_ == APPOS and c.pos_ == "NOUN" and c.doc[c.left_edge.i - 1].text in (",", "—", "–", "--")))
         for t in c.subtree}
     toks = []
     for t in role.subtree:
@@ -125,7 +126,7 @@ def _role_phrase(role, after: int) -> str | None:
         toks.append(t)
     while toks and (toks[-1].pos_ in ("ADP", "CCONJ", "DET", "PUNCT", "SPACE", "PART") or toks[-1].lower_ in ("which", "who")):
         toks.pop()
-    while toks and (toks[0].dep_ == "det" or toks[0].is_punct):
+    while toks and (toks[0].dep_ == DET or toks[0].is_punct):
         toks.pop(0)
     return span_text(toks[0], toks[-1]) if toks else None
 
@@ -135,7 +136,7 @@ def title_appos(ent) -> str | None:
     root = ent.root
     for child in root.rights:
         # not after a colon: "Arthur Hailey: King of the bestsellers" is a headline's description
-        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and root.doc[child.left_edge.i - 1].text != ":" \
+        if child.dep_ == APPOS and child.pos_ in ("NOUN", "PROPN") and root.doc[child.left_edge.i - 1].text != ":" \
                 and child.lemma_.lower() in PERSON_ROLES:
             phrase = _role_phrase(child, root.i)
             if phrase:
@@ -150,14 +151,14 @@ def title_appos(ent) -> str | None:
             phrase = _role_phrase(role, ent.end)
             if phrase:
                 return phrase
-    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.lemma_.lower() in PERSON_ROLES \
+    if root.dep_ == APPOS and root.head.pos_ in ("NOUN", "PROPN") and root.head.lemma_.lower() in PERSON_ROLES \
             and root.head.i < ent.start:
         head = root.head
         # "The chairman of the party's affairs committee, Sher Khan,": all of the role before the name
         toks = [t for t in head.subtree if t.i < min(ent.start, root.left_edge.i)]
         while toks and toks[-1].is_punct:
             toks.pop()
-        if toks and (toks[0].dep_ == "det" or toks[0].tag_ == "PRP$"):
+        if toks and (toks[0].dep_ == DET or toks[0].tag_ == "PRP$"):
             toks.pop(0)
         if toks:
             return span_text(toks[0], toks[-1])

@@ -31,6 +31,7 @@ from ..pipeline import PLAIN_SPACES
 from ..records import PERSON
 from ..speakers import Registry
 from ..tables import path as table_path
+from ..vocabulary import CCOMP
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "polnear-train.json"
 
@@ -58,7 +59,7 @@ def _learn_aside(tok, gold, asides) -> None:
         spans[cut] = found[0]
     if spans[False] == spans[True]:
         return
-    comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    comp = [c for c in tok.children if c.dep_ == CCOMP]
     if not comp:  # a clause hung elsewhere ("said in a statement that ..."): no aside of the verb's own
         return
     kind = trailing_aside(comp[-1])
