@@ -67,3 +67,21 @@ def test_dateline_is_not_the_subject_of_the_first_sentence(run):
 def test_a_share_of_respondents_keeps_its_percent_sign(run):
     [s] = run("Among the over-65s, 70% said they would be certain to vote.").statements
     assert s.speaker.name == "70%"
+
+
+def test_the_speaker_kinds_are_defined_once_by_extraction_and_the_actor_model_stores_the_same_values():
+    from actors.models import Actor
+    from ingest.extraction.records import SpeakerKind
+
+    assert SpeakerKind.ALL == (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.UNKNOWN)
+    assert set(Actor.Kind.values) == set(SpeakerKind.ALL)
+
+
+def test_every_rule_a_candidate_can_carry_has_one_row_in_the_registry(nlp):
+    from ingest.extraction import rules
+    from ingest.extraction.candidates import verbs
+
+    assert len({r.name for r in rules.RULES}) == len(rules.RULES) == len(rules.R)
+    assert rules.rule("prep:about") is rules.BY_NAME["prep"]
+    for order in (verbs.SET_INTO_CLAUSE, verbs.HUNG_ON_LATER_CLAUSE, verbs.CLAUSES_FIRST):
+        assert len(set(order)) == len(order)
