@@ -48,7 +48,7 @@ RULES: tuple[Rule, ...] = (
     Rule(R.QUOTE, "direct", 0, 2.5, False, quotation=True, keeps_that=True, always_direct=True,
          example='“We will win,” she said.'),
     Rule(R.CCOMP, "clausal", 1, 2.0, True, clause_use=True, example="The minister said (that) taxes would rise."),
-    Rule(R.CCOMP_LEFT, "clausal", 1, 2.0, True, clause_use=True, example="Taxes will rise, - he told refugees."),
+    Rule(R.CCOMP_LEFT, "clausal", 1, 2.0, True, clause_use=True, example="The deal is off, sources close to the talks tell the FT."),
     Rule(R.DIRECTIVE, "directive", 2, 0.8, True, example="She urged voters to stay home."),
     Rule(R.CALL_FOR, "directive", 2, 0.6, True, example="He called for the minister to resign."),
     Rule(R.INVERTED, "parenthetical", 2, 1.2, True, clause_use=True, example="The economy is strong, he said."),

@@ -35,8 +35,8 @@ class PronounRanker:
     def pronoun_features(self, pron, groups) -> list[dict[str, float]]:
         """Features of each candidate antecedent actor of `pron` (see training/train_pronouns.py)."""
         doc = self.doc
-        if self._text is None:
-            self._text = doc.text
+        if self.doc_text is None:
+            self.doc_text = doc.text
         gender = PERSON_PRONOUNS.get(pron.lower_)
         sent = self.sent_index(pron.i)
         first_in_sent: dict[int, Mention] = {}
@@ -59,8 +59,8 @@ class PronounRanker:
                  "any_main": float(any(x.main_subject for x in ms)), "any_spk": float(any(x.speaker for x in ms)),
                  "any_subj_q": float(any(x.subject and not q for x, q in zip(ms, quoted))),
                  "quote": float(quoted[0]), "all_quote": float(all(quoted)),
-                 "para": float("\n" not in self._text[m.pos:pron.idx]),
-                 "nwin": math.log1p(len(ms)), "sal": math.log1p(self._count[id(actor)]) / 3,
+                 "para": float("\n" not in self.doc_text[m.pos:pron.idx]),
+                 "nwin": math.log1p(len(ms)), "sal": math.log1p(self.mention_count[id(actor)]) / 3,
                  "gknown": float(bool(gender and actor.gender == gender)),
                  "first_in_sent": float(first_in_sent.get(m.sent) is m),
                  "head_cue": float(reports(m)), "any_head_cue": float(any(reports(x) for x in ms))}

@@ -19,8 +19,6 @@ from .pronouns import PronounRanker
 from .titles import split_honorifics, title_of
 
 LOOKBACK = 400  # mentions searched back from a pronoun or role noun (keeps long texts linear)
-
-
 LEDE_SENTENCES = 2  # the headline and the lede's first sentences, where a role may come before the name
 LEDE_TAIL = 4  # words from such a role to its sentence's end ("... Secretary has said.")
 
@@ -34,11 +32,11 @@ class Registry(PronounRanker):
     def __init__(self, doc, is_foreign=lambda pos: False, in_quote=None):
         self.doc = doc
         self.in_quote = in_quote or (lambda pos: False)
-        self._text = None
+        self.doc_text = None
         self.actors: list[Actor] = []
         self.mentions: list[Mention] = []
         self._by_key: dict[str, Actor] = {}
-        self._count: Counter = Counter()
+        self.mention_count: Counter = Counter()
         self.build(doc, is_foreign)
 
     # -- building -------------------------------------------------------------------------
@@ -85,7 +83,7 @@ class Registry(PronounRanker):
             subj = root.dep_ in (NSUBJ, NSUBJPASS)
             main = subj and (root.head.dep_ == ROOT)
             self.mentions.append(Mention(ent.start_char, self.sent_index(ent.start), actor, subj, main, token_i=root.i))
-            self._count[id(actor)] += 1
+            self.mention_count[id(actor)] += 1
         self._name_by_use({n: sum(c.values()) for n, c in labels.items()})
         self._add_unlabelled_surnames(doc, is_foreign)
         self._sort()
@@ -122,7 +120,7 @@ class Registry(PronounRanker):
                 subj = tok.dep_ in (NSUBJ, NSUBJPASS)
                 self.mentions.append(Mention(tok.idx, self.sent_index(tok.i), actor, subj, subj and tok.head.dep_ == ROOT,
                                              token_i=tok.i))
-                self._count[id(actor)] += 1
+                self.mention_count[id(actor)] += 1
 
     def _add_role_mentions(self, doc, is_foreign) -> None:
         """ "The Tory leader was asked ... He replies": a definite role noun as a subject that names a person
@@ -149,7 +147,7 @@ class Registry(PronounRanker):
         if known is not None and compatible(known, gender):
             return known
         words = key.split()
-        ranked = sorted(reversed(self.actors), key=lambda a: -self._count[id(a)]) if len(words) == 1 else reversed(self.actors)
+        ranked = sorted(reversed(self.actors), key=lambda a: -self.mention_count[id(a)]) if len(words) == 1 else reversed(self.actors)
         for actor in ranked:
             if actor.kind != kind:
                 continue
@@ -233,7 +231,7 @@ class Registry(PronounRanker):
                    and words[-1] == a.name.lower().split()[-1] and (len(words) == 1 or words[0] == a.name.lower().split()[0])]
         if matches:
             # a bare surname shared by several people: the one the article talks about most
-            return max(matches, key=lambda a: self._count[id(a)])
+            return max(matches, key=lambda a: self.mention_count[id(a)])
         return actor
 
     def note_speaker(self, actor: Actor, pos: int, token_i: int) -> None:
@@ -252,10 +250,10 @@ class Registry(PronounRanker):
         # a lede's "..., the X has said." closes its sentence; "The mayor said ..." opening one is someone else
         if sent > LEDE_SENTENCES:
             return None
-        if self._text is None:
-            self._text = self.doc.text
-        sent_end = self._sent_chars[sent + 1] if sent + 1 < len(self._sent_chars) else len(self._text)
-        if len(self._text[pos:sent_end].split()) > LEDE_TAIL:
+        if self.doc_text is None:
+            self.doc_text = self.doc.text
+        sent_end = self._sent_chars[sent + 1] if sent + 1 < len(self._sent_chars) else len(self.doc_text)
+        if len(self.doc_text[pos:sent_end].split()) > LEDE_TAIL:
             return None
         for m in self.mentions[i:i + 6]:
             if m.sent > sent + 1:
