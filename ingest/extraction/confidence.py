@@ -8,19 +8,16 @@ pipeline drops candidates below ACCEPT and reports the probability as the statem
 """
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
-from pathlib import Path
 
-from .lexicon import SPEECH_VERBS, rate
+from .lexicon import rate
+from .rules import PRIOR
+from .tables import weights
+from .vocabulary import SPEECH_VERBS
 
-WEIGHTS_PATH = Path(__file__).with_name("acceptor.json")
 ACCEPT = 0.15
 
-# Prior used only when acceptor.json is missing: rule and speaker reliability.
-_PRIOR_RULE = {"quote": 2.5, "ccomp": 2.0, "ccomp-left": 2.0, "inverted": 1.2, "parenthetical": 1.2, "directive": 0.8,
-               "call-for": 0.6, "according": 1.5, "noun": 0.8, "follow": 0.8, "headline": 0.4, "dobj": 0.3, "xcomp": 0.5}
+# Prior used only when acceptor.json is missing: rule (rules.PRIOR) and speaker reliability.
 _PRIOR_SPEAKER = {"name": 0.5, "surname": 0.4, "inherited": 0.3, "role": 0.0, "pronoun": 0.0, "unnamed": -0.2, "none": -3.0}
 
 
@@ -53,18 +50,10 @@ def features(rule: str, quality: str, kind: str, cue, subject, content: str, spe
     return f
 
 
-@lru_cache(maxsize=1)
-def _weights() -> dict[str, float] | None:
-    try:
-        return json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["weights"]
-    except (OSError, ValueError, KeyError):
-        return None
-
-
 def probability(feats: dict[str, float]) -> float:
-    w = _weights()
+    w = weights("acceptor")
     if w is None:
-        z = -1.5 + _PRIOR_RULE.get(next((k[5:] for k in feats if k.startswith("rule=")), ""), 0.0)
+        z = -1.5 + PRIOR.get(next((k[5:] for k in feats if k.startswith("rule=")), ""), 0.0)
         z += _PRIOR_SPEAKER.get(next((k[8:] for k in feats if k.startswith("quality=")), ""), 0.0)
         z += 1.5 * feats.get("lex_rate", 0.0)
     else:

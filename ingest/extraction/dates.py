@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from .vocabulary import ADVMOD, CCOMP, NMOD, NPADVMOD, NSUBJ, NSUBJPASS, OBL, PREP, TMOD, XCOMP
+
 WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 MONTHS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
                                             "august", "september", "october", "november", "december"))}
@@ -72,9 +74,9 @@ def cue_date_expression(cue) -> str | None:
         return None
     for child in _cue_modifiers(cue):
         tokens = None
-        if child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nmod"):
+        if child.ent_type_ == "DATE" and child.dep_ in (NPADVMOD, TMOD, OBL, ADVMOD, NMOD):
             tokens = [t for t in child.subtree if t.ent_type_ == "DATE"]
-        elif child.dep_ == "prep" and child.lower_ in ("on", "in", "during") :
+        elif child.dep_ == PREP and child.lower_ in ("on", "in", "during") :
             tokens = [t for t in child.subtree if t.ent_type_ == "DATE"]
         if tokens:
             return " ".join(t.text for t in tokens)
@@ -87,8 +89,8 @@ def _cue_modifiers(cue):
     complement's subject ("said on Monday he would ...": "on Monday" tells when it was said)."""
     yield from cue.children
     for comp in cue.children:
-        if comp.dep_ in ("ccomp", "xcomp") and comp.i > cue.i:
-            subject = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if comp.dep_ in (CCOMP, XCOMP) and comp.i > cue.i:
+            subject = next((c for c in comp.children if c.dep_ in (NSUBJ, NSUBJPASS)), None)
             if subject is not None:
                 yield from (c for c in comp.children if cue.i < c.i < subject.left_edge.i)
 

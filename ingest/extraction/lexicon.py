@@ -7,48 +7,19 @@ decide which verbs and constructions the rules accept and feed the confidence mo
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 
-LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
+from .rules import CLAUSE_USES
+from .tables import table
+from .vocabulary import DIRECTIVE_VERBS, LIGHT_VERBS, SPEECH_VERBS
 
-# Verbs whose clausal complement or adjacent quotation is what the subject said.
-SPEECH_VERBS = frozenset("""
-say tell add state assert claim argue insist note explain announce declare warn stress emphasize emphasise
-reiterate confirm deny acknowledge admit concede suggest predict reply respond answer write tweet post report
-reveal disclose mention comment remark observe contend maintain affirm underline underscore highlight recall
-complain charge allege accuse promise vow pledge urge ask demand question testify counter retort quip joke
-call boast caution inform indicate signal estimate propose recommend lament repeat exclaim shout cry scream whisper
-brag proclaim assure concur object protest threaten forecast speculate theorize hint imply tout clarify elaborate
-conclude interject instruct order advise notify preach plead beg request implore
-""".split())
-
-# Verbs that take "<someone> to <do>" as what was said ("urged X to ...", "called on X to ...").
-DIRECTIVE_VERBS = frozenset("urge ask call tell implore beg advise instruct order encourage invite warn challenge press".split())
-
-# Light verbs that reach the learned list only through phrases ("went on to say"); never cues alone.
-LIGHT_VERBS = frozenset("be have do go get make take come see know think want feel put give keep let".split())
-CLAUSAL_KEYS = ("ccomp", "ccomp-left", "inverted", "parenthetical")
 MIN_CLAUSE_RATE = 0.3  # learned verbs join the core list above this share of clause uses
 MIN_NOMINAL_RATE = 0.3  # "criticized X" style constructions count above this share
 MIN_USES = 4
 
-# Nouns of documents and messages, which speak for whoever made them ("a report by Politico", "issued a statement saying")
-DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
-communiqué email document study survey note transcript lawsuit complaint ruling order decision figure data statistic
-research analysis estimate poll website site blog column speech interview book""".split())
 
-# Verbs whose subject is rarely the speaker of an adjacent quote (they describe content instead).
-NOT_FOR_QUOTES = frozenset("agree disagree question order ask request".split())
-
-
-@lru_cache(maxsize=1)
 def _file() -> dict:
-    try:
-        return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    return table("cue_lexicon") or {}
 
 
 def _learned() -> dict:
@@ -77,8 +48,8 @@ def cue_lemmas() -> frozenset[str]:
     """SPEECH_VERBS plus the learned lemmas that reliably introduce a clause of reported speech."""
     learned = set()
     for lemma, by in _learned().items():
-        hits = sum(by.get(c, (0, 0))[0] for c in CLAUSAL_KEYS)
-        total = sum(by.get(c, (0, 0))[1] for c in CLAUSAL_KEYS)
+        hits = sum(by.get(c, (0, 0))[0] for c in CLAUSE_USES)
+        total = sum(by.get(c, (0, 0))[1] for c in CLAUSE_USES)
         if hits >= 3 and hits / total >= MIN_CLAUSE_RATE and lemma not in LIGHT_VERBS:
             learned.add(lemma)
     return SPEECH_VERBS | learned
@@ -101,7 +72,6 @@ def candidate_lemmas() -> frozenset[str]:
     lemmas = cue_lemmas() | DIRECTIVE_VERBS | nominal | {"point"}
     british = {lemma[:-3] + ("ise" if lemma.endswith("ize") else "yse") for lemma in lemmas if lemma[-3:] in ("ize", "yze")}
     return lemmas | british
-
 
 
 def cuts_aside(kind: str) -> bool:

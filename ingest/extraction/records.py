@@ -1,14 +1,28 @@
-"""The dataclasses the extraction core returns (text in, these out; no Django)."""
+"""The records of the extraction core: what it returns (text in, Extraction out; no Django), and the typed records
+its later stages pass on (a candidate with its resolved speaker, then with its kind and confidence)."""
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
+
+
+class SpeakerKind:
+    """The kinds of speaker, defined here once: `actors.models.Actor.Kind` maps these values (the data model stores
+    them as they are)."""
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    UNKNOWN = "unknown"
+    ALL = (PERSON, ORGANIZATION, UNKNOWN)
+
+
+PERSON, ORG, UNKNOWN = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.UNKNOWN
 
 
 @dataclass(frozen=True)
 class Speaker:
     name: str
-    kind: str  # "person" | "organization" | "unknown"
+    kind: str  # one of SpeakerKind.ALL
     title: str | None = None
     aliases: tuple[str, ...] = ()  # surface forms seen in the article (not pronouns)
 
@@ -37,3 +51,28 @@ class Extraction:
     statements: tuple[ExtractedStatement, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     topics: tuple[str, ...] = ()
+
+
+# -- between stages (not returned) ------------------------------------------------------------------------------------
+class ResolvedSpeaker(NamedTuple):
+    """Who a candidate's speaker is: speakers stage output."""
+    actor: object  # speakers.actors.Actor (an actor of the registry, or an unnamed speaker)
+    mention: tuple[int, int]  # where the speaker is named for this statement (characters)
+    quality: str  # how: "name", "surname", "pronoun", "role", "unnamed", "inherited"
+
+
+@dataclass(frozen=True, eq=False)
+class Attributed:
+    """A merged candidate and its speaker (speakers stage -> scoring stage)."""
+    candidate: object  # candidates.Candidate
+    speaker: ResolvedSpeaker
+
+
+@dataclass(frozen=True, eq=False)
+class Scored:
+    """An attributed candidate with its kind and confidence (scoring stage -> output stage)."""
+    candidate: object  # candidates.Candidate
+    speaker: ResolvedSpeaker
+    kind: str  # "direct" | "indirect" | "mixed"
+    features: dict  # the acceptor's features (training/train_acceptor.py learns from them)
+    confidence: float  # probability that this is a real attribution of speech

@@ -2,26 +2,19 @@
 from __future__ import annotations
 
 import bisect
-import json
 import math
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
-from .speakers import PERSON
-from .titles import PERSON_ROLES, strip_possessive
+from . import tables
+from .records import PERSON
+from .speakers.titles import strip_possessive
+from .vocabulary import GENERIC_TOPIC_WORDS, PERSON_HONORIFICS, PERSON_ROLES
 
 # People are linked as mentioned actors, not as topics.
 TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP", "EVENT", "LAW", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
 ENTITY_LABELS = TOPIC_LABELS | {"PERSON"}
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE"})
-_GENERIC = frozenset("""
-thing things way ways time times people person year years day days part lot lots statement statements information
-question questions issue issues matter fact facts point points kind sort number today tomorrow yesterday week weeks
-month months something anything everything nothing someone anyone everyone one ones others other side sides end
-case cases place places area areas term terms word words comment comments report reports story stories news
-interview reporters reporter spokesman spokeswoman official officials source sources talk talks call
-""".split())
 MAX_PER_STATEMENT = 8
 _NOT_IN_PHRASES = frozenset({"DET", "PRON", "NUM", "PART", "SYM", "ADV", "AUX", "INTJ"})
 # A one-word phrase ("budget") is a topic only when the article keeps coming back to it; one passing
@@ -31,18 +24,15 @@ _NOT_IN_PHRASES = frozenset({"DET", "PRON", "NUM", "PART", "SYM", "ADV", "AUX", 
 MIN_SINGLE_WORD_MENTIONS = 3
 MIN_KEY_NOUN_SCORE = 6.0  # mentions x idf: three mentions of a noun found in 1 article in 7 (idf 2)
 KEY_NOUNS = 5
-NOUN_DF_PATH = Path(__file__).with_name("noun_df.json")
-# Entities that open with one of these are people, whatever label the tagger gave ("Mr Blair" as ORG).
-PERSON_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
 
 
 @lru_cache(maxsize=1)
 def noun_idf() -> tuple[dict[str, float], float] | None:
     """(idf by noun lemma, idf of a noun too rare to be listed) from noun_df.json, or None without it."""
     try:
-        data = json.loads(NOUN_DF_PATH.read_text(encoding="utf-8"))
+        data = tables.table("noun_df")
         n, df = data["documents"], data["df"]
-    except (OSError, ValueError, KeyError):
+    except (TypeError, KeyError):
         return None
     return {word: math.log(n / count) for word, count in df.items()}, math.log(n)
 
@@ -104,7 +94,7 @@ def _phrase(chunk) -> tuple[str, bool] | None:
         toks = toks[-4:]
     head = toks[-1]
     words = [t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lemma_.lower() if t is head else t.lower_ for t in toks]
-    if len(words) == 1 and (words[0].lower() in _GENERIC or len(words[0]) < 4):
+    if len(words) == 1 and (words[0].lower() in GENERIC_TOPIC_WORDS or len(words[0]) < 4):
         return None
     phrase = words[0]
     for prev, tok, word in zip(toks, toks[1:], words[1:]):

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from conftest import one
 
-from ingest.extraction.speakers import _names_file, NAMES_PATH, name_gender
+from ingest.extraction.speakers import name_gender
+from ingest.extraction.tables import names
 from ingest.extraction.training.census_names import census_genders
 
 
 def test_census_names_are_known_and_win_over_names_misread_in_the_train_split():
     assert name_gender("Jacqueline Moreau") == "f" and name_gender("Hillary Moreau") == "f"
-    learned = _names_file(NAMES_PATH)
+    learned = names("first_names")
     misread = [name for name in ("Anne", "Kathleen") if learned.get(name) == "m"]
     assert misread, "the train split's table no longer misreads these: pick other examples"
     assert all(name_gender(f"{name} Moreau") == "f" for name in misread)
@@ -61,7 +62,7 @@ def test_a_first_name_the_ner_left_out_picks_that_person_not_the_namesake_named_
     # "Otis Ferry ... said" with only "Ferry" labelled, after Bryan Ferry was named twice
     from spacy.tokens import Doc
 
-    from ingest.extraction.pipeline import _resolve_subject, _Unnamed
+    from ingest.extraction.speakers.resolution import Unnamed, resolve_subject
     from ingest.extraction.speakers import Registry
 
     names = [("Bryan", "spoke"), ("Bryan", "left"), ("Otis", "arrived"), ("Otis", "said")]
@@ -71,7 +72,7 @@ def test_a_first_name_the_ner_left_out_picks_that_person_not_the_namesake_named_
     pos = ["PROPN", "PROPN", "VERB", "PUNCT"] * 4
     ents = ["B-PERSON", "I-PERSON", "O", "O"] * 3 + ["O", "B-PERSON", "O", "O"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
-    actor, _, _ = _resolve_subject(doc[13], Registry(doc), _Unnamed(), doc.text)
+    actor, _, _ = resolve_subject(doc[13], Registry(doc), Unnamed(), doc.text)
     assert actor.name == "Otis Ferry"
 
 

@@ -75,7 +75,7 @@ def test_a_relative_clause_hung_on_the_verb_still_speaks_for_the_noun_before_whi
     # as the parser read "... turned to the Chicago Police Department which reported “2,521 shooting incidents” ..."
     from conftest import parsed
 
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, [("They", 1, "nsubj", "PRON", "PRP", "they"), ("turned", 1, "ROOT", "VERB", "VBD", "turn"),
                        ("to", 1, "prep", "ADP", "IN", "to"), ("police", 2, "pobj", "NOUN", "NN", "police"),

@@ -7,7 +7,7 @@ from conftest import one, parsed
 
 def _candidates(nlp, rows, ents=None):
     """The parse as the rows give it, and the reported-speech candidates found in it."""
-    from ingest.extraction.reported import reported_candidates
+    from ingest.extraction.candidates.verbs import reported_candidates
 
     doc = parsed(nlp, rows, ents)
     return doc, reported_candidates(doc, lambda pos: False)

@@ -33,7 +33,7 @@ def test_a_subject_the_parser_took_from_inside_the_quote_does_not_hide_the_speak
     # as the parser read a real article: the quote's own "it" hung on "said" as a first subject, the speaker second
     from spacy.tokens import Doc
 
-    from ingest.extraction.direct import _speaker_of
+    from ingest.extraction.candidates.direct import speaker_of
     from ingest.extraction.quotes import Quote
 
     words = ['"', "Soon", ",", "it", "will", "fail", ",", '"', "said", "Anna", "Berg", "."]
@@ -44,15 +44,15 @@ def test_a_subject_the_parser_took_from_inside_the_quote_does_not_hide_the_speak
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
     said = doc[8]
     quote = Quote(start=0, end=doc[7].idx + 1, closed=True)
-    assert _speaker_of(said, quote).text == "Berg"
-    assert _speaker_of(said).text == "Berg"  # without the quote to look past, the name next to the verb
+    assert speaker_of(said, quote).text == "Berg"
+    assert speaker_of(said).text == "Berg"  # without the quote to look past, the name next to the verb
 
 
 def test_a_cue_the_parser_hung_inside_the_quote_takes_the_name_before_it(nlp):
     # as the parser read a real article: "said" a conjunct of the quoted verb, its subject the quote's "We"
     from spacy.tokens import Doc
 
-    from ingest.extraction.direct import _speaker_of
+    from ingest.extraction.candidates.direct import speaker_of
     from ingest.extraction.quotes import Quote
 
     words = ['"', "We", "will", "win", ",", '"', "Chief", "Anna", "Berg", "said", "."]
@@ -63,14 +63,14 @@ def test_a_cue_the_parser_hung_inside_the_quote_takes_the_name_before_it(nlp):
     spaces = [False, True, True, False, False, True, True, True, True, False, False]
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
     quote = Quote(start=0, end=doc[5].idx + 1, closed=True)
-    assert _speaker_of(doc[9], quote).text == "Berg"
+    assert speaker_of(doc[9], quote).text == "Berg"
 
 
 def test_a_subject_taken_from_a_later_quotation_gives_way_to_the_name_after_the_quote(nlp):
     # as the parser read a real article: "Fox", inside the show's title in quotes, the subject of "said"
     from spacy.tokens import Doc
 
-    from ingest.extraction.direct import TokenIndex, _after
+    from ingest.extraction.candidates.direct import TokenIndex, attribution_after
     from ingest.extraction.quotes import Quote
 
     words = ["“", "He", "is", "right", ",", "”", "Berg", ",", "an", "aide", ",", "said", "on", "“", "Fox", "and",
@@ -89,15 +89,15 @@ def test_a_subject_taken_from_a_later_quotation_gives_way_to_the_name_after_the_
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
     first = Quote(start=0, end=doc[5].idx + 1, closed=True)
     title = doc[13].idx
-    verb, speaker = _after(doc.text, first, TokenIndex(doc), lambda pos: title if pos < title else None)
+    verb, speaker = attribution_after(doc.text, first, TokenIndex(doc), lambda pos: title if pos < title else None)
     assert (verb.text, speaker.text) == ("said", "Berg")
 
 
 def test_a_short_quoted_sentence_with_names_and_i_is_not_a_title():
-    from ingest.extraction.direct import _sayable
+    from ingest.extraction.candidates.direct import is_sayable
 
-    assert _sayable("Yes, I support Anna Berg,")
-    assert not _sayable("The State of the Union")  # a title in title case still is one
+    assert is_sayable("Yes, I support Anna Berg,")
+    assert not is_sayable("The State of the Union")  # a title in title case still is one
 
 
 def test_a_quote_ending_inside_a_nested_quote_still_takes_the_speaker_after_it(run):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from ..speakers import CENSUS_NAMES_PATH
+from ..tables import path as table_path
 
 RATIO = 4.0
 FILES = {"m": "dist.male.first", "f": "dist.female.first"}
@@ -38,11 +38,11 @@ def census_genders() -> dict[str, str]:
 
 def main() -> None:
     genders = census_genders()
-    CENSUS_NAMES_PATH.write_text(json.dumps({
+    table_path("census_first_names").write_text(json.dumps({
         "source": "1990 US Census first names (public domain), through the names package 0.3.0",
         "format": "first name -> m|f", "ratio": RATIO, "names": genders,
     }, indent=0) + "\n", encoding="utf-8")
-    print(f"{len(genders):,} first names -> {CENSUS_NAMES_PATH}")
+    print(f"{len(genders):,} first names -> {table_path('census_first_names')}")
 
 
 if __name__ == "__main__":

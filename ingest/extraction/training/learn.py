@@ -23,11 +23,15 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from ..lexicon import LEXICON_PATH
-from ..speakers import NAMES_PATH, PERSON, Registry
+from ..candidates.clausal import clause_complement
+from ..candidates.grammar import trailing_aside
+from ..candidates.verbs import complement
 from ..nlp import get_nlp, resolve_model_name
 from ..pipeline import PLAIN_SPACES
-from ..reported import _clause, complement, trailing_aside
+from ..records import PERSON
+from ..speakers import Registry
+from ..tables import path as table_path
+from ..vocabulary import CCOMP
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "polnear-train.json"
 
@@ -49,13 +53,13 @@ def _learn_aside(tok, gold, asides) -> None:
     """Count whether annotated content keeps or leaves out a trailing aside of the verb's clause."""
     spans = {}
     for cut in (False, True):
-        found = _clause(tok, cut=lambda kind, cut=cut: cut)
+        found = clause_complement(tok, cut=lambda kind, cut=cut: cut)
         if found is None:
             return
         spans[cut] = found[0]
     if spans[False] == spans[True]:
         return
-    comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    comp = [c for c in tok.children if c.dep_ == CCOMP]
     if not comp:  # a clause hung elsewhere ("said in a statement that ..."): no aside of the verb's own
         return
     kind = trailing_aside(comp[-1])
@@ -127,11 +131,11 @@ def main(argv=None) -> int:
         "asides": asides,
         "lemmas": lemmas,
     }
-    LEXICON_PATH.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"wrote {LEXICON_PATH} ({len(lemmas)} lemmas)")
-    NAMES_PATH.write_text(json.dumps({"source": out["source"], "format": "first name -> m|f", "names": names},
+    table_path("cue_lexicon").write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"wrote {table_path('cue_lexicon')} ({len(lemmas)} lemmas)")
+    table_path("first_names").write_text(json.dumps({"source": out["source"], "format": "first name -> m|f", "names": names},
                                      indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {NAMES_PATH} ({len(names)} first names)")
+    print(f"wrote {table_path('first_names')} ({len(names)} first names)")
     return 0
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..nlp import get_nlp, resolve_model_name
-from ..topics import NOUN_DF_PATH
+from ..tables import path as table_path
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "polnear-train.json"
 MIN_DF = 3
@@ -34,10 +34,10 @@ def main(argv: list[str]) -> None:
     articles = json.loads(path.read_text(encoding="utf-8"))
     df = noun_document_frequency((a["text"] for a in articles), get_nlp())
     kept = {word: n for word, n in sorted(df.items()) if n >= MIN_DF}
-    NOUN_DF_PATH.write_text(json.dumps({
+    table_path("noun_df").write_text(json.dumps({
         "source": path.name, "model": resolve_model_name(), "documents": len(articles), "min_df": MIN_DF, "df": kept,
     }, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"{len(kept):,} nouns found in at least {MIN_DF} of {len(articles)} articles -> {NOUN_DF_PATH}")
+    print(f"{len(kept):,} nouns found in at least {MIN_DF} of {len(articles)} articles -> {table_path('noun_df')}")
 
 
 if __name__ == "__main__":

@@ -19,9 +19,9 @@ from pathlib import Path
 import numpy as np
 
 from ..boilerplate import find_layout
-from ..confidence import WEIGHTS_PATH
 from ..nlp import get_nlp
 from ..pipeline import analyse, parser_input
+from ..tables import path as table_path
 from .learn import DEFAULT_TRAIN, iou
 
 
@@ -51,16 +51,16 @@ def collect(docs, nlp):
     for d, lay, doc in zip(docs, layouts, nlp.pipe(texts, batch_size=16)):
         speech = [g for g in d["statements"] if g.get("cue_type") == "speech"]
         other = [g for g in d["statements"] if g.get("cue_type") != "speech"]
-        cands, _, _ = analyse(doc, d["text"], lay)
-        for c in cands:
-            best, gold = _best(c, speech)
+        scored, _, _ = analyse(doc, d["text"], lay)
+        for s in scored:
+            best, gold = _best(s.candidate, speech)
             if best >= 0.5:
-                label = int(_speaker_ok(c.resolved.name, gold))
-            elif _best(c, other)[0] >= 0.5:
+                label = int(_speaker_ok(s.speaker.actor.name, gold))
+            elif _best(s.candidate, other)[0] >= 0.5:
                 continue
             else:
                 label = 0
-            rows.append(c.features)
+            rows.append(s.features)
             labels.append(label)
     return rows, labels
 
@@ -89,12 +89,12 @@ def main(argv=None) -> int:
     docs = json.loads(path.read_text(encoding="utf-8"))
     rows, labels = collect(docs, get_nlp())
     weights, loss = fit(rows, labels)
-    WEIGHTS_PATH.write_text(json.dumps({
+    table_path("acceptor").write_text(json.dumps({
         "source": f"PolNeAR train split ({len(docs)} articles): {len(labels)} candidates, {sum(labels)} positive",
         "log_loss": round(loss, 4),
         "weights": weights,
     }, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {WEIGHTS_PATH}: {len(labels)} candidates, {sum(labels)} positive, log loss {loss:.3f}")
+    print(f"wrote {table_path('acceptor')}: {len(labels)} candidates, {sum(labels)} positive, log loss {loss:.3f}")
     return 0
 
 

@@ -25,7 +25,8 @@ import numpy as np
 from ..boilerplate import find_layout
 from ..nlp import get_nlp
 from ..pipeline import analyse, parser_input
-from ..speakers import PRONOUN_WEIGHTS_PATH, Registry
+from ..speakers import Registry
+from ..tables import path as table_path
 from .learn import DEFAULT_TRAIN
 
 PRONOUN_MENTIONS = {"he", "she", "they", "it", "we"}
@@ -115,7 +116,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("train", nargs="?", default=str(DEFAULT_TRAIN))
     ap.add_argument("--skip", type=int, default=0, help="leave out the first N articles (held out)")
-    ap.add_argument("--out", default=str(PRONOUN_WEIGHTS_PATH))
+    ap.add_argument("--out", default=str(table_path("pronoun")))
     args = ap.parse_args(sys.argv[1:] if argv is None else argv)
     docs = json.loads(Path(args.train).read_text(encoding="utf-8"))[args.skip:]
     groups = collect(docs, get_nlp())  # recorded under the hand-set salience (see Registry.resolve_pronoun)

@@ -4,20 +4,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .candidates import Candidate
-from .titles import PERSON_ROLES
+from ..rules import R
+from ..vocabulary import NOT_HEADLINE_SPEAKERS, PERSON_ROLES, PORTRAIT_WORDS
+from .record import Candidate
 
 _LINE = re.compile(r"^[\s\"“]*(?P<who>[^\s:\"“][^:\n]{0,100}?)\s*:\s+(?P<claim>\S[^\n]*?)\s*$")
-_NOT_SPEAKERS = frozenset("""
-watch breaking update updated exclusive video videos opinion analysis live photos photo editorial review
-interview report explainer factbox timeline q&a comment commentary listen read note warning correction clarification
-editor's update: source sources related more also see poll quiz fact check factcheck latest the
-""".split())
 MAX_WORDS = 25
 TRANSCRIPT_LINES = 3  # lines opened by "Name:" that make a text a transcript
-# what a headline "Name: ..." may call the person it portrays
-_PORTRAITS = frozenset("""king queen man woman legend star hero icon life career profile obituary portrait master
-champion pioneer giant maverick survivor veteran genius rebel voice""".split())
 _ON = re.compile(r"\s+[Oo]n\s+\S")
 # "Clinton to Planned Parenthood: ...", "Former AG Mukasey at RNC: ...": the speaker is before "to"/"at", and only
 # taken when the article names that speaker ("Road to Recovery: ..." is no one's claim)
@@ -48,7 +41,7 @@ def headline_candidates(text: str, end: int, is_foreign, doc=None) -> list[Candi
         who = m.group("who").strip()
         who_start = start + m.start("who")
         tag = _TAG.match(who)
-        if tag and tag.group("tag").lower() in _NOT_SPEAKERS:
+        if tag and tag.group("tag").lower() in NOT_HEADLINE_SPEAKERS:
             who, who_start = who[tag.end():], who_start + tag.end()
         on = _ON.search(who)
         if on:  # "Obama on Climate Change: ...", "CNN President On Trump: ...": the speaker is before "on"
@@ -66,7 +59,7 @@ def headline_candidates(text: str, end: int, is_foreign, doc=None) -> list[Candi
             continue
         if any(ch.isdigit() for ch in who):
             continue
-        if not 1 <= len(words) <= 5 or any(w.lower().strip("'’") in _NOT_SPEAKERS for w in re.split(r"[\s-]+", who)):
+        if not 1 <= len(words) <= 5 or any(w.lower().strip("'’") in NOT_HEADLINE_SPEAKERS for w in re.split(r"[\s-]+", who)):
             continue
         if not all(w[0].isupper() or w.lower() in ("of", "the", "de", "al", "von", "van") for w in words):
             continue
@@ -74,7 +67,7 @@ def headline_candidates(text: str, end: int, is_foreign, doc=None) -> list[Candi
         if len(m.group("claim").split()) < 3 or (doc is not None and _describes(doc, claim_start, claim_end)):
             continue
         colon = line.index(":", m.end("who"))
-        out.append(Candidate(claim_start, claim_end, "headline", start + colon, start + colon + 1,
+        out.append(Candidate(claim_start, claim_end, R.HEADLINE, start + colon, start + colon + 1,
                              speaker_text=(who_start, who_start + len(who)), named_only=bool(to_at)))
     return out
 
@@ -87,7 +80,7 @@ def _describes(doc, start: int, end: int) -> bool:
     if span is None or any(ch in span.text for ch in "\"“”‘’'") or any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
     head = span.root
-    return head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in PERSON_ROLES or head.lemma_.lower() in _PORTRAITS)
+    return head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in PERSON_ROLES or head.lemma_.lower() in PORTRAIT_WORDS)
 
 
 def _line_labels(text: str) -> Counter:

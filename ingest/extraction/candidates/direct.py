@@ -10,23 +10,19 @@ from __future__ import annotations
 import bisect
 import re
 
-from .candidates import Candidate
-from .lexicon import NOT_FOR_QUOTES
-from .quotes import Quote
-from .reported import QUOTING_VERBS, cue_extent, cue_ok, find_subject
-from .titles import HONORIFICS
+from ..quotes import Quote
+from ..rules import R
+from ..vocabulary import (ABBREVIATED_TITLES, ADVCL, ADVMOD, AUX, CCOMP, DATIVE, DOBJ, HONORIFICS, NEG, NOT_FOR_QUOTES,
+                          NO_HEARER_VERBS, NPADVMOD, NSUBJ, PREP, PRT, PUNCT, QUOTING_VERBS, TITLE_SMALL_WORDS)
+from .grammar import cue_extent, cue_ok, find_subject
+from .record import Candidate
 
 MIN_WORDS = 3
-# Titles of shows, books and reports: small words stay lower case, and a short one keeps its title case
-# even when the sentence's full stop sits inside the marks.
-TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as vs".split())
 MAX_TITLE_WORDS = 6
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _SENT_END = re.compile(r"[.!?]\s|\n")
 QUOTE_MARKS = frozenset("\"“”„«»'‘’") | {"''", "``"}
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
-# Titles written with a full stop that does not end the sentence ("“...,” Ms. Moore said.")
-ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen lt col sgt capt adm rev hon pres supt insp cmdr st jr sr".split())
 
 
 class TokenIndex:
@@ -49,13 +45,13 @@ class TokenIndex:
             i += 1
 
 
-def _speaker_of(verb, quote: Quote | None = None):
+def speaker_of(verb, quote: Quote | None = None):
     # a subject inside the quotation is the parser reading the quote's own clause into the cue's
     def quoted(tok) -> bool:
         return quote is not None and quote.start <= tok.idx < quote.end
 
     # of two subjects (a quotation's own word read as one: `“That,” he said`), a name or pronoun next to the verb
-    subj = sorted((c for c in verb.children if c.dep_ == "nsubj" and not quoted(c)),
+    subj = sorted((c for c in verb.children if c.dep_ == NSUBJ and not quoted(c)),
                   key=lambda c: (not (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")), abs(c.i - verb.i)))
     subj = subj[0] if subj else (_inverted_name(verb, quote) or find_subject(verb))
     if subj is None or quoted(subj):  # ("..., we will achieve justice," Chief Chuck Jordan said: "said" hung on "achieve")
@@ -67,22 +63,17 @@ def _speaker_of(verb, quote: Quote | None = None):
     for i in (verb.i - 1, verb.i - 2, verb.i + 1):
         if 0 <= i < len(doc) and (doc[i].ent_type_ == "PERSON" or doc[i].tag_ == "PRP") \
                 and doc[i].lower_ not in ("it", "you", "me", "him", "her", "them", "us") \
-                and not (doc[i].head.dep_ == "ccomp" and doc[i].head.head.i == verb.i):  # "Critics said he was “...”"
+                and not (doc[i].head.dep_ == CCOMP and doc[i].head.head.i == verb.i):  # "Critics said he was “...”"
             return doc[i]
     return subj
-
-
-# Cue verbs that take no hearer as their object, so that a name after them is the speaker
-_NO_HEARER = frozenset("say add continue explain note recall insist declare write conclude admit argue observe "
-                       "remark reply respond comment joke quip recount concede".split())
 
 
 def _inverted_name(verb, quote: Quote | None):
     """ "“...,” added Otieno.": the name after a cue that follows the quotation, which the parser may read as the
     verb's object."""
-    if quote is None or quote.end > verb.idx or verb.lemma_.lower() not in _NO_HEARER:
+    if quote is None or quote.end > verb.idx or verb.lemma_.lower() not in NO_HEARER_VERBS:
         return None  # "“...,” told AFP": the one told
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.pos_ == "PROPN"
+    return next((c for c in verb.children if c.dep_ == DOBJ and c.left_edge.i == verb.i + 1 and c.pos_ == "PROPN"
                  and c.ent_type_ in ("PERSON", "ORG")), None)
 
 
@@ -125,7 +116,7 @@ def _last_full_stop(window: str) -> int:
     return -1
 
 
-def _after(text, q: Quote, index: TokenIndex, quote_starts):
+def attribution_after(text, q: Quote, index: TokenIndex, quote_starts):
     """`“...,” Flynn said` / `“...,” said Flynn, ...` / `“...?” Flynn asked` / `“... .” Flynn later recalled.`"""
     inner_end = q.inner[1]
     # the quote's own last punctuation, inside any nested quote that closes with it (‘...help?’”)
@@ -146,17 +137,17 @@ def _after(text, q: Quote, index: TokenIndex, quote_starts):
         limit = min(limit, nxt)
     for tok in index.tokens_between(q.end, limit):
         lemma = tok.lemma_.lower()
-        quoted_one = next((c for c in tok.children if c.dep_ == "dobj"), None) if lemma in QUOTING_VERBS else None
+        quoted_one = next((c for c in tok.children if c.dep_ == DOBJ), None) if lemma in QUOTING_VERBS else None
         if quoted_one is not None and tok.pos_ == "VERB":
             # "“...,” the newspaper quotes a source close to the firm": the one quoted said it
             return None if closed else (tok, quoted_one)
         # "ask" names a request ("asked him to leave") except after a question in quotes
         if cue_ok(tok) and (lemma not in NOT_FOR_QUOTES or (lemma == "ask" and tail.endswith("?"))):
-            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and cue_ok(tok.head) and tok.head.i > tok.i:
+            if tok.tag_ == "VBG" and tok.dep_ == ADVCL and cue_ok(tok.head) and tok.head.i > tok.i:
                 continue  # "Responding to the criticism, Mr Pugh said": the cue is "said"
             if text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 3].lstrip().startswith(":"):
                 return None  # "Mr Pugh said: “...”" introduces a quotation of its own, not the one before
-            subj = _speaker_of(tok, q)
+            subj = speaker_of(tok, q)
             if subj is None or q.start <= subj.idx < q.end:
                 # the parser lost the subject in a long apposition ("“...,” Mr. Daniloff, now 81 and retired in
                 # Cambridge, Mass., said"): the person named right after the quotation
@@ -187,13 +178,13 @@ def _name_right_after(q: Quote, index: TokenIndex):
 
 
 # What a cue may carry in a bare attribution sentence ("Flynn later told reporters on Monday."): no content
-_BARE_DEPS = frozenset({"nsubj", "advmod", "npadvmod", "punct", "aux", "neg", "prt", "prep", "dative"})
+_BARE_DEPS = frozenset({NSUBJ, ADVMOD, NPADVMOD, PUNCT, AUX, NEG, PRT, PREP, DATIVE})
 
 
 def _bare_attribution(verb) -> bool:
     """Whether the verb's sentence is nothing but who said it, to whom, when: "Anna Berg said." """
     return all(
-        child.dep_ in _BARE_DEPS or (child.dep_ == "dobj" and verb.lemma_.lower() == "tell")
+        child.dep_ in _BARE_DEPS or (child.dep_ == DOBJ and verb.lemma_.lower() == "tell")
         for child in verb.children
     ) and verb.sent.end_char <= verb.idx + 80
 
@@ -216,7 +207,7 @@ def _before(text, q: Quote, index: TokenIndex, prev_quote_end: int):
             gap = text[tok.idx + len(tok.text):q.start]
             if len(gap) > 80:
                 break
-            subj = _speaker_of(tok)
+            subj = speaker_of(tok)
             if subj is not None:
                 gap_ok = (tok, subj)
             break
@@ -253,8 +244,8 @@ def _colon(toks):
         head = head.head
     if head.pos_ not in ("VERB", "AUX") or head.i > colon.i or head.lemma_ == "be":
         return None  # "The rationale ... is a blind faith in Obama's word:" introduces no one's words
-    subj = _speaker_of(head)
-    person = next((c for c in head.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None)
+    subj = speaker_of(head)
+    person = next((c for c in head.children if c.dep_ == DOBJ and c.ent_type_ == "PERSON"), None)
     if person is not None and (subj is None or subj.pos_ not in ("PROPN", "PRON")):
         return head, person  # "The timing of the surge doesn't surprise pollster Daron Shaw:"
     if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "what"):
@@ -262,7 +253,7 @@ def _colon(toks):
     return None
 
 
-def _sayable(inner: str) -> bool:
+def is_sayable(inner: str) -> bool:
     """A quotation someone said, not a title ("The Steve Harvey Morning Show") or a quoted phrase."""
     words = _WORDS.findall(inner)
     if len(words) < MIN_WORDS:
@@ -312,21 +303,21 @@ def quote_candidates(text, doc, quotes: list[Quote], is_foreign) -> list[Candida
             prev_end = q.end
             continue
         a, b = q.inner
-        sayable = _sayable(text[a:b])
+        sayable = is_sayable(text[a:b])
         # a short quotation may still be a whole reply: `“Denver,” he answered.`, `“But why?” a reporter asked.`
         short = not sayable and (_opens_split_quote(text, q, next_quote_start(q.end)) or _opens_sentence(text, q))
         if not (sayable or short):
             prev_end = q.end
             continue
-        found = _after(text, q, index, next_quote_start) or (_before(text, q, index, prev_end) if sayable else None)
+        found = attribution_after(text, q, index, next_quote_start) or (_before(text, q, index, prev_end) if sayable else None)
         if short and not found:
             prev_end = q.end
             continue
         if found:
             verb, subj = found
             cs, ce = cue_extent(verb)
-            out.append(Candidate(a, b, "quote", cs, ce, cue_token=verb, subject=subj, kind="direct"))
+            out.append(Candidate(a, b, R.QUOTE, cs, ce, cue_token=verb, subject=subj))
         else:
-            out.append(Candidate(a, b, "follow", kind="direct"))
+            out.append(Candidate(a, b, R.FOLLOW))
         prev_end = q.end
     return out

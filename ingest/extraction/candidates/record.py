@@ -8,7 +8,7 @@ from dataclasses import dataclass
 class Candidate:
     start: int  # content span (characters), before trimming
     end: int
-    rule: str  # which rule found it: "ccomp", "inverted", "directive", "according", "quote", "follow", "headline"
+    rule: str  # which rule found it: a name in rules.R ("ccomp", "quote", ...), "prep:<preposition>" for R.PREP
     cue_start: int | None = None
     cue_end: int | None = None
     cue_token: object | None = None  # spaCy Token of the cue verb, when there is one
@@ -16,13 +16,6 @@ class Candidate:
     parent: "Candidate | None" = None  # follow-ups take their speaker from here
     speaker_text: tuple[int, int] | None = None  # raw speaker span when there is no token (headlines)
     named_only: bool = False  # a headline speaker taken only when the article names that actor
-    kind: str | None = None
-    # filled in by speaker resolution
-    resolved: object | None = None  # speakers.Actor or an unnamed speakers.Actor
-    mention: tuple[int, int] | None = None
-    mention_quality: str = "none"  # "name", "surname", "pronoun", "role", "unnamed", "inherited", "none"
-    features: dict | None = None
-    confidence: float = 0.0
 
     @property
     def anchor(self) -> int:

@@ -1,0 +1,59 @@
+"""\"According to X, ...\" and \"..., according to X\": the clause on the side of the phrase that has one."""
+from __future__ import annotations
+
+from ..rules import R
+from ..vocabulary import DOBJ, PCOMP, POBJ
+from .record import Candidate
+
+
+def _according_phrase_end(tok, source, end: int) -> int:
+    """Where "According to X, ..." ends when the parser hung the whole sentence under it ("According to host
+    Rush Limbaugh, the move reeks ..." read as an apposition): at the comma after X and after any aside about X
+    set off by commas ("..., a radio host, ...", "..., which ..., ...")."""
+    doc = tok.doc
+    commas = [t.i for t in doc[source.i + 1:end + 1] if t.text == ","]
+    for k, comma in enumerate(commas):
+        aside = doc[comma + 1:commas[k + 1]] if k + 1 < len(commas) else None
+        if aside is not None and len(aside) and (
+            aside[0].lower_ in ("who", "which", "whose")
+            or (len(aside) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in aside))
+        ):
+            continue
+        return comma
+    return end
+
+
+def according(tok):
+    to = [c for c in tok.children if c.lower_ == "to"]
+    pobj = [c for c in to[0].children if c.dep_ == POBJ] if to else []
+    if not pobj and to:  # "according to show insiders" with "show" read as a verb: its object is the source
+        pobj = [o for c in to[0].children if c.dep_ == PCOMP for o in c.children if o.dep_ == DOBJ]
+    if not pobj:
+        return None
+    sent = tok.sent
+    a, b = tok.left_edge.i, tok.right_edge.i
+    if a - sent.start <= 1 and b >= sent.end - 2:
+        b = _according_phrase_end(tok, pobj[0], b)
+    # the clause is on the side of the phrase that has one: after "According to X," or before ", according to X"
+    if a - sent.start <= 1 or (sent.end - b) > 2 * (a - sent.start):
+        lo, hi = b + 1, sent.end
+    else:
+        lo, hi = sent.start, a
+    toks = [t for t in tok.doc[lo:hi] if not (a <= t.i <= b)] if hi > lo else []
+    if not toks:
+        return None
+    return Candidate(toks[0].idx, toks[-1].idx + len(toks[-1].text), R.ACCORDING, tok.idx,
+                     to[0].idx + len(to[0].text), cue_token=tok, subject=pobj[0])
+
+
+def extend_over_quotations(cands, text: str, quote_at) -> None:
+    """ "According to X, “... . ...”": an "according to" content that opens a closed quotation runs to its end, not to
+    the end of the quotation's first sentence (changes this family's own candidates)."""
+    for c in cands:
+        if c.rule != R.ACCORDING:
+            continue
+        content = text[c.start:c.end]
+        opening = c.start + len(content) - len(content.lstrip(" ,;:—–-"))
+        q = quote_at(opening + 1)
+        if q is not None and q.closed and q.start == opening and c.end < q.inner[1]:
+            c.end = q.inner[1]  # "According to X, “... . ...”": the whole quotation, not its first sentence

@@ -1,0 +1,113 @@
+"""Actors of an article: a person or organisation with its name, kind, title and aliases, and each place it is
+mentioned; how a name is cleaned and what gender a first name or honorific says."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import tables
+from ..records import ORG, PERSON, Speaker
+from ..vocabulary import AMOD, COMPOUND, FEMALE_HONORIFICS, MALE_HONORIFICS, POSTNOMINALS
+from .titles import span_text, strip_possessive
+
+ENT_KINDS = {"PERSON": PERSON, "ORG": ORG, "GPE": ORG, "NORP": ORG}
+REGISTERED = ("PERSON", "ORG", "GPE")
+
+
+def pronoun_weights() -> dict[str, float] | None:
+    """Weights of the learned pronoun antecedent ranker (training/train_pronouns.py), or None."""
+    return tables.weights("pronoun")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> "m"/"f": the 1990 US Census's (training/census_names.py) over those learned from the
+    train split (training/learn.py), which knows the names in the news the census lacks."""
+    return {**tables.names("first_names"), **tables.names("census_first_names")}
+
+
+def honorific_gender(honorific: str | None) -> str | None:
+    h = (honorific or "").lower().rstrip(".")
+    return "f" if h in FEMALE_HONORIFICS else "m" if h in MALE_HONORIFICS else None
+
+
+def name_gender(name: str) -> str | None:
+    words = name.split()
+    return first_names().get(words[0]) if len(words) > 1 else None
+
+
+def compatible(actor, gender) -> bool:
+    return not gender or not actor.gender or actor.gender == gender
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Is `short` the initials of `name` ("IEA" of "International Energy Agency", "U.S." of "United States")?"""
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ("of", "the", "and", "for", "&")]
+    return len(words) >= 2 and "".join(w[0] for w in words).upper() == letters
+
+
+def squashed(name: str) -> str:
+    """A name without case, spaces, hyphens or full stops: "TimeWarner" and "Time Warner" are one company."""
+    return re.sub(r"[\s.\-]", "", name.lower())
+
+
+def role_modifiers(tok) -> list[str]:
+    """The words narrowing a role noun down ("Tory" in "the Tory leader"), not those of time ("former", "new")."""
+    return [c.text for c in tok.lefts if c.dep_ in (AMOD, COMPOUND) and c.lower_ not in ("former", "then", "new")]
+
+
+@dataclass
+class Actor:
+    name: str
+    kind: str
+    title: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
+    gender_by_name: bool = False  # guessed from the first name alone, which the text's pronouns may overrule
+    label: str = ""  # the NER label it was registered under (PERSON, ORG, GPE)
+
+    def add_alias(self, alias: str) -> None:
+        alias = " ".join(alias.split())
+        if alias and alias.lower() not in {a.lower() for a in self.aliases}:
+            self.aliases.append(alias)
+
+    def speaker(self) -> Speaker:
+        aliases = tuple(dict.fromkeys([self.name, *self.aliases]))
+        return Speaker(name=self.name, kind=self.kind, title=self.title, aliases=aliases)
+
+
+@dataclass
+class Mention:
+    pos: int
+    sent: int
+    actor: Actor
+    subject: bool
+    main_subject: bool
+    speaker: bool = False
+    token_i: int = -1  # the token heading the mention
+
+
+def clean_name(text: str) -> str:
+    text = strip_possessive(" ".join(text.split()))
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if text.startswith(("'s ", "’s ")):  # "Here’s Clinton" read as the name "’s Clinton"
+        text = text[3:]
+    text = text.strip(" ,.;:-–—\"“”'‘’()[]<>=/")
+    if "." in text and _DOTTED_INITIALS.fullmatch(text + "."):
+        text += "."  # "U.S.", "F.B.I." keep their last full stop
+    return text
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def ent_name(ent) -> str:
+    """An entity's name without a trailing verb a title-case headline lets slip in ("Obama Says")."""
+    toks = list(ent)
+    while len(toks) > 1 and (toks[-1].tag_.startswith("VB") or toks[-1].pos_ in ("VERB", "AUX")
+                             or toks[-1].text.rstrip(".") in POSTNOMINALS):
+        toks.pop()
+    return clean_name(span_text(toks[0], toks[-1]))

@@ -1,0 +1,147 @@
+"""Name repair: the NER's people and parties made right before the registry reads them (relabel_people)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..vocabulary import AMOD, APPOS, COMPOUND, COURTESY, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE
+from .actors import first_names
+
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
+
+
+def relabel_people(doc) -> None:
+    """Repair the NER's people and parties in place.
+
+    PERSON back to names read as something else ("Nicola Sturgeon" as an organisation, "Otis Ferry" as a product,
+    "Charles de Gaulle") or left unlabelled ("Carly Fiorina"): two or three capitalised words, particles aside, the
+    first a known first name, none an organisation's word; PERSON for a name after "Mr" or "Dr", ORG for one
+    after an organisation's noun ("software company Brightmart") and for initials ("MI6"); a person cut back to the
+    name ("David Kahn -"), none with a number ("Perm 35"). No PERSON for a lone verb ("Conceding that ..., he
+    warned"); a name cut short where a headline's verb begins ("Trump Says He Never ..."); a party name the NER cut
+    short made whole ("Liberal" + "Democrats"), and so a person's ("Shani" + "Rhys James", "Lord" + "Ashcroft")."""
+    names = first_names()
+    ents, changed = [], False
+    person_words = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split() if not w.isupper()}
+    for ent in doc.ents:
+        words = ent.text.split()
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB":
+            changed = True
+            continue
+        # title case only: "den" in "Nick Van den Brul" is no verb
+        cut = next((t.i for t in ent[1:] if (t.tag_ in _FINITE or t.tag_ == "PRP") and t.text[:1].isupper()), None) \
+            if ent.label_ in ("PERSON", "ORG") else None
+        if cut is not None:  # a title-case headline read into the name: "Trump Says He Never" is Trump
+            ent = Span(doc, ent.start, cut, label=ent.label_)
+            words = ent.text.split()
+            changed = True
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if ent.label_ == "PERSON":
+            trimmed = _trim_person(ent)
+            if trimmed is None:
+                changed = True  # "Perm 35": a place with a number is no one's name
+                continue
+            if trimmed.end != ent.end:
+                ent, words, changed = trimmed, trimmed.text.split(), True  # "David Kahn -", "Perm 35 - a"
+        if ent.label_ == "PERSON" and _acronym(ent, person_words):
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "MI6", "BAA": letters no one is called by
+            changed = True
+        elif ent.label_ == "PERSON" and before is not None and before.lemma_.lower() in ORG_ROLES \
+                and before.text.islower() and before.dep_ == COMPOUND:
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "software company Brightmart"
+            changed = True
+        elif ent.label_ in _MISREAD_LABELS and _after_courtesy(ent):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Balls" read as an organisation
+            changed = True
+        elif ent.label_ in _MISREAD_LABELS and 2 <= len(words) - _particles(words) <= 3 and _looks_like_name(words, names):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
+        if ent.label_ in ("NORP", "ORG") and before is not None and before.tag_ == "NNP" and not before.ent_type_ \
+                and before.dep_ in (COMPOUND, AMOD) and before.head.i in range(ent.start, ent.end) and before.text.isalpha() \
+                and not before.is_sent_start:  # "Fellow Republicans" opening a sentence is no party name
+            ent = Span(doc, ent.start - 1, ent.end, label=ent.label_)  # "Liberal" + "Democrats"
+            changed = True
+        if ent.label_ == "PERSON" and before is not None and before.text in names and not before.ent_type_ \
+                and before.dep_ == COMPOUND and before.head.i in range(ent.start, ent.end):
+            ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Shani" + "Rhys James"
+            changed = True
+        if ent.label_ == "PERSON" and ents and ents[-1].label_ == "PERSON" and ents[-1].end == ent.start \
+                and ents[-1][-1].lower_ in PEERAGE:
+            # "Tory Treasurer Lord" + "Ashcroft": the name is "Lord Ashcroft", the words before it his title
+            ents.pop()
+            ent = Span(doc, ent.start - 1, ent.end, label="PERSON")
+            changed = True
+        ents.append(ent)
+    unlabelled = _unlabelled_names(doc, names)
+    if unlabelled:
+        ents = sorted([*ents, *unlabelled], key=lambda e: e.start)
+        changed = True
+    if changed:
+        doc.ents = ents
+
+
+def _trim_person(ent):
+    """A person's name without what the NER ran on into after it (a dash, "a"); None when a number is part of it."""
+    if any(t.is_digit for t in ent):
+        return None
+    end = ent.end
+    while end > ent.start + 1 and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_lower):
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+
+
+def _acronym(ent, person_words) -> bool:
+    """Is this one-word "person" an organisation's initials ("MI6", "BAA", "SAIC")? Not a surname in capitals that
+    the article also writes as a name ("OBAMA" beside "Barack Obama"), nor a word of a line set all in capitals."""
+    if len(ent) != 1 or not _ACRONYM.fullmatch(ent.text) or ent.text.lower() in person_words:
+        return False
+    line = ent.sent.text.split()
+    return sum(w.isupper() for w in line) <= len(line) / 2
+
+
+def _after_courtesy(ent) -> bool:
+    """Does a courtesy honorific ("Mr", "Mrs", "Dr") stand right before the entity or open it?"""
+    first = ent[0].lower_.rstrip(".")
+    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    return (first in COURTESY and len(ent) > 1) or before in COURTESY
+
+
+def _looks_like_name(words: list[str], names) -> bool:
+    """A known first name, then capitalised words ("Charles de Gaulle": particles inside may be lower case)."""
+    return words[0] in names and words[-1][:1].isupper() \
+        and all((w[:1].isupper() or w in NAME_PARTICLES) and w.replace("-", "").replace("'", "").isalpha() for w in words) \
+        and not any(w.lower() in ORG_NAME_WORDS for w in words)
+
+
+def _particles(words: list[str]) -> int:
+    return sum(w in NAME_PARTICLES for w in words)
+
+
+def _unlabelled_names(doc, names) -> list[Span]:
+    """Names the NER left unlabelled: a person's ("And oh yes, Carly Fiorina: What ..."), a run of two or three proper
+    nouns outside every entity, the first a known first name; an organisation's, a run of proper nouns set in
+    apposition to an organisation's role noun ("Parmalat, the Italian food group")."""
+    found, i = [], 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and j - i < 4:
+            j += 1
+        if 2 <= j - i <= 3 and _looks_like_name([t.text for t in doc[i:j]], names):
+            found.append(Span(doc, i, j, label="PERSON"))
+        elif _described_as_organisation(doc[j - 1]):
+            found.append(Span(doc, i, j, label="ORG"))
+        i = j
+    return found
+
+
+def _described_as_organisation(tok) -> bool:
+    """ "Parmalat, the Italian food group at the centre of ...": a name the NER missed, set in apposition to an
+    organisation's role noun."""
+    return any(c.dep_ == APPOS and c.lemma_.lower() in ORG_ROLES and c.left_edge.i == tok.i + 2
+               and tok.doc[tok.i + 1].text == "," for c in tok.children)

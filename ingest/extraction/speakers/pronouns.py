@@ -1,0 +1,113 @@
+"""Pronouns: which actor mentioned just before a "he", "she", "it" or "they" it stands for, by a learned ranker
+(pronoun.json, from training/train_pronouns.py) or, without it, hand-set salience weights."""
+from __future__ import annotations
+
+import math
+
+from ..lexicon import is_cue
+from ..records import ORG, PERSON
+from ..vocabulary import DOBJ, NSUBJ, PERSON_PRONOUNS, POBJ, POSS
+from .actors import Actor, Mention, pronoun_weights
+
+WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
+CUE_SUBJECT_DEPS = (NSUBJ,)
+
+
+class PronounRanker:
+    """The pronoun half of the Registry (mixed into it): which actor a "he", "she", "it" or "they" stands for."""
+
+    def _pronoun_candidates(self, pron, window: int):
+        """Mentions of compatible actors in the `window` sentences up to `pron`, grouped by actor
+        (latest actor first): [(actor, [its mentions, latest first])]."""
+        word = pron.lower_
+        gender = PERSON_PRONOUNS.get(word)
+        want = PERSON if gender else ORG
+        sent = self.sent_index(pron.i)
+        by_actor: dict[int, tuple] = {}
+        for m in self.mentions_before(pron.idx):
+            if sent - m.sent > window:
+                break
+            if m.actor.kind != want or (gender and m.actor.gender and m.actor.gender != gender):
+                continue
+            by_actor.setdefault(id(m.actor), (m.actor, []))[1].append(m)
+        return list(by_actor.values())
+
+    def pronoun_features(self, pron, groups) -> list[dict[str, float]]:
+        """Features of each candidate antecedent actor of `pron` (see training/train_pronouns.py)."""
+        doc = self.doc
+        if self.doc_text is None:
+            self.doc_text = doc.text
+        gender = PERSON_PRONOUNS.get(pron.lower_)
+        sent = self.sent_index(pron.i)
+        first_in_sent: dict[int, Mention] = {}
+        for _, ms in groups:
+            for m in ms:
+                if m.sent not in first_in_sent or m.pos < first_in_sent[m.sent].pos:
+                    first_in_sent[m.sent] = m
+
+        def reports(m):
+            t = doc[m.token_i] if m.token_i >= 0 else None
+            return t is not None and t.dep_ in CUE_SUBJECT_DEPS and is_cue(t.head.lemma_.lower())
+
+        out = []
+        for rank, (actor, ms) in enumerate(groups):
+            m = ms[0]
+            dist = sent - m.sent
+            quoted = [self.in_quote(x.pos) for x in ms]
+            f = {f"d{min(dist, 3)}": 1.0, f"rank{min(rank, 3)}": 1.0,
+                 "subj": float(m.subject), "main": float(m.main_subject), "spk": float(m.speaker),
+                 "any_main": float(any(x.main_subject for x in ms)), "any_spk": float(any(x.speaker for x in ms)),
+                 "any_subj_q": float(any(x.subject and not q for x, q in zip(ms, quoted))),
+                 "quote": float(quoted[0]), "all_quote": float(all(quoted)),
+                 "para": float("\n" not in self.doc_text[m.pos:pron.idx]),
+                 "nwin": math.log1p(len(ms)), "sal": math.log1p(self.mention_count[id(actor)]) / 3,
+                 "gknown": float(bool(gender and actor.gender == gender)),
+                 "first_in_sent": float(first_in_sent.get(m.sent) is m),
+                 "head_cue": float(reports(m)), "any_head_cue": float(any(reports(x) for x in ms))}
+            if m.token_i >= 0:
+                tok = doc[m.token_i]
+                depth, t = 0, tok
+                while t.head.i != t.i and depth < 4:
+                    t, depth = t.head, depth + 1
+                f[f"depth{depth}"] = 1.0
+                f["poss"], f["pobj"], f["dobj"] = float(tok.dep_ == POSS), float(tok.dep_ == POBJ), float(tok.dep_ == DOBJ)
+            if dist == 0:
+                f["same_sent_subj"] = float(m.subject)
+            out.append(f)
+        return out
+
+    def resolve_pronoun(self, pron, window: int = 5) -> Actor | None:
+        """The person (he/she) or organisation (it/they) `pron` refers to: among the actors mentioned in
+        the `window` sentences before it, the one the learned ranker (pronoun.json) scores highest, or
+        without it the most salient by hand-set weights; else the latest person of that gender."""
+        gender = PERSON_PRONOUNS.get(pron.lower_)
+        groups = self._pronoun_candidates(pron, window)
+        best = None
+        weights = pronoun_weights() if self.trace is None else None  # a trace records the hand-set choice
+        if groups and (weights is not None or self.trace is not None):
+            feats = self.pronoun_features(pron, groups)
+            if weights is not None:
+                scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in feats]
+                best = groups[max(range(len(groups)), key=scores.__getitem__)][0]
+        if best is None and groups:
+            sent = self.sent_index(pron.i)
+            w_dist, w_main, w_speaker, w_subj = WEIGHTS
+            best_score = None
+            for m in sorted((m for _, ms in groups for m in ms), key=lambda m: -m.pos):  # latest first wins ties
+                score = -w_dist * (sent - m.sent) + w_main * m.main_subject + w_speaker * m.speaker + w_subj * m.subject
+                if best_score is None or score > best_score:
+                    best, best_score = m.actor, score
+        if best is None and gender:
+            # no one in the window (a run of "he ..." sentences has kept someone in view): the latest person of that
+            # gender who was the subject of a sentence, before one only named in passing ("One of his pupils was X")
+            latest = None
+            for m in self.mentions_before(pron.idx):
+                if m.actor.kind == PERSON and not (m.actor.gender and m.actor.gender != gender):
+                    latest = latest or m.actor
+                    if m.subject or m.speaker:
+                        best = m.actor
+                        break
+            best = best or latest
+        if self.trace is not None:
+            self.trace.append((pron.idx, [(a, f) for (a, _), f in zip(groups, feats)] if groups else [], best))
+        return best

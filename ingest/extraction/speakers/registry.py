@@ -1,0 +1,310 @@
+"""The registry of an article's actors: names, surnames, titles, role nouns (pronouns: pronouns.py).
+
+The registry is built once per article from the named entities. Surnames and honorific forms ("Mr.
+Obama") join the full name introduced in the article; role nouns ("the minister", "the ministry")
+resolve to the latest actor so titled or named, and pronouns to the actor a learned ranker
+(pronoun.json, from training/train_pronouns.py) scores highest among those mentioned just before.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+
+from ..records import ORG, PERSON
+from ..vocabulary import (COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NSUBJ,
+                          NSUBJPASS, ORG_ROLES, PERSON_PRONOUNS, PERSON_ROLES, ROLE_SYNONYMS, ROOT)
+from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
+                     honorific_gender, name_gender, role_modifiers, squashed)
+from .pronouns import PronounRanker
+from .titles import split_honorifics, title_of
+
+LOOKBACK = 400  # mentions searched back from a pronoun or role noun (keeps long texts linear)
+LEDE_SENTENCES = 2  # the headline and the lede's first sentences, where a role may come before the name
+LEDE_TAIL = 4  # words from such a role to its sentence's end ("... Secretary has said.")
+
+
+class Registry(PronounRanker):
+    """The named actors of one article and the order in which they are mentioned."""
+
+    # training/train_pronouns.py sets this to a list to record (pronoun offset, [(actor, features)], choice)
+    trace: list | None = None
+
+    def __init__(self, doc, is_foreign=lambda pos: False, in_quote=None):
+        self.doc = doc
+        self.in_quote = in_quote or (lambda pos: False)
+        self.doc_text = None
+        self.actors: list[Actor] = []
+        self.mentions: list[Mention] = []
+        self._by_key: dict[str, Actor] = {}
+        self.mention_count: Counter = Counter()
+        self.build(doc, is_foreign)
+
+    # -- building -------------------------------------------------------------------------
+    def build(self, doc, is_foreign) -> None:
+        labels: dict[str, Counter] = defaultdict(Counter)
+        ents = []
+        for ent in doc.ents:
+            if ent.label_ not in ENT_KINDS or is_foreign(ent.start_char):
+                continue
+            name = ent_name(ent)
+            if not name or not any(c.isalpha() for c in name):
+                continue
+            honorific = None
+            if ent.label_ == "PERSON":
+                name, honorific = split_honorifics(name)
+            labels[name][ent.label_] += 1
+            ents.append((ent, name, honorific))
+        full_names = [n for n, c in labels.items() if c.most_common(1)[0][0] == "PERSON" and len(n.split()) > 1]
+        person_last = {n.split()[-1] for n in full_names}
+        # "Bush" in an article on Jeb Bush and George W. Bush: whose title "President Bush" gives is not known
+        shared_last = {last for last, k in Counter(n.split()[-1] for n in full_names).items() if k > 1}
+        sent_starts = [s.start for s in doc.sents]
+        self._sent_starts = sent_starts
+        self._sent_chars = [doc[i].idx for i in sent_starts]
+        for ent, name, honorific in ents:
+            label = labels[name].most_common(1)[0][0]
+            if label != "PERSON" and len(name.split()) == 1 and name in person_last:
+                label = "PERSON"
+            if label not in REGISTERED:
+                continue
+            gender = honorific_gender(honorific) if label == "PERSON" else None
+            actor = self._actor_for(name, ENT_KINDS[label], gender)
+            actor.label = actor.label or label
+            actor.add_alias(name)
+            if honorific:
+                actor.add_alias(f"{honorific} {name}")
+            if label == "PERSON":
+                if actor.gender is None and gender is None and name_gender(actor.name):
+                    actor.gender_by_name = True
+                actor.gender = actor.gender or gender or name_gender(actor.name)
+                if actor.title is None and name not in shared_last:
+                    actor.title = title_of(ent, honorific)
+            root = ent.root
+            subj = root.dep_ in (NSUBJ, NSUBJPASS)
+            main = subj and (root.head.dep_ == ROOT)
+            self.mentions.append(Mention(ent.start_char, self.sent_index(ent.start), actor, subj, main, token_i=root.i))
+            self.mention_count[id(actor)] += 1
+        self._name_by_use({n: sum(c.values()) for n, c in labels.items()})
+        self._add_unlabelled_surnames(doc, is_foreign)
+        self._sort()
+        self._add_role_mentions(doc, is_foreign)
+        self._learn_gender(doc)
+
+    def _name_by_use(self, uses: dict[str, int]) -> None:
+        """An organisation named both in full and by its initials goes by the form the article uses more
+        ("IMF" after one "International Monetary Fund"); the full name on a tie."""
+        for actor in self.actors:
+            if actor.kind != ORG:
+                continue
+            short = next((a for a in actor.aliases if abbreviates(a, actor.name)), None)
+            if short is not None and uses.get(short, 0) > uses.get(actor.name, 0):
+                actor.name = short
+
+    def _add_unlabelled_surnames(self, doc, is_foreign) -> None:
+        """Surnames of known people that NER left unlabelled still count as mentions."""
+        surnames, full_names = {}, {}
+        for a in self.actors:
+            words = a.name.lower().split()
+            if a.kind == PERSON and len(words) > 1:
+                surnames.setdefault(words[-1], a)
+                full_names[words[0], words[-1]] = a
+        if not surnames:
+            return
+        for tok in doc:
+            if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ in surnames and not is_foreign(tok.idx):
+                # "Ivanka Trump" unlabelled is Ivanka, not the Trump named first
+                first = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+                actor = full_names.get((first, tok.lower_)) or surnames[tok.lower_]
+                self._by_key.setdefault(tok.lower_, actor)
+                actor.add_alias(tok.text)
+                subj = tok.dep_ in (NSUBJ, NSUBJPASS)
+                self.mentions.append(Mention(tok.idx, self.sent_index(tok.i), actor, subj, subj and tok.head.dep_ == ROOT,
+                                             token_i=tok.i))
+                self.mention_count[id(actor)] += 1
+
+    def _add_role_mentions(self, doc, is_foreign) -> None:
+        """ "The Tory leader was asked ... He replies": a definite role noun as a subject that names a person
+        titled so before ("Tory leader Michael Howard") is a mention of that person, which pronouns can follow."""
+        found = []
+        for tok in doc:
+            if tok.dep_ not in (NSUBJ, NSUBJPASS) or tok.tag_ != "NN" or tok.lemma_.lower() not in PERSON_ROLES \
+                    or is_foreign(tok.idx) or not any(c.dep_ == DET and c.lower_ == "the" for c in tok.children):
+                continue
+            actor = self.resolve_role(tok.lemma_.lower(), role_modifiers(tok), tok.idx)
+            if actor is not None:
+                found.append(Mention(tok.idx, self.sent_index(tok.i), actor, True, tok.head.dep_ == ROOT, token_i=tok.i))
+        if found:
+            self.mentions.extend(found)
+            self._sort()
+
+    def _sort(self):
+        self.mentions.sort(key=lambda m: m.pos)
+        self._positions = [m.pos for m in self.mentions]
+
+    def _actor_for(self, name: str, kind: str, gender: str | None = None) -> Actor:
+        key = name.lower()
+        known = self._by_key.get(key)
+        if known is not None and compatible(known, gender):
+            return known
+        words = key.split()
+        ranked = sorted(reversed(self.actors), key=lambda a: -self.mention_count[id(a)]) if len(words) == 1 else reversed(self.actors)
+        for actor in ranked:
+            if actor.kind != kind:
+                continue
+            aw = actor.name.lower().split()
+            if kind == PERSON:
+                same = words[-1] == aw[-1] and (len(words) == 1 or len(aw) == 1 or words[0] == aw[0])
+                first_only = len(words) == 1 and len(aw) > 1 and words[0] == aw[0]
+                if (same or first_only) and compatible(actor, gender or name_gender(name)):
+                    if same and len(words) > len(aw):
+                        actor.name = name  # the full name, once we see it
+                    self._by_key.setdefault(key, actor)
+                    return actor
+            elif key.endswith(actor.name.lower()) or actor.name.lower().endswith(key) or abbreviates(name, actor.name) \
+                    or abbreviates(actor.name, name) or squashed(key) == squashed(actor.name):
+                if len(key) > len(actor.name):
+                    actor.name = name
+                self._by_key.setdefault(key, actor)
+                return actor
+        actor = Actor(name=name, kind=kind)
+        self.actors.append(actor)
+        self._by_key.setdefault(key, actor)
+        return actor
+
+    def _learn_gender(self, doc) -> None:
+        """Guess a person's gender from pronouns in sentences where they are the only person named; a one-word
+        "person" referred to only as "it" is an organisation."""
+        by_sent: dict[int, set] = defaultdict(set)
+        first_pos: dict[int, int] = {}
+        for m in self.mentions:
+            if m.actor.kind == PERSON:
+                by_sent[m.sent].add(id(m.actor))
+                first_pos.setdefault(m.sent, m.pos)
+        votes: dict[int, Counter] = defaultdict(Counter)
+        actors = {id(a): a for a in self.actors}
+        honorifics = COURTESY | MALE_HONORIFICS | FEMALE_HONORIFICS
+        courtesy = {id(m.actor) for m in self.mentions  # "Mr Howard said it would ...": a person all the same
+                    if m.token_i > 0 and doc[m.token_i - 1].lower_.rstrip(".") in honorifics}
+        for sent_i, sent in enumerate(doc.sents):
+            ids = by_sent.get(sent_i)
+            if not ids or len(ids) != 1:
+                continue
+            (aid,) = ids
+            for t in sent:
+                if t.idx < first_pos[sent_i]:
+                    continue  # a pronoun before the name points back to someone else ("he could not explain why ... X")
+                g = PERSON_PRONOUNS.get(t.lower_) or ("n" if t.lower_ in ("it", "its") else None)
+                if g and t.pos_ == "PRON" or (g and t.tag_ == "PRP$"):
+                    votes[aid][g] += 1
+        for aid, c in votes.items():
+            a = actors[aid]
+            if c["n"] >= 2 and not c["m"] + c["f"] and a.gender is None and len(a.name.split()) == 1 \
+                    and aid not in courtesy:
+                a.kind = ORG  # "Yukos said it would consider its options": a company the NER took for a person
+                continue
+            c.pop("n", None)
+            if not c:
+                continue
+            if a.gender_by_name and c[a.gender] == 0 and sum(c.values()) >= 3:
+                a.gender = None  # "Kim Collins ... he ... his": the first name misled
+            if a.gender is None:
+                (g, n), *rest = c.most_common()
+                if not rest or n > rest[0][1]:
+                    a.gender = g
+
+    # -- lookups --------------------------------------------------------------------------
+    def sent_index(self, token_i: int) -> int:
+        return bisect.bisect_right(self._sent_starts, token_i) - 1
+
+    def lookup(self, name: str) -> Actor | None:
+        """The registered actor a name, surname or "Mrs. Surname" refers to."""
+        base, honorific = split_honorifics(clean_name(name))
+        gender = honorific_gender(honorific)
+        key = base.lower()
+        words = key.split()
+        if not words:
+            return None
+        actor = self._by_key.get(key)
+        if actor is not None and compatible(actor, gender) and (len(words) > 1 or actor.kind != PERSON):
+            return actor
+        matches = [a for a in reversed(self.actors) if a.kind == PERSON and compatible(a, gender)
+                   and words[-1] == a.name.lower().split()[-1] and (len(words) == 1 or words[0] == a.name.lower().split()[0])]
+        if matches:
+            # a bare surname shared by several people: the one the article talks about most
+            return max(matches, key=lambda a: self.mention_count[id(a)])
+        return actor
+
+    def note_speaker(self, actor: Actor, pos: int, token_i: int) -> None:
+        """Record a resolved speaker mention (e.g. a pronoun) so later pronouns can chain on it."""
+        m = Mention(pos, self.sent_index(token_i), actor, True, True, speaker=True, token_i=token_i)
+        i = bisect.bisect_left(self._positions, pos)
+        self.mentions.insert(i, m)
+        self._positions.insert(i, pos)
+
+    def named_next(self, pos: int, heads: set[str]) -> Actor | None:
+        """ "Taxes must rise, the Health Secretary has said. Jane Ross told MPs ...": a role a news lede names before
+        any holder of it stands for the person who is the main subject of the next sentence, if untitled or so
+        titled. Only in the lede: further on, the next sentence's subject is as often someone else."""
+        i = bisect.bisect_left(self._positions, pos)
+        sent = bisect.bisect_right(self._sent_chars, pos) - 1
+        # a lede's "..., the X has said." closes its sentence; "The mayor said ..." opening one is someone else
+        if sent > LEDE_SENTENCES:
+            return None
+        if self.doc_text is None:
+            self.doc_text = self.doc.text
+        sent_end = self._sent_chars[sent + 1] if sent + 1 < len(self._sent_chars) else len(self.doc_text)
+        if len(self.doc_text[pos:sent_end].split()) > LEDE_TAIL:
+            return None
+        for m in self.mentions[i:i + 6]:
+            if m.sent > sent + 1:
+                break
+            title = set((m.actor.title or "").lower().split()) - HONORIFICS  # "Professor" is no other role
+            if m.sent == sent + 1 and m.main_subject and m.actor.kind == PERSON and (not title or heads & title):
+                return m.actor
+        return None
+
+    def mentions_before(self, pos: int, limit: int = LOOKBACK):
+        """Mentions before character `pos`, latest first (at most `limit` of them)."""
+        i = bisect.bisect_left(self._positions, pos)
+        for j in range(i - 1, max(-1, i - 1 - limit), -1):
+            yield self.mentions[j]
+
+    def resolve_role(self, head_lemma: str, modifiers: list[str], pos: int, phrase: str | None = None) -> Actor | None:
+        """"the minister" -> the latest person titled minister (or, in the lede, the person named next, whose title
+        `phrase` then is); "the ministry" -> the latest org so named."""
+        mods = [m.lower() for m in modifiers]
+        if head_lemma in PERSON_ROLES:
+            heads = {head_lemma} | ROLE_SYNONYMS.get(head_lemma, set())
+            for m in self.mentions_before(pos):
+                a = m.actor
+                if a.kind != PERSON or not a.title:
+                    continue
+                words = a.title.lower().split()
+                tw = set(words) | {part for w in words for part in w.split("-")}  # "co-chairman", "Labour-run"
+                # the modifiers stand before the role word ("world champion": not "100m champion and world record
+                # holder")
+                at = max((k for k, w in enumerate(words) if heads & ({w} | set(w.split("-")))), default=None)
+                before = set(words[:at]) | {part for w in words[:at] for part in w.split("-")} if at is not None else tw
+                if heads & tw and all(x in before for x in mods):
+                    return a
+            actor = self.named_next(pos, heads)
+            if actor is not None and actor.title is None and phrase:
+                actor.title = phrase  # "the Trade and Industry Secretary" is Patricia Hewitt's title
+            return actor
+        if head_lemma in ORG_ROLES:
+            for m in self.mentions_before(pos):
+                a = m.actor
+                if a.kind != ORG:
+                    continue
+                nw = a.name.lower().split()
+                if head_lemma in nw and all(x in nw for x in mods):
+                    return a
+            if head_lemma in GENERIC_ORG_ROLES and all(m.endswith("based") or m[:1].isupper() for m in modifiers):
+                # "the company", "the Dutch firm", "the Canada-based company": the organisation the text was just
+                # talking about, the one that was a subject before one merely named ("Umbro announced its deal with
+                # Chelsea ... The firm said"); where it is from does not name it, but "the rights group" is a kind
+                recent = list(self.mentions_before(pos, limit=20))
+                orgs = [m for m in recent if m.actor.kind == ORG and m.actor.label == "ORG" and recent[0].sent - m.sent <= 4]
+                for m in [m for m in orgs if m.subject or m.speaker] + orgs:
+                    return m.actor
+        return None

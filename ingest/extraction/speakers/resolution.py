@@ -1,0 +1,270 @@
+"""Speaker resolution: the actor (or unnamed speaker) each candidate's subject, headline speaker or parent names.
+
+Public entry: resolve_speakers(candidates, registry, doc, text) -> list[Attributed], in the candidates' order, only
+those with a speaker."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker
+from ..vocabulary import (ACL, ADVMOD, AGENT, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
+                          FIRST_PERSON, FLAT, HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_ROLES, PERSON_PRONOUNS,
+                          PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS, RELCL,
+                          SPOKESPERSONS, TIME_NOUNS)
+from .actors import Actor, ent_name, role_modifiers
+from .registry import Registry
+from .titles import split_honorifics
+
+
+def _when(prep) -> bool:
+    """ "at the time", "on Monday": a phrase of time hanging on the subject is no part of its name."""
+    pobj = next((c for c in prep.children if c.dep_ == POBJ), None)
+    return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in TIME_NOUNS)
+
+
+def np_tokens(tok):
+    toks = {tok.i: tok}
+    for c in tok.lefts:
+        if c.dep_ not in (PUNCT, CC, CONJ, APPOS, RELCL, ACL, ADVMOD, PRECONJ):
+            for t in c.subtree:
+                toks[t.i] = t
+    for c in tok.rights:
+        if c.dep_ in (COMPOUND, FLAT, AMOD) or (c.dep_ == PREP and c.lower_ in NP_RIGHT_PREPS and not _when(c)):
+            clauses = {t.i for x in c.subtree if x.dep_ in (RELCL, ACL) for t in x.subtree}
+            for t in c.subtree:
+                if t.i not in clauses and t.i - tok.i < 10:
+                    toks[t.i] = t
+    out = [toks[i] for i in sorted(toks)]
+    # keep it contiguous around the head
+    lo = hi = [t.i for t in out].index(tok.i)
+    while lo > 0 and out[lo - 1].i == out[lo].i - 1:
+        lo -= 1
+    while hi < len(out) - 1 and out[hi + 1].i == out[hi].i + 1:
+        hi += 1
+    out = out[lo:hi + 1]
+    ent = ent_of(tok) if tok.ent_type_ else None
+    if ent is not None and ent.start < out[0].i:  # the whole name when the parse split it ("Nick Van den Brul")
+        out = [*ent[: out[0].i - ent.start], *out]
+    while out and out[-1].i != tok.i and (out[-1].is_punct or out[-1].dep_ in (CC, CASE)):  # ("70%" keeps "%")
+        out.pop()
+    while out and out[0].is_punct:
+        out.pop(0)
+    return out or [tok]
+
+
+class Unnamed:
+    """Speakers without a name in the article ("a source", "officials"), one per distinct wording."""
+
+    def __init__(self):
+        self.by_name: dict[str, Actor] = {}
+
+    def get(self, name: str, kind: str) -> Actor:
+        key = name.lower()
+        if key not in self.by_name:
+            self.by_name[key] = Actor(name=name, kind=kind, aliases=[name])
+        return self.by_name[key]
+
+
+def ent_of(tok):
+    """The entity span a token belongs to, or None (walks back to the entity's first token)."""
+    if not tok.ent_type_:
+        return None
+    doc, i = tok.doc, tok.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    j = tok.i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return Span(doc, i, j, label=tok.ent_type_)
+
+
+def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
+    """The ResolvedSpeaker (actor, mention span, quality) a subject token names, or None."""
+    low = tok.lower_
+    if (tok.pos_ == "PRON" and low not in QUANTIFIERS) or low in PERSON_PRONOUNS or low in FIRST_PERSON:
+        if low in ("i", "me", "you", "one", "who", "what", "that", "this", "which", "someone", "anyone", "everyone", "nobody"):
+            return None
+        actor = registry.resolve_pronoun(tok)
+        if actor is None:
+            return None
+        return ResolvedSpeaker(actor, (tok.idx, tok.idx + len(tok.text)), "pronoun")
+    toks = np_tokens(tok)
+    span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    ent = tok.ent_type_ and ent_of(tok)
+    if ent and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        name = ent_name(ent)
+        before = tok.doc[ent.start - 1] if ent.start > 0 else None
+        actor = None
+        if before is not None and before.pos_ == "PROPN" and before.dep_ == COMPOUND and before.head.i in range(ent.start, ent.end):
+            # "Otis Ferry" with only "Ferry" labelled: Otis, not the Ferry named most
+            actor = registry.lookup(f"{before.text} {name}")
+        actor = actor or registry.lookup(name)
+        if actor is None:
+            kind = PERSON if ent.label_ == "PERSON" else ORG
+            clean = split_honorifics(name)[0] if kind == PERSON else name  # "General Motors" keeps its "General"
+            actor = unnamed.get(clean, kind)
+        quality = "name" if len(ent.text.split()) > 1 else "surname"
+        return ResolvedSpeaker(actor, span, quality)
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.text.rstrip(".") in POSTNOMINALS and before is not None and before.ent_type_ == "PERSON" and before.head.i == tok.i:
+        return resolve_subject(before, registry, unnamed, text)  # "Paul Boateng MP said"
+    if tok.pos_ == "PROPN" and not tok.ent_type_:  # a name NER missed: "Okafor said"
+        names = [t for t in toks if t.pos_ == "PROPN" and t.i <= tok.i]
+        actor = registry.lookup(text[names[0].idx: tok.idx + len(tok.text)]) if names else None
+        if actor is not None:
+            return ResolvedSpeaker(actor, span, "surname")
+    # "The foreign minister, Sergey Lavrov, said", "one of their lawyers, Michalis Dimitrakopoulos, said", "The BBC's
+    # correspondent in Jakarta, Rachel Harvey, told" (the name hung on the place: a place has no one in apposition)
+    of_noun = [o for p in tok.children if p.dep_ == PREP and p.lower_ in ("of", "in", "at") for o in p.children
+               if o.dep_ == POBJ]
+    lemma = tok.lemma_.lower()
+    for c in [*tok.children, *(c for o in of_noun for c in o.children)]:
+        if c.dep_ == APPOS and c.ent_type_ == "PERSON":
+            actor = registry.lookup(c.text if not ent_of(c) else ent_name(ent_of(c)))
+            if actor is not None:
+                return ResolvedSpeaker(actor, span, "name")
+        # "Web tracking company Envisional said": the company named; a later "the firm" is it
+        if c.dep_ == APPOS and c.ent_type_ == "ORG" and (lemma in ORG_ROLES or c.i == tok.i + 1):
+            actor = registry.lookup(ent_name(ent_of(c)))
+            if actor is not None:
+                registry.note_speaker(actor, c.idx, c.i)
+                return ResolvedSpeaker(actor, span, "name")
+    # "Archbishop of Canterbury Dr Rowan Williams said", parsed with the name as the object of "of": a title of a
+    # place, then the person's name
+    for p in tok.children:
+        pobj = next((o for o in p.children if o.dep_ == POBJ), None) if p.dep_ == PREP and p.lower_ == "of" else None
+        ent = ent_of(pobj) if pobj is not None and pobj.ent_type_ == "PERSON" else None
+        if ent is not None and ent.start > p.i + 1 and (lemma in PERSON_ROLES or lemma in HONORIFICS):
+            actor = registry.lookup(ent_name(ent))
+            if actor is not None:
+                return ResolvedSpeaker(actor, span, "name")
+    if lemma in ORG_ROLES:  # "the Paris-based IEA watchdog": the organisation named in the phrase
+        for c in tok.lefts:
+            e = ent_of(c) if c.dep_ == COMPOUND and c.ent_type_ == "ORG" else None
+            actor = registry.lookup(ent_name(e)) if e is not None else None
+            if actor is not None:
+                return ResolvedSpeaker(actor, span, "name")
+    if lemma in DOCUMENT_NOUNS:
+        # "a report by Politico", "the IMF report", "Trump's statement": whose document it is
+        owners = [c for c in tok.children if c.dep_ in (POSS, COMPOUND) and c.i < tok.i]
+        # "Research conducted by the Equal Opportunities Commission": the agent of a participle on the noun
+        agents = [o for c in tok.children if c.dep_ == ACL for a in c.children if a.dep_ == AGENT
+                  for o in a.children if o.dep_ == POBJ]
+        # "The Security Council issued a statement calling ...": whoever issued it
+        issuer = next((c for c in tok.head.children if c.dep_ == NSUBJ), None) if tok.dep_ == DOBJ else None
+        if issuer is not None and issuer.lemma_.lower() not in DOCUMENT_NOUNS:
+            found = resolve_subject(issuer, registry, unnamed, text)
+            if found is not None:
+                return found
+        for t in [*(t for t in toks if t.i > tok.i), *owners, *agents]:
+            if t.ent_type_ in ("ORG", "PERSON", "GPE"):
+                e = ent_of(t)
+                actor = registry.lookup(ent_name(e)) if e else None
+                if actor is not None:
+                    return ResolvedSpeaker(actor, span, "name")
+            elif t.dep_ == POSS and t.lower_ in ("his", "her", "its", "their"):  # "according to its website"
+                actor = registry.resolve_pronoun(t)
+                if actor is not None:
+                    return ResolvedSpeaker(actor, span, "pronoun")
+            elif t.dep_ == POSS and t.pos_ == "NOUN":  # "the board's ruling said": the board
+                found = resolve_subject(t, registry, unnamed, text)
+                if found is not None:
+                    return found
+    # "the minister", "this spokesman", and a broadcaster's "our correspondent"
+    definite = any((c.dep_ == DET and c.lower_ in ("the", "this")) or (c.dep_ == POSS and c.lower_ == "our")
+                   for c in tok.children)
+    # "the minister", "the company": one actor named before; "the groups", "the ministers" are several
+    if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or lemma in ORG_ROLES):
+        words = [t for t in toks if t.i <= tok.i and t.dep_ != DET]
+        phrase = text[words[0].idx: tok.idx + len(tok.text)] if words else tok.text
+        actor = registry.resolve_role(lemma, role_modifiers(tok), tok.idx, phrase)
+        if actor is not None:
+            return ResolvedSpeaker(actor, span, "role")
+    elif tok.tag_ != "NNS" and lemma in PERSON_ROLES and any(c.dep_ == DET and c.lower_ in ("a", "an") for c in tok.children):
+        # a lede's "..., says a top academic." introduces the person the next sentence names
+        actor = registry.named_next(tok.idx, {lemma})
+        if actor is not None:
+            return ResolvedSpeaker(actor, span, "role")
+    name = text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    name = " ".join(name.split()).strip("\"'<>=/")  # markup left in the text ('">Sanders')
+    kind = PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES else UNKNOWN
+    return ResolvedSpeaker(unnamed.get(name, kind), span, "unnamed")
+
+
+def _resolve_headline(c, registry, unnamed, text):
+    s, e = c.speaker_text
+    raw = text[s:e]
+    for option in (raw, raw.split("-")[-1], raw.split("–")[-1], raw.split()[-1]):  # last: "Former AG Mukasey"
+        option = option.strip()
+        actor = registry.lookup(option) if option else None
+        if actor is not None:
+            return ResolvedSpeaker(actor, (s, e), "name")
+    name, title = split_honorifics(raw.split("-")[-1].strip())
+    if not name or c.named_only:
+        return None
+    actor = unnamed.get(name, UNKNOWN)
+    if title and actor.title is None:
+        actor.title = title
+    return ResolvedSpeaker(actor, (s, e), "unnamed")
+
+
+def _group_they(subject, last_group):
+    """ "The tobacco companies deny that ... They also say ...": "they" in the sentence after a group of speakers
+    named by a plural noun is that group, not the organisation named before it."""
+    if subject.lower_ != "they" or last_group[0] is None:
+        return None
+    actor, group_subject = last_group[0]
+    if not 0 <= subject.sent.start - group_subject.sent.end <= 1 and subject.sent != group_subject.sent:
+        return None
+    return ResolvedSpeaker(actor, (subject.idx, subject.idx + len(subject.text)), "pronoun")
+
+
+def _spokesperson_pronoun(subject, last_voice):
+    """ "A ministry spokeswoman said ... She added: ...": "she" in the next two sentences is the spokeswoman, who
+    speaks for the organisation."""
+    if subject.lower_ not in ("he", "she") or last_voice[0] is None:
+        return None
+    actor, voice, role = last_voice[0]
+    if voice.i > subject.i or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 3:
+        return None
+    if subject.lower_ == {"spokesman": "she", "spokeswoman": "he"}.get(role):
+        return None
+    return ResolvedSpeaker(actor, (subject.idx, subject.idx + len(subject.text)), "pronoun")
+
+
+def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
+    """Each candidate with the speaker it names (resolved in the order the attributions stand in the text), in the
+    candidates' order; those whose speaker cannot be resolved are left out."""
+    unnamed = Unnamed()
+    done = {}
+    last_group = [None]  # (actor, subject token) of the latest speaker that is a group named by a plural noun
+    last_voice = [None]  # (actor, subject token, role word) of the latest "a ministry spokeswoman" speaker
+
+    def resolve(c):
+        if id(c) in done:
+            return done[id(c)]
+        done[id(c)] = None
+        res = None
+        if c.parent is not None and c.subject is None:
+            p = resolve(c.parent)
+            if p is not None:
+                res = ResolvedSpeaker(p.actor, p.mention, "inherited")
+        elif c.speaker_text is not None:
+            res = _resolve_headline(c, registry, unnamed, text)
+        elif c.subject is not None:
+            res = _group_they(c.subject, last_group) or _spokesperson_pronoun(c.subject, last_voice) \
+                or resolve_subject(c.subject, registry, unnamed, text)
+            if res is not None and res.quality == "unnamed" and c.subject.tag_ == "NNS":
+                last_group[0] = (res.actor, c.subject)
+            role = next((t for t in c.subject.subtree if t.lower_ in SPOKESPERSONS), None)
+            if res is not None and role is not None and (res.actor.kind == ORG or res.quality == "unnamed"):
+                last_voice[0] = (res.actor, c.subject, role.lower_)
+            if res is not None and res.quality in ("pronoun", "role") and res.actor.kind in (PERSON, ORG):
+                registry.note_speaker(res.actor, c.subject.idx, c.subject.i)
+                if res.quality == "role":
+                    res.actor.add_alias(text[res.mention[0]:res.mention[1]])
+        done[id(c)] = res
+        return res
+
+    found = {id(c): resolve(c) for c in sorted(cands, key=lambda c: c.anchor)}
+    return [Attributed(c, found[id(c)]) for c in cands if found[id(c)] is not None]

@@ -1,0 +1,54 @@
+"""The learned tables behind one loader: each JSON file beside this module is read once, on first use.
+
+| table | made by | read by |
+|---|---|---|
+| cue_lexicon | training/learn.py | lexicon.py (which verbs report speech, how reliably; which asides are cut) |
+| acceptor | training/train_acceptor.py | confidence.py (the logistic acceptor's weights) |
+| pronoun | training/train_pronouns.py | speakers (the pronoun antecedent ranker's weights) |
+| first_names | training/learn.py | speakers (first name -> gender, names in the news) |
+| census_first_names | training/census_names.py | speakers (first name -> gender, 1990 US Census) |
+| noun_df | training/noun_frequency.py | topics.py (document frequency of common nouns) |
+
+A missing or unreadable table reads as None; each reader falls back to a hand-set default.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+NAMES = ("cue_lexicon", "acceptor", "pronoun", "first_names", "census_first_names", "noun_df")
+
+
+def path(name: str) -> Path:
+    """Where table `name` lives (the training scripts write it there)."""
+    if name not in NAMES:
+        raise KeyError(name)
+    return HERE / f"{name}.json"
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> dict | None:
+    """The parsed JSON of table `name`, or None when it is missing or not JSON."""
+    try:
+        return json.loads(path(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def reload() -> None:
+    """Forget what was read (after a training script rewrote a table)."""
+    table.cache_clear()
+
+
+def weights(name: str) -> dict[str, float] | None:
+    """The "weights" of a learned model's table (acceptor, pronoun), or None."""
+    data = table(name)
+    return data.get("weights") if isinstance(data, dict) else None
+
+
+def names(name: str) -> dict[str, str]:
+    """The "names" of a first-name table (first_names, census_first_names): first name -> "m"/"f"; {} without it."""
+    data = table(name)
+    return data.get("names", {}) if isinstance(data, dict) else {}

@@ -1,0 +1,224 @@
+"""The extraction core's vocabulary: the word lists the rules read, in one place.
+
+Plain lowercase strings in frozensets, compared against `token.lemma_.lower()` / `token.lower_`, so a list reads
+as what it is and a test can print it; and the dependency labels the rules compare `token.dep_` with.
+
+Dependency labels are string constants named after the label (NSUBJ == "nsubj"; AUX is the dependency "aux", not
+the part of speech), not `spacy.symbols` ids: the rules compare `token.dep_` exactly as before, a test or a debugger
+prints the label itself, and a misspelt label is a NameError at import instead of a comparison that is never true.
+Parts of speech, tags and entity types stay literals ("VERB", "VBG", "PERSON").
+"""
+from __future__ import annotations
+
+# -- dependency labels (token.dep_, spaCy's English pipelines) --------------------------------------------------------
+ACL = "acl"
+ACOMP = "acomp"
+ADVCL = "advcl"
+ADVMOD = "advmod"
+AGENT = "agent"
+AMOD = "amod"
+APPOS = "appos"
+ATTR = "attr"
+AUX = "aux"
+AUXPASS = "auxpass"
+CASE = "case"
+CC = "cc"
+CCOMP = "ccomp"
+COMPOUND = "compound"
+CONJ = "conj"
+CSUBJ = "csubj"
+CSUBJPASS = "csubjpass"
+DATIVE = "dative"
+DEP = "dep"
+DET = "det"
+DOBJ = "dobj"
+EXPL = "expl"
+FLAT = "flat"
+INTJ = "intj"
+MARK = "mark"
+NEG = "neg"
+NMOD = "nmod"
+NPADVMOD = "npadvmod"
+NSUBJ = "nsubj"
+NSUBJPASS = "nsubjpass"
+NUMMOD = "nummod"
+OBL = "obl"
+OPRD = "oprd"
+PARATAXIS = "parataxis"
+PCOMP = "pcomp"
+POBJ = "pobj"
+POSS = "poss"
+PRECONJ = "preconj"
+PREP = "prep"
+PRT = "prt"
+PUNCT = "punct"
+RELCL = "relcl"
+ROOT = "ROOT"
+TMOD = "tmod"
+XCOMP = "xcomp"
+
+# -- cue verbs and what they take (candidates) -----------------------------------------------------------------------
+# Verbs whose clausal complement or adjacent quotation is what the subject said.
+SPEECH_VERBS = frozenset("""
+say tell add state assert claim argue insist note explain announce declare warn stress emphasize emphasise
+reiterate confirm deny acknowledge admit concede suggest predict reply respond answer write tweet post report
+reveal disclose mention comment remark observe contend maintain affirm underline underscore highlight recall
+complain charge allege accuse promise vow pledge urge ask demand question testify counter retort quip joke
+call boast caution inform indicate signal estimate propose recommend lament repeat exclaim shout cry scream whisper
+brag proclaim assure concur object protest threaten forecast speculate theorize hint imply tout clarify elaborate
+conclude interject instruct order advise notify preach plead beg request implore
+""".split())
+# Verbs that take "<someone> to <do>" as what was said ("urged X to ...", "called on X to ...").
+DIRECTIVE_VERBS = frozenset("urge ask call tell implore beg advise instruct order encourage invite warn challenge press".split())
+# Light verbs that reach the learned list only through phrases ("went on to say"); never cues alone.
+LIGHT_VERBS = frozenset("be have do go get make take come see know think want feel put give keep let".split())
+# Nouns of documents and messages, which speak for whoever made them ("a report by Politico", "issued a statement saying")
+DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
+communiqué email document study survey note transcript lawsuit complaint ruling order decision figure data statistic
+research analysis estimate poll website site blog column speech interview book""".split())
+# Verbs whose subject is rarely the speaker of an adjacent quote (they describe content instead).
+NOT_FOR_QUOTES = frozenset("agree disagree question order ask request".split())
+
+# -- clause and object rules (candidates) ----------------------------------------------------------------------------
+EXPLETIVES = {"there", "this", "what"}
+# Verbs saying that what their infinitive names did not happen
+UNDONE = frozenset("fail refuse decline neglect forget".split())
+# Verbs of wanting another to do something ("would prefer Turkey to admit that ..."): not said, only wished
+WISHED = frozenset("want prefer expect like love wish need require allow permit invite encourage challenge dare".split())
+QUOTE_OPENERS = "\"“‘'«"
+# Pronouns that cannot be a clause's subject ("asked them “prayerfully consider” ...")
+OBJECT_PRONOUNS = frozenset("me him her us them myself himself herself itself ourselves themselves".split())
+# Adjectives before "to <say>" that report the saying as done ("are quick to point out", "was careful to note"), unlike
+# "unlikely", "unable", "willing" or "ready"
+SAYING_ADJECTIVES = frozenset("quick right correct careful eager keen happy proud fast wise".split())
+# Verbs by which something makes someone do what the infinitive after them says ("forced the mayor to say ...")
+CAUSING = frozenset("force prompt lead cause push drive compel spur provoke".split())
+# Nouns of a business's figures, which "posted", "reported" or "announced" as objects are results, not words
+RESULT_VERBS = frozenset("post report announce record register book reveal unveil".split())
+FIGURES = frozenset("profit profits loss losses rise fall increase decrease decline drop gain jump slump surge "
+                    "revenue revenues sales earnings turnover growth deficit surplus dividend doubling tripling".split())
+# Verbs that name whom they tell before what ("told The Washington Post he was ...")
+TELLING = frozenset("tell inform assure remind warn notify advise".split())
+QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
+# Verbs of taking a side on something, whose subject says why in a participle after it ("attacked the law saying ...")
+RESPONSE_VERBS = frozenset("attack condemn slam blast hail applaud rebuff oppose back support".split())
+NOMINAL_PREPS = ("about", "on", "of", "for", "as", "against", "to")
+# Verbs that do nothing but voice the speech noun they take ("made the point that", "repeated his claim that")
+SUPPORT_VERBS = frozenset("make repeat reiterate voice offer issue restate".split())
+# Nouns whose infinitive says what they are for ("his call to raise the wage", "the decision to leave")
+INFINITIVE_NOUNS = frozenset("call plan demand effort push bid proposal pledge promise vow threat offer decision refusal "
+                             "order request plea appeal attempt intention commitment move".split())
+NOUN_CUES = frozenset("claim assertion statement warning promise pledge insistence allegation argument suggestion "
+                      "admission announcement contention complaint charge accusation remark comment vow threat".split())
+QUOTING_VERBS = frozenset({"quote", "cite"})
+# Words of a point in time at which something can have been said ("on Monday", "yesterday", "on Sept. 26")
+WHEN_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+january february march april june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+SUBORDINATORS = frozenset("""
+when whenever while as because since if unless until before after once though although whereas where wherever
+why how whether so than
+""".split())
+VENUES = frozenset("interview statement speech tweet twitter facebook show rally event hearing meeting conference "
+                    "appearance debate post message letter release video radio television tv program broadcast forum hall "
+                    "convention summit session briefing podcast ceremony dinner luncheon".split())
+
+# -- speakers: subjects, groups, pronouns, names ---------------------------------------------------------------------
+# "some of her followers said", "others argue": a group named by the noun phrase itself, not a pronoun to resolve
+SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+QUANTIFIERS = frozenset("some many most all both several few others those these each none".split())
+NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})
+QUOTE_CHARS = "\"“”„«»"
+TIME_NOUNS = frozenset("time moment point day week month year weekend morning afternoon evening night hour".split())
+
+# -- titles and roles ------------------------------------------------------------------------------------------------
+# Honorifics and titles that may stand glued to a name ("Mr. Obama", "Sen. Cruz", "President Obama").
+HONORIFICS = frozenset("""
+mr mrs ms miss dr prof professor sen rep gov gen lt col sgt capt adm rev sir dame lord lady hon pres supt insp cmdr
+president vice premier chancellor minister secretary senator governor mayor ambassador judge justice councillor
+general colonel captain sergeant admiral commander constable chairman chairwoman congressman congresswoman
+representative speaker king queen prince princess sheikh emir pope cardinal bishop archbishop rabbi imam father
+spokesman spokeswoman spokesperson
+""".split())
+# Honorifics of courtesy, which say nothing of a role: never a title on their own ("Mr Howard" has none)
+COURTESY = frozenset("mr mrs ms miss mx messrs dr".split())
+# Words of rank that stand before an honorific within a title ("Deputy Chief Constable", "Acting Governor")
+RANKS = frozenset("assistant deputy chief acting senior junior vice lieutenant principal interim former".split())
+# Nouns that name a person's role; "the minister" can stand for a named person with that title.
+PERSON_ROLES = frozenset("""
+president minister secretary senator governor mayor ambassador spokesman spokeswoman spokesperson candidate
+nominee chairman chairwoman chair chief director leader premier chancellor king queen prince congressman
+congresswoman lawmaker representative speaker envoy official commissioner commander general prosecutor judge
+attorney lawyer executive ceo founder manager coach professor economist analyst businessman businesswoman councillor
+billionaire mogul host anchor author writer reporter correspondent editor columnist diplomat negotiator
+advisor adviser aide strategist pollster activist attorney-general sheriff chief superintendent inspector
+officer detective constable captain colonel pope cardinal bishop imam rabbi head boss owner president-elect
+vice-president deputy delegate mp senator-elect physician doctor researcher scientist expert co-chairman
+co-chairwoman co-chair co-founder co-leader vice-chairman vice-chair coordinator co-ordinator champion campaigner academic
+""".split())
+# Nouns that name an organisation's role; "the ministry" can stand for a named organisation.
+ORG_ROLES = frozenset("""
+ministry department company firm campaign government administration agency committee commission council group
+organization organisation party bank court office army military police embassy union board institute
+university network newspaper paper team club foundation corporation authority bureau service parliament
+congress senate house cabinet kremlin presidency regime coalition alliance federation association league
+network channel station magazine site website outlet fund charity center centre watchdog regulator
+""".split())
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+TITLE_LINK = {"of", "'s", "’s", "-", "for", "and"}
+FEMALE_HONORIFICS = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
+MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "father"}
+GENERIC_ORG_ROLES = frozenset("company firm corporation group bank carrier retailer manufacturer airline club".split())
+# words that make a name an organisation's even when it starts with a first name ("Virginia Tech", "Ben & Jerry's")
+ORG_NAME_WORDS = ORG_ROLES | frozenset("""tech power news times post press inc corp co ltd plc llc airlines airways media
+trust motors energy capital partners holdings industries systems labs records studios pictures books hall center
+centre school hospital church museum stadium arena river street avenue road bridge island county city state
+beach valley lake park bay springs falls heights mountain mountains hills""".split())
+# Honorifics that go with a name rather than a post ("Dr", "Sir"): not the end of a title before the name
+NAME_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev".split())
+# Role nouns that stand for one another ("the minister" for the Trade Secretary, "the spokeswoman")
+ROLE_SYNONYMS = {"minister": {"secretary"}, "spokesman": {"spokeswoman", "spokesperson"},
+                 "spokeswoman": {"spokesman", "spokesperson"}, "spokesperson": {"spokesman", "spokeswoman"},
+                 "chairman": {"chairwoman", "chair"}, "chairwoman": {"chairman", "chair"}, "chair": {"chairman", "chairwoman"}}
+# Words that open a peer's or knight's name ("Lord Ashcroft"), which the NER may split from the rest
+PEERAGE = frozenset("lord lady baroness baron sir dame viscount earl".split())
+# Styles of address, which a role in apposition says more than ("Foreign Minister Prince Saud", "Sir Digby Jones, CBI
+# director general")
+STYLES = PEERAGE | {"prince", "princess", "king", "queen", "sheikh", "emir"}
+# Letters after a name that are no part of it ("Paul Boateng MP", "Guy Mansfield QC")
+POSTNOMINALS = frozenset("MP MPs MEP MSP AM QC KC OBE MBE CBE KBE DBE".split())
+NAME_PARTICLES = frozenset("de van von der den da di du la le del dos das bin ibn al el".split())
+# Endings of nouns that name what a person does ("presenter", "musician", "actress", "economist", "consultant")
+KIN = frozenset("brother mother father sister daughter lover".split())
+
+# -- quotations and headlines ----------------------------------------------------------------------------------------
+# Titles of shows, books and reports: small words stay lower case, and a short one keeps its title case
+# even when the sentence's full stop sits inside the marks.
+TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as vs".split())
+# Titles written with a full stop that does not end the sentence ("“...,” Ms. Moore said.")
+ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen lt col sgt capt adm rev hon pres supt insp cmdr st jr sr".split())
+# Cue verbs that take no hearer as their object, so that a name after them is the speaker
+NO_HEARER_VERBS = frozenset("say add continue explain note recall insist declare write conclude admit argue observe "
+                       "remark reply respond comment joke quip recount concede".split())
+NOT_HEADLINE_SPEAKERS = frozenset("""
+watch breaking update updated exclusive video videos opinion analysis live photos photo editorial review
+interview report explainer factbox timeline q&a comment commentary listen read note warning correction clarification
+editor's update: source sources related more also see poll quiz fact check factcheck latest the
+""".split())
+# what a headline "Name: ..." may call the person it portrays
+PORTRAIT_WORDS = frozenset("""king queen man woman legend star hero icon life career profile obituary portrait master
+champion pioneer giant maverick survivor veteran genius rebel voice""".split())
+
+# -- topics ----------------------------------------------------------------------------------------------------------
+GENERIC_TOPIC_WORDS = frozenset("""
+thing things way ways time times people person year years day days part lot lots statement statements information
+question questions issue issues matter fact facts point points kind sort number today tomorrow yesterday week weeks
+month months something anything everything nothing someone anyone everyone one ones others other side sides end
+case cases place places area areas term terms word words comment comments report reports story stories news
+interview reporters reporter spokesman spokeswoman official officials source sources talk talks call
+""".split())
+# Entities that open with one of these are people, whatever label the tagger gave ("Mr Blair" as ORG).
+PERSON_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
