@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from config.api_parsers import json_depth
+from common.api.parsers import json_depth
 
 MAX_DB_INT = 2**63 - 1  # PostgreSQL bigint; larger ids can't exist and must not reach the database
 
@@ -265,7 +265,7 @@ class StrictInputSerializer(serializers.Serializer):
     """A write's input: fields it does not define are refused with a 400 naming them.
 
     `exactly_one_of`: fields of which exactly one must be sent (non-empty); checked here, declared in the
-    schema as a oneOf of one `required` per field (config.api_errors.ApiAutoSchema)."""
+    schema as a oneOf of one `required` per field (common.api.errors.ApiAutoSchema)."""
 
     exactly_one_of: tuple[str, ...] = ()
     refuses_unknown_fields = True
@@ -336,7 +336,7 @@ class EditorPermission(permissions.BasePermission):
     """
 
     message = "Your account lacks the editor permission this change needs."
-    public_reads = True  # the schema declares reads as needing no credentials (config.api_errors.ApiAutoSchema)
+    public_reads = True  # the schema declares reads as needing no credentials (common.api.errors.ApiAutoSchema)
 
     def has_permission(self, request, view) -> bool:
         if request.method in permissions.SAFE_METHODS:
