@@ -93,6 +93,12 @@ class KeysetCursorPagination(BasePagination):
     page 1 costs, and rows added meanwhile don't shift pages. NULLs in the field sort where the database puts
     them (PostgreSQL: last ascending, first descending). There is no total count: counting millions of rows is
     the slow part. The ordering itself comes from the caller (the shared selector), not from this class.
+
+    Why not DRF's CursorPagination: it keys a page on the first ordering field alone (`str()` of its value) and
+    pages through ties by OFFSET, so it needs that field unique or nearly so and never NULL (as its documentation
+    says). `said_on` is NULL for every undated statement, and a cursor after one would filter on the string
+    "None" (a 500); many statements share a date or a relevance rank, and each tie costs an OFFSET scan. A
+    (field, id) key is exact in both cases.
     """
 
     page_size = 50
