@@ -5,6 +5,8 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 COPY config ./config
+COPY common ./common
+COPY browse ./browse
 COPY actors ./actors
 COPY statements ./statements
 COPY ingest ./ingest

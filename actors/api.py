@@ -7,9 +7,9 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from config.api_errors import Conflict, error_responses
-from config.api_parsers import JSONParser
-from config.api_support import (
+from common.api.errors import Conflict, error_responses
+from common.api.parsers import JSONParser
+from common.api.support import (
     EditorPermission,
     PageNumberPages,
     found_or_404,

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from config.links import reverse_one
+from common.links import reverse_one
 from simple_history.models import HistoricalRecords
 
 from .normalize import normalize_name

@@ -3,7 +3,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.api_support import (
+from common.api.support import (
     IdOrSlugRelatedField,
     LeanRepresentation,
     LinkField,

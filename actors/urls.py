@@ -1,8 +1,7 @@
 from django.urls import path
 
-from statements.feeds import ActorStatementsFeed
-
 from . import views
+from .feeds import ActorStatementsFeed
 
 app_name = "actors"
 urlpatterns = [

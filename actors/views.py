@@ -2,13 +2,14 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from statements import exports
+from browse.exports import export_list
+from browse.forms import parse_statement_filters
+from browse.pagination import paginate_ranked, paginate_statements
 from statements import selectors as statement_selectors
-from statements.forms import ActorFilterForm, parse_statement_filters
 from statements.selectors import StatementFilters
-from statements.views import export_list, paginate_ranked, paginate_statements
 
-from . import selectors
+from . import exports, selectors
+from .forms import ActorFilterForm
 from .models import Actor
 
 ACTORS_PER_PAGE = 30

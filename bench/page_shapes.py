@@ -3,7 +3,7 @@
     .venv/bin/python bench/page_shapes.py --db st_perf [--n 15]
 
 - plain: `queryset[bottom:top]`, full rows with speaker, role and source joined, ORDER BY ... LIMIT/OFFSET;
-- deferred join (statements.views.CappedPaginator.page): `queryset.filter(pk__in=queryset.values("pk")[bottom:top])`,
+- deferred join (browse.pagination.CappedPaginator.page): `queryset.filter(pk__in=queryset.values("pk")[bottom:top])`,
   the page's ids chosen by an id-only subquery, then only those rows read in full.
 Medians in ms over --n runs, alternating which goes first. Writes bench/results/page_shapes.json.
 """

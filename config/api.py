@@ -9,7 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from actors.api import ActorViewSet
-from config.api_errors import not_found_json
+from common.api.errors import not_found_json
 from ingest.api import SourceViewSet
 from statements.api import StatementViewSet, TopicViewSet
 

@@ -11,7 +11,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.throttling import over_account_rate
+from common.throttling import over_account_rate
 from statements.admin import StatementInline
 from statements.models import Source
 

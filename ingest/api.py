@@ -20,10 +20,10 @@ from rest_framework import exceptions, parsers, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from config.api_errors import Conflict, PayloadTooLarge, error_responses
-from config.api_parsers import JSONParser
-from config.api_support import StrictCharField, StrictInputSerializer
-from config.throttling import ReprocessThrottle, UploadThrottle
+from common.api.errors import Conflict, PayloadTooLarge, error_responses
+from common.api.parsers import JSONParser
+from common.api.support import StrictCharField, StrictInputSerializer
+from common.throttling import ReprocessThrottle, UploadThrottle
 from statements.api import SourceViewSet as ReadSourceViewSet
 from statements.api import id_parameter
 from statements.serializers import SourceSerializer

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils import timezone
 
-from config.links import HTTP_SCHEMES as URL_SCHEMES
-from config.links import http_url_validator, is_http_url  # noqa: F401 - the admin's URL widget uses the validator
+from common.links import HTTP_SCHEMES as URL_SCHEMES
+from common.links import http_url_validator, is_http_url  # noqa: F401 - the admin's URL widget uses the validator
 
 from .parsing import HTML_SUFFIXES, TEXT_SUFFIXES
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.views import defaults
 from django.views.decorators.http import require_GET
 
-from config.api_errors import error_body
-from config.throttling import over_account_rate
+from common.api.errors import error_body
+from common.throttling import over_account_rate
 from statements.models import Source
 
 from . import services, validation
@@ -21,7 +21,7 @@ from .services import ArticleRejected
 @login_required
 @permission_required("statements.add_source", raise_exception=True)
 def upload(request):
-    # UPLOAD_RATE per account, one count with the API's uploads (config.throttling).
+    # UPLOAD_RATE per account, one count with the API's uploads (common.throttling).
     if request.method == "POST" and (wait := over_account_rate(request, "uploads")):
         messages.error(request, f"Too many uploads: at most {settings.UPLOAD_RATE}. "
                                 f"Try again in {wait:.0f} seconds.")

@@ -7,9 +7,9 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
-from config.api_errors import error_responses
-from config.api_parsers import JSONParser
-from config.api_support import (
+from common.api.errors import error_responses
+from common.api.parsers import JSONParser
+from common.api.support import (
     EditorPermission,
     KeysetCursorPagination,
     PageNumberPages,

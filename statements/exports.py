@@ -1,56 +1,9 @@
-"""Streaming CSV and JSON exports of any list, with the same filters as its page.
-
-Rows are read with `.iterator(chunk_size=…)` (topics prefetched per chunk), so memory stays flat however
-many statements match. Cells starting with = + - @ are prefixed with ' so spreadsheets do not run them.
-"""
+"""The rows of the statement, topic and source exports (browse.exports streams them)."""
 from __future__ import annotations
 
-import csv
-import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
-from django.http import StreamingHttpResponse
-
-CHUNK = 500
-FORMATS = ("csv", "json")
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _cell(value):
-    if value is None:
-        return ""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _csv_lines(fields: list[str], rows: Iterable[dict]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield writer.writerow(fields)
-    for row in rows:
-        yield writer.writerow([_cell(row[f]) for f in fields])
-
-
-def _json_chunks(rows: Iterable[dict]) -> Iterator[str]:
-    yield "["
-    first = True
-    for row in rows:
-        yield ("\n" if first else ",\n") + json.dumps(row, ensure_ascii=False, default=str)
-        first = False
-    yield "\n]\n"
-
-
-def stream(rows: Iterable[dict], fields: list[str], fmt: str, filename: str) -> StreamingHttpResponse:
-    if fmt == "csv":
-        response = StreamingHttpResponse(_csv_lines(fields, rows), content_type="text/csv; charset=utf-8")
-    else:
-        response = StreamingHttpResponse(_json_chunks(rows), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
-
+from browse.exports import CHUNK
 
 STATEMENT_FIELDS = [
     "id", "permalink", "said_on", "speaker", "speaker_slug", "speaker_role", "speaker_mention", "cue", "kind",
@@ -81,13 +34,6 @@ def statement_rows(statements, absolute: Callable[[str], str]) -> Iterator[dict]
         }
 
 
-ACTOR_FIELDS = ["name", "slug", "kind", "statements", "permalink"]
-
-
-def actor_rows(actors, absolute: Callable[[str], str]) -> Iterator[dict]:
-    for a in actors.iterator(chunk_size=CHUNK):
-        yield {"name": a.name, "slug": a.slug, "kind": a.kind, "statements": a.n,
-               "permalink": absolute(a.get_absolute_url())}
 
 
 TOPIC_FIELDS = ["name", "slug", "statements", "permalink"]

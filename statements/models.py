@@ -6,7 +6,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor, Role
-from config.links import is_http_url, reverse_one
+from common.links import is_http_url, reverse_one
 
 
 class Source(models.Model):

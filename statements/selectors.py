@@ -28,6 +28,9 @@ ORDERINGS = {
 }
 
 
+# --- Statement lists: filters, order, full-text search ----------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class StatementFilters:
     """Every filter a statement list offers. None or empty means "not filtered"."""
@@ -158,6 +161,9 @@ def _annotate_search(qs: QuerySet[Statement], query: SearchQuery) -> QuerySet[St
     )
 
 
+# --- One actor's, source's or topic's statements, and single statements -----------------------------------------------
+
+
 def statements_by_speaker(actor) -> QuerySet[Statement]:
     return filter_statements(StatementFilters(speaker=actor))
 
@@ -170,6 +176,51 @@ def statements_on_topic(topic: Topic) -> QuerySet[Statement]:
     return filter_statements(StatementFilters(topic=topic))
 
 
+def statements_beside(statement: Statement) -> QuerySet[Statement]:
+    """Other listed statements by the same speaker in the same source, in text order."""
+    qs = statement_list().filter(source_id=statement.source_id).exclude(pk=statement.pk)
+    if statement.speaker_id:
+        qs = qs.filter(speaker_id=statement.speaker_id)
+    else:
+        qs = qs.filter(speaker=None, speaker_mention=statement.speaker_mention)
+    return qs.order_by("content_start")
+
+
+def statement_by_pk(pk: int, *, include_rejected: bool = True) -> Statement | None:
+    """One statement with speaker, source and topics loaded (rejected ones too unless told otherwise)."""
+    qs = statement_base() if include_rejected else statement_list()
+    return statements_for_api(qs).filter(pk=pk).first()
+
+
+# --- Shapes for the API and exports -----------------------------------------------------------------------------------
+
+
+def statements_for_api(statements: QuerySet[Statement]) -> QuerySet[Statement]:
+    """`statements` lightened for API lists: no article text or bytes loaded per row, mentions prefetched."""
+    return statements.defer(*LIST_DEFERRED).prefetch_related(
+        Prefetch("mentioned_actors", queryset=Actor.objects.only("id", "name", "slug", "kind"))
+    )
+
+
+def statements_for_export(filters: StatementFilters = StatementFilters(), *, order: str = "") -> QuerySet[Statement]:
+    """`filter_statements` for exports: the same filters and order, without the per-row search headline
+    (ts_headline re-reads every statement's text and exports do not show it). Ranked by relevance, an export
+    holds every match, not only the SEARCH_RANK_WINDOW newest that pages rank: it streams, so ranking them
+    all costs it little."""
+    from dataclasses import replace
+
+    q = " ".join(filters.q.split())
+    if not q or not uses_postgres():
+        return filter_statements(filters, order=order)
+    query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
+    relevance = not order or order == "relevance"
+    qs = filter_statements(replace(filters, q=""), order=order or "newest").filter(search_vector=query)
+    if relevance:
+        qs = qs.annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", "-id")
+    return qs
+
+
+# --- Aggregates over a list of statements -----------------------------------------------------------------------------
 
 
 def top_speakers(statements: QuerySet[Statement], limit: int = 10):
@@ -189,14 +240,55 @@ def top_topics(statements: QuerySet[Statement], limit: int = 10):
     )
 
 
-# --- Reads for the browse pages (added with issue 5; also usable by API and exports) ---------------------
+def top_mentioned(statements: QuerySet[Statement], limit: int = 10):
+    """Actors most often mentioned (Statement.mentioned_actors) in `statements`: [{pk, name, slug, n}]."""
+    return (
+        Actor.objects.filter(mentioned_in__in=statements.order_by().values("pk"))
+        .values("pk", "name", "slug").annotate(n=Count("mentioned_in")).order_by("-n", "name")[:limit]
+    )
+
+
+def statements_over_time(statements: QuerySet[Statement], unit: str = "month"):
+    """[{bucket: date, n}] counting `statements` per day, week or month of `said_on`, oldest first (undated left out)."""
+    from django.db.models.functions import TruncMonth, TruncWeek
+
+    qs = statements.order_by().prefetch_related(None).exclude(said_on=None)
+    if unit == "day":
+        qs = qs.annotate(bucket=F("said_on"))
+    else:
+        qs = qs.annotate(bucket=(TruncWeek if unit == "week" else TruncMonth)("said_on"))
+    return list(qs.values("bucket").annotate(n=Count("id")).order_by("bucket"))
+
+
+def publishers(statements: QuerySet[Statement] | None = None, limit: int = 200) -> list[str]:
+    """Distinct publishers of the sources of `statements` (of all sources when None), A to Z."""
+    sources = Source.objects.all()
+    if statements is not None:
+        sources = sources.filter(pk__in=statements.order_by().values("source_id"))
+    return list(
+        sources.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True).distinct()[:limit]
+    )
+
+
+def with_statement_counts(actors: QuerySet[Actor]) -> QuerySet[Actor]:
+    """Annotate actors with `n`, their number of listed (not rejected) statements; most first."""
+    counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
+    return actors.annotate(n=counted).order_by("-n", "name")
+
+
+# --- Topics -----------------------------------------------------------------------------------------------------------
+
 
 def topic_by_slug(slug: str) -> Topic | None:
     return Topic.objects.filter(slug=slug).first() if slug_re.fullmatch(slug) else None
 
 
-def source_by_pk(pk: int) -> Source | None:
-    return Source.objects.filter(pk=pk).first()
+def topic_by_id_or_slug(ref: str) -> Topic | None:
+    text = str(ref).strip()
+    if text.isascii() and text.isdigit():
+        number = int(text) if len(text.lstrip("0")) < 20 else 0  # int() refuses 4,300+ digits
+        return Topic.objects.filter(pk=number).first() if 0 < number < 2**63 else None
+    return Topic.objects.filter(slug=text).first() if slug_re.fullmatch(text) else None
 
 
 def topics_with_counts(q: str = "") -> QuerySet[Topic]:
@@ -212,75 +304,6 @@ def topics_with_counts(q: str = "") -> QuerySet[Topic]:
     return qs.annotate(n=counted).filter(Q(n__gt=0) | curated).order_by("-n", "name")
 
 
-def with_statement_counts(actors: QuerySet[Actor]) -> QuerySet[Actor]:
-    """Annotate actors with `n`, their number of listed (not rejected) statements; most first."""
-    counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
-    return actors.annotate(n=counted).order_by("-n", "name")
-
-
-def statements_over_time(statements: QuerySet[Statement], unit: str = "month"):
-    """[{bucket: date, n}] counting `statements` per day, week or month of `said_on`, oldest first (undated left out)."""
-    from django.db.models.functions import TruncMonth, TruncWeek
-
-    qs = statements.order_by().prefetch_related(None).exclude(said_on=None)
-    if unit == "day":
-        qs = qs.annotate(bucket=F("said_on"))
-    else:
-        qs = qs.annotate(bucket=(TruncWeek if unit == "week" else TruncMonth)("said_on"))
-    return list(qs.values("bucket").annotate(n=Count("id")).order_by("bucket"))
-
-
-def top_mentioned(statements: QuerySet[Statement], limit: int = 10):
-    """Actors most often mentioned (Statement.mentioned_actors) in `statements`: [{pk, name, slug, n}]."""
-    return (
-        Actor.objects.filter(mentioned_in__in=statements.order_by().values("pk"))
-        .values("pk", "name", "slug").annotate(n=Count("mentioned_in")).order_by("-n", "name")[:limit]
-    )
-
-
-def publishers(statements: QuerySet[Statement] | None = None, limit: int = 200) -> list[str]:
-    """Distinct publishers of the sources of `statements` (of all sources when None), A to Z."""
-    sources = Source.objects.all()
-    if statements is not None:
-        sources = sources.filter(pk__in=statements.order_by().values("source_id"))
-    return list(
-        sources.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True).distinct()[:limit]
-    )
-
-
-def statements_beside(statement: Statement) -> QuerySet[Statement]:
-    """Other listed statements by the same speaker in the same source, in text order."""
-    qs = statement_list().filter(source_id=statement.source_id).exclude(pk=statement.pk)
-    if statement.speaker_id:
-        qs = qs.filter(speaker_id=statement.speaker_id)
-    else:
-        qs = qs.filter(speaker=None, speaker_mention=statement.speaker_mention)
-    return qs.order_by("content_start")
-
-
-# --- Reads for the REST API (issue 6) ----------------------------------------------------------------------
-
-def statements_for_api(statements: QuerySet[Statement]) -> QuerySet[Statement]:
-    """`statements` lightened for API lists: no article text or bytes loaded per row, mentions prefetched."""
-    return statements.defer(*LIST_DEFERRED).prefetch_related(
-        Prefetch("mentioned_actors", queryset=Actor.objects.only("id", "name", "slug", "kind"))
-    )
-
-
-def statement_by_pk(pk: int, *, include_rejected: bool = True) -> Statement | None:
-    """One statement with speaker, source and topics loaded (rejected ones too unless told otherwise)."""
-    qs = statement_base() if include_rejected else statement_list()
-    return statements_for_api(qs).filter(pk=pk).first()
-
-
-def topic_by_id_or_slug(ref: str) -> Topic | None:
-    text = str(ref).strip()
-    if text.isascii() and text.isdigit():
-        number = int(text) if len(text.lstrip("0")) < 20 else 0  # int() refuses 4,300+ digits
-        return Topic.objects.filter(pk=number).first() if 0 < number < 2**63 else None
-    return Topic.objects.filter(slug=text).first() if slug_re.fullmatch(text) else None
-
-
 def topic_list(*, name: str = "", parent: Topic | None = None) -> QuerySet[Topic]:
     """Topics A to Z, optionally those whose name contains `name` or that sit under `parent`."""
     qs = Topic.objects.select_related("parent").order_by("name", "id")
@@ -290,6 +313,19 @@ def topic_list(*, name: str = "", parent: Topic | None = None) -> QuerySet[Topic
     if parent is not None:
         qs = qs.filter(parent=parent)
     return qs
+
+
+# --- Sources ----------------------------------------------------------------------------------------------------------
+
+
+def source_by_pk(pk: int) -> Source | None:
+    return Source.objects.filter(pk=pk).first()
+
+
+def source_detail(pk: int) -> Source | None:
+    """One source with its text (not its original bytes) and `n`, its number of listed statements."""
+    counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
+    return Source.objects.defer("original").annotate(n=counted).filter(pk=pk).first()
 
 
 def source_list(
@@ -319,12 +355,6 @@ def source_list(
     return qs
 
 
-def source_detail(pk: int) -> Source | None:
-    """One source with its text (not its original bytes) and `n`, its number of listed statements."""
-    counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
-    return Source.objects.defer("original").annotate(n=counted).filter(pk=pk).first()
-
-
 def sources_with_counts(*, q: str = "", publisher: str = "", status: str = "") -> QuerySet[Source]:
     """`source_list` (newest upload first, without text and bytes) with `n`, listed statements per source.
 
@@ -342,28 +372,15 @@ def sources_with_counts(*, q: str = "", publisher: str = "", status: str = "") -
     return source_list(q=q, publisher=publisher, status=status).annotate(n=counted)
 
 
-def statements_for_export(filters: StatementFilters = StatementFilters(), *, order: str = "") -> QuerySet[Statement]:
-    """`filter_statements` for exports: the same filters and order, without the per-row search headline
-    (ts_headline re-reads every statement's text and exports do not show it). Ranked by relevance, an export
-    holds every match, not only the SEARCH_RANK_WINDOW newest that pages rank: it streams, so ranking them
-    all costs it little."""
-    from dataclasses import replace
+# --- Cached aggregates for large databases ------------------------------------------------------------------------
 
-    q = " ".join(filters.q.split())
-    if not q or not uses_postgres():
-        return filter_statements(filters, order=order)
-    query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
-    relevance = not order or order == "relevance"
-    qs = filter_statements(replace(filters, q=""), order=order or "newest").filter(search_vector=query)
-    if relevance:
-        qs = qs.annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", "-id")
-    return qs
-
-
-# --- Cached aggregates for large databases (issue 8) ----------------------------------------------------------
 
 AGGREGATE_TTL = 120  # seconds a slow sidebar aggregate may be served from the cache
+
+
 AGGREGATE_SLOW_MS = 20  # only aggregates slower than this are cached (a small database is always exact)
+
+
 _GENERATION_KEY = "statements:aggregates:generation"
 
 

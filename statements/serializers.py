@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from actors.models import Actor
 from actors.serializers import ActorIdOrSlugField, ActorRefSerializer
-from config.api_support import (
+from common.api.support import (
     IdOrSlugRelatedField,
     LeanRepresentation,
     LinkField,

@@ -1,96 +1,19 @@
 """Browse pages for analysts. Thin: validate GET through forms, read through selectors, render."""
-from django.core.paginator import Paginator
-from django.utils.functional import cached_property
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from browse.exports import FORMATS, bad_request, export_list, stream
+from browse.forms import PERIOD_LABELS, parse_statement_filters
+from browse.pagination import paginate, paginate_ranked, paginate_statements
+
 from . import exports, selectors
-from .forms import PERIOD_LABELS, PeriodForm, SourceFilterForm, TopicFilterForm, parse_statement_filters
+from .forms import PeriodForm, SourceFilterForm, TopicFilterForm
 from .models import Source, Statement
 from .selectors import StatementFilters
 
 HOME_LATEST = 20
 TOPICS_PER_PAGE = 50
 SOURCES_PER_PAGE = 30
-
-
-def paginate(request, queryset, per_page):
-    """The requested page (bad or out-of-range numbers fall back to the first or last page)."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-class CappedPaginator(Paginator):
-    """A Paginator that counts at most COUNT_CAP rows: above that, `count` is the cap and `capped` is True.
-
-    Counting every match of a large list costs more than showing a page of it (counting the 144,000
-    statements of a busy topic takes ~0.9 s on a million statements; see docs/performance.md), so pages
-    show "10,000+ statements" and page numbers up to the cap; the export and the API's cursor reach the rest.
-    """
-
-    COUNT_CAP = 10_000
-    capped = False
-
-    @cached_property
-    def count(self):
-        qs = self.object_list
-        if not hasattr(qs, "query"):
-            return len(qs)
-        n = qs.order_by().values("pk")[: self.COUNT_CAP + 1].count()
-        self.capped = n > self.COUNT_CAP
-        return min(n, self.COUNT_CAP)
-
-    def page(self, number):
-        """The page's rows through a "deferred join": the page's ids are chosen in a subquery that selects
-        nothing but ids (so the planner can answer it from the list indexes alone), and only those rows are
-        then read in full. Same rows, same order, still one query."""
-        qs = self.object_list
-        if not hasattr(qs, "query"):
-            return super().page(number)
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        ids = qs.prefetch_related(None).values("pk")[bottom:top]
-        return self._get_page(qs.filter(pk__in=ids), number, self)
-
-
-def paginate_ranked(request, queryset, per_page):
-    """`paginate` for lists ordered by a count (actors and topics by statements, annotated `n`): the ordered
-    (pk, n) pairs come through `selectors.cached_aggregate` (counting a million statements per request is the
-    slow part), then only the page's rows are read. Two queries, or one when the pairs are cached."""
-    pairs = selectors.cached_aggregate(lambda: queryset.values_list("pk", "n"), "ranked", queryset)
-    page = Paginator(pairs, per_page).get_page(request.GET.get("page"))
-    found = queryset.model._default_manager.in_bulk([pk for pk, _ in page.object_list])
-    rows = []
-    for pk, n in page.object_list:
-        if pk in found:
-            found[pk].n = n
-            rows.append(found[pk])
-    page.object_list = rows
-    return page
-
-
-def paginate_statements(request, queryset, per_page):
-    """`paginate` for statement lists, whose counts stop at CappedPaginator.COUNT_CAP."""
-    return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-def bad_request(errors) -> HttpResponse:
-    lines = [f"{field}: {' '.join(messages)}" for field, messages in errors.items()]
-    return HttpResponse("Bad filter parameters\n" + "\n".join(lines) + "\n", status=400, content_type="text/plain")
-
-
-def export_list(request, fmt, form, rows, fields, filename):
-    """A filtered list as CSV or JSON: 404 for another format, 400 naming bad filters, else streamed rows.
-
-    `rows(form, absolute_url)` yields the export rows of the list the valid `form` describes.
-    """
-    if fmt not in exports.FORMATS:
-        raise Http404("Exports are csv or json.")
-    if not form.is_valid():
-        return bad_request(form.errors)
-    return exports.stream(rows(form, request.build_absolute_uri), fields, fmt, filename)
 
 
 def home(request):
@@ -121,14 +44,14 @@ def search(request):
 
 
 def statements_export(request, fmt):
-    if fmt not in exports.FORMATS:
+    if fmt not in FORMATS:
         raise Http404("Exports are csv or json.")
     form, filters = parse_statement_filters(request.GET)
     if form.errors:
         return bad_request(form.errors)
     statements = selectors.statements_for_export(filters, order=form.ordering)
     rows = exports.statement_rows(statements, request.build_absolute_uri)
-    return exports.stream(rows, exports.STATEMENT_FIELDS, fmt, "statements")
+    return stream(rows, exports.STATEMENT_FIELDS, fmt, "statements")
 
 
 def statement_detail(request, pk):

@@ -1,8 +1,8 @@
-"""config.links.reverse_one gives exactly what reverse() gives, under any script prefix."""
+"""common.links.reverse_one gives exactly what reverse() gives, under any script prefix."""
 import pytest
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from config.links import reverse_one
+from common.links import reverse_one
 
 
 @pytest.mark.parametrize("view, kwargs", [

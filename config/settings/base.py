@@ -183,8 +183,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 SPACY_MODEL = env("SPACY_MODEL", default="")
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "config.api_errors.ApiAutoSchema",
-    "EXCEPTION_HANDLER": "config.api_errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "common.api.errors.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "common.api.errors.exception_handler",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -192,17 +192,17 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     # JSON with its nesting depth checked before parsing (API_MAX_JSON_DEPTH), forms, multipart files.
     "DEFAULT_PARSER_CLASSES": [
-        "config.api_parsers.JSONParser",
+        "common.api.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     # "uploads": per user, API and upload page in one count. Throttle classes, NUM_PROXIES and the "reprocess"
-    # rate are set under "Limits that hold across processes" below (config.throttling).
+    # rate are set under "Limits that hold across processes" below (common.throttling).
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_RATE", default="120/minute"), "uploads": UPLOAD_RATE},
     "PAGE_SIZE": 50,
-    "DEFAULT_PAGINATION_CLASS": "config.api_support.PageNumberPages",
+    "DEFAULT_PAGINATION_CLASS": "common.api.support.PageNumberPages",
 }
 
 # JSON request bodies (and cursors) nesting arrays and objects deeper than this are refused with a 400 before
@@ -236,7 +236,7 @@ SPECTACULAR_SETTINGS = {
 
 # --- Limits that hold across processes: the client's address, the shared cache, throttles, login lockout ---
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: none, the header is ignored). Used by
-# DRF's throttles, django-axes and the upload page alike (config.throttling.client_address).
+# DRF's throttles, django-axes and the upload page alike (common.throttling.client_address).
 NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 # Throttle counts and cached page aggregates live in Redis whenever one is configured: CACHE_URL, else the
 # broker's Redis (same database; clear() deletes only keys under CACHE_KEY_PREFIX, never the queue). Local
@@ -247,7 +247,7 @@ _cache_url = env("CACHE_URL", default="") or (
 CACHES = {"default": env.cache_url_config(_cache_url)}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"].update({
-        "BACKEND": "config.cache.SharedRedisCache",
+        "BACKEND": "common.cache.SharedRedisCache",
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="statement-tracker-cache"),
     })
     CACHES["default"].setdefault("OPTIONS", {}).update({
@@ -256,13 +256,13 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     })
 REPROCESS_RATE = env("REPROCESS_RATE", default="30/minute") or None
 REST_FRAMEWORK["NUM_PROXIES"] = NUM_PROXIES
-REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["config.throttling.AnonThrottle"]
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["common.throttling.AnonThrottle"]
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["reprocess"] = REPROCESS_RATE
 # Login lockout (django-axes, every login form: they all go through authenticate()): LOGIN_FAILURE_LIMIT wrong
 # passwords for one account from one address pause that account at that address, the right password included,
 # for LOGIN_COOLOFF_MINUTES; LOGIN_ACCOUNT_FAILURE_LIMIT failures from all addresses pause it for addresses its
 # owner has not used; LOGIN_ADDRESS_FAILURE_LIMIT failures from one address, any accounts, pause that address
-# (these two: 0 turns them off). Why these keys: config.login_limits.
+# (these two: 0 turns them off). Why these keys: common.login_limits.
 INSTALLED_APPS.append("axes")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
@@ -270,9 +270,9 @@ AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.float("LOGIN_COOLOFF_MINUTES", default=15.0))
 LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=100)
 LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=50)
-AXES_LOCKOUT_PARAMETERS = "config.login_limits.lockout_parameters"
-AXES_CLIENT_IP_CALLABLE = "config.throttling.client_address"
-AXES_LOCKOUT_CALLABLE = "config.login_limits.locked_out"
+AXES_LOCKOUT_PARAMETERS = "common.login_limits.lockout_parameters"
+AXES_CLIENT_IP_CALLABLE = "common.throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "common.login_limits.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lockout ends when the page said it would
 AXES_VERBOSE = False

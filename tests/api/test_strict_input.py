@@ -5,7 +5,7 @@ import base64
 import pytest
 from django.test import override_settings
 
-from config.api_parsers import json_depth
+from common.api.parsers import json_depth
 from ingest import services as ingest_services
 
 pytestmark = pytest.mark.django_db

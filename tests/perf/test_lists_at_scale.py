@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from statements import selectors
 from statements.models import Statement
-from statements.views import CappedPaginator
+from browse.pagination import CappedPaginator
 from tests.pages.builders import source_with_statements
 
 pytestmark = pytest.mark.django_db

@@ -75,7 +75,7 @@ def test_the_cache_defaults_to_the_brokers_redis_and_clear_keeps_the_queue(cache
             "print(r.llen('celery'), cache.get('probe'))")
     result = run_manage("shell", "--no-imports", "-c", code,
                         env_extra={"CELERY_BROKER_URL": settings.TEST_CACHE_URL, "CACHE_URL": ""})
-    assert result.stdout.split() == ["config.cache.SharedRedisCache", "True", "1", "None"], result.stderr
+    assert result.stdout.split() == ["common.cache.SharedRedisCache", "True", "1", "None"], result.stderr
     embedded = run_manage("shell", "--no-imports", "-c",
                           "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
                           env_extra={"CACHE_URL": ""})
@@ -85,7 +85,7 @@ def test_the_cache_defaults_to_the_brokers_redis_and_clear_keeps_the_queue(cache
 @pytest.mark.django_db
 def test_with_the_cache_down_pages_reads_and_uploads_still_answer(editor, settings, monkeypatch):
     monkeypatch.setattr("ingest.services.dispatch", lambda source_id: None)
-    settings.CACHES = {"default": {"BACKEND": "config.cache.SharedRedisCache", "LOCATION": CLOSED_PORT_REDIS,
+    settings.CACHES = {"default": {"BACKEND": "common.cache.SharedRedisCache", "LOCATION": CLOSED_PORT_REDIS,
                                    "KEY_PREFIX": "down", "OPTIONS": {"socket_connect_timeout": 1}}}
     rates = {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "anon": "2/minute", "uploads": "2/minute"}
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
@@ -110,7 +110,7 @@ def test_docker_compose_shares_the_cache_between_its_web_workers():
 
 
 def test_the_redis_log_counts_exactly_and_refusals_do_not_count(cache_redis):
-    from config.cache import SharedRedisCache
+    from common.cache import SharedRedisCache
 
     shared = SharedRedisCache(settings.TEST_CACHE_URL, {"KEY_PREFIX": "log-test"})
     outcomes = [shared.sliding_hit("k", 3, 60) for _ in range(6)]

@@ -191,7 +191,7 @@ class ApiAutoSchema(AutoSchema):
         return auths
 
     def _map_basic_serializer(self, serializer, direction):
-        # Strict inputs (config.api_support.StrictInputSerializer) refuse unknown fields, and may require exactly
+        # Strict inputs (common.api.support.StrictInputSerializer) refuse unknown fields, and may require exactly
         # one of some fields: say both, so that clients and generated tests see the rule the server applies.
         schema = super()._map_basic_serializer(serializer, direction)
         if direction == "request" and getattr(serializer, "refuses_unknown_fields", False):

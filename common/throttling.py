@@ -9,7 +9,7 @@
 - DRF throttle classes over it: anonymous use (`anon`), uploads and reprocessing per account.
 
 When the cache cannot be reached the request is let through (logged): a limit is never a reason to refuse
-an upload while Redis is down (config.cache does the same for every read and write).
+an upload while Redis is down (common.cache does the same for every read and write).
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def hit(key: str, rate: str | None) -> tuple[bool, float]:
     """Count one request under `key` against `rate`; (allowed, seconds to wait when refused).
 
     A sliding log, exact like DRF's own throttles: at most N requests in any `window` seconds, refused requests
-    not counted. In Redis it is one atomic script (config.cache.SharedRedisCache.sliding_hit); in a local-memory
+    not counted. In Redis it is one atomic script (common.cache.SharedRedisCache.sliding_hit); in a local-memory
     cache (one process, the embedded mode) a list under a lock.
     """
     parsed = parse_rate(rate)
@@ -64,7 +64,7 @@ def hit(key: str, rate: str | None) -> tuple[bool, float]:
     allowed, window = parsed
     sliding_hit = getattr(caches["default"], "sliding_hit", None)
     outcome = sliding_hit(f"rate:{key}", allowed, window) if sliding_hit else _local_hit(f"rate:{key}", allowed, window)
-    if outcome is None:  # the cache is unreachable (config.cache): let the request through
+    if outcome is None:  # the cache is unreachable (common.cache): let the request through
         log.warning("rate limit %s not counted: the cache is unreachable", key)
         return True, 0.0
     ok, wait = outcome

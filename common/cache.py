@@ -3,10 +3,10 @@
 - `clear()` deletes this cache's own keys (those under its KEY_PREFIX) and nothing else: Django's would send
   FLUSHDB, which would also empty Celery's queue when the cache shares the broker's database.
 - `sliding_hit(key, allowed, window)`: one request counted in a sliding log (a sorted set), atomically by a Lua
-  script timed by the Redis server's clock; what config.throttling's limits count with.
+  script timed by the Redis server's clock; what common.throttling's limits count with.
 - When Redis cannot be reached, reads miss, writes are dropped and `incr` raises ValueError (as for a missing
   key); after one failure the cache is not tried again for RETRY_AFTER seconds in this process, so a page or
-  an upload never waits on a dead Redis more than once. Throttles then let requests through (config.throttling)
+  an upload never waits on a dead Redis more than once. Throttles then let requests through (common.throttling)
   and cached aggregates are computed afresh.
 """
 from __future__ import annotations

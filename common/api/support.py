@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from config.api_parsers import json_depth
+from common.api.parsers import json_depth
 
 MAX_DB_INT = 2**63 - 1  # PostgreSQL bigint; larger ids can't exist and must not reach the database
 
@@ -93,6 +93,12 @@ class KeysetCursorPagination(BasePagination):
     page 1 costs, and rows added meanwhile don't shift pages. NULLs in the field sort where the database puts
     them (PostgreSQL: last ascending, first descending). There is no total count: counting millions of rows is
     the slow part. The ordering itself comes from the caller (the shared selector), not from this class.
+
+    Why not DRF's CursorPagination: it keys a page on the first ordering field alone (`str()` of its value) and
+    pages through ties by OFFSET, so it needs that field unique or nearly so and never NULL (as its documentation
+    says). `said_on` is NULL for every undated statement, and a cursor after one would filter on the string
+    "None" (a 500); many statements share a date or a relevance rank, and each tie costs an OFFSET scan. A
+    (field, id) key is exact in both cases.
     """
 
     page_size = 50
@@ -265,7 +271,7 @@ class StrictInputSerializer(serializers.Serializer):
     """A write's input: fields it does not define are refused with a 400 naming them.
 
     `exactly_one_of`: fields of which exactly one must be sent (non-empty); checked here, declared in the
-    schema as a oneOf of one `required` per field (config.api_errors.ApiAutoSchema)."""
+    schema as a oneOf of one `required` per field (common.api.errors.ApiAutoSchema)."""
 
     exactly_one_of: tuple[str, ...] = ()
     refuses_unknown_fields = True
@@ -336,7 +342,7 @@ class EditorPermission(permissions.BasePermission):
     """
 
     message = "Your account lacks the editor permission this change needs."
-    public_reads = True  # the schema declares reads as needing no credentials (config.api_errors.ApiAutoSchema)
+    public_reads = True  # the schema declares reads as needing no credentials (common.api.errors.ApiAutoSchema)
 
     def has_permission(self, request, view) -> bool:
         if request.method in permissions.SAFE_METHODS:

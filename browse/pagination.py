@@ -1,0 +1,67 @@
+"""Pages of a list: plain, ranked by a count (cached), and statement lists whose count is capped."""
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+from statements import selectors
+
+
+def paginate(request, queryset, per_page):
+    """The requested page (bad or out-of-range numbers fall back to the first or last page)."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class CappedPaginator(Paginator):
+    """A Paginator that counts at most COUNT_CAP rows: above that, `count` is the cap and `capped` is True.
+
+    Counting every match of a large list costs more than showing a page of it (counting the 144,000
+    statements of a busy topic takes ~0.9 s on a million statements; see docs/performance.md), so pages
+    show "10,000+ statements" and page numbers up to the cap; the export and the API's cursor reach the rest.
+    """
+
+    COUNT_CAP = 10_000
+    capped = False
+
+    @cached_property
+    def count(self):
+        qs = self.object_list
+        if not hasattr(qs, "query"):
+            return len(qs)
+        n = qs.order_by().values("pk")[: self.COUNT_CAP + 1].count()
+        self.capped = n > self.COUNT_CAP
+        return min(n, self.COUNT_CAP)
+
+    def page(self, number):
+        """The page's rows through a "deferred join": the page's ids are chosen in a subquery that selects
+        nothing but ids (so the planner can answer it from the list indexes alone), and only those rows are
+        then read in full. Same rows, same order, still one query."""
+        qs = self.object_list
+        if not hasattr(qs, "query"):
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = qs.prefetch_related(None).values("pk")[bottom:top]
+        return self._get_page(qs.filter(pk__in=ids), number, self)
+
+
+def paginate_ranked(request, queryset, per_page):
+    """`paginate` for lists ordered by a count (actors and topics by statements, annotated `n`): the ordered
+    (pk, n) pairs come through `selectors.cached_aggregate` (counting a million statements per request is the
+    slow part), then only the page's rows are read. Two queries, or one when the pairs are cached."""
+    pairs = selectors.cached_aggregate(lambda: queryset.values_list("pk", "n"), "ranked", queryset)
+    page = Paginator(pairs, per_page).get_page(request.GET.get("page"))
+    found = queryset.model._default_manager.in_bulk([pk for pk, _ in page.object_list])
+    rows = []
+    for pk, n in page.object_list:
+        if pk in found:
+            found[pk].n = n
+            rows.append(found[pk])
+    page.object_list = rows
+    return page
+
+
+def paginate_statements(request, queryset, per_page):
+    """`paginate` for statement lists, whose counts stop at CappedPaginator.COUNT_CAP."""
+    return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
