@@ -72,7 +72,7 @@ def parse(
     if not raw.strip():
         raise ParseError("The article is empty (no text at all). Upload a file or paste text that contains the article.")
     _refuse_binary(raw, filename)
-    is_html = _looks_like_html(raw, filename, content_type)
+    is_html = looks_like_html(raw, filename, content_type)
     text = decode(raw)
     if is_html:
         doc = parse_html(text)
@@ -146,7 +146,7 @@ def _refuse_binary(raw: bytes, filename: str) -> None:
         raise ParseError(f"Files of type {suffix} are not accepted. Accepted: {ACCEPTED_TYPES}.")
 
 
-def _looks_like_html(raw: bytes, filename: str, content_type: str) -> bool:
+def looks_like_html(raw: bytes, filename: str, content_type: str) -> bool:
     if _suffix(filename) in HTML_SUFFIXES or "html" in content_type.lower():
         return True
     return bool(_HTML_SNIFF.match(raw[:512].lstrip(b"\xef\xbb\xbf")))

@@ -45,7 +45,7 @@ def _door_hash(raw: bytes, *, filename: str, content_type: str) -> str:
     After parsing, process_source replaces it with the hash of the article's clean text, which catches
     the same article arriving as HTML and as text.
     """
-    if not parsing._looks_like_html(raw, filename, content_type):
+    if not parsing.looks_like_html(raw, filename, content_type):
         try:
             return parsing.normalized_text_hash(parsing.decode(raw))
         except ParseError:

@@ -6,6 +6,7 @@
 - Nothing imports `ingest` but `ingest` itself and `config`.
 - No app's modules import `config` (it only wires them); pages of one app never import another app's views,
   forms or feeds (what they share lives in `browse`).
+- No module reaches for another module's private names (`from x import _y`, `x._y`).
 """
 import ast
 from pathlib import Path
@@ -65,3 +66,33 @@ def test_pages_of_one_app_never_import_another_apps_pages(kind):
     bad = [(a, b) for a, b in IMPORTS if len(b.split(".")) > 1 and b.split(".")[1] == kind
            and a.split(".")[0] in apps and b.split(".")[0] in apps]
     assert bad == []
+
+
+def private_uses() -> list[tuple[str, str]]:
+    """(module, name) for every private name of another project module that a module imports or reads."""
+    found = []
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            modules = set()  # names bound to project modules in this file
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] in PACKAGES):
+                    for alias in node.names:
+                        if alias.name.startswith("_") and not alias.name.startswith("__"):
+                            found.append((str(path.relative_to(ROOT)), alias.name))
+                        modules.add(alias.asname or alias.name)
+                elif isinstance(node, ast.Import):
+                    modules.update((a.asname or a.name).split(".")[0] for a in node.names
+                                   if a.name.split(".")[0] in PACKAGES)
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules
+                        and node.attr.startswith("_") and not node.attr.startswith("__")
+                        and node.attr != "_meta"):  # a model's _meta is Django's public API
+                    found.append((str(path.relative_to(ROOT)), f"{node.value.id}.{node.attr}"))
+    return found
+
+
+def test_no_module_uses_another_modules_private_names():
+    assert private_uses() == []
