@@ -207,8 +207,8 @@ def generate(args) -> dict:
     heads = rng.integers(0, len(ORG_HEADS), n_act)
     places = rng.integers(0, len(PLACES), n_act)
     names, surnames, slugs_seen = [], [], set()
-    a = Copier(cur, "actors_actor", ["id", "name", "slug", "kind", "description", "wikidata_id", "created_at",
-                                      "updated_at", "merged_into_id"])
+    a = Copier(cur, "actors_actor", ["id", "name", "slug", "kind", "description", "wikidata_id", "popolo_id",
+                                      "created_at", "updated_at", "merged_into_id"])
     for i in range(n_act):
         pk = i + 1
         if kinds[i] < 0.8:
@@ -221,7 +221,7 @@ def generate(args) -> dict:
         slugs_seen.add(slug)
         names.append(name)
         surnames.append(surname)
-        a.row(pk, name, slug, kind, "", f"Q{1000 + pk}" if pk % 7 == 0 else "", now, now, None)
+        a.row(pk, name, slug, kind, "", f"Q{1000 + pk}" if pk % 7 == 0 else "", "", now, now, None)
     a.close()
     al = Copier(cur, "actors_actoralias", ["id", "name", "normalized", "actor_id"])
     alias_id = 0
@@ -234,13 +234,13 @@ def generate(args) -> dict:
     role_of = np.zeros(n_act + 1, dtype=np.int64)  # actor id -> role id (0: none)
     r = Copier(cur, "actors_role", ["id", "title", "organization_name", "start_date", "end_date",
                                      "first_seen_source_id", "first_seen_on", "created_at", "actor_id",
-                                     "organization_id"])
+                                     "organization_id", "origin"])
     role_id = 0
     titles = rng.integers(0, len(TITLES), n_act)
     for i in np.flatnonzero(has_role):
         role_id += 1
         role_of[i + 1] = role_id
-        r.row(role_id, TITLES[titles[i]], PLACES[places[i]], start, None, None, start, now, int(i) + 1, None)
+        r.row(role_id, TITLES[titles[i]], PLACES[places[i]], start, None, None, start, now, int(i) + 1, None, "article")
     r.close()
     lap(f"actors ({n_act:,}), aliases ({alias_id:,}), roles ({role_id:,})")
 
