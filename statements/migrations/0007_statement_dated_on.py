@@ -7,7 +7,30 @@ changes passes it to its statements without a said_on. The topic links' copied d
 so a topic's list orders by the same date from its own index. Existing rows are filled here.
 Runs on PostgreSQL and SQLite (the embedded demo).
 """
+from importlib import import_module
+
 from django.db import migrations, models
+
+_MIGRATION_0005 = import_module("statements.migrations.0005_topic_link_said_on")
+
+
+
+def _pg_link_copy(column: str) -> list[str]:
+    """The link rows' date as a copy of the statement's `column` (0005: said_on; here: dated_on)."""
+    return [
+        f"""CREATE OR REPLACE FUNCTION statement_topic_said_on_fill() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.said_on := (SELECT {column} FROM statements_statement WHERE id = NEW.statement_id);
+    RETURN NEW;
+END $$""",
+        "DROP TRIGGER IF EXISTS statement_said_on_to_topics ON statements_statement",
+        f"""CREATE OR REPLACE FUNCTION statement_said_on_to_topics() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE statements_statement_topics SET said_on = NEW.{column} WHERE statement_id = NEW.id;
+    RETURN NULL;
+END $$""",
+    ]
+
 
 PG_FORWARD = [
     """UPDATE statements_statement s SET dated_on = COALESCE(s.said_on, src.published) FROM statements_source src
@@ -28,17 +51,7 @@ END $$""",
     """CREATE TRIGGER source_published_to_statements AFTER UPDATE OF published ON statements_source
 FOR EACH ROW WHEN (OLD.published IS DISTINCT FROM NEW.published) EXECUTE FUNCTION source_published_to_statements()""",
     # The links copy dated_on now (0005 copied said_on).
-    """CREATE OR REPLACE FUNCTION statement_topic_said_on_fill() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.said_on := (SELECT dated_on FROM statements_statement WHERE id = NEW.statement_id);
-    RETURN NEW;
-END $$""",
-    "DROP TRIGGER IF EXISTS statement_said_on_to_topics ON statements_statement",
-    """CREATE OR REPLACE FUNCTION statement_said_on_to_topics() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE statements_statement_topics SET said_on = NEW.dated_on WHERE statement_id = NEW.id;
-    RETURN NULL;
-END $$""",
+    *_pg_link_copy("dated_on"),
     """CREATE TRIGGER statement_said_on_to_topics
 AFTER UPDATE ON statements_statement
 FOR EACH ROW WHEN (OLD.dated_on IS DISTINCT FROM NEW.dated_on) EXECUTE FUNCTION statement_said_on_to_topics()""",
@@ -50,17 +63,7 @@ PG_BACKWARD = [
     "DROP FUNCTION IF EXISTS source_published_to_statements()",
     "DROP TRIGGER IF EXISTS statement_dated_on_fill ON statements_statement",
     "DROP FUNCTION IF EXISTS statement_dated_on_fill()",
-    """CREATE OR REPLACE FUNCTION statement_topic_said_on_fill() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.said_on := (SELECT said_on FROM statements_statement WHERE id = NEW.statement_id);
-    RETURN NEW;
-END $$""",
-    "DROP TRIGGER IF EXISTS statement_said_on_to_topics ON statements_statement",
-    """CREATE OR REPLACE FUNCTION statement_said_on_to_topics() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE statements_statement_topics SET said_on = NEW.said_on WHERE statement_id = NEW.id;
-    RETURN NULL;
-END $$""",
+    *_pg_link_copy("said_on"),
     """CREATE TRIGGER statement_said_on_to_topics
 AFTER UPDATE OF said_on ON statements_statement
 FOR EACH ROW WHEN (OLD.said_on IS DISTINCT FROM NEW.said_on) EXECUTE FUNCTION statement_said_on_to_topics()""",
@@ -102,32 +105,24 @@ SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS statement_dated_on_update",
     "DROP TRIGGER IF EXISTS source_published_to_statements",
     "DROP TRIGGER IF EXISTS statement_topic_said_on_fill",
-    """CREATE TRIGGER statement_topic_said_on_fill AFTER INSERT ON statements_statement_topics
-BEGIN
-    UPDATE statements_statement_topics SET said_on = (SELECT said_on FROM statements_statement WHERE id = NEW.statement_id)
-    WHERE id = NEW.id;
-END""",
-    """CREATE TRIGGER statement_said_on_to_topics AFTER UPDATE OF said_on ON statements_statement
-WHEN OLD.said_on IS NOT NEW.said_on
-BEGIN
-    UPDATE statements_statement_topics SET said_on = NEW.said_on WHERE statement_id = NEW.id;
-END""",
-    """UPDATE statements_statement_topics
-SET said_on = (SELECT said_on FROM statements_statement WHERE id = statements_statement_topics.statement_id)""",
+    *_MIGRATION_0005.SQLITE_FORWARD[1:],  # its link refill and its two triggers, as 0005 made them
 ]
 
 
-def _run(schema_editor, statements):
-    for sql in statements:
+def _apply(schema_editor, forwards: bool):
+    postgres = schema_editor.connection.vendor == "postgresql"
+    steps = {(True, True): PG_FORWARD, (True, False): PG_BACKWARD, (False, True): SQLITE_FORWARD,
+             (False, False): SQLITE_BACKWARD}[(postgres, forwards)]
+    for sql in steps:
         schema_editor.execute(sql, params=None)
 
 
 def forward(apps, schema_editor):
-    _run(schema_editor, PG_FORWARD if schema_editor.connection.vendor == "postgresql" else SQLITE_FORWARD)
+    _apply(schema_editor, True)
 
 
 def backward(apps, schema_editor):
-    _run(schema_editor, PG_BACKWARD if schema_editor.connection.vendor == "postgresql" else SQLITE_BACKWARD)
+    _apply(schema_editor, False)
 
 
 class Migration(migrations.Migration):

@@ -19,16 +19,18 @@ INDEXES = {
 }
 
 
-def forward(apps, schema_editor):
+def _each_index(schema_editor, template: str):
     if schema_editor.connection.vendor == "postgresql":
         for name, definition in INDEXES.items():
-            schema_editor.execute(f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} {definition}")
+            schema_editor.execute(template.format(name=name, definition=definition))
+
+
+def forward(apps, schema_editor):
+    _each_index(schema_editor, "CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} {definition}")
 
 
 def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for name in INDEXES:
-            schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {name}")
+    _each_index(schema_editor, "DROP INDEX CONCURRENTLY IF EXISTS {name}")
 
 
 class Migration(migrations.Migration):
