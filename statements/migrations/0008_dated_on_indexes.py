@@ -1,6 +1,8 @@
 """The indexes lists are read from in the order of `dated_on` (0007), undated last (issue 21).
 
 - statement_listed_dated (dated_on DESC NULLS LAST, id DESC), not rejected: every list's default order.
+- statement_listed_dated_asc (dated_on ASC NULLS LAST, id), not rejected: "oldest", undated still last (the
+  index above read backwards gives NULLs first, so it cannot serve it).
 - statement_listed_speaker_dated (speaker_id, dated_on DESC NULLS LAST, id DESC), not rejected: an actor's list.
 - statement_topics_topic_dated (topic_id, said_on DESC NULLS LAST, statement_id DESC) on the topic links, whose
   said_on copies dated_on since 0007: a topic's list.
@@ -12,6 +14,7 @@ from django.db import migrations
 LISTED = "WHERE NOT (review_status = 'rejected')"
 INDEXES = {
     "statement_listed_dated": f"ON statements_statement (dated_on DESC NULLS LAST, id DESC) {LISTED}",
+    "statement_listed_dated_asc": f"ON statements_statement (dated_on ASC NULLS LAST, id) {LISTED}",
     "statement_listed_speaker_dated":
         f"ON statements_statement (speaker_id, dated_on DESC NULLS LAST, id DESC) {LISTED}",
     "statement_topics_topic_dated":
