@@ -2,7 +2,6 @@
 from django.http import Http404
 
 from browse.feeds import StatementFeed
-from statements.selectors import StatementFilters
 
 from . import selectors
 
@@ -17,5 +16,5 @@ class ActorStatementsFeed(StatementFeed):
     def title(self, obj):
         return f"Statements by {obj.name}"
 
-    def filters(self, obj):
-        return StatementFilters(speaker=obj)
+    def fixed(self, obj):
+        return {"speaker": obj}

@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterable, Iterator
 
 from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
 
 CHUNK = 500
 FORMATS = ("csv", "json")
@@ -43,13 +45,36 @@ def _json_chunks(rows: Iterable[dict]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def stream(rows: Iterable[dict], fields: list[str], fmt: str, filename: str) -> StreamingHttpResponse:
+BOM = "\ufeff"  # tells spreadsheet programs (Excel) the CSV is UTF-8; `?bom=1` adds it
+
+
+def wants_bom(request) -> bool:
+    return request.GET.get("bom", "").strip().lower() in ("1", "true", "yes")
+
+
+def export_filename(base: str, *parts) -> str:
+    """A download's name after what it holds, safe characters only (ASCII letters, digits, hyphens), with the
+    day it was made: export_filename("statements", "gordon-brown", "Economy") -> statements-gordon-brown-economy-2026-12-07."""
+    words = [slugify(str(part)) for part in parts if part not in (None, "")]
+    name = "-".join([base, *(word for word in words if word)])[:100].rstrip("-")
+    return f"{name}-{timezone.localdate().isoformat()}"
+
+
+def stream(rows: Iterable[dict], fields: list[str], fmt: str, filename: str, *, bom: bool = False) -> StreamingHttpResponse:
     if fmt == "csv":
-        response = StreamingHttpResponse(_csv_lines(fields, rows), content_type="text/csv; charset=utf-8")
+        lines = _csv_lines(fields, rows)
+        if bom:
+            lines = _prefixed(BOM, lines)
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     else:
         response = StreamingHttpResponse(_json_chunks(rows), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
+
+
+def _prefixed(first: str, lines: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from lines
 
 
 def bad_request(errors) -> HttpResponse:
@@ -60,10 +85,13 @@ def bad_request(errors) -> HttpResponse:
 def export_list(request, fmt, form, rows, fields, filename):
     """A filtered list as CSV or JSON: 404 for another format, 400 naming bad filters, else streamed rows.
 
-    `rows(form, absolute_url)` yields the export rows of the list the valid `form` describes.
+    `rows(form, absolute_url)` yields the export rows of the list the valid `form` describes; the file is named
+    `filename` followed by the filters' text values and the day (export_filename); `?bom=1` starts a CSV with a BOM.
     """
     if fmt not in FORMATS:
         raise Http404("Exports are csv or json.")
     if not form.is_valid():
         return bad_request(form.errors)
-    return stream(rows(form, request.build_absolute_uri), fields, fmt, filename)
+    parts = [value for value in form.cleaned_data.values() if isinstance(value, str)]
+    return stream(rows(form, request.build_absolute_uri), fields, fmt, export_filename(filename, *parts),
+                  bom=wants_bom(request))

@@ -1,23 +1,42 @@
-"""The Atom feed of a list's newest statements; actors and statements subclass it for an actor and a topic."""
+"""The Atom feed of a list's newest statements; actors and statements subclass it for an actor and a topic.
+
+A feed takes its page's filters from its query string (`?q=budget&kind=direct`, as the page's feed link
+carries them: browse.templatetags `feed_query`); the page's own subject (the actor, the topic) is fixed."""
 import datetime as dt
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from browse.forms import parse_statement_filters
 from statements import selectors
 
 FEED_SIZE = 50
+FEED_IGNORED = ("page", "per_page", "by", "order", "bom")  # what a list's URL holds that a feed does not use
 
 
 class StatementFeed(Feed):
     feed_type = Atom1Feed
 
+    def fixed(self, obj) -> dict:
+        """The filters the feed's subject sets (e.g. {"speaker": actor}); they win over the query string."""
+        raise NotImplementedError
+
+    def get_feed(self, obj, request):
+        # The Feed instance serves every request: what this request asks for travels with its own object.
+        _, obj.feed_filters = parse_statement_filters(request.GET, **self.fixed(obj))
+        query = request.GET.copy()
+        for key in FEED_IGNORED:
+            query.pop(key, None)
+        obj.feed_query = query.urlencode()
+        return super().get_feed(obj, request)
+
     def link(self, obj):
-        return obj.get_absolute_url()
+        query = getattr(obj, "feed_query", "")
+        return obj.get_absolute_url() + (f"?{query}" if query else "")
 
     def items(self, obj):
-        return selectors.filter_statements(self.filters(obj), order="newest")[:FEED_SIZE]
+        return selectors.filter_statements(obj.feed_filters, order="newest")[:FEED_SIZE]
 
     def item_title(self, item):
         speaker = item.speaker.name if item.speaker_id else item.speaker_mention
@@ -31,7 +50,11 @@ class StatementFeed(Feed):
         return item.speaker.name if item.speaker_id else item.speaker_mention
 
     def item_pubdate(self, item):
-        day = item.said_on or item.created_at.date()
+        """The best date known (said on, else the source's publication date); none for an undated statement:
+        when it was ingested is not when it was published (its `updated` still says when it changed)."""
+        day = item.said_on or item.source.published
+        if day is None:
+            return None
         return timezone.make_aware(dt.datetime.combine(day, dt.time()), dt.timezone.utc)
 
     def item_updateddate(self, item):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
 
 from browse.exports import CHUNK
 
@@ -27,13 +28,22 @@ def statement_rows(statements, absolute: Callable[[str], str]) -> Iterator[dict]
             "topics": "; ".join(t.slug for t in s.topics.all()),
             "source_id": s.source_id,
             "source_title": s.source.title,
-            "publisher": s.source.publisher,
-            "source_url": s.source.url,
+            # A source uploaded as a file has no URL of its own: its page here is where it can be read; and
+            # without a publisher, its URL's host says where it came from.
+            "publisher": s.source.publisher or urlsplit(s.source.url).hostname or "",
+            "source_url": s.source.url or absolute(s.source.get_absolute_url()),
             "review_status": s.review_status,
             "confidence": s.confidence,
         }
 
 
+def statement_filename_parts(filters) -> list[str]:
+    """What a statement export holds, for its file name: speaker, topic, source, publisher, kind, status, words."""
+    return [
+        filters.speaker.slug if filters.speaker else "", filters.topic.slug if filters.topic else "",
+        f"source-{filters.source.pk}" if filters.source else "", filters.publisher, filters.kind,
+        filters.review_status, filters.q,
+    ]
 
 
 TOPIC_FIELDS = ["name", "slug", "statements", "permalink"]

@@ -4,7 +4,6 @@ from django.http import Http404
 from browse.feeds import StatementFeed
 
 from . import selectors
-from .selectors import StatementFilters
 
 
 class TopicStatementsFeed(StatementFeed):
@@ -17,5 +16,5 @@ class TopicStatementsFeed(StatementFeed):
     def title(self, obj):
         return f"Statements on {obj.name}"
 
-    def filters(self, obj):
-        return StatementFilters(topic=obj)
+    def fixed(self, obj):
+        return {"topic": obj}

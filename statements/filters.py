@@ -164,7 +164,9 @@ class StatementFilterSet(_SelectorFilterSet):
             ("-date", "newest first"), ("date", "oldest first"), ("-confidence", "most confident first"),
             ("confidence", "least confident first"), ("relevance", "best match first (with q)"),
         ],
-        help_text="Sort order: -date (default; relevance when q is given), date, -confidence, confidence, relevance.",
+        help_text="Sort order: -date (default; relevance when q is given), date, -confidence, confidence, relevance. "
+        "The date is `said_on`, else the source's `published`; statements with neither come last under -date "
+        "and date alike.",
     )
 
     class Meta:

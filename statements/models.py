@@ -111,6 +111,9 @@ class Statement(models.Model):
     content_start = models.PositiveIntegerField()
     content_end = models.PositiveIntegerField()
     said_on = models.DateField(null=True, blank=True, db_index=True)
+    # The date lists order by: said_on, else the source's publication date, else NULL ("undated", listed last).
+    # Kept by database triggers (migration 0007) on every write path, whatever the model instance holds.
+    dated_on = models.DateField(null=True, editable=False)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
     mentioned_actors = models.ManyToManyField(Actor, blank=True, related_name="mentioned_in")
     confidence = models.FloatField(default=0.5, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)])
@@ -126,7 +129,7 @@ class Statement(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=[topics])
+    history = HistoricalRecords(excluded_fields=["search_vector", "dated_on"], m2m_fields=[topics])
 
     class Meta:
         ordering = ["-said_on", "-id"]
@@ -163,7 +166,8 @@ class Statement(models.Model):
 
 
 class TopicLink(models.Model):
-    """A row of `Statement.topics`' link table, read with `said_on` copied from its statement.
+    """A row of `Statement.topics`' link table, read with `said_on` copied from its statement's `dated_on`
+    (since migration 0007: said_on, else the source's publication date).
 
     The table is Django's own for the many-to-many field (admin, history and ingest write it through
     `Statement.topics` as before); this model only reads it. `said_on` is kept equal to the statement's by

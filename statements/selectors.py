@@ -13,16 +13,19 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core.validators import slug_re
 from django.db import connection
 from django.db.models import BooleanField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import OrderBy, RawSQL
 
 from actors.models import Actor
 
 from .models import Source, Statement, Topic
 
 SEARCH_CONFIG = "english"
+# A statement's date for ordering: when it was said, else its source's publication date. Statements with neither
+# ("undated") come last under newest AND under oldest: a list's first page is dated statements, not unknowns.
+SORT_DATE = "sort_date"
 ORDERINGS = {
-    "newest": ("-said_on", "-id"),
-    "oldest": ("said_on", "id"),
+    "newest": (OrderBy(F(SORT_DATE), descending=True, nulls_last=True), "-id"),
+    "oldest": (OrderBy(F(SORT_DATE), nulls_last=True), "id"),
     "confidence": ("-confidence", "-id"),
     "-confidence": ("confidence", "id"),
 }
@@ -82,6 +85,7 @@ def filter_statements(filters: StatementFilters = StatementFilters(), *, order: 
         # Through the link rows, whose said_on (a trigger-kept copy of the statement's) orders a topic's
         # list from the index (topic_id, said_on DESC, statement_id DESC): see TopicLink.
         qs = qs.filter(topic_links__topic=filters.topic).annotate(topic_said_on=F("topic_links__said_on"))
+    qs = with_sort_date(qs, from_topic_link=filters.topic is not None)
     if filters.source is not None:
         qs = qs.filter(source=filters.source)
     if filters.publisher:
@@ -89,9 +93,9 @@ def filter_statements(filters: StatementFilters = StatementFilters(), *, order: 
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.date_from:
-        qs = qs.filter(said_on__gte=filters.date_from)
+        qs = qs.filter(dated_on__gte=filters.date_from)
     if filters.date_to:
-        qs = qs.filter(said_on__lte=filters.date_to)
+        qs = qs.filter(dated_on__lte=filters.date_to)
     if filters.min_confidence is not None:
         qs = qs.filter(confidence__gte=filters.min_confidence)
     q = " ".join(filters.q.split())
@@ -100,11 +104,16 @@ def filter_statements(filters: StatementFilters = StatementFilters(), *, order: 
             return _ranked_search(qs, q)
         qs = _search(qs, q)
         if not order or order == "relevance":
-            return qs.order_by("-said_on", "-id")  # SQLite: no ranking
-    ordering = ORDERINGS.get(order, ORDERINGS["newest"])
-    if filters.topic is not None and ordering[0].lstrip("-") == "said_on":
-        ordering = (ordering[0].replace("said_on", "topic_said_on"), ordering[1])  # the same date, from the link
-    return qs.order_by(*ordering)
+            return qs.order_by(*ORDERINGS["newest"])  # SQLite: no ranking
+    return qs.order_by(*ORDERINGS.get(order, ORDERINGS["newest"]))
+
+
+def with_sort_date(qs: QuerySet[Statement], *, from_topic_link: bool = False) -> QuerySet[Statement]:
+    """`qs` with `sort_date`: said_on, else the source's publication date, else NULL (undated).
+
+    That is the statement's `dated_on` (kept by triggers, indexed NULLS LAST: migrations 0007-0008); on a topic's
+    list it is read from the link row (the same value, a trigger-kept copy: see TopicLink)."""
+    return qs.annotate(**{SORT_DATE: F("topic_said_on") if from_topic_link else F("dated_on")})
 
 
 def ranks_by_relevance(filters: StatementFilters, order: str = "") -> bool:
@@ -126,7 +135,7 @@ def _ranked_search(qs: QuerySet[Statement], q: str) -> QuerySet[Statement]:
     find them again (as a subquery they would: three times per page). One id more than the window is read to
     tell whether older matches were left out: then every row carries `beyond_window` (see window_overflows)."""
     query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
-    newest = qs.filter(search_vector=query).order_by("-said_on", "-id").values_list("pk", flat=True)
+    newest = qs.filter(search_vector=query).order_by(*ORDERINGS["newest"]).values_list("pk", flat=True)
     window = list(newest[:SEARCH_RANK_WINDOW + 1])
     overflows = len(window) > SEARCH_RANK_WINDOW
     # One array parameter, not 2,000: building and quoting an IN list that long costs more than the query.
@@ -363,7 +372,6 @@ def sources_with_counts(*, q: str = "", publisher: str = "", status: str = "") -
     (200,000 sources, 1M statements: 1.5 s -> milliseconds, docs/performance.md)."""
     from django.db.models import IntegerField, OuterRef, Subquery, Value
     from django.db.models.functions import Coalesce
-
     per_source = (
         Statement.objects.filter(source=OuterRef("pk")).exclude(review_status=Statement.ReviewStatus.REJECTED)
         .order_by().values("source").annotate(c=Count("pk")).values("c")

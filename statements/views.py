@@ -2,7 +2,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from browse.exports import FORMATS, bad_request, export_list, stream
+from browse.exports import FORMATS, bad_request, export_filename, export_list, stream, wants_bom
 from browse.forms import PERIOD_LABELS, parse_statement_filters
 from browse.pagination import paginate, paginate_ranked, paginate_statements
 
@@ -51,7 +51,8 @@ def statements_export(request, fmt):
         return bad_request(form.errors)
     statements = selectors.statements_for_export(filters, order=form.ordering)
     rows = exports.statement_rows(statements, request.build_absolute_uri)
-    return stream(rows, exports.STATEMENT_FIELDS, fmt, "statements")
+    name = export_filename("statements", *exports.statement_filename_parts(filters))
+    return stream(rows, exports.STATEMENT_FIELDS, fmt, name, bom=wants_bom(request))
 
 
 def statement_detail(request, pk):

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from django.db import connection
 from django.utils.module_loading import import_string
 from django.db.models import F, FloatField, Q, QuerySet
+from django.db.models.expressions import OrderBy
 from django.db.models.functions import Cast
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema_field
@@ -90,8 +91,9 @@ class KeysetCursorPagination(BasePagination):
     """Cursor (keyset) pagination over a queryset already ordered by (some field, id), both the same direction.
 
     Each page is found through `WHERE (field, id) < (last seen)` instead of OFFSET, so page 10,000 costs what
-    page 1 costs, and rows added meanwhile don't shift pages. NULLs in the field sort where the database puts
-    them (PostgreSQL: last ascending, first descending). There is no total count: counting millions of rows is
+    page 1 costs, and rows added meanwhile don't shift pages. NULLs in the field sort where the ordering puts them
+    (an OrderBy with nulls_last/nulls_first: the statements' sort_date puts undated rows last both ways), else
+    where the database does (PostgreSQL: last ascending, first descending). There is no total count: counting millions of rows is
     the slow part. The ordering itself comes from the caller (the shared selector), not from this class.
 
     Why not DRF's CursorPagination: it keys a page on the first ordering field alone (`str()` of its value) and
@@ -110,21 +112,31 @@ class KeysetCursorPagination(BasePagination):
         return requested_page_size(self, request)
 
     @staticmethod
-    def _ordering(queryset: QuerySet) -> tuple[str, bool]:
+    def _ordering(queryset: QuerySet) -> tuple[str, bool, bool]:
+        """(field, descending, nulls_first) of the queryset's ordering (field, id). The field is a name
+        ("-said_on") or an OrderBy of one (F("sort_date").desc(nulls_last=True)) placing NULLs itself."""
         order = list(queryset.query.order_by)
-        if len(order) != 2 or order[1].lstrip("-") not in ("id", "pk") or order[0].startswith("-") != order[1].startswith("-"):
+        first = order[0] if order else None
+        if isinstance(first, OrderBy) and isinstance(first.expression, F):
+            descending, field = first.descending, first.expression.name
+            nulls_first = bool(first.nulls_first) if (first.nulls_first or first.nulls_last) else None
+        elif isinstance(first, str):
+            descending, field, nulls_first = first.startswith("-"), first.lstrip("-"), None
+        else:
+            descending = field = nulls_first = None
+        if len(order) != 2 or field is None or not isinstance(order[1], str) \
+                or order[1].lstrip("-") not in ("id", "pk") or descending != order[1].startswith("-"):
             raise AssertionError(f"keyset pagination needs an ordering (field, id) in one direction, got {order}")
-        return order[0].lstrip("-"), order[0].startswith("-")
+        if nulls_first is None:
+            # Where the database puts them: PostgreSQL treats NULL as larger than any value; SQLite as smaller.
+            nulls_first = descending if connection.vendor == "postgresql" else not descending
+        return field, descending, nulls_first
 
     @staticmethod
-    def _nulls_first(descending: bool) -> bool:
-        # PostgreSQL treats NULL as larger than any value; SQLite as smaller.
-        return descending if connection.vendor == "postgresql" else not descending
-
-    def _after(self, field: str, descending: bool, value, pk: int) -> Q:
-        """Rows strictly after (value, pk) in the order (field, id), both descending or both ascending."""
+    def _after(field: str, descending: bool, nulls_first: bool, value, pk: int) -> Q:
+        """Rows strictly after (value, pk) in the order (field, id), both descending or both ascending, NULLs of
+        the field first or last."""
         cmp = "lt" if descending else "gt"
-        nulls_first = self._nulls_first(descending)
         if value is None:
             same = Q(**{f"{field}__isnull": True, f"id__{cmp}": pk})
             return same if not nulls_first else same | Q(**{f"{field}__isnull": False})
@@ -152,7 +164,7 @@ class KeysetCursorPagination(BasePagination):
         self.request = request
         self.base_url = request.build_absolute_uri()
         size = self._page_size(request)
-        field, descending = self._ordering(queryset)
+        field, descending, nulls_first = self._ordering(queryset)
         self.field, self.descending = field, descending
         annotation = queryset.query.annotations.get(field)
         if annotation is not None and isinstance(annotation.output_field, FloatField):
@@ -177,9 +189,10 @@ class KeysetCursorPagination(BasePagination):
                 raise exceptions.ValidationError({"cursor": ["Invalid cursor."]})
             value = self._load(payload.get("v"))
             if backwards:
-                queryset = queryset.filter(self._after(key_field, not descending, value, key)).reverse()
+                # The order read backwards: reversed direction, and NULLs at the other end.
+                queryset = queryset.filter(self._after(key_field, not descending, not nulls_first, value, key)).reverse()
             else:
-                queryset = queryset.filter(self._after(key_field, descending, value, key))
+                queryset = queryset.filter(self._after(key_field, descending, nulls_first, value, key))
         rows = list(queryset[: size + 1])
         more = len(rows) > size
         rows = rows[:size]

@@ -93,14 +93,26 @@ def timeline(context, series, unit=""):
 @register.simple_tag(takes_context=True)
 def export_query(context, **fixed):
     """The current filters as a query string for an export link; `fixed` (e.g. the page's actor) added when set."""
+    return _query(context, ("page", "per_page", "by"), fixed)
+
+
+def _query(context, ignored, fixed) -> str:
     params = context["request"].GET.copy()
-    for key in ("page", "per_page", "by"):
+    for key in ignored:
         params.pop(key, None)
     for key, value in fixed.items():
         if value not in (None, ""):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else ""
+
+
+@register.simple_tag(takes_context=True)
+def feed_query(context):
+    """The current filters as a query string for the page's feed link (what a feed does not use left out)."""
+    from browse.feeds import FEED_IGNORED
+
+    return _query(context, FEED_IGNORED, {})
 
 
 @register.simple_tag

@@ -40,7 +40,7 @@ def test_statement_list_has_compact_nested_objects_and_hyperlinks(api, world):
 
 def test_statement_list_hides_rejected_and_orders_newest_first(api, world):
     s1, s2, s3, s4, s5 = world["statements"]
-    assert ids(api.get("/api/v1/statements/")) == [s4.pk, s3.pk, s2.pk, s1.pk]  # PostgreSQL: undated first
+    assert ids(api.get("/api/v1/statements/")) == [s3.pk, s2.pk, s1.pk, s4.pk]  # undated last (issue 21)
 
 
 def test_statement_detail_and_404(api, world):

@@ -49,7 +49,7 @@ def test_filter_by_date_range_and_confidence(api, world):
     assert ids(api, "?date_from=2024-05-15") == [s3.pk]
     assert ids(api, "?date_to=2024-05-01") == [s2.pk, s1.pk]
     assert ids(api, "?date_from=2024-05-01&date_to=2024-05-01") == [s2.pk, s1.pk]
-    assert ids(api, "?min_confidence=0.65") == [s4.pk, s1.pk]
+    assert ids(api, "?min_confidence=0.65") == [s1.pk, s4.pk]  # undated last
     assert ids(api, "?min_confidence=0.65&speaker=sergey-lavrov") == [s1.pk]
 
 

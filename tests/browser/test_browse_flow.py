@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.utils import timezone
 
 from tests.browser import data
 from tests.pages.builders import hostile_world
@@ -76,9 +77,13 @@ def test_analyst_flow(page, shoot):
     with page.expect_download() as download_info:
         page.locator("a[data-export=csv]").click()
     download = download_info.value
-    assert download.suggested_filename == "statements.csv"
+    # named after what it holds (issue 21): the kind and the words searched, and the day
+    assert download.suggested_filename == f"statements-indirect-terrorists-aleppo-{timezone.localdate().isoformat()}.csv"
     rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read())))
     assert len(rows) == n and all(r["kind"] == "indirect" for r in rows)
+    with page.expect_download() as download_info:
+        page.locator("a[data-export=csv-bom]").click()  # "CSV for Excel": the same rows after a BOM
+    assert open(download_info.value.path(), "rb").read() == b"\xef\xbb\xbf" + open(download.path(), "rb").read()
     json_url = page.locator("a[data-export=json]").get_attribute("href")
     assert "kind=indirect" in json_url and "q=terrorists" in json_url
     assert len(json.loads(page.request.get(json_url).text())) == n

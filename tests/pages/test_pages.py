@@ -163,7 +163,8 @@ def test_bad_parameters_to_an_export_are_a_400(client, world):
 def test_statement_export_csv_streams_the_filtered_list(client, world):
     response = client.get("/statements/export.csv?actor=sergey-lavrov&kind=direct")
     assert isinstance(response, StreamingHttpResponse)
-    assert response["Content-Disposition"] == 'attachment; filename="statements.csv"'
+    assert response["Content-Disposition"] == \
+        f'attachment; filename="statements-sergey-lavrov-direct-{timezone.localdate().isoformat()}.csv"'
     rows = list(csv.DictReader(io.StringIO(_text(response))))
     assert len(rows) == 2 and {r["speaker"] for r in rows} == {"Sergey Lavrov"}
     assert rows[0]["topics"] == "sanctions" and rows[0]["speaker_role"] == "Foreign Minister"

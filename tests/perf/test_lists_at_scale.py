@@ -86,7 +86,9 @@ def test_list_queries_can_use_the_list_indexes(postgres_only, actor_factory, top
     by_topic = selectors.filter_statements(selectors.StatementFilters(topic=topic))
     everything = selectors.filter_statements(selectors.StatementFilters())
     with transaction.atomic():
-        assert "statement_listed_speaker_date" in _plan(listed.order_by().values("pk")[:10001])
+        assert "statement_listed_speaker_dated" in _plan(listed.order_by().values("pk")[:10001])
         assert "statement_topics_topic_" in _plan(by_topic.order_by().values("pk")[:10001])  # either link index
-        assert "statement_topics_topic_date" in _plan(by_topic.values("pk")[:20])
-        assert "statement_listed_date" in _plan(everything.values("pk")[:20])
+        assert "statement_topics_topic_dated" in _plan(by_topic.values("pk")[:20])
+        assert "statement_listed_dated" in _plan(everything.values("pk")[:20])
+        oldest = selectors.filter_statements(selectors.StatementFilters(), order="oldest")  # undated last too
+        assert "statement_listed_dated_asc" in _plan(oldest.values("pk")[:20])
