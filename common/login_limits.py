@@ -1,7 +1,7 @@
 """Login lockout (django-axes, settings AXES_* and LOGIN_*): which attempts count together, and the page shown
 while a sign-in is paused.
 
-Two limits, so that neither a flood nor a crowd works:
+Three limits, so that neither a flood, a crowd nor a spray works:
 - one account from one address: LOGIN_FAILURE_LIMIT (10) wrong passwords pause that account *at that address*
   for LOGIN_COOLOFF_MINUTES, the right password included. Someone flooding an editor's username from one
   address (or a few) pauses it there only, not for the editor at their own desk.
