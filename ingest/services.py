@@ -293,6 +293,7 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
         role = roles.get((speaker.pk, item.speaker.title)) if speaker is not None and item.speaker.title else None
         statement = Statement(
             source=source, speaker=speaker, speaker_role=role, speaker_mention=item.speaker_mention[:500],
+            source_type=item.source_type,
             cue=item.cue[:100], kind=item.kind, content=item.content, content_start=item.content_start,
             content_end=item.content_end, said_on=item.said_on or source.published,
             confidence=max(0.0, min(1.0, item.confidence)), extractor_version=EXTRACTOR_VERSION,

@@ -95,6 +95,12 @@ class Statement(models.Model):
         INDIRECT = "indirect", "Reported speech"
         MIXED = "mixed", "Mixed"
 
+    class SourceType(models.TextChoices):
+        """ingest.extraction.records.SourceType's values: who the statement comes from."""
+        NAMED = "named", "Named person or organisation"
+        UNNAMED = "unnamed", "Unnamed source or group"
+        DOCUMENT = "document", "Document (report, study, article)"
+
     class ReviewStatus(models.TextChoices):
         EXTRACTED = "extracted", "Extracted"
         VERIFIED = "verified", "Verified"
@@ -105,6 +111,12 @@ class Statement(models.Model):
     speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
     speaker_role = models.ForeignKey(Role, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     speaker_mention = models.CharField(max_length=500, blank=True, help_text="The speaker as written.")
+    # An unnamed source or group never has a speaker; a document's speaker is its publisher, when known.
+    source_type = models.CharField(
+        max_length=16, choices=SourceType.choices, default=SourceType.NAMED, db_index=True,
+        help_text="Who the statement comes from: a named person or organisation, an unnamed source or group, "
+                  "or a document.",
+    )
     cue = models.CharField(max_length=100, blank=True, help_text='The speech verb: "said", "pointed out".')
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.INDIRECT, db_index=True)
     content = models.TextField()

@@ -31,6 +31,7 @@ def to_jsonl_record(path: str, extraction: Extraction) -> dict:
                 "content_end": s.content_end,
                 "confidence": s.confidence,
                 "said_on": s.said_on.isoformat() if s.said_on else None,
+                "source_type": s.source_type,
             }
             for s in extraction.statements
         ],

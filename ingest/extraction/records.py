@@ -19,6 +19,17 @@ class SpeakerKind:
 PERSON, ORG, UNKNOWN = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.UNKNOWN
 
 
+class SourceType:
+    """What kind of source a statement comes from, defined here once: `statements.models.Statement.SourceType`
+    maps these values. NAMED: a specific person or organisation (named, or a description of one, such as "the
+    minister", that may be left unresolved); UNNAMED: an unnamed source or a group ("analysts", "officials",
+    "one insider"), never an actor; DOCUMENT: a report, study or article, credited to its publisher when known."""
+    NAMED = "named"
+    UNNAMED = "unnamed"
+    DOCUMENT = "document"
+    ALL = (NAMED, UNNAMED, DOCUMENT)
+
+
 @dataclass(frozen=True)
 class Speaker:
     name: str
@@ -44,6 +55,7 @@ class ExtractedStatement:
     said_on: datetime.date | None
     topics: tuple[str, ...] = ()
     mentioned: tuple[str, ...] = ()
+    source_type: str = SourceType.NAMED  # one of SourceType.ALL
 
 
 @dataclass(frozen=True)

@@ -85,3 +85,10 @@ def test_every_rule_a_candidate_can_carry_has_one_row_in_the_registry(nlp):
     assert rules.rule("prep:about") is rules.BY_NAME["prep"]
     for order in (verbs.SET_INTO_CLAUSE, verbs.HUNG_ON_LATER_CLAUSE, verbs.CLAUSES_FIRST):
         assert len(set(order)) == len(order)
+
+
+def test_the_source_types_are_defined_once_by_extraction_and_the_statement_model_stores_the_same_values():
+    from ingest.extraction.records import SourceType
+    from statements.models import Statement
+
+    assert set(Statement.SourceType.values) == set(SourceType.ALL)
