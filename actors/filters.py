@@ -13,7 +13,8 @@ class ActorFilterSet(django_filters.FilterSet):
     )
     kind = django_filters.ChoiceFilter(choices=Actor.Kind.choices, help_text="person, organization or unknown.")
     wikidata_id = django_filters.CharFilter(max_length=20, help_text="The Wikidata id, exactly (e.g. Q193271).")
-    include_silent = django_filters.BooleanFilter(
+    include_silent = django_filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
         help_text="true: list actors with no statement too (only mentioned, or known from a roster). By default "
         "only actors that said something (one listed statement at least) are listed."
     )
@@ -27,6 +28,6 @@ class ActorFilterSet(django_filters.FilterSet):
         qs = selectors.search_actors(q=data.get("name") or "", kind=data.get("kind") or "")
         if data.get("wikidata_id"):
             qs = qs.filter(wikidata_id=data["wikidata_id"])
-        if not data.get("include_silent"):
+        if data.get("include_silent") != "true":
             qs = statement_selectors.speaking_actors(qs)
         return selectors.actors_for_api(qs.order_by("name", "id"))

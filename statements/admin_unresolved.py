@@ -79,13 +79,13 @@ class UnresolvedSpeakerAdmin(admin.ModelAdmin):
             raise PermissionDenied
         key = request.POST.get("key") if request.method == "POST" else request.GET.get("key", "")
         key = (key or "")[:500]
-        link_form, create_form = LinkForm(admin_site=self.admin_site), CreateForm()
+        link_form, create_form = self._link_form(), CreateForm()
         if request.method == "POST":
             if not self.has_change_permission(request):
                 raise PermissionDenied
             decision = request.POST.get("decision", "")
             if decision == MentionDecision.Decision.LINK:
-                link_form = LinkForm(request.POST, admin_site=self.admin_site)
+                link_form = self._link_form(request.POST)
                 if link_form.is_valid():
                     return self._decide(request, key, decision, actor=link_form.cleaned_data["speaker"])
             elif decision == MentionDecision.Decision.CREATE:
@@ -112,6 +112,11 @@ class UnresolvedSpeakerAdmin(admin.ModelAdmin):
             can_create=request.user.has_perm("actors.add_actor"), media=self.media + link_form.media,
             taught=actor_services.is_taught(mention),
         ))
+
+    def _link_form(self, data=None):
+        form = LinkForm(data, admin_site=self.admin_site)
+        form.fields["speaker"].label = "Actor"
+        return form
 
     def _decide(self, request, key, decision, **choice):
         back = reverse("admin:statements_unresolvedspeaker_changelist")
