@@ -190,3 +190,29 @@ def test_a_later_ingested_article_resolves_the_same_words_through_the_role_taugh
     [statement] = later.statements.filter(speaker_mention__iexact="the Hartwell inquiry's chairman")
     assert statement.speaker == judith and statement.review_status == "extracted"
     assert statement.speaker_role.title == "Hartwell inquiry's chairman"
+
+
+def test_looking_up_what_was_taught_costs_one_query_per_article_and_one_more_per_kind_taught(
+        editor, django_assert_num_queries):
+    mentions = {f"a spokesman for the Ministry of Thing {i}" for i in range(30)}
+    with django_assert_num_queries(1):  # nothing taught: the decisions' index answers
+        assert taught_speakers(mentions=mentions, on=dt.date(2026, 1, 1)) == {}
+    unresolved("a spokesman for the Ministry of Thing 3", 1)
+    ministry = ActorFactory(name="Ministry of Thing 3", slug="thing-3", kind=Actor.Kind.ORGANIZATION)
+    services.resolve_mention(mention_key="a spokesman for the ministry of thing 3", decision="link", actor=ministry,
+                             user=editor)
+    with django_assert_num_queries(2):  # the decisions, then the editors' roles
+        found = taught_speakers(mentions=mentions, on=dt.date(2026, 1, 1))
+    assert {m: t.actor for m, t in found.items()} == {"a spokesman for the Ministry of Thing 3": ministry}
+
+
+def test_statements_resolved_in_the_queue_survive_reextraction(editor):
+    [statement] = unresolved("the Hartwell inquiry's chairman", 1)
+    services.resolve_mention(mention_key="the hartwell inquiry's chairman", decision="create",
+                             new_name="Judith Hartwell", new_kind="person", user=editor)
+    source = statement.source
+    span = (statement.content_start, statement.content_end)
+    ingest_services.store_extraction(source=source, extraction=_extraction(source, "the minister", [span]))
+    statement.refresh_from_db()
+    assert statement.speaker.name == "Judith Hartwell" and statement.review_status == "corrected"
+    assert source.statements.count() == 1
