@@ -7,6 +7,8 @@ for a proxy of Statement (models.UnresolvedSpeaker) so that it is listed on the 
 are those of statements (view to see the queue; change statements, and change actors, to decide; add actors to
 create one), which the Editors group holds.
 """
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -14,8 +16,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.db.models import Count
 from django.utils.html import format_html
-from urllib.parse import urlencode
 
 from actors import services as actor_services
 from actors.models import Actor, MentionDecision
@@ -104,11 +106,10 @@ class UnresolvedSpeakerAdmin(admin.ModelAdmin):
         if not statements:
             self.message_user(request, "No unresolved statement has this mention (any more).", messages.WARNING)
             return HttpResponseRedirect(reverse("admin:statements_unresolvedspeaker_changelist"))
-        total = group.count() if len(statements) == self.STATEMENTS_SHOWN else len(statements)
+        counts = group.order_by().aggregate(total=Count("id"), articles=Count("source_id", distinct=True))
         mention = statements[0].speaker_mention
         return TemplateResponse(request, "admin/statements/unresolvedspeaker/group.html", self._context(
-            request, f"Resolve “{mention}”", key=key, mention=mention, statements=statements, total=total,
-            articles=len({s.source_id for s in statements}), link_form=link_form, create_form=create_form,
+            request, f"Resolve “{mention}”", key=key, mention=mention, statements=statements, **counts, link_form=link_form, create_form=create_form,
             can_create=request.user.has_perm("actors.add_actor"), media=self.media + link_form.media,
             taught=actor_services.is_taught(mention),
         ))

@@ -216,3 +216,14 @@ def test_statements_resolved_in_the_queue_survive_reextraction(editor):
     statement.refresh_from_db()
     assert statement.speaker.name == "Judith Hartwell" and statement.review_status == "corrected"
     assert source.statements.count() == 1
+
+
+def test_a_long_group_shows_its_newest_statements_and_counts_them_all(editor_client, monkeypatch):
+    from statements.admin_unresolved import UnresolvedSpeakerAdmin
+
+    monkeypatch.setattr(UnresolvedSpeakerAdmin, "STATEMENTS_SHOWN", 2)
+    unresolved("the report", 3, DOCUMENT)
+    body = editor_client.get(group_url("the report")).content.decode()
+    assert "<strong>3</strong> statements in <strong>3</strong>\n  articles (the newest 2 shown)" in body
+    assert body.count('/change/">the budget') == 2  # one row per statement shown
+    assert 'value="Link 3 statements"' in body
