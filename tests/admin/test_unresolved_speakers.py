@@ -227,3 +227,11 @@ def test_a_long_group_shows_its_newest_statements_and_counts_them_all(editor_cli
     assert "<strong>3</strong> statements in <strong>3</strong>\n  articles (the newest 2 shown)" in body
     assert body.count('/change/">the budget') == 2  # one row per statement shown
     assert 'value="Link 3 statements"' in body
+
+
+def test_administrators_read_every_decision(admin_client, admin_user):
+    unresolved("one insider", 1)
+    services.resolve_mention(mention_key="one insider", decision="unnamed", user=admin_user)
+    body = admin_client.get("/admin/actors/mentiondecision/").content.decode()
+    assert "one insider" in body and "Marked unnamed" in body
+    assert admin_client.get("/admin/actors/mentiondecision/add/").status_code == 403
