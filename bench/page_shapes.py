@@ -28,29 +28,35 @@ def sql_of(qs, cursor) -> str:
     return cursor.mogrify(sql, params)
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def arguments(doc: str, out: str, argv=None) -> argparse.Namespace:
+    """The options the list benchmarks share: --db, --n, --out (bench/results/<out> by default)."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", default="st_perf")
     ap.add_argument("--n", type=int, default=15)
-    ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "page_shapes.json"))
-    args = ap.parse_args(argv)
-    os.environ.update(DATABASE_URL=f"{PG}/{args.db}", DJANGO_SETTINGS_MODULE="config.settings.test", DEBUG="false")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results" / out))
+    return ap.parse_args(argv)
+
+
+def setup_django(db: str) -> None:
+    os.environ.update(DATABASE_URL=f"{PG}/{db}", DJANGO_SETTINGS_MODULE="config.settings.test", DEBUG="false")
     import django
 
     django.setup()
-    import psycopg
+
+
+def statement_lists() -> dict:
+    """The statement lists worth timing on a large database: name -> (StatementFilters, page number)."""
     from django.db.models import Count
 
     from actors.models import Actor
-    from statements import selectors
     from statements.models import Statement, Topic
     from statements.selectors import StatementFilters
 
     speaker = Actor.objects.annotate(n=Count("statements")).order_by("-n").first()
     topics = list(Topic.objects.annotate(n=Count("statements")).order_by("-n"))
-    last = Statement.objects.order_by("-said_on").values_list("said_on", flat=True).first()
+    last = Statement.objects.exclude(dated_on=None).order_by("-dated_on").values_list("dated_on", flat=True).first()
     period = StatementFilters(date_from=last - dt.timedelta(days=90), date_to=last - dt.timedelta(days=60))
-    lists = {
+    return {
         "speaker (busiest), page 1": (StatementFilters(speaker=speaker), 1),
         "topic (busiest), page 1": (StatementFilters(topic=topics[0]), 1),
         "topic (median), page 1": (StatementFilters(topic=topics[len(topics) // 2]), 1),
@@ -59,6 +65,23 @@ def main(argv=None) -> int:
         "all, page 500": (StatementFilters(), 500),
         "search two words, page 1": (StatementFilters(q="oil prices"), 1),
     }
+
+
+def write_results(path: str, benchmark: str, args, results: dict, **extra) -> None:
+    Path(path).write_text(json.dumps({
+        "benchmark": benchmark, "db": args.db, "n": args.n, "when": dt.datetime.now().isoformat(timespec="seconds"),
+        "load_avg": os.getloadavg(), "unit": "ms (median)", **extra, "results": results,
+    }, indent=1) + "\n")
+
+
+def main(argv=None) -> int:
+    args = arguments(__doc__, "page_shapes.json", argv)
+    setup_django(args.db)
+    import psycopg
+
+    from statements import selectors
+
+    lists = statement_lists()
     conn = psycopg.connect(f"{PG}/{args.db}", autocommit=True)
     cur = psycopg.ClientCursor(conn)
     results = {}
@@ -80,10 +103,7 @@ def main(argv=None) -> int:
         results[name] = {k: round(statistics.median(v), 2) for k, v in times.items()}
         print(f"{name:28} plain {results[name]['plain']:8.2f} ms   deferred join {results[name]['deferred join']:8.2f} ms",
               flush=True)
-    Path(args.out).write_text(json.dumps({
-        "benchmark": "page_shapes", "db": args.db, "n": args.n, "when": dt.datetime.now().isoformat(timespec="seconds"),
-        "load_avg": os.getloadavg(), "unit": "ms (median)", "results": results,
-    }, indent=1) + "\n")
+    write_results(args.out, "page_shapes", args, results)
     return 0
 
 

@@ -31,7 +31,8 @@ from statements.serializers import SourceSerializer
 from . import services, validation
 
 
-NOT_ONLY_WHITESPACE = RegexValidator(r"[^\s\x1c-\x1f]", "The article is empty.")  # \x1c-\x1f: str.isspace()
+# ingest.validation's rule, as a RegexValidator so that the OpenAPI schema gives the fields its pattern
+NOT_ONLY_WHITESPACE = RegexValidator(validation.NOT_ONLY_WHITESPACE, validation.EMPTY_MESSAGE, code="empty")
 
 
 def door_rule(check):

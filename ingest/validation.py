@@ -8,6 +8,7 @@ here. Every refusal is an `ArticleRejected` with a machine-readable `code` (the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -25,6 +26,12 @@ ACCEPTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 ACCEPTED_FILES = "plain text (.txt, .text, .md) or HTML (.html, .htm, .xhtml)"
 # The file picker's `accept`: what one upload may be (JSON Lines are for `manage.py ingest` only).
 ACCEPT_ATTRIBUTE = ",".join(sorted(suffix for suffix in ACCEPTED_SUFFIXES if suffix))
+
+# An article is empty when it holds nothing but white space as str.isspace() counts it (Unicode spaces, and the
+# separators \x1c-\x1f, which the regex's \s leaves out). As a pattern, for the API's schema too: at least one
+# character that is not.
+NOT_ONLY_WHITESPACE = r"[^\s\x1c-\x1f]"
+EMPTY_MESSAGE = "The article is empty (no text at all). Choose a file that contains the article, or paste its text."
 
 # The codes raised here; the API answers 413 for "too_large" and 400 for every other.
 CODES = ("too_large", "empty", "invalid_url", "invalid_date", "future_date", "unsupported_type", "too_many_files")
@@ -117,12 +124,11 @@ def check_size(size: int, *, field: str | None = None) -> None:
         )
 
 
-def check_not_empty(raw: bytes, *, field: str | None = None) -> None:
-    if not raw.strip():
-        raise ArticleRejected(
-            "The article is empty (no text at all). Choose a file that contains the article, or paste its text.",
-            code="empty", field=field,
-        )
+def check_not_empty(raw: bytes | str, *, field: str | None = None) -> None:
+    """Refuse an article with nothing but white space in it (bytes are read as UTF-8 for this check)."""
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    if not re.search(NOT_ONLY_WHITESPACE, text):
+        raise ArticleRejected(EMPTY_MESSAGE, code="empty", field=field)
 
 
 def check_filename(filename: str | None, *, field: str | None = None) -> None:

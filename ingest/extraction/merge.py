@@ -1,8 +1,7 @@
 """The merge stage: candidates trimmed, one statement found twice kept once (by rules.PRIORITY), nested attributions
 dropped, quotations with no attribution of their own joined to the statement before them.
 
-Public entry: merge(candidates, text) -> list[Candidate]; it works on copies and leaves the candidates stage's
-objects as they were."""
+Public entry: merge(candidates, text) -> list[Candidate], new candidates (candidates are frozen)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -48,118 +47,168 @@ def _pronoun_that(c, text) -> bool:
     return first is not None and first[0].dep_ in (NSUBJ, NSUBJPASS, DET)
 
 
-def _own_copies(cands: list[Candidate]) -> list[Candidate]:
-    """Copies of the candidates, their parent links pointing to the copies: merging changes only its own objects."""
-    copies = [replace(c) for c in cands]
-    by_id = {id(c): copy for c, copy in zip(cands, copies)}
-    for copy in copies:
-        if copy.parent is not None:
-            copy.parent = by_id.get(id(copy.parent), copy.parent)
-    return copies
-
-
 def merge(cands: list[Candidate], text: str) -> list[Candidate]:
-    """The candidates that stand for statements, trimmed, each statement once, ordered by where they start."""
-    cands = _own_copies(cands)
-    for c in cands:
-        c.start, c.end = trim(text, c.start, c.end, drop_complementiser=c.rule not in KEEPS_THAT
-                              and not _pronoun_that(c, text))
+    """The candidates that stand for statements, trimmed, each statement once, ordered by where they start.
+
+    Candidates are frozen: a changed one is a new one (`replace`). While merging, each is known by its place in
+    `cands` (its key) and the current version of it is `cur[key]`; which statement a follow-up takes its speaker from
+    is kept beside them as `links` (key -> key, or a candidate the candidates stage dropped), and set on the
+    candidates returned (`_linked`)."""
+    key_of = {id(c): k for k, c in enumerate(cands)}
+    links: dict[int, int | Candidate] = {k: key_of.get(id(c.parent), c.parent) for k, c in enumerate(cands)
+                                          if c.parent is not None}
+    cur = [replace(c, parent=None, **_trimmed(c, text)) for c in cands]
     # one word is too little to be a statement, unless it stands for one ("said so", "said yes")
-    cands = [c for c in cands if word_count(text[c.start:c.end]) >= 2 or c.rule == R.PRO_FORM]
-    cands.sort(key=lambda c: (rule(c.rule).priority, -(c.end - c.start)))
-    accepted = _SpanIndex()
-    replaced: dict[int, Candidate] = {}  # id of a dropped duplicate -> the candidate kept for it
-    for c in cands:
-        clash = next((a for a in accepted.overlapping(c.start, c.end) if _same_statement(a, c)), None)
-        if clash is None:
-            accepted.add(c)
+    keys = [k for k, c in enumerate(cur) if word_count(text[c.start:c.end]) >= 2 or c.rule == R.PRO_FORM]
+    keys.sort(key=lambda k: (rule(cur[k].rule).priority, -(cur[k].end - cur[k].start)))
+    accepted = _SpanIndex(cur)
+    replaced: dict[int, int] = {}  # a dropped duplicate -> the candidate kept for it
+    for k in keys:
+        c = cur[k]
+        found = next((a for a in accepted.overlapping(c.start, c.end) if _same_statement(cur[a], c)), None)
+        if found is None:
+            accepted.add(k)
             continue
+        clash = cur[found]
         # a reported clause that quotes only part of what it says beats the quote (mixed speech)
         if clash.rule in QUOTATIONS and c.rule not in QUOTATIONS and c.rule != R.HEADLINE \
                 and c.start <= clash.start and c.end >= clash.end and ((c.end - c.start) > 1.3 * (clash.end - clash.start)
                                                                        or word_count(text[c.start:clash.start]) >= 2):
-            accepted.replace(clash, c)
-            replaced[id(clash)] = c
+            accepted.replace(found, k)
+            replaced[found] = k
             continue
         if _reports(c, clash):
             # "It does not answer whether X had a gun, as police have said": the outer attribution, not the one
             # nested in what it reports
-            accepted.replace(clash, c)
-            replaced[id(clash)] = c
+            accepted.replace(found, k)
+            replaced[found] = k
             continue
         if clash.rule == R.FOLLOW and c.cue_start is not None:
             # the quote had no attribution of its own, but a rule found one around it
-            clash.rule, clash.cue_start, clash.cue_end, clash.cue_token, clash.subject, clash.parent = (
-                R.QUOTE, c.cue_start, c.cue_end, c.cue_token, c.subject, c.parent)
-        replaced[id(c)] = clash
-    for c in accepted:  # follow-ups whose parent was found twice point to the copy that was kept
-        while c.parent is not None and id(c.parent) in replaced:
-            c.parent = replaced[id(c.parent)]
+            cur[found] = replace(clash, rule=R.QUOTE, cue_start=c.cue_start, cue_end=c.cue_end, cue_token=c.cue_token,
+                                 subject=c.subject)
+            _set(links, found, links.get(k))
+        replaced[k] = found
+    for k in accepted:  # follow-ups whose parent was found twice point to the copy that was kept
+        while links.get(k) in replaced:
+            links[k] = replaced[links[k]]
     # nested attributions: only the outer one counts
     outer = []
-    for c in accepted:
+    for k in accepted:
+        c = cur[k]
         if c.cue_start is not None and any(
-                a is not c and a.start <= c.cue_start < a.end and a.start <= c.start and c.end <= a.end + 2
-                and a.parent is not c for a in accepted.overlapping(c.cue_start, c.cue_start + 1)):
+                a != k and cur[a].start <= c.cue_start < cur[a].end and cur[a].start <= c.start
+                and c.end <= cur[a].end + 2 and links.get(a) != k for a in accepted.overlapping(c.cue_start, c.cue_start + 1)):
             continue
-        outer.append(c)
-    outer.sort(key=lambda c: c.start)
+        outer.append(k)
+    outer.sort(key=lambda k: cur[k].start)
     # follow-up quotes take the speaker of the statement just before them
     result = []
     latest = None  # the kept statement that ends last so far
-    for c in outer:
-        if c.rule == R.FOLLOW:
-            parent = _follow_parent(c, latest, text)
+    for k in outer:
+        if cur[k].rule == R.FOLLOW:
+            parent = _follow_parent(cur[k], cur[latest] if latest is not None else None, text)
             if parent is None:
                 continue
-            c.parent = parent
-        result.append(c)
-        if latest is None or c.end > latest.end:
-            latest = c
-    kept = {id(c) for c in result}
-    for c in result:  # children whose parent was dropped take the nearest kept ancestor, or its speaker
-        while c.parent is not None and id(c.parent) not in kept and c.subject is None:
-            if c.parent.subject is not None:  # "criticized Smith, saying ...": "Smith" is too short to keep
-                c.subject, c.parent = c.parent.subject, None
+            links[k] = latest
+        result.append(k)
+        if latest is None or cur[k].end > cur[latest].end:
+            latest = k
+    kept = set(result)
+    for k in result:  # children whose parent was dropped take the nearest kept ancestor, or its speaker
+        while links.get(k) is not None and links[k] not in kept and cur[k].subject is None:
+            up = links[k]
+            up_subject, up_link = (cur[up].subject, links.get(up)) if isinstance(up, int) else (up.subject, up.parent)
+            if up_subject is not None:  # "criticized Smith, saying ...": "Smith" is too short to keep
+                cur[k] = replace(cur[k], subject=up_subject)
+                del links[k]
                 break
-            c.parent = c.parent.parent
-    return [c for c in result if c.parent is None or id(c.parent) in kept or c.subject is not None]
+            _set(links, k, up_link)
+    result = [k for k in result if links.get(k) is None or links[k] in kept or cur[k].subject is not None]
+    return _linked(result, cur, links)
+
+
+def _trimmed(c: Candidate, text: str) -> dict:
+    start, end = trim(text, c.start, c.end, drop_complementiser=c.rule not in KEEPS_THAT and not _pronoun_that(c, text))
+    return {"start": start, "end": end}
+
+
+def _set(links: dict, k: int, link) -> None:
+    if link is None:
+        links.pop(k, None)
+    else:
+        links[k] = link
+
+
+def _linked(result: list[int], cur: list[Candidate], links: dict) -> list[Candidate]:
+    """The kept candidates with their parents set: a kept parent as returned, one merging dropped as it was left (only
+    a follow-up with a subject of its own keeps such a parent, and takes nothing from it), one the candidates stage
+    dropped as it was. A chain of parents that comes back to where it started (merging can make one in principle,
+    no corpus text does) is cut where it closes: that link points to a copy with no speaker to give."""
+    kept = set(result)
+    done: dict[int, Candidate] = {}
+    building: set[int] = set()
+
+    def final(k: int) -> Candidate:
+        if k in done:
+            return done[k]
+        building.add(k)
+        link = links.get(k)
+        if link is None or not isinstance(link, int):
+            parent = link
+        elif link not in kept:
+            parent = cur[link]
+        elif link in building:
+            parent = replace(cur[link], subject=None, speaker_text=None)
+        else:
+            parent = final(link)
+        building.discard(k)
+        done[k] = replace(cur[k], parent=parent)
+        return done[k]
+
+    return [final(k) for k in result]
 
 
 class _SpanIndex:
-    """Accepted candidates bucketed by character ranges, so overlap lookups stay cheap on long texts."""
+    """Accepted candidates (their keys in `cands`) bucketed by character ranges, so overlap lookups stay cheap on long
+    texts; merging never changes the span of an accepted candidate."""
 
     SIZE = 256
 
-    def __init__(self):
-        self.items: list[Candidate] = []
-        self.buckets: dict[int, list[Candidate]] = {}
+    def __init__(self, cands: list[Candidate]):
+        self.cands = cands
+        self.items: list[int] = []
+        self.buckets: dict[int, list[int]] = {}
 
     def __iter__(self):
         return iter(self.items)
 
-    def _keys(self, start, end):
+    def _buckets(self, start, end):
         return range(start // self.SIZE, max(start, end - 1) // self.SIZE + 1)
 
-    def add(self, c: Candidate) -> None:
-        self.items.append(c)
-        for k in self._keys(c.start, c.end):
-            self.buckets.setdefault(k, []).append(c)
+    def _span(self, k: int) -> tuple[int, int]:
+        return self.cands[k].start, self.cands[k].end
 
-    def replace(self, old: Candidate, new: Candidate) -> None:
+    def add(self, k: int) -> None:
+        self.items.append(k)
+        for b in self._buckets(*self._span(k)):
+            self.buckets.setdefault(b, []).append(k)
+
+    def replace(self, old: int, new: int) -> None:
         self.items[self.items.index(old)] = new
-        for k in self._keys(old.start, old.end):
-            self.buckets[k].remove(old)
-        for k in self._keys(new.start, new.end):
-            self.buckets.setdefault(k, []).append(new)
+        for b in self._buckets(*self._span(old)):
+            self.buckets[b].remove(old)
+        for b in self._buckets(*self._span(new)):
+            self.buckets.setdefault(b, []).append(new)
 
     def overlapping(self, start: int, end: int):
         seen = set()
-        for k in self._keys(start, end):
-            for c in self.buckets.get(k, ()):
-                if id(c) not in seen and c.start < end and start < c.end:
-                    seen.add(id(c))
-                    yield c
+        for b in self._buckets(start, end):
+            for k in self.buckets.get(b, ()):
+                c = self.cands[k]
+                if k not in seen and c.start < end and start < c.end:
+                    seen.add(k)
+                    yield k
 
 
 def _follow_parent(c, prev, text):

@@ -1,8 +1,6 @@
 """Block quotations: a paragraph the page set off as a quotation, its marks lost with the layout."""
 from __future__ import annotations
 
-from conftest import one
-
 TEXT = """Mayor Ann Ortiz spoke to the council on Monday.
 
 Ortiz added:
@@ -10,12 +8,6 @@ Ortiz added:
 The budget leaves the river district behind. We will not vote for it as it stands.
 
 The vote is due next week."""
-
-
-def test_the_paragraph_after_a_cue_closing_its_own_paragraph_with_a_colon_is_a_direct_quotation(run):
-    s = one(run(TEXT), "river district")
-    assert (s.speaker.name, s.cue, s.kind) == ("Ann Ortiz", "added", "direct")
-    assert s.content == "The budget leaves the river district behind. We will not vote for it as it stands"
 
 
 def test_only_the_next_paragraph_and_only_when_unquoted(run):

@@ -17,32 +17,6 @@ def test_check_also_teaser_is_ignored(run):
     assert "Grace Adeyemi" not in {s.name for s in ex.speakers}
 
 
-def test_read_more_line_is_ignored(run):
-    text = ARTICLE + "Read more: Adeyemi says exports will double next year\n\nThe debate continues on Friday."
-    ex = run(text)
-    assert all("exports will double" not in s.content for s in ex.statements)
-
-
-def test_byline_and_photo_credit_are_not_statements(run):
-    text = ("By Jane Mensah / Kofi Boateng\n\n" + ARTICLE +
-            "Photo: Paul Okafor said to reporters (Reuters)\n\nJane Mensah / Kofi Boateng\n")
-    ex = run(text)
-    assert len(ex.statements) == 2
-    assert {s.speaker.name for s in ex.statements} == {"Paul Okafor"}
-
-
-def test_author_social_media_line_is_not_a_statement(run):
-    text = ARTICLE + "“Follow Jane Mensah on Twitter @janemensah and on Facebook.”\n"
-    ex = run(text)
-    assert len(ex.statements) == 2
-    assert all("Follow" not in s.content for s in ex.statements)
-
-
-def test_meeting_is_not_a_statement(run):
-    ex = run("Paul Okafor discussed with his counterpart Grace Adeyemi ways to boost trade between the two countries.")
-    assert ex.statements == ()
-
-
 def test_a_standing_editors_note_is_not_the_story_but_a_correction_is(run):
     note = "Editor’s note: Ruth Alder is a serial liar and has said that she will ban all imports.\n"
     ex = run(ARTICLE + note)

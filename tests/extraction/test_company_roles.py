@@ -2,14 +2,6 @@
 from __future__ import annotations
 
 
-def test_the_firm_is_the_organisation_that_was_the_subject_not_one_named_beside_it(run):
-    text = ("Nordwind Airlines said on Tuesday that it had signed a new agreement with Baltic Fuel Services. "
-            "In January, Nordwind Airlines announced that its contract with Kestrel Catering would end. "
-            "The firm said that fuel costs had doubled.")
-    s = next(s for s in run(text).statements if "fuel costs" in s.content)
-    assert s.speaker.name == "Nordwind Airlines"
-
-
 def test_where_the_firm_is_from_describes_it_but_a_kind_of_group_does_not_name_it(run):
     text = ("Nordwind Airlines announced a new route to Oslo. "
             "The Riga-based firm said that fuel costs had doubled. The Latvian company said bookings were strong.")

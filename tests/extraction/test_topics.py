@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from ingest.extraction.topics import key_nouns
 
 
@@ -16,12 +18,20 @@ def test_a_repeated_noun_is_a_key_noun_only_when_news_in_general_uses_it_less():
     assert key_nouns(Counter({"pension": 2})) == frozenset()  # said twice: not what the article is about
 
 
-def test_generic_nouns_are_not_topics_even_when_repeated(run):
-    ex = run("Mayor Anna Berg said that the pension was a problem. She said that the problem was that every "
-             "pension would fall, and that the problem could end the pension.")
-    topics = topics_of(ex)
-    assert "pension" in topics
-    assert "problem" not in topics
+@pytest.mark.parametrize("text, topics, not_topics", [
+    pytest.param("Mayor Anna Berg said that the pension was a problem. She said that the problem was that every "
+                 "pension would fall, and that the problem could end the pension.", {"pension"}, {"problem"},
+                 id="generic nouns are not topics even when repeated"),
+    pytest.param("Anna Berg said that the civil service needed a firm commitment from ministers. "
+                 "She said that the civil service would shrink.", {"civil service"}, {"firm commitment"},
+                 id="a descriptive phrase said once is not a topic but a term the article repeats is"),
+    pytest.param("Anna Berg said that Canadians were angry. She said that no Canadian would accept the tax.",
+                 {"Canadian"}, {"Canadians"}, id="plural and singular group names are one topic"),
+])
+def test_topics_and_not_topics(run, text, topics, not_topics):
+    found = topics_of(run(text))
+    assert topics <= found
+    assert not not_topics & found
 
 
 def test_people_and_their_titles_are_not_topics(run):
@@ -31,21 +41,6 @@ def test_people_and_their_titles_are_not_topics(run):
     assert not any("Okafor" in t or "Berg" in t for t in topics)
     assert "prime minister" not in topics
     assert any("Okafor" in name for s in ex.statements for name in s.mentioned)
-
-
-def test_a_descriptive_phrase_said_once_is_not_a_topic_but_a_term_the_article_repeats_is(run):
-    ex = run("Anna Berg said that the civil service needed a firm commitment from ministers. "
-             "She said that the civil service would shrink.")
-    topics = topics_of(ex)
-    assert "civil service" in topics
-    assert "firm commitment" not in topics
-
-
-def test_plural_and_singular_group_names_are_one_topic(run):
-    ex = run("Anna Berg said that Canadians were angry. She said that no Canadian would accept the tax.")
-    topics = topics_of(ex)
-    assert "Canadian" in topics
-    assert "Canadians" not in topics
 
 
 def test_a_phrase_names_its_head_in_the_singular_and_keeps_hyphenated_words_together(run):

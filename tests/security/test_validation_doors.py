@@ -5,6 +5,7 @@ admin, each with a message saying what was wrong and what to do, and nothing sto
 import datetime as dt
 import html
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -14,6 +15,7 @@ from django.test import Client
 from django.utils import timezone
 
 from ingest.services import ArticleRejected, submit_text
+from ingest.validation import NOT_ONLY_WHITESPACE
 from statements.models import Source
 from tests.factories import SourceFactory
 
@@ -235,3 +237,14 @@ def test_every_refusal_has_a_code_the_api_can_map(settings):
     assert refused.value.code == "too_large"
     assert str(refused.value) == refused.value.message
     assert refused.value.message.startswith("The article is 1,001 bytes, over the limit of 1,000 bytes.")
+
+
+# --- an empty article ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [" \n\t", "\u2003\xa0\n", "\x1c\x1f \x85"])
+def test_the_service_refuses_an_article_of_nothing_but_white_space_as_the_api_schema_does(db, text):
+    assert not re.search(NOT_ONLY_WHITESPACE, text)  # what the API's schema pattern refuses
+    with pytest.raises(ArticleRejected, match="The article is empty") as refused:
+        submit_text(text=text)
+    assert refused.value.code == "empty"
+    assert not Source.objects.exists()

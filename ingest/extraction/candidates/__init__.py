@@ -33,8 +33,7 @@ def find_candidates(doc, text: str, quotes, quote_at, body_end: int, foreign) ->
 
     `quotes` are the article's quotations (quotes.find_quotes), `quote_at(pos)` the one around a position or None,
     `foreign(start, end=None)` whether a range is text that is not the article's own (layout)."""
-    cands = reported_candidates(doc, lambda pos: quote_at(pos) is not None)
-    extend_over_quotations(cands, text, quote_at)
+    cands = extend_over_quotations(reported_candidates(doc, lambda pos: quote_at(pos) is not None), text, quote_at)
     cands += quote_candidates(text, doc, quotes, foreign)
     cands += headline_candidates(text, body_end, foreign, doc)
     return [c for c in cands if not foreign(c.start, c.end) and not (c.cue_start is not None and foreign(c.cue_start))]

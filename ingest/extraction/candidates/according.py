@@ -1,6 +1,8 @@
 """\"According to X, ...\" and \"..., according to X\": the clause on the side of the phrase that has one."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..rules import R
 from ..vocabulary import DOBJ, PCOMP, POBJ
 from .record import Candidate
@@ -46,14 +48,16 @@ def according(tok):
                      to[0].idx + len(to[0].text), cue_token=tok, subject=pobj[0])
 
 
-def extend_over_quotations(cands, text: str, quote_at) -> None:
+def extend_over_quotations(cands, text: str, quote_at) -> list:
     """ "According to X, “... . ...”": an "according to" content that opens a closed quotation runs to its end, not to
-    the end of the quotation's first sentence (changes this family's own candidates)."""
-    for c in cands:
-        if c.rule != R.ACCORDING:
-            continue
-        content = text[c.start:c.end]
-        opening = c.start + len(content) - len(content.lstrip(" ,;:—–-"))
-        q = quote_at(opening + 1)
-        if q is not None and q.closed and q.start == opening and c.end < q.inner[1]:
-            c.end = q.inner[1]  # "According to X, “... . ...”": the whole quotation, not its first sentence
+    the end of the quotation's first sentence. The candidates, those extended as new ones."""
+    return [_over_quotation(c, text, quote_at) if c.rule == R.ACCORDING else c for c in cands]
+
+
+def _over_quotation(c, text: str, quote_at):
+    content = text[c.start:c.end]
+    opening = c.start + len(content) - len(content.lstrip(" ,;:—–-"))
+    q = quote_at(opening + 1)
+    if q is not None and q.closed and q.start == opening and c.end < q.inner[1]:
+        return replace(c, end=q.inner[1])  # "According to X, “... . ...”": the whole quotation, not its first sentence
+    return c

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(eq=False)  # candidates are compared by identity
+@dataclass(frozen=True, eq=False)  # compared by identity; a stage that changes one builds a new one (dataclasses.replace)
 class Candidate:
     start: int  # content span (characters), before trimming
     end: int

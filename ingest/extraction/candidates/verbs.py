@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lexicon import accepts, candidate_lemmas
 from ..rules import CLAUSAL, R
 from ..vocabulary import (ACL, ADVCL, AGENT, ATTR, AUX, AUXPASS, CCOMP, CONJ, DOBJ, EXPLETIVES, FIGURES, NSUBJ,
@@ -145,7 +147,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
                                    or _left_out_of(tok, by_token))
         saying = saying_on_object(tok.head) if tok.dep_ == ACL else None
         if parent is not None and (tok.dep_ in FOLLOW_DEPS or (saying is not None and saying.i == tok.i)):
-            cand.parent = parent  # "..., adding that" / "and stressed that": the same speaker
+            cand = replace(cand, parent=parent)  # "..., adding that" / "and stressed that": the same speaker
         else:
             if own:
                 subj = own[0]
@@ -164,7 +166,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
                 subj = _antecedent(noun) if noun is not None else None
                 if subj is None:
                     continue
-            cand.subject = subj
+            cand = replace(cand, subject=subj)
         out.append(cand)
         by_token[tok.i] = cand
     return out
