@@ -1,0 +1,199 @@
+"""Writes to alerts: asking for an alert, confirming it, leaving it, matching new statements, sending what matched.
+
+Matching reads the statements stored since the last run (with a look-back, because an ingest transaction may
+commit a little after its rows were stamped) and queues one AlertMatch per (alert, statement); the unique
+constraint makes a second run over the same statements queue nothing new. Sending takes one alert at a time,
+locked (two workers never send the same alert), sends its queued statements in one message, and marks them sent
+in the same transaction: a worker killed before the commit leaves them queued for the next run (none missed).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from statements import selectors as statement_selectors
+from statements.models import Statement
+
+from .filters import AlertFilters
+from .models import Alert, AlertMatch, MatchingCursor, Subscriber
+
+log = logging.getLogger(__name__)
+
+# How far before the last run matching looks again: a statement stamped before the last run but committed after it
+# (an ingest transaction still open then) is found by the next run. Ingest transactions last seconds.
+MATCH_LOOKBACK = dt.timedelta(minutes=10)
+DIGEST_PERIODS = {Alert.Frequency.DAILY: dt.timedelta(days=1), Alert.Frequency.WEEKLY: dt.timedelta(days=7)}
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def tsquery_of(q: str) -> str:
+    """The tsquery PostgreSQL makes of search words (the search page's websearch syntax); "" elsewhere."""
+    q = " ".join(q.split())
+    if not q or connection.vendor != "postgresql":
+        return ""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [statement_selectors.SEARCH_CONFIG, q])
+        return cursor.fetchone()[0]
+
+
+@transaction.atomic
+def request_alert(*, email: str, filters: AlertFilters, frequency: str) -> Alert:
+    """A new, unconfirmed alert for the address; nothing is sent for it until its link is followed."""
+    subscriber, _ = Subscriber.objects.get_or_create(email=normalize_email(email))
+    return Alert.objects.create(
+        subscriber=subscriber, speaker=filters.speaker, topic=filters.topic, q=" ".join(filters.q.split()),
+        tsquery=tsquery_of(filters.q), publisher=filters.publisher.strip(), kind=filters.kind,
+        source_type=filters.source_type, frequency=frequency,
+    )
+
+
+def confirm_alert(*, alert: Alert) -> Alert:
+    """Start the alert (idempotent): statements stored from now on are sent."""
+    if alert.confirmed_at is None:
+        alert.confirmed_at = timezone.now()
+        alert.save(update_fields=["confirmed_at"])
+    return alert
+
+
+def unsubscribe(*, alert: Alert) -> Alert:
+    if alert.unsubscribed_at is None:
+        alert.unsubscribed_at = timezone.now()
+        alert.save(update_fields=["unsubscribed_at"])
+        AlertMatch.objects.filter(alert=alert, sent_at=None).delete()
+    return alert
+
+
+def set_frequency(*, alert: Alert, frequency: str) -> Alert:
+    alert.frequency = frequency
+    alert.save(update_fields=["frequency"])
+    return alert
+
+
+# --- Matching -------------------------------------------------------------------------------------------------------
+
+_MATCH_SQL = """
+INSERT INTO alerts_alertmatch (alert_id, statement_id, matched_at, message_id)
+SELECT a.id, s.id, now(), ''
+FROM alerts_alert a
+JOIN statements_statement s ON s.id = ANY(%s)
+JOIN statements_source src ON src.id = s.source_id
+WHERE a.confirmed_at IS NOT NULL AND a.unsubscribed_at IS NULL
+  AND s.created_at >= a.confirmed_at
+  AND s.review_status <> 'rejected'
+  AND (a.speaker_id IS NULL OR a.speaker_id = s.speaker_id)
+  AND (a.topic_id IS NULL OR EXISTS (
+        SELECT 1 FROM statements_statement_topics t WHERE t.statement_id = s.id AND t.topic_id = a.topic_id))
+  AND (a.publisher = '' OR lower(src.publisher) = lower(a.publisher))
+  AND (a.kind = '' OR s.kind = a.kind)
+  AND (a.source_type = '' OR s.source_type = a.source_type)
+  AND (a.tsquery = '' OR s.search_vector @@ a.tsquery::tsquery)
+ON CONFLICT (alert_id, statement_id) DO NOTHING
+"""
+
+
+def match_new(statement_ids: list[int]) -> int:
+    """Queue these statements for every live alert they match; the number of matches queued.
+
+    On PostgreSQL one statement for all alerts at once (the alert's filters are columns, its search a stored
+    tsquery); elsewhere (the embedded SQLite demo) alert by alert through the statement selector.
+    """
+    if not statement_ids:
+        return 0
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_MATCH_SQL, [list(statement_ids)])
+            return cursor.rowcount
+    return _match_alert_by_alert(statement_ids)
+
+
+def _match_alert_by_alert(statement_ids: list[int]) -> int:
+    queued = 0
+    for alert in Alert.objects.filter(confirmed_at__isnull=False, unsubscribed_at=None):
+        found = statement_selectors.filter_statements(statement_selectors.StatementFilters(
+            speaker=alert.speaker, topic=alert.topic, q=alert.q, publisher=alert.publisher, kind=alert.kind,
+        )).filter(pk__in=statement_ids, created_at__gte=alert.confirmed_at)
+        if alert.source_type:
+            found = found.filter(source_type=alert.source_type)
+        new = [AlertMatch(alert=alert, statement_id=pk) for pk in found.values_list("pk", flat=True)]
+        queued += len(AlertMatch.objects.bulk_create(new, ignore_conflicts=True))
+    return queued
+
+
+def match_recent(*, now: dt.datetime | None = None) -> int:
+    """Match every statement stored since the last run (less MATCH_LOOKBACK); the matches queued."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        cursor, _ = MatchingCursor.objects.select_for_update().get_or_create(pk=1)
+        since = (cursor.scanned_until - MATCH_LOOKBACK) if cursor.scanned_until else None
+        statements = Statement.objects.filter(created_at__lte=now)
+        if since is not None:
+            statements = statements.filter(created_at__gt=since)
+        queued = 0
+        ids = list(statements.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), 5000):
+            queued += match_new(ids[start:start + 5000])
+        cursor.scanned_until = now
+        cursor.save(update_fields=["scanned_until"])
+    return queued
+
+
+# --- Sending --------------------------------------------------------------------------------------------------------
+
+
+def due_alerts(*, frequency: str, now: dt.datetime | None = None) -> list[int]:
+    """Ids of live alerts of this frequency with queued statements and whose period has passed."""
+    now = now or timezone.now()
+    alerts = Alert.objects.filter(
+        frequency=frequency, confirmed_at__isnull=False, unsubscribed_at=None, matches__sent_at=None,
+    )
+    if frequency in DIGEST_PERIODS:
+        # a little slack, so that a digest run a few seconds earlier than the last one still sends
+        last = now - DIGEST_PERIODS[frequency] + dt.timedelta(minutes=5)
+        alerts = alerts.exclude(last_sent_at__gt=last)
+    return list(alerts.values_list("pk", flat=True).distinct().order_by("pk"))
+
+
+def send_alert(*, alert_id: int, now: dt.datetime | None = None) -> int:
+    """Send one alert's queued statements in one message; the number sent (0 when another worker holds it).
+
+    The alert row stays locked while the message goes out and the matches are marked sent in the same
+    transaction, so a second worker skips it and a worker killed mid-way leaves the statements queued.
+    """
+    from . import emails
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        alert = Alert.objects.select_for_update(skip_locked=True).select_related("subscriber").filter(
+            pk=alert_id, confirmed_at__isnull=False, unsubscribed_at=None).first()
+        if alert is None:
+            return 0
+        matches = list(
+            AlertMatch.objects.filter(alert=alert, sent_at=None).select_related("statement")
+            .order_by("statement__speaker_id", "statement_id")[:settings.ALERT_MAX_STATEMENTS_PER_MESSAGE]
+        )
+        if not matches:
+            return 0
+        statements = statement_selectors.statement_base().filter(pk__in=[m.statement_id for m in matches])
+        message_id = emails.send_alert_message(alert=alert, statements=list(statements))
+        AlertMatch.objects.filter(pk__in=[m.pk for m in matches]).update(sent_at=now, message_id=message_id)
+        alert.last_sent_at = now
+        alert.save(update_fields=["last_sent_at"])
+    return len(matches)
+
+
+def send_due(*, frequency: str, now: dt.datetime | None = None) -> int:
+    """Send every due alert of this frequency, one after another; the number of statements sent."""
+    sent = 0
+    for alert_id in due_alerts(frequency=frequency, now=now):
+        try:
+            sent += send_alert(alert_id=alert_id, now=now)
+        except OSError as exc:  # the mail server refused or is down: the statements stay queued for next time
+            log.warning("alert %s not sent (%s: %s); its statements stay queued", alert_id, type(exc).__name__, exc)
+    return sent
