@@ -27,8 +27,8 @@ def send_confirmation(*, alert, volume_per_day: float | None = None) -> None:
     )
 
 
-def send_alert_message(*, alert, statements: list) -> str:
-    """Send one alert's statements; the Message-ID sent (stored with the statements it carried)."""
+def send_alert_message(*, alert, statements: list, message_id: str, mail=None) -> None:
+    """Send one alert's statements under the Message-ID claimed for them (services.send_alert)."""
     by_speaker = []
     ordered = sorted(statements, key=lambda s: (s.speaker.name if s.speaker else s.speaker_mention.lower(), s.pk))
     for _, group in groupby(ordered, key=lambda s: s.speaker_id or f"mention:{s.speaker_mention.lower()}"):
@@ -43,19 +43,20 @@ def send_alert_message(*, alert, statements: list) -> str:
         "unsubscribe_url": unsubscribe, "manage_url": links.manage_url(alert.subscriber.email),
     }
     noun = "statement" if len(statements) == 1 else "statements"
-    return _send(
+    _send(
         to=alert.subscriber.email, subject=f"{len(statements)} new {noun}: {alert.describe()}",
-        template="alerts/email/alert", context=context,
+        template="alerts/email/alert", context=context, message_id=message_id, mail=mail,
         headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )
 
 
-def _send(*, to: str, subject: str, template: str, context: dict, headers: dict | None = None) -> str:
-    message_id = make_msgid(domain=settings.ALERT_MESSAGE_ID_DOMAIN)
+def _send(*, to: str, subject: str, template: str, context: dict, headers: dict | None = None,
+          message_id: str | None = None, mail=None) -> None:
+    message_id = message_id or make_msgid(domain=settings.ALERT_MESSAGE_ID_DOMAIN)
     message = EmailMultiAlternatives(
         subject=subject[:200], body=render_to_string(f"{template}.txt", context), to=[to],
         from_email=settings.DEFAULT_FROM_EMAIL, headers={"Message-ID": message_id, **(headers or {})},
+        connection=mail,
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     message.send()
-    return message_id

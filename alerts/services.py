@@ -3,15 +3,18 @@
 Matching reads the statements stored since the last run (with a look-back, because an ingest transaction may
 commit a little after its rows were stamped) and queues one AlertMatch per (alert, statement); the unique
 constraint makes a second run over the same statements queue nothing new. Sending takes one alert at a time,
-locked (two workers never send the same alert), sends its queued statements in one message, and marks them sent
-in the same transaction: a worker killed before the commit leaves them queued for the next run (none missed).
+locked (two workers never send the same alert), and sends its queued statements in one message; before marking them sent, it claims them for the message's Message-ID (see send_alert): none is missed when a
+worker is killed, and a message interrupted is sent again whole, under the same Message-ID.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from contextlib import contextmanager
 
 from django.conf import settings
+from django.core.mail import get_connection
+from django.core.mail.message import make_msgid
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -26,6 +29,7 @@ log = logging.getLogger(__name__)
 # How far before the last run matching looks again: a statement stamped before the last run but committed after it
 # (an ingest transaction still open then) is found by the next run. Ingest transactions last seconds.
 MATCH_LOOKBACK = dt.timedelta(minutes=10)
+MAX_FAILURES_IN_A_ROW = 3  # a mail server that fails this often in a row is down: the run stops there
 DIGEST_PERIODS = {Alert.Frequency.DAILY: dt.timedelta(days=1), Alert.Frequency.WEEKLY: dt.timedelta(days=7)}
 
 
@@ -160,40 +164,88 @@ def due_alerts(*, frequency: str, now: dt.datetime | None = None) -> list[int]:
     return list(alerts.values_list("pk", flat=True).distinct().order_by("pk"))
 
 
-def send_alert(*, alert_id: int, now: dt.datetime | None = None) -> int:
+@contextmanager
+def _sending(alert_id: int):
+    """Whether this worker may send the alert now: a PostgreSQL session lock on it, taken without waiting and
+    held until the message is sent and marked (a killed worker's lock goes with its connection)."""
+    if connection.vendor != "postgresql":
+        yield True  # the embedded demo: one process
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [_LOCK_SPACE, alert_id])
+        held = cursor.fetchone()[0]
+    try:
+        yield held
+    finally:
+        if held:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_LOCK_SPACE, alert_id])
+
+
+_LOCK_SPACE = 25  # the first key of alerts' two-key advisory locks (one-key locks, as actors' are, never clash)
+
+
+def _claim(alert: Alert) -> str | None:
+    """The Message-ID of the message that carries the alert's queued statements, claimed for them and committed.
+
+    Statements claimed by a run that did not finish (a killed worker) keep their claim: the next run sends the
+    same message again under the same Message-ID, which mail systems treat as one message."""
+    queued = AlertMatch.objects.filter(alert=alert, sent_at=None)
+    message_id = queued.exclude(message_id="").values_list("message_id", flat=True).first()
+    if message_id:
+        return message_id
+    ids = list(queued.order_by("statement_id").values_list("pk", flat=True)[:settings.ALERT_MAX_STATEMENTS_PER_MESSAGE])
+    if not ids:
+        return None
+    message_id = make_msgid(domain=settings.ALERT_MESSAGE_ID_DOMAIN)
+    AlertMatch.objects.filter(pk__in=ids).update(message_id=message_id)
+    return message_id
+
+
+def send_alert(*, alert_id: int, now: dt.datetime | None = None, mail=None) -> int:
     """Send one alert's queued statements in one message; the number sent (0 when another worker holds it).
 
-    The alert row stays locked while the message goes out and the matches are marked sent in the same
-    transaction, so a second worker skips it and a worker killed mid-way leaves the statements queued.
+    Three steps, each committed: claim the statements for a Message-ID, send, mark them sent. A worker killed
+    before the claim leaves them queued; after it, the next run sends the same message again (same Message-ID and
+    statements). None is missed, and none reaches the address in two different messages.
     """
     from . import emails
 
     now = now or timezone.now()
-    with transaction.atomic():
-        alert = Alert.objects.select_for_update(skip_locked=True).select_related("subscriber").filter(
-            pk=alert_id, confirmed_at__isnull=False, unsubscribed_at=None).first()
-        if alert is None:
+    with _sending(alert_id) as held:
+        if not held:
             return 0
-        matches = list(
-            AlertMatch.objects.filter(alert=alert, sent_at=None).select_related("statement")
-            .order_by("statement__speaker_id", "statement_id")[:settings.ALERT_MAX_STATEMENTS_PER_MESSAGE]
-        )
-        if not matches:
+        with transaction.atomic():
+            alert = Alert.objects.select_related("subscriber").filter(
+                pk=alert_id, confirmed_at__isnull=False, unsubscribed_at=None).first()
+            message_id = _claim(alert) if alert is not None else None
+        if message_id is None:
             return 0
-        statements = statement_selectors.statement_base().filter(pk__in=[m.statement_id for m in matches])
-        message_id = emails.send_alert_message(alert=alert, statements=list(statements))
-        AlertMatch.objects.filter(pk__in=[m.pk for m in matches]).update(sent_at=now, message_id=message_id)
-        alert.last_sent_at = now
-        alert.save(update_fields=["last_sent_at"])
-    return len(matches)
+        claimed = AlertMatch.objects.filter(alert=alert, message_id=message_id, sent_at=None)
+        statements = statement_selectors.statement_base().filter(pk__in=claimed.values("statement_id"))
+        emails.send_alert_message(alert=alert, statements=list(statements), message_id=message_id, mail=mail)
+        with transaction.atomic():
+            sent = claimed.update(sent_at=now)
+            Alert.objects.filter(pk=alert.pk).update(last_sent_at=now)
+    return sent
 
 
 def send_due(*, frequency: str, now: dt.datetime | None = None) -> int:
-    """Send every due alert of this frequency, one after another; the number of statements sent."""
-    sent = 0
-    for alert_id in due_alerts(frequency=frequency, now=now):
-        try:
-            sent += send_alert(alert_id=alert_id, now=now)
-        except OSError as exc:  # the mail server refused or is down: the statements stay queued for next time
-            log.warning("alert %s not sent (%s: %s); its statements stay queued", alert_id, type(exc).__name__, exc)
+    """Send every due alert of this frequency, one after another over one mail connection; the statements sent."""
+    sent, failures = 0, 0
+    mail = get_connection()  # opened by the first message, not here: a server that is down fails one alert at a time
+    try:
+        for alert_id in due_alerts(frequency=frequency, now=now):
+            try:
+                sent += send_alert(alert_id=alert_id, now=now, mail=mail)
+                failures = 0
+            except OSError as exc:  # refused or down: the statements stay claimed and go with the next run
+                log.warning("alert %s not sent (%s: %s); its statements stay queued", alert_id, type(exc).__name__, exc)
+                mail.close()  # the next message opens a fresh connection
+                failures += 1
+                if failures >= MAX_FAILURES_IN_A_ROW:
+                    log.warning("mail server failing: run stopped, the other alerts wait for the next run")
+                    break
+    finally:
+        mail.close()
     return sent

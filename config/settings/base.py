@@ -300,6 +300,7 @@ SWEEP_SECONDS = env.float("SWEEP_SECONDS", default=10.0)
 # to the console (embedded mode). SITE_URL is the address links in messages point to.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds; a mail server that hangs must not hold a worker
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Statement Tracker <alerts@localhost>")
 ALERT_MESSAGE_ID_DOMAIN = env("ALERT_MESSAGE_ID_DOMAIN", default="statement-tracker.local")
 ALERT_IMMEDIATE_SECONDS = env.float("ALERT_IMMEDIATE_SECONDS", default=300.0)

@@ -1,4 +1,6 @@
 """Email alerts end to end through a real SMTP server: ask, confirm by the mailed link, receive, leave."""
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -177,3 +179,23 @@ def test_the_manage_page_lists_an_address_alerts_and_changes_or_stops_them(clien
     # another address's manage link cannot touch it
     other = manage_url("x@example.org").removeprefix("http://testserver")
     assert client.post(other, {"alert": alert.pk, "action": "stop"}).status_code == 404
+
+
+def test_with_the_mail_server_down_statements_stay_queued_and_go_whole_when_it_is_back(client, smtp_inbox, settings):
+    from tests.alerts.conftest import free_port
+
+    brown = ActorFactory(name="Gordon Brown", slug="gordon-brown")
+    ask(client, actor="gordon-brown", email="f@example.org")
+    confirm_by_mail(client, smtp_inbox, smtp_inbox.wait_for(1)[0])
+    said = {StatementFactory(speaker=brown).get_absolute_url() for _ in range(3)}
+    services.match_recent()
+    port = settings.EMAIL_PORT
+    settings.EMAIL_PORT = free_port()  # nothing listens there
+    assert services.send_due(frequency=Alert.Frequency.IMMEDIATE) == 0
+    claimed = set(AlertMatch.objects.filter(sent_at=None).values_list("message_id", flat=True))
+    assert len(claimed) == 1 and "" not in claimed
+    settings.EMAIL_PORT = port
+    assert services.send_due(frequency=Alert.Frequency.IMMEDIATE) == 3
+    message = smtp_inbox.wait_for(2)[1]
+    assert message["Message-ID"] in claimed
+    assert said <= set(re.findall(r"/statements/\d+/", smtp_inbox.text(message)))
