@@ -306,6 +306,7 @@ ALERT_MESSAGE_ID_DOMAIN = env("ALERT_MESSAGE_ID_DOMAIN", default="statement-trac
 ALERT_IMMEDIATE_SECONDS = env.float("ALERT_IMMEDIATE_SECONDS", default=300.0)
 ALERT_DIGEST_HOUR = env.int("ALERT_DIGEST_HOUR", default=6)
 ALERT_MAX_STATEMENTS_PER_MESSAGE = env.int("ALERT_MAX_STATEMENTS_PER_MESSAGE", default=200)
+ALERT_SEND_BATCH = env.int("ALERT_SEND_BATCH", default=200)  # alerts per sending task: workers share a run
 # Asking for alerts (each sends a confirmation message): per address and per client address (common.throttling).
 ALERT_REQUEST_RATE_PER_ADDRESS = env("ALERT_REQUEST_RATE_PER_ADDRESS", default="5/hour") or None
 ALERT_REQUEST_RATE_PER_CLIENT = env("ALERT_REQUEST_RATE_PER_CLIENT", default="30/hour") or None
