@@ -5,6 +5,7 @@ as columns, so that one SQL statement matches new statements against every alert
 AlertMatch rows are the to-do list and the record of what was sent: one per (alert, statement), so a statement
 is queued once per alert however often matching runs, and a sent one is never sent again.
 """
+from django.conf import settings
 from django.db import models
 
 from actors.models import Actor
@@ -24,12 +25,29 @@ class Subscriber(models.Model):
 
 
 class Alert(models.Model):
+    """A followed list: by email to a confirmed address, or by webhook to an API token holder's URL."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Email"
+        WEBHOOK = "webhook", "Webhook"
+
     class Frequency(models.TextChoices):
         IMMEDIATE = "immediate", "As they come (every few minutes)"
         DAILY = "daily", "Daily digest"
         WEEKLY = "weekly", "Weekly digest"
 
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="alerts")
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.EMAIL)
+    subscriber = models.ForeignKey(Subscriber, null=True, blank=True, on_delete=models.CASCADE, related_name="alerts")
+    # Webhooks: who registered it (an API token holder), where new statements are POSTed, the HMAC key, and how
+    # deliveries go: failures in a row, when to try again, and why it was turned off.
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="webhooks")
+    url = models.URLField("webhook URL", max_length=2000, blank=True)
+    secret = models.CharField(max_length=64, blank=True, editable=False)
+    failures = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    disabled_at = models.DateTimeField(null=True, blank=True)
+    disabled_reason = models.TextField(blank=True)
     speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     q = models.CharField("search words", max_length=200, blank=True)
@@ -49,11 +67,11 @@ class Alert(models.Model):
         indexes = [models.Index(fields=["frequency"], condition=models.Q(unsubscribed_at=None), name="alert_live")]
 
     def __str__(self):
-        return f"{self.subscriber}: {self.describe()}"
+        return f"{self.subscriber or self.url}: {self.describe()}"
 
     @property
     def is_live(self) -> bool:
-        return self.confirmed_at is not None and self.unsubscribed_at is None
+        return self.confirmed_at is not None and self.unsubscribed_at is None and self.disabled_at is None
 
     @property
     def filters(self) -> AlertFilters:
@@ -76,6 +94,26 @@ class AlertMatch(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["alert", "statement"], name="alert_match_once")]
         indexes = [models.Index(fields=["alert"], condition=models.Q(sent_at=None), name="alert_match_unsent")]
+
+
+class WebhookDelivery(models.Model):
+    """One attempt to POST an alert's statements to its webhook: the delivery log editors and owners read."""
+
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="deliveries")
+    delivery_id = models.CharField(max_length=255, help_text="The same on every retry of the same statements.")
+    attempted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    statements = models.PositiveIntegerField()
+    status_code = models.PositiveIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    duration_ms = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-attempted_at", "-id"]
+        verbose_name_plural = "webhook deliveries"
+
+    @property
+    def ok(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
 
 
 class MatchingCursor(models.Model):

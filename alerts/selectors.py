@@ -23,3 +23,8 @@ def statements_per_day(days: int = 30) -> float:
     """How many statements a day were stored lately (what an alert of everything would send)."""
     since = timezone.now() - dt.timedelta(days=days)
     return Statement.objects.filter(created_at__gte=since).count() / days
+
+
+def webhooks_of(user) -> QuerySet[Alert]:
+    return Alert.objects.select_related("speaker", "topic").filter(
+        channel=Alert.Channel.WEBHOOK, owner=user, unsubscribed_at=None).order_by("-created_at", "-id")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -22,7 +23,7 @@ from statements import selectors as statement_selectors
 from statements.models import Statement
 
 from .filters import AlertFilters
-from .models import Alert, AlertMatch, MatchingCursor, Subscriber
+from .models import Alert, AlertMatch, MatchingCursor, Subscriber, WebhookDelivery
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ WITH s AS MATERIALIZED (
     SELECT id, speaker_id, topic_id, kind, source_type, confirmed_at, lower(publisher) AS publisher,
            CASE WHEN tsquery <> '' THEN tsquery::tsquery END AS query
     FROM alerts_alert
-    WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL
+    WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL AND disabled_at IS NULL
       AND (speaker_id = ANY(ARRAY(SELECT speaker_id FROM s WHERE speaker_id IS NOT NULL))
            OR topic_id IN (SELECT topic_id FROM statements_statement_topics WHERE statement_id IN (SELECT id FROM s))
            OR (speaker_id IS NULL AND topic_id IS NULL))
@@ -134,7 +135,7 @@ def match_new(statement_ids: list[int]) -> int:
 
 def _match_alert_by_alert(statement_ids: list[int]) -> int:
     queued = 0
-    for alert in Alert.objects.filter(confirmed_at__isnull=False, unsubscribed_at=None):
+    for alert in live_alerts():
         found = statement_selectors.filter_statements(statement_selectors.StatementFilters(
             speaker=alert.speaker, topic=alert.topic, q=alert.q, publisher=alert.publisher, kind=alert.kind,
         )).filter(pk__in=statement_ids, created_at__gte=alert.confirmed_at)
@@ -166,12 +167,15 @@ def match_recent(*, now: dt.datetime | None = None) -> int:
 # --- Sending --------------------------------------------------------------------------------------------------------
 
 
+def live_alerts():
+    return Alert.objects.filter(confirmed_at__isnull=False, unsubscribed_at=None, disabled_at=None)
+
+
 def due_alerts(*, frequency: str, now: dt.datetime | None = None) -> list[int]:
-    """Ids of live alerts of this frequency with queued statements and whose period has passed."""
+    """Ids of live alerts of this frequency with queued statements and whose period has passed (webhooks: whose
+    back-off after a failure has passed)."""
     now = now or timezone.now()
-    alerts = Alert.objects.filter(
-        frequency=frequency, confirmed_at__isnull=False, unsubscribed_at=None, matches__sent_at=None,
-    )
+    alerts = live_alerts().filter(frequency=frequency, matches__sent_at=None).exclude(next_attempt_at__gt=now)
     if frequency in DIGEST_PERIODS:
         # a little slack, so that a digest run a few seconds earlier than the last one still sends
         last = now - DIGEST_PERIODS[frequency] + dt.timedelta(minutes=5)
@@ -237,18 +241,77 @@ def send_alert(*, alert_id: int, now: dt.datetime | None = None, mail=None) -> i
         if not held:
             return 0
         with transaction.atomic():
-            alert = Alert.objects.select_related("subscriber").filter(
-                pk=alert_id, confirmed_at__isnull=False, unsubscribed_at=None).first()
+            alert = live_alerts().select_related("subscriber").filter(pk=alert_id).first()
             claim = _claim(alert) if alert is not None else None
         if claim is None:
             return 0
         message_id, claimed = claim
-        emails.send_alert_message(alert=alert, statements=[m.statement for m in claimed], message_id=message_id,
-                                  mail=mail)
+        statements = [m.statement for m in claimed]
+        if alert.channel == Alert.Channel.WEBHOOK:
+            if not _deliver(alert, statements, message_id, now):
+                return 0
+        else:
+            emails.send_alert_message(alert=alert, statements=statements, message_id=message_id, mail=mail)
         with transaction.atomic():
             sent = AlertMatch.objects.filter(pk__in=[m.pk for m in claimed]).update(sent_at=now)
             Alert.objects.filter(pk=alert.pk).update(last_sent_at=now)
     return sent
+
+
+def _deliver(alert: Alert, statements: list, delivery_id: str, now: dt.datetime) -> bool:
+    """POST to the webhook and log the attempt; after a failure, try again later (doubling the wait), and turn the
+    webhook off after ALERT_WEBHOOK_MAX_FAILURES in a row, with the reason kept for its owner."""
+    from . import webhooks
+
+    started = time.monotonic()
+    status, error = None, ""
+    try:
+        status = webhooks.post(alert, webhooks.payload(alert, statements, delivery_id), delivery_id)
+    except webhooks.DeliveryFailed as exc:
+        status, error = exc.status_code, str(exc)
+    WebhookDelivery.objects.create(alert=alert, delivery_id=delivery_id, statements=len(statements),
+                                   status_code=status, error=error,
+                                   duration_ms=int((time.monotonic() - started) * 1000))
+    if not error:
+        Alert.objects.filter(pk=alert.pk).update(failures=0, next_attempt_at=None)
+        return True
+    failures = alert.failures + 1
+    changes = {"failures": failures,
+               "next_attempt_at": now + dt.timedelta(seconds=settings.ALERT_WEBHOOK_RETRY_SECONDS * 2 ** (failures - 1))}
+    if failures >= settings.ALERT_WEBHOOK_MAX_FAILURES:
+        changes.update(disabled_at=now, next_attempt_at=None, disabled_reason=(
+            f"Turned off after {failures} failed deliveries in a row; the last: {error} Fix the receiver, then "
+            "turn the webhook on again (PATCH it with \"enabled\": true)."))
+    Alert.objects.filter(pk=alert.pk).update(**changes)
+    log.warning("webhook %s delivery %s failed (%s of %s in a row): %s", alert.pk, delivery_id, failures,
+                settings.ALERT_WEBHOOK_MAX_FAILURES, error)
+    return False
+
+
+@transaction.atomic
+def register_webhook(*, owner, url: str, filters: AlertFilters) -> Alert:
+    """A webhook for an API token holder: live at once (the owner is known), sent as statements come."""
+    from . import webhooks
+
+    webhooks.check_url(url)
+    return Alert.objects.create(
+        channel=Alert.Channel.WEBHOOK, owner=owner, url=url, secret=webhooks.new_secret(),
+        speaker=filters.speaker, topic=filters.topic, q=" ".join(filters.q.split()), tsquery=tsquery_of(filters.q),
+        publisher=filters.publisher.strip(), kind=filters.kind, source_type=filters.source_type,
+        frequency=Alert.Frequency.IMMEDIATE, confirmed_at=timezone.now(),
+    )
+
+
+def remove_webhook(*, alert: Alert) -> None:
+    """A removed webhook stops at once; its delivery log stays (admin) until the row is deleted."""
+    unsubscribe(alert=alert)
+
+
+def enable_webhook(*, alert: Alert) -> Alert:
+    """Turn a webhook on again after it was turned off: its failures are forgotten, queued statements go next run."""
+    alert.disabled_at, alert.disabled_reason, alert.failures, alert.next_attempt_at = None, "", 0, None
+    alert.save(update_fields=["disabled_at", "disabled_reason", "failures", "next_attempt_at"])
+    return alert
 
 
 def send_due(*, frequency: str, now: dt.datetime | None = None) -> int:

@@ -306,6 +306,12 @@ ALERT_MESSAGE_ID_DOMAIN = env("ALERT_MESSAGE_ID_DOMAIN", default="statement-trac
 ALERT_IMMEDIATE_SECONDS = env.float("ALERT_IMMEDIATE_SECONDS", default=300.0)
 ALERT_DIGEST_HOUR = env.int("ALERT_DIGEST_HOUR", default=6)
 ALERT_MAX_STATEMENTS_PER_MESSAGE = env.int("ALERT_MAX_STATEMENTS_PER_MESSAGE", default=200)
+# Webhooks: POST timeout, the wait after a first failure (doubled after each next one), failures in a row before a
+# webhook is turned off, and whether private/loopback addresses are allowed (production.py: not by default).
+ALERT_WEBHOOK_TIMEOUT = env.float("ALERT_WEBHOOK_TIMEOUT", default=10.0)
+ALERT_WEBHOOK_RETRY_SECONDS = env.float("ALERT_WEBHOOK_RETRY_SECONDS", default=60.0)
+ALERT_WEBHOOK_MAX_FAILURES = env.int("ALERT_WEBHOOK_MAX_FAILURES", default=8)
+ALERT_WEBHOOK_ALLOW_PRIVATE = env.bool("ALERT_WEBHOOK_ALLOW_PRIVATE", default=True)
 ALERT_SEND_BATCH = env.int("ALERT_SEND_BATCH", default=200)  # alerts per sending task: workers share a run
 # Asking for alerts (each sends a confirmation message): per address and per client address (common.throttling).
 ALERT_REQUEST_RATE_PER_ADDRESS = env("ALERT_REQUEST_RATE_PER_ADDRESS", default="5/hour") or None

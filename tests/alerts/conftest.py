@@ -70,3 +70,53 @@ def smtp_inbox(settings):
         yield inbox
     finally:
         controller.stop()
+
+
+class Receiver:
+    """A webhook receiver on loopback (http.server in a thread): records each POST; answers `status` (a list is
+    used up one answer per request, then 200)."""
+
+    def __init__(self):
+        import http.server
+
+        receiver = self
+        self.requests: list[dict] = []
+        self.answers: list[int] = []
+        self._arrived = threading.Condition()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                status = receiver.answers.pop(0) if receiver.answers else 200
+                with receiver._arrived:
+                    receiver.requests.append({"headers": dict(self.headers), "body": body, "answered": status})
+                    receiver._arrived.notify_all()
+                self.send_response(status)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def wait_for(self, count: int, timeout: float = 20.0) -> list[dict]:
+        with self._arrived:
+            self._arrived.wait_for(lambda: len(self.requests) >= count, timeout=timeout)
+        return self.requests
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receiver(settings):
+    settings.SITE_URL = "http://testserver"
+    running = Receiver()
+    try:
+        yield running
+    finally:
+        running.stop()
