@@ -8,7 +8,7 @@ from rest_framework.response import Response
 
 from common.api.errors import error_responses
 from common.api.parsers import JSONParser
-from common.api.support import PageNumberPages
+from common.api.support import PageNumberPages, found_or_404, id_parameter, parse_id
 
 from . import selectors, services
 from .filters import AlertFilters
@@ -28,7 +28,7 @@ SIGNING = (
 
 @extend_schema_view(
     list=extend_schema(summary="Your webhooks", description="The webhooks registered with your token. " + SIGNING),
-    retrieve=extend_schema(summary="One of your webhooks"),
+    retrieve=extend_schema(summary="One of your webhooks", parameters=[id_parameter("webhook")]),
     create=extend_schema(
         summary="Register a webhook",
         description="New statements that match the filters are POSTed to `url` as they are stored (within a few "
@@ -36,10 +36,10 @@ SIGNING = (
         request=WebhookInputSerializer, responses={201: NewWebhookSerializer, **error_responses(400, 401, 429)},
     ),
     partial_update=extend_schema(
-        summary="Turn a webhook on again", request=WebhookUpdateSerializer,
+        summary="Turn a webhook on again", request=WebhookUpdateSerializer, parameters=[id_parameter("webhook")],
         responses={200: WebhookSerializer, **error_responses(400, 401, 404, 429)},
     ),
-    destroy=extend_schema(summary="Remove a webhook", responses={204: None, **error_responses(401, 404, 429)}),
+    destroy=extend_schema(summary="Remove a webhook", parameters=[id_parameter("webhook")], responses={204: None, **error_responses(401, 404, 429)}),
 )
 class WebhookViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                      mixins.DestroyModelMixin, viewsets.GenericViewSet):
@@ -49,7 +49,12 @@ class WebhookViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     parser_classes = [JSONParser]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     queryset = Alert.objects.none()  # the schema's model; requests read the caller's own webhooks
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = "[^/]+"  # anything: a bad id answers the API's JSON 404, not the site's (CSRF) pages
+
+    def get_object(self):
+        ref = self.kwargs["pk"]
+        pk = parse_id(ref)
+        return found_or_404(self.get_queryset().filter(pk=pk).first() if pk else None, "webhook", ref)
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -74,7 +79,7 @@ class WebhookViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
         webhook = self.get_object()
         body = WebhookUpdateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        if body.validated_data["enabled"] and webhook.disabled_at is not None:
+        if body.validated_data.get("enabled") and webhook.disabled_at is not None:
             services.enable_webhook(alert=webhook)
         return Response(WebhookSerializer(webhook, context=self.get_serializer_context()).data)
 

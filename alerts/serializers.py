@@ -28,7 +28,8 @@ class WebhookInputSerializer(StrictInputSerializer):
 
 
 class WebhookUpdateSerializer(StrictInputSerializer):
-    enabled = serializers.BooleanField(help_text="true turns a webhook on again after it was turned off.")
+    enabled = serializers.BooleanField(
+        required=False, help_text="true turns a webhook on again after it was turned off (an empty body changes nothing).")
 
 
 class WebhookDeliverySerializer(serializers.ModelSerializer):
@@ -42,6 +43,10 @@ class WebhookSerializer(serializers.ModelSerializer):
 
     speaker = ActorRefSerializer(read_only=True, allow_null=True)
     topic = TopicRefSerializer(read_only=True, allow_null=True)
+    kind = serializers.ChoiceField(choices=Statement.Kind.choices, allow_blank=True, read_only=True,
+                                   help_text="Only statements of this kind; empty: any.")
+    source_type = serializers.ChoiceField(choices=Statement.SourceType.choices, allow_blank=True, read_only=True,
+                                          help_text="Only statements from this kind of source; empty: any.")
     follows = serializers.CharField(source="describe", read_only=True, help_text="The filters in words.")
     enabled = serializers.SerializerMethodField(help_text="false once turned off after repeated failures.")
     recent_deliveries = serializers.SerializerMethodField(help_text="The last ten attempts, newest first.")
