@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from statements import selectors as statement_selectors
 
 from . import selectors, services
-from .models import Actor, ActorAlias, DistinctActors, MergeRecord, Role
+from .models import Actor, ActorAlias, DistinctActors, MentionDecision, MergeRecord, Role
 
 
 class ActorAliasInline(admin.TabularInline):
@@ -276,4 +276,23 @@ class DistinctActorsAdmin(admin.ModelAdmin):
     readonly_fields = ["actor_low", "actor_high", "user", "created_at"]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(MentionDecision)
+class MentionDecisionAdmin(admin.ModelAdmin):
+    """Decisions taken in the "Unresolved speakers" queue (statements.admin_unresolved): read-only. Deleting an
+    "unnamed" one stops later articles from being stored unnamed under its words; a link is taught by the alias
+    or role it added, which the actor's page edits."""
+
+    list_display = ["created_at", "mention", "decision", "actor", "taught_as", "statements", "user"]
+    list_filter = ["decision", "taught_as"]
+    list_select_related = ["actor", "user"]
+    search_fields = ["mention", "actor__name"]
+    readonly_fields = ["mention", "key", "decision", "actor", "taught_as", "statements", "user", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

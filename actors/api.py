@@ -25,7 +25,8 @@ from .serializers import ActorMergeSerializer, ActorSerializer
 @extend_schema_view(
     list=extend_schema(
         summary="List actors",
-        description="Live actors (not merged away) A to Z, with their aliases and roles.",
+        description="Live actors (not merged away) that said something, A to Z, with their aliases and roles "
+        "(`include_silent=true` lists those with no statement too; each still answers at its own URL).",
     ),
     retrieve=extend_schema(
         summary="One actor",

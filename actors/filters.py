@@ -1,6 +1,8 @@
 """Query parameters of the actors resource: validated here, applied by actors.selectors."""
 import django_filters
 
+from statements import selectors as statement_selectors
+
 from . import selectors
 from .models import Actor
 
@@ -11,6 +13,11 @@ class ActorFilterSet(django_filters.FilterSet):
     )
     kind = django_filters.ChoiceFilter(choices=Actor.Kind.choices, help_text="person, organization or unknown.")
     wikidata_id = django_filters.CharFilter(max_length=20, help_text="The Wikidata id, exactly (e.g. Q193271).")
+    include_silent = django_filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        help_text="true: list actors with no statement too (only mentioned, or known from a roster). By default "
+        "only actors that said something (one listed statement at least) are listed."
+    )
 
     class Meta:
         model = Actor
@@ -21,4 +28,6 @@ class ActorFilterSet(django_filters.FilterSet):
         qs = selectors.search_actors(q=data.get("name") or "", kind=data.get("kind") or "")
         if data.get("wikidata_id"):
             qs = qs.filter(wikidata_id=data["wikidata_id"])
+        if data.get("include_silent") != "true":
+            qs = statement_selectors.speaking_actors(qs)
         return selectors.actors_for_api(qs.order_by("name", "id"))

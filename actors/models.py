@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Upper
 from common.links import reverse_one
 from simple_history.models import HistoricalRecords
 
@@ -110,6 +111,9 @@ class Role(models.Model):
                 name="role_dates_ordered",
             ),
         ]
+        indexes = [  # services.taught_speakers looks editors' roles up by title, case-insensitive
+            models.Index(Upper("title"), condition=models.Q(origin="editor"), name="role_editor_title_upper"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.organization_name})" if self.organization_name else self.title
@@ -156,3 +160,34 @@ class DistinctActors(models.Model):
 
     def __str__(self):
         return f"{self.actor_low_id} ≠ {self.actor_high_id}"
+
+
+class MentionDecision(models.Model):
+    """An editor's decision about a speaker mention, taken for all its statements at once in the admin's
+    "Unresolved speakers" queue: link it to an actor (an existing one, or one created there), or mark it unnamed.
+
+    The record is the audit trail (who, when, how many statements) and, for "unnamed", what later articles read:
+    services.taught_speakers finds the latest decision for a mention's key. A link is taught through an alias
+    (a name) or an editor's role (a description), kept on the actor; see services.teach_mention.
+    """
+
+    class Decision(models.TextChoices):
+        LINK = "link", "Linked to an existing actor"
+        CREATE = "create", "Linked to a new actor"
+        UNNAMED = "unnamed", "Marked unnamed"
+
+    mention = models.CharField(max_length=500, help_text="The speaker as written (its most common form).")
+    key = models.CharField(max_length=500, db_index=True, editable=False, help_text="The mention, case folded.")
+    decision = models.CharField(max_length=16, choices=Decision.choices)
+    actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    taught_as = models.CharField(max_length=16, blank=True, help_text="alias, role, or empty (unnamed).")
+    statements = models.PositiveIntegerField(default=0, help_text="How many statements the decision resolved.")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        target = f" → {self.actor}" if self.actor_id else ""
+        return f"“{self.mention}”: {self.get_decision_display()}{target}"

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils.text import slugify
 
-from .models import Actor, ActorAlias, DistinctActors, MergeRecord, Role
+from .models import Actor, ActorAlias, DistinctActors, MentionDecision, MergeRecord, Role
 from .normalize import looks_like_name, normalize_name
 
 
@@ -574,3 +577,158 @@ def mark_distinct(*, a: Actor, b: Actor, user=None) -> DistinctActors:
     user = user if user is not None and getattr(user, "is_authenticated", False) else None
     record, _ = DistinctActors.objects.get_or_create(actor_low_id=low, actor_high_id=high, defaults={"user": user})
     return record
+
+
+# --- Editors teach the database (the admin's "Unresolved speakers" queue) -----------------------------------
+
+UNRESOLVED_REASON = "Unresolved speakers queue"
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+
+
+def mention_key(mention: str) -> str:
+    """What finds an editor's decision about a mention again: spaces collapsed, in small letters, without a leading
+    article ("A spokeswoman for the RAD" and "the spokeswoman for the RAD" are one mention)."""
+    return _LEADING_ARTICLE.sub("", " ".join((mention or "").split())).lower()
+
+
+def description_title(mention: str) -> str:
+    """The role title a description teaches: "A spokeswoman for the RAD" -> "spokeswoman for the RAD"."""
+    return _LEADING_ARTICLE.sub("", " ".join(mention.split()))[:255]
+
+
+def names_something(mention: str) -> bool:
+    """Whether a description points at the same entity wherever it is written: a word after the first is
+    capitalised ("a spokeswoman for the RAD", "the Tory leader"). "The report", "the minister" or "a spokesman"
+    stand for someone else in each article, so a link made for them resolves their statements but teaches
+    nothing for later articles."""
+    return any(word[:1].isupper() for word in mention.split()[1:])
+
+
+def is_taught(mention: str) -> bool:
+    """Whether linking this mention teaches later articles: a name (as an alias) or a description that names
+    something (as a role); a generic description is resolved where it stands only."""
+    return looks_like_name(mention) or names_something(mention)
+
+
+@dataclass(frozen=True)
+class Taught:
+    """What editors taught about a mention: its actor (and the role it was taught as), or that it is unnamed."""
+
+    actor: Actor | None = None
+    role: Role | None = None
+    unnamed: bool = False
+
+
+class TeachError(ValueError):
+    """An editor's decision that cannot be recorded; the message says why and what to do."""
+
+
+@transaction.atomic
+def create_actor(*, name: str, kind: str, user=None) -> Actor:
+    """A new actor an editor names (with its name, and a person's surname, as aliases), with history.
+
+    Refused when a live actor already has this name: link to that one instead (or merge later)."""
+    name = " ".join((name or "").split())[:255]
+    if not normalize_name(name):
+        raise TeachError("Give the new actor a name.")
+    if kind not in Actor.Kind.values:
+        raise TeachError(f"Choose the new actor's kind: {', '.join(Actor.Kind.values)}.")
+    _lock(_lock_keys(["actor:" + normalize_name(name), "slug:" + _slug_base(name)]))
+    existing = Actor.objects.filter(name__iexact=name, merged_into__isnull=True).first()
+    if existing is not None:
+        raise TeachError(f"An actor named “{existing.name}” already exists (/{existing.slug}/): link to it instead.")
+    actor = Actor(name=name, kind=kind, slug=_unique_slugs([name])[0])
+    actor._history_user, actor._change_reason = _user(user), UNRESOLVED_REASON
+    actor.save()
+    add_aliases(actor=actor, names=person_alias_forms(name) if kind == Actor.Kind.PERSON else [name])
+    return actor
+
+
+def _user(user):
+    return user if user is not None and getattr(user, "is_authenticated", False) else None
+
+
+@transaction.atomic
+def teach_mention(*, mention: str, actor: Actor, decision: str, statements: int = 0, seen_on: dt.date | None = None,
+                  source_id: int | None = None, user=None) -> tuple[MentionDecision, Role | None]:
+    """Record that `mention` stands for `actor`, so later articles resolve it the same way (taught_speakers).
+
+    A name ("Ebbers' lawyers" is not one; "RAD" is) becomes an alias of the actor. A description becomes a role
+    the actor holds, entered by an editor (title: the description without its article), which is also the
+    statements' speaker role; it is taught for later articles only when it names something (names_something),
+    and while the role is held (its start and end dates, which editors may set in the actor's page).
+    Returns the decision record and the role (None for a name)."""
+    if actor.merged_into_id:
+        raise TeachError(f"{actor.name} was merged into another actor; link to that actor instead.")
+    role, taught_as = None, ""
+    if looks_like_name(mention):
+        add_aliases(actor=actor, names=[mention])
+        taught_as = "alias"
+    else:
+        title = description_title(mention)
+        role = Role.objects.filter(actor=actor, title__iexact=title, organization_name="").first()
+        if role is None:
+            role = Role.objects.create(actor=actor, title=title, origin=Role.Origin.EDITOR,
+                                       first_seen_source_id=source_id, first_seen_on=seen_on)
+        elif role.origin != Role.Origin.EDITOR:  # an editor confirmed a role read in an article
+            role.origin = Role.Origin.EDITOR
+            role.save(update_fields=["origin"])
+        taught_as = "role" if names_something(mention) else ""
+    record = MentionDecision.objects.create(
+        mention=mention[:500], key=mention_key(mention)[:500], decision=decision, actor=actor, taught_as=taught_as,
+        statements=statements, user=_user(user),
+    )
+    return record, role
+
+
+def teach_unnamed(*, mention: str, statements: int = 0, user=None) -> MentionDecision:
+    """Record that `mention` is an unnamed source or a group: later articles store it as unnamed, with no actor."""
+    return MentionDecision.objects.create(
+        mention=mention[:500], key=mention_key(mention)[:500], decision=MentionDecision.Decision.UNNAMED,
+        taught_as="unnamed", statements=statements, user=_user(user),
+    )
+
+
+def taught_speakers(*, mentions: Iterable[str], on: dt.date | None = None) -> dict[str, Taught]:
+    """What editors taught about these speaker mentions (ingest.services asks for the statements it could not
+    resolve): {mention: Taught} for those with a decision; one query when none has any.
+
+    The latest decision about a mention's key counts. "Unnamed" is taken as is. A link is followed through what
+    it taught, so that editors' later changes count: a name through its alias (the one live actor known by it),
+    a description through the editor's role with that title held at `on` by exactly one live actor."""
+    keys = {mention: mention_key(mention) for mention in mentions if mention_key(mention)}
+    if not keys:
+        return {}
+    latest: dict[str, MentionDecision] = {}
+    for record in MentionDecision.objects.filter(key__in=set(keys.values())).order_by("key", "-created_at", "-id"):
+        latest.setdefault(record.key, record)
+    found: dict[str, Taught] = {}
+    titles: dict[str, str] = {}
+    for mention, key in keys.items():
+        record = latest.get(key)
+        if record is None:
+            continue
+        if record.taught_as == "unnamed":
+            found[mention] = Taught(unnamed=True)
+        elif record.taught_as == "alias":
+            actor = find_actor(mention)
+            if actor is not None:
+                found[mention] = Taught(actor=actor)
+        elif record.taught_as == "role":
+            titles[mention] = description_title(mention).upper()
+    if titles:
+        held = Role.objects.filter(origin=Role.Origin.EDITOR, actor__merged_into__isnull=True).annotate(
+            upper_title=Upper("title")).filter(upper_title__in=set(titles.values())).select_related("actor")
+        if on is not None:
+            held = held.filter(Q(start_date__isnull=True) | Q(start_date__lte=on),
+                               Q(end_date__isnull=True) | Q(end_date__gte=on))
+        holders: dict[str, list[Role]] = {}
+        for role in held:
+            holders.setdefault(role.upper_title, []).append(role)
+        for mention, title in titles.items():
+            roles = holders.get(title, [])
+            if len({role.actor_id for role in roles}) == 1:
+                found[mention] = Taught(actor=roles[0].actor, role=roles[0])
+    return found

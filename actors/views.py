@@ -18,7 +18,8 @@ cached = statement_selectors.cached_aggregate
 
 def _actors(form):
     values = form.values()
-    return statement_selectors.with_statement_counts(selectors.search_actors(values["q"], values["kind"]))
+    speaking = statement_selectors.speaking_actors(selectors.search_actors(values["q"], values["kind"]))
+    return statement_selectors.with_statement_counts(speaking)
 
 
 def actor_list(request):

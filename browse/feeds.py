@@ -39,7 +39,7 @@ class StatementFeed(Feed):
         return selectors.filter_statements(obj.feed_filters, order="newest")[:FEED_SIZE]
 
     def item_title(self, item):
-        speaker = item.speaker.name if item.speaker_id else item.speaker_mention
+        speaker = item.speaker_label
         content = item.content if len(item.content) <= 100 else item.content[:99] + "…"
         return f"{speaker}: {content}"
 
@@ -47,7 +47,7 @@ class StatementFeed(Feed):
         return item.content
 
     def item_author_name(self, item):
-        return item.speaker.name if item.speaker_id else item.speaker_mention
+        return item.speaker_label
 
     def item_pubdate(self, item):
         """The best date known (said on, else the source's publication date); none for an undated statement:

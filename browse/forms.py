@@ -43,6 +43,7 @@ class StatementFilterForm(NoticeMixin, forms.Form):
     source = forms.IntegerField(required=False, min_value=1)
     publisher = forms.CharField(required=False, max_length=255)
     kind = forms.ChoiceField(required=False, choices=blank(Statement.Kind.choices))
+    source_type = forms.ChoiceField(required=False, choices=blank(Statement.SourceType.choices), label="Source")
     review_status = forms.ChoiceField(required=False, choices=blank(Statement.ReviewStatus.choices), label="Review")
     period = forms.ChoiceField(required=False, choices=blank([(k, v) for k, v in PERIOD_LABELS.items()]))
     date_from = forms.DateField(required=False, label="From")
@@ -99,6 +100,7 @@ class StatementFilterForm(NoticeMixin, forms.Form):
             "source": data.get("source"),
             "publisher": data.get("publisher") or "",
             "kind": data.get("kind") or "",
+            "source_type": data.get("source_type") or "",
             "review_status": data.get("review_status") or "",
             "date_from": date_from,
             "date_to": data.get("date_to"),

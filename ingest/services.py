@@ -6,6 +6,7 @@ touches a statement an editor has verified, corrected or rejected.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -279,6 +280,13 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
         # an editor already decided about this passage
         if not any(item.content_start < end and start < item.content_end for start, end in kept_spans)
     ]
+    # What editors taught about these mentions (the admin's "Unresolved speakers" queue): words they marked unnamed
+    # get no actor at all; a link counts below, for the mentions left without an actor.
+    taught = actor_services.taught_speakers(on=source.published, mentions={
+        item.speaker_mention for item in items if item.source_type != Statement.SourceType.UNNAMED
+    })
+    items = [_unnamed(item) if (lesson := taught.get(item.speaker_mention)) and lesson.unnamed else item
+             for item in items]
     actors = ArticleActors(extraction.speakers, items)
     tagger = statement_services.TopicTagger(names=[t for item in extraction.statements for t in item.topics])
     roles = actor_services.record_roles(seen=[
@@ -291,6 +299,8 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
         # it stays the statement's speaker mention, and no shared Actor is made of it.
         speaker = actors.get(item.speaker.name)
         role = roles.get((speaker.pk, item.speaker.title)) if speaker is not None and item.speaker.title else None
+        if speaker is None and item.source_type != Statement.SourceType.UNNAMED and item.speaker_mention in taught:
+            speaker, role = taught[item.speaker_mention].actor, taught[item.speaker_mention].role
         statement = Statement(
             source=source, speaker=speaker, speaker_role=role, speaker_mention=item.speaker_mention[:500],
             source_type=item.source_type,
@@ -303,6 +313,14 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
         rows.append((statement, topics, mentioned))
     _insert_statements(rows)
     return [statement for statement, _, _ in rows]
+
+
+def _unnamed(item):
+    """An extracted statement whose words editors marked unnamed: no speaker to resolve, an unnamed source."""
+    from .extraction import Speaker
+
+    nobody = Speaker(name="", kind=Actor.Kind.UNKNOWN, title=None, aliases=())
+    return dataclasses.replace(item, speaker=nobody, source_type=Statement.SourceType.UNNAMED)
 
 
 def _insert_statements(rows) -> None:

@@ -310,3 +310,5 @@ class TopicAdmin(SimpleHistoryAdmin):
             total += services.retag_statements(topic=topic)
         self.message_user(request, f"{queryset.count()} topic(s) re-tagged: {total} statement(s) match their keywords.",
                           messages.SUCCESS)
+
+from . import admin_unresolved  # noqa: E402,F401 - registers the "Unresolved speakers" queue

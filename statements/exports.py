@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from browse.exports import CHUNK
 
 STATEMENT_FIELDS = [
-    "id", "permalink", "said_on", "speaker", "speaker_slug", "speaker_role", "speaker_mention", "cue", "kind",
+    "id", "permalink", "said_on", "speaker", "speaker_slug", "speaker_role", "speaker_mention", "source_type", "cue", "kind",
     "content", "topics", "source_id", "source_title", "publisher", "source_url", "review_status", "confidence",
 ]
 
@@ -22,6 +22,7 @@ def statement_rows(statements, absolute: Callable[[str], str]) -> Iterator[dict]
             "speaker_slug": s.speaker.slug if s.speaker_id else None,
             "speaker_role": s.speaker_role.title if s.speaker_role_id else None,
             "speaker_mention": s.speaker_mention,
+            "source_type": s.source_type,
             "cue": s.cue,
             "kind": s.kind,
             "content": s.content,
@@ -42,7 +43,7 @@ def statement_filename_parts(filters) -> list[str]:
     return [
         filters.speaker.slug if filters.speaker else "", filters.topic.slug if filters.topic else "",
         f"source-{filters.source.pk}" if filters.source else "", filters.publisher, filters.kind,
-        filters.review_status, filters.q,
+        filters.source_type, filters.review_status, filters.q,
     ]
 
 

@@ -142,6 +142,12 @@ class StatementFilterSet(_SelectorFilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Statement.Kind.choices, help_text="direct (quoted), indirect (reported speech) or mixed."
     )
+    source_type = django_filters.ChoiceFilter(
+        choices=Statement.SourceType.choices,
+        help_text="Who the statement comes from: named (a person or organisation, `speaker` null while "
+        "unresolved), unnamed (an unnamed source or a group, never a speaker) or document (a report or study, "
+        "`speaker` its publisher when known).",
+    )
     review_status = django_filters.ChoiceFilter(
         choices=Statement.ReviewStatus.choices,
         help_text="Only statements with this review status. Rejected statements are listed only when asked "
@@ -182,6 +188,7 @@ class StatementFilterSet(_SelectorFilterSet):
             source=data.get("source"),
             publisher=data.get("publisher") or "",
             kind=data.get("kind") or "",
+            source_type=data.get("source_type") or "",
             review_status=data.get("review_status") or "",
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),

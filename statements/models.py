@@ -87,6 +87,12 @@ class Topic(models.Model):
         return reverse_one("statements:topic", slug=self.slug)
 
 
+# A statement without an actor is shown by its words and this note: "analysts (unnamed source)". A named source
+# left without an actor is one nobody has resolved yet (editors can, in the "Unresolved speakers" queue).
+SOURCE_NOTES = {"named": "unresolved", "unnamed": "unnamed source", "document": "document"}
+NO_MENTION = {"named": "Unknown speaker", "unnamed": "An unnamed source", "document": "A document"}
+
+
 class Statement(models.Model):
     """Something an actor said, with exact offsets back into its source's text."""
 
@@ -173,6 +179,24 @@ class Statement(models.Model):
             raise ValidationError({"content": "The content must be exactly the source text between the offsets."})
 
     @property
+    def source_note(self) -> str:
+        """What kind of source a statement without an actor has, as pages write it after its words."""
+        return SOURCE_NOTES.get(self.source_type, "unresolved")
+
+    @property
+    def speaker_words(self) -> str:
+        """The speaker as written, or what stands in for it when nothing was written."""
+        return self.speaker_mention or NO_MENTION.get(self.source_type, "Unknown speaker")
+
+    @property
+    def speaker_label(self) -> str:
+        """Who said it, in plain text (titles, feeds): the actor's name; else the words and the kind of source,
+        "analysts (unnamed source)", "a World Bank report (document)", "the minister (unresolved)"."""
+        if self.speaker_id:
+            return self.speaker.name
+        return f"{self.speaker_words} ({self.source_note})"
+
+    @property
     def is_editor_touched(self) -> bool:
         return self.review_status != self.ReviewStatus.EXTRACTED
 
@@ -200,3 +224,13 @@ class TopicLink(models.Model):
 
     def __str__(self):
         return f"{self.statement_id} -> {self.topic_id}"
+
+
+class UnresolvedSpeaker(Statement):
+    """The admin's "Unresolved speakers" queue (statements.admin_unresolved): statements of a named or document
+    source that have no actor, grouped by their speaker mention. A proxy: no table of its own."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "unresolved speaker"
+        verbose_name_plural = "unresolved speakers"

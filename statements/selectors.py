@@ -43,6 +43,7 @@ class StatementFilters:
     source: Source | None = None
     publisher: str = ""
     kind: str = ""
+    source_type: str = ""  # Statement.SourceType: named, unnamed or document
     review_status: str = ""
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -92,6 +93,8 @@ def filter_statements(filters: StatementFilters = StatementFilters(), *, order: 
         qs = qs.filter(source__publisher__iexact=filters.publisher)
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
+    if filters.source_type:
+        qs = qs.filter(source_type=filters.source_type)
     if filters.date_from:
         qs = qs.filter(dated_on__gte=filters.date_from)
     if filters.date_to:
@@ -279,6 +282,14 @@ def publishers(statements: QuerySet[Statement] | None = None, limit: int = 200) 
     )
 
 
+def speaking_actors(actors: QuerySet[Actor]) -> QuerySet[Actor]:
+    """The actors that said something: the speaker of at least one listed (not rejected) statement. Public lists
+    show only these; an actor only mentioned, or known from a roster, or left empty by merges and corrections,
+    keeps its own page (links to it still answer) but is not listed."""
+    said = Statement.objects.filter(speaker=OuterRef("pk")).exclude(review_status=Statement.ReviewStatus.REJECTED)
+    return actors.filter(Exists(said))
+
+
 def with_statement_counts(actors: QuerySet[Actor]) -> QuerySet[Actor]:
     """Annotate actors with `n`, their number of listed (not rejected) statements; most first."""
     counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
@@ -440,3 +451,44 @@ def _connect_invalidation():
 
 
 _connect_invalidation()
+
+
+# --- The admin's "Unresolved speakers" queue (issue 20) ---------------------------------------------------------------
+
+QUEUE_SOURCE_TYPES = (Statement.SourceType.NAMED, Statement.SourceType.DOCUMENT)
+
+
+def _mention_key():
+    from django.db.models.functions import Lower, Trim
+
+    return Lower(Trim("speaker_mention"))  # actors.services.mention_key, in SQL
+
+
+def unresolved_statements() -> QuerySet[Statement]:
+    """Listed statements of a named or document source with no actor, and words to resolve (`mention_key`)."""
+    return (
+        Statement.objects.filter(speaker__isnull=True, source_type__in=QUEUE_SOURCE_TYPES)
+        .exclude(review_status=Statement.ReviewStatus.REJECTED).exclude(speaker_mention="")
+        .annotate(mention_key=_mention_key())
+    )
+
+
+def unresolved_speaker_groups() -> QuerySet:
+    """The unresolved statements grouped by identical mention (case aside), most frequent first: dicts with
+    `mention_key`, `mention` (one way it is written), `statements`, `articles` (distinct sources), `documents`
+    (how many of them are a document source) and `first_seen` (the earliest date)."""
+    from django.db.models import Min
+
+    return (
+        unresolved_statements().order_by().values("mention_key")
+        .annotate(mention=Min("speaker_mention"), statements=Count("id"), articles=Count("source_id", distinct=True),
+                  documents=Count("id", filter=Q(source_type=Statement.SourceType.DOCUMENT)),
+                  first_seen=Min("dated_on"))
+        .order_by("-statements", "mention_key")
+    )
+
+
+def unresolved_group(mention_key: str) -> QuerySet[Statement]:
+    """One group's statements, with their sources, newest first."""
+    return (with_sort_date(unresolved_statements().filter(mention_key=mention_key)).select_related("source")
+            .defer("source__text", "source__original", "search_vector").order_by(*ORDERINGS["newest"]))

@@ -112,6 +112,12 @@ class StatementSerializer(LeanRepresentation, serializers.ModelSerializer):
     html_url = serializers.SerializerMethodField(help_text="The statement's page on the website.")
     speaker = ActorRefSerializer(read_only=True, allow_null=True, help_text="Who said it; null when unresolved.")
     speaker_role = serializers.SerializerMethodField(help_text='The title the speaker was given, e.g. "Foreign Minister".')
+    source_type = serializers.ChoiceField(
+        choices=Statement.SourceType.choices, read_only=True,
+        help_text="Who it comes from: named (a person or organisation; `speaker` null while unresolved), unnamed "
+        "(an unnamed source or a group such as \"analysts\": never a speaker, `speaker_mention` holds the words) or "
+        "document (a report or study; `speaker` is its publisher when known).",
+    )
     source = SourceRefSerializer(read_only=True)
     topics = TopicRefSerializer(many=True, read_only=True)
     mentioned_actors = ActorRefSerializer(many=True, read_only=True, help_text="Other actors named in the statement.")
@@ -123,7 +129,7 @@ class StatementSerializer(LeanRepresentation, serializers.ModelSerializer):
     class Meta:
         model = Statement
         fields = [
-            "id", "url", "html_url", "speaker", "speaker_mention", "speaker_role", "cue", "kind", "content",
+            "id", "url", "html_url", "speaker", "speaker_mention", "speaker_role", "source_type", "cue", "kind", "content",
             "content_start", "content_end", "said_on", "source", "topics", "mentioned_actors", "confidence",
             "review_status", "reviewed_at", "extractor_version", "headline", "created_at", "updated_at",
         ]

@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from actors import services as actor_services
+from actors.models import MentionDecision
+
 from .models import Statement, Topic
+from .selectors import unresolved_group
 
 
 def topic_slug(name: str) -> str:
@@ -272,3 +277,55 @@ def set_speaker(*, statements: Iterable[Statement], speaker, user=None) -> int:
         save_editor_edit(statement=statement, user=user, changed_fields=["speaker"])
         count += 1
     return count
+
+
+# --- The admin's "Unresolved speakers" queue: one decision for every statement of a mention ----------------------
+
+
+@transaction.atomic
+def resolve_mention(*, mention_key: str, decision: str, actor=None, new_name: str = "", new_kind: str = "",
+                    user=None) -> tuple[int, object]:
+    """Resolve every unresolved statement whose speaker mention is `mention_key` (selectors.unresolved_group) in
+    one editor's decision, and teach it for later articles (actors.services.teach_mention / teach_unnamed):
+
+    - "link": the statements' speaker becomes `actor` (live);
+    - "create": a new actor `new_name` of `new_kind` is created (actors.services.create_actor), then linked;
+    - "unnamed": the statements become an unnamed source, with no actor.
+
+    Each statement is saved with the editor and a reason in its history, marked corrected (re-extraction keeps
+    it). Returns (how many statements, the actors.models.MentionDecision). Raises actors.services.TeachError
+    with a message for the editor when the decision cannot be made (nothing left to resolve, no actor, ...).
+    """
+    statements = list(unresolved_group(mention_key).select_for_update(of=("self",)))
+    if not statements:
+        raise actor_services.TeachError("Nothing is left to resolve under this mention: another editor may have "
+                                        "done it. Reload the queue.")
+    mention = Counter(s.speaker_mention.strip() for s in statements).most_common(1)[0][0]
+    dated = [s for s in statements if s.dated_on]
+    first = min(dated, key=lambda s: s.dated_on) if dated else statements[-1]
+    if decision == MentionDecision.Decision.UNNAMED:
+        record = actor_services.teach_unnamed(mention=mention, statements=len(statements), user=user)
+        reason = f"Unresolved speakers: “{mention}” marked unnamed"
+        changes = {"source_type": Statement.SourceType.UNNAMED, "speaker": None, "speaker_role": None}
+    elif decision in (MentionDecision.Decision.LINK, MentionDecision.Decision.CREATE):
+        if decision == MentionDecision.Decision.CREATE:
+            actor = actor_services.create_actor(name=new_name, kind=new_kind, user=user)
+        elif actor is None:
+            raise actor_services.TeachError("Choose the actor these statements come from.")
+        record, role = actor_services.teach_mention(
+            mention=mention, actor=actor, decision=decision, statements=len(statements), seen_on=first.dated_on,
+            source_id=first.source_id, user=user,
+        )
+        reason = f"Unresolved speakers: “{mention}” linked to {actor.name}"
+        changes = {"speaker": actor, "speaker_role": role}
+    else:
+        raise actor_services.TeachError("Choose link, create or unnamed.")
+    now, editor = timezone.now(), _editor(user)
+    for statement in statements:
+        for name, value in changes.items():
+            setattr(statement, name, value)
+        statement.review_status = _status_after_edit(statement.review_status)
+        statement.reviewed_by, statement.reviewed_at = editor, now
+        statement._history_user, statement._change_reason = editor, reason
+        statement.save()
+    return len(statements), record

@@ -93,7 +93,7 @@ def source_detail(request, pk):
     return render(request, "statements/source.html", {
         "source": source,
         "statements": statements,
-        "speakers": sorted({s.speaker.name if s.speaker_id else s.speaker_mention for s in statements}),
+        "speakers": sorted({s.speaker_label for s in statements}),
     })
 
 

@@ -60,7 +60,7 @@ def _mark(text: str, span: Span, *, first: bool, current_pk) -> SafeString:
     classes = f"hl kind-{s.kind}" + (" current" if s.pk == current_pk else "")
     if not first:
         return format_html('<mark class="{}">{}</mark>', classes, _plain(text))
-    speaker = s.speaker.name if s.speaker_id else (s.speaker_mention or "Unknown speaker")
+    speaker = s.speaker_label
     return format_html(
         '<mark class="{}" id="st-{}"><a class="who" href="{}" title="{}: open this statement">{}{}</a>{}</mark>',
         classes, s.pk, s.get_absolute_url(), speaker, speaker, f" · {s.cue}" if s.cue else "", _plain(text),

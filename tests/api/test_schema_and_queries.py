@@ -61,7 +61,7 @@ def test_every_endpoint_parameter_and_error_is_documented(schema):
                 assert response["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
     statement_filters = {p["name"] for p in operations[("/api/v1/statements/", "get")]["parameters"]}
     assert statement_filters == {
-        "speaker", "topic", "source", "publisher", "kind", "review_status", "date_from", "date_to",
+        "speaker", "topic", "source", "publisher", "kind", "source_type", "review_status", "date_from", "date_to",
         "min_confidence", "q", "ordering", "cursor", "page_size",
     }
     upload = operations[("/api/v1/sources/", "post")]

@@ -7,7 +7,7 @@ from statements.templatetags.article_text import paragraphs, render_highlighted,
 def stmt(pk, start, end, speaker="Lavrov", kind="direct", cue="said"):
     return SimpleNamespace(
         pk=pk, content_start=start, content_end=end, kind=kind, cue=cue, speaker_id=1,
-        speaker=SimpleNamespace(name=speaker), speaker_mention="", get_absolute_url=lambda: f"/statements/{pk}/",
+        speaker=SimpleNamespace(name=speaker), speaker_label=speaker, speaker_mention="", get_absolute_url=lambda: f"/statements/{pk}/",
     )
 
 

@@ -36,8 +36,9 @@ def test_home_shows_latest_top_speakers_and_topics_for_the_period(client, world)
     assert 'action="/search/"' in body
 
 
-def test_actor_list_search_by_alias_kind_and_order(client, world):
-    ActorFactory(name="Ministry of Defence", slug="mod", kind=Actor.Kind.ORGANIZATION)
+def test_actor_list_search_by_alias_kind_and_order(client, world, statement_factory):
+    mod = ActorFactory(name="Ministry of Defence", slug="mod", kind=Actor.Kind.ORGANIZATION)
+    statement_factory(speaker=mod)
     body = _text(client.get("/actors/"))
     assert body.index("Sergey Lavrov") < body.index("Antony Blinken") < body.index("Ministry of Defence")
     assert "Sergey Lavrov" in _text(client.get("/actors/?q=sergei"))  # alias

@@ -4,13 +4,15 @@ relative one), even for a source whose stored URL is `javascript:` (a row from b
 """
 import json
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import User
 
 from statements.models import Source
 from tests.conftest import OUTPUT
-from tests.pages.builders import hostile_world, lavrov_world
+from tests.factories import StatementFactory
+from tests.pages.builders import PAYLOAD, hostile_world, lavrov_world
 
 pytestmark = pytest.mark.browser
 
@@ -55,6 +57,7 @@ def world(transactional_db):
     Source.objects.filter(pk=hostile["source"].pk).update(url=STORED_XSS)  # stored before uploads checked URLs
     Source.objects.filter(pk=lavrov["source"].pk).update(url="https://sana.example/en/?p=1")
     User.objects.create_superuser("chief", "chief@example.com", PASSWORD)
+    StatementFactory(speaker=None, speaker_mention=PAYLOAD, source_type="document")  # for the unresolved queue
     return {**hostile, "lavrov": lavrov}
 
 
@@ -71,6 +74,8 @@ def pages(world) -> list[str]:
         "/admin/statements/statement/", f"/admin/statements/statement/{statement.pk}/change/",
         "/admin/actors/actor/", f"/admin/actors/actor/{world['lavrov']['lavrov'].pk}/change/",
         f"/admin/statements/statement/{statement.pk}/history/", f"/admin/statements/source/{lavrov.pk}/history/",
+        "/admin/statements/unresolvedspeaker/",
+        "/admin/statements/unresolvedspeaker/group/?" + urlencode({"key": PAYLOAD.lower()}),
         "/api/docs/", "/api/redoc/",
     ]
 
