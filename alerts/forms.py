@@ -4,7 +4,6 @@ from __future__ import annotations
 from django import forms
 
 from browse.forms import StatementFilterForm
-from statements.models import Statement
 
 from .filters import AlertFilters
 from .models import Alert
@@ -27,8 +26,6 @@ class AlertForm(StatementFilterForm):
 
     email = forms.EmailField(max_length=254, label="Your email address")
     frequency = forms.ChoiceField(choices=Alert.Frequency.choices, initial=Alert.Frequency.DAILY)
-    source_type = forms.ChoiceField(
-        required=False, choices=[("", "Any"), *Statement.SourceType.choices], label="Source")
     everything = forms.BooleanField(
         required=False, label="Yes, send me every new statement",
         help_text="An alert with no filter follows every statement stored.")

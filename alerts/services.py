@@ -138,9 +138,8 @@ def _match_alert_by_alert(statement_ids: list[int]) -> int:
     for alert in live_alerts():
         found = statement_selectors.filter_statements(statement_selectors.StatementFilters(
             speaker=alert.speaker, topic=alert.topic, q=alert.q, publisher=alert.publisher, kind=alert.kind,
+            source_type=alert.source_type,
         )).filter(pk__in=statement_ids, created_at__gte=alert.confirmed_at)
-        if alert.source_type:
-            found = found.filter(source_type=alert.source_type)
         new = [AlertMatch(alert=alert, statement_id=pk) for pk in found.values_list("pk", flat=True)]
         queued += len(AlertMatch.objects.bulk_create(new, ignore_conflicts=True))
     return queued

@@ -199,3 +199,29 @@ def test_with_the_mail_server_down_statements_stay_queued_and_go_whole_when_it_i
     message = smtp_inbox.wait_for(2)[1]
     assert message["Message-ID"] in claimed
     assert said <= set(re.findall(r"/statements/\d+/", smtp_inbox.text(message)))
+
+
+def test_the_one_statement_matching_and_the_alert_by_alert_matching_of_the_embedded_mode_agree(postgres_only):
+    """PostgreSQL matches every alert in one SQL statement; SQLite (the embedded demo) alert by alert through the
+    statement selector. Both must find the same pairs."""
+    from alerts.filters import AlertFilters
+
+    brown, darling = ActorFactory(name="Gordon Brown"), ActorFactory(name="Alistair Darling")
+    budget = TopicFactory(name="Budget")
+    follow = [AlertFilters(speaker=brown), AlertFilters(topic=budget), AlertFilters(q="budget"),
+              AlertFilters(q="budget -balanced"), AlertFilters(publisher="test agency"), AlertFilters(kind="direct"),
+              AlertFilters(source_type="unnamed"), AlertFilters(speaker=darling, q="budget"), AlertFilters()]
+    for i, filters in enumerate(follow):
+        services.confirm_alert(alert=services.request_alert(email=f"r{i}@example.org", filters=filters,
+                                                            frequency="daily"))
+    made = [StatementFactory(speaker=brown), StatementFactory(speaker=darling, kind="direct"),
+            StatementFactory(speaker=None, source_type="unnamed"),
+            StatementFactory(speaker=darling, review_status=Statement.ReviewStatus.REJECTED)]
+    made[0].topics.add(budget)
+    ids = [s.pk for s in made]
+    assert services.match_new(ids) > 0
+    by_sql = set(AlertMatch.objects.values_list("alert_id", "statement_id"))
+    AlertMatch.objects.all().delete()
+    services._match_alert_by_alert(ids)
+    assert set(AlertMatch.objects.values_list("alert_id", "statement_id")) == by_sql
+    assert len(by_sql) >= 9
