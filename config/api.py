@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from actors.api import ActorViewSet
+from alerts.api import WebhookViewSet
 from common.api.errors import not_found_json
 from ingest.api import SourceViewSet
 from statements.api import StatementViewSet, TopicViewSet
@@ -32,6 +33,7 @@ router.register("actors", ActorViewSet, basename="actor")
 router.register("statements", StatementViewSet, basename="statement")
 router.register("topics", TopicViewSet, basename="topic")
 router.register("sources", SourceViewSet, basename="source")
+router.register("webhooks", WebhookViewSet, basename="webhook")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/", include("config.api")),
     path("ingest/", include("ingest.urls")),
     path("actors/", include("actors.urls")),
+    path("alerts/", include("alerts.urls")),
     path("", include("statements.urls")),
 ]
 

@@ -1,5 +1,6 @@
-"""The Atom feed of a topic's newest statements."""
+"""The Atom feeds of a topic's newest statements and of any filtered list (the search page's)."""
 from django.http import Http404
+from django.urls import reverse
 
 from browse.feeds import StatementFeed
 
@@ -18,3 +19,24 @@ class TopicStatementsFeed(StatementFeed):
 
     def fixed(self, obj):
         return {"topic": obj}
+
+
+class SearchListing:
+    """The search page as a feed's subject: every filter comes from the query string."""
+
+    def get_absolute_url(self):
+        return reverse("statements:search")
+
+
+class SearchStatementsFeed(StatementFeed):
+    """The Atom feed of any filtered list of statements (the search page's filters, `?q=budget&kind=direct`)."""
+
+    def get_object(self, request):
+        return SearchListing()
+
+    def title(self, obj):
+        q = " ".join(obj.feed_filters.q.split())
+        return f"Statements matching “{q}”" if q else "Statements"
+
+    def fixed(self, obj):
+        return {}

@@ -16,4 +16,5 @@ urlpatterns = [
     path("topics/export.<str:fmt>", views.topics_export, name="topics_export"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("topics/<slug:slug>/feed/", feeds.TopicStatementsFeed(), name="topic_feed"),
+    path("search/feed/", feeds.SearchStatementsFeed(), name="search_feed"),
 ]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("common", "browse", "actors", "statements", "ingest", "config")
+PACKAGES = ("common", "browse", "actors", "statements", "ingest", "alerts", "config")
 PRESENTATION = {"views", "api", "admin", "urls", "feeds", "forms", "exports", "serializers", "filters", "templatetags"}
 PAGE_MODULES = {"views", "forms", "feeds"}
 
@@ -54,6 +54,10 @@ def test_actors_knows_nothing_of_statements_but_through_selectors_in_its_present
 
 def test_nothing_but_config_imports_ingest():
     assert [(a, b) for a, b in IMPORTS if b.startswith("ingest.") and not a.startswith("config.")] == []
+
+
+def test_nothing_but_config_imports_alerts():
+    assert [(a, b) for a, b in IMPORTS if b.startswith("alerts.") and not a.startswith(("config.", "alerts."))] == []
 
 
 def test_no_app_imports_config():

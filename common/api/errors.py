@@ -175,8 +175,8 @@ class ApiAutoSchema(AutoSchema):
 
     def _error_codes(self) -> list[str]:
         codes = ["400", "404", "429"]
-        if self.method not in ("GET", "HEAD", "OPTIONS"):
-            codes += ["401", "403"]
+        if self.method not in ("GET", "HEAD", "OPTIONS") or {} not in self.get_auth():
+            codes += ["401", "403"]  # a write, or a read that needs credentials (e.g. one's own webhooks)
         return codes
 
     def get_auth(self):

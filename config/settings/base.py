@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "actors",
     "statements",
     "ingest",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -292,7 +294,39 @@ LOGGING = {
 # its message waiting in a backlog, so it is queued again only once untouched for SWEEP_OLDER_THAN_SECONDS.
 # The sweep is one indexed query (its message waits behind any backlog in the queue, like the articles).
 SWEEP_SECONDS = env.float("SWEEP_SECONDS", default=10.0)
+
+# Alerts by email (alerts app). Mail goes out through Django's email backend: EMAIL_URL, e.g.
+# smtp+tls://user:password@smtp.example.org:587 (django-environ's email_url); with none set, messages are printed
+# to the console (embedded mode). SITE_URL is the address links in messages point to.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds; a mail server that hangs must not hold a worker
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Statement Tracker <alerts@localhost>")
+ALERT_MESSAGE_ID_DOMAIN = env("ALERT_MESSAGE_ID_DOMAIN", default="statement-tracker.local")
+ALERT_IMMEDIATE_SECONDS = env.float("ALERT_IMMEDIATE_SECONDS", default=300.0)
+ALERT_DIGEST_HOUR = env.int("ALERT_DIGEST_HOUR", default=6)
+ALERT_MAX_STATEMENTS_PER_MESSAGE = env.int("ALERT_MAX_STATEMENTS_PER_MESSAGE", default=200)
+# Webhooks: POST timeout, the wait after a first failure (doubled after each next one), failures in a row before a
+# webhook is turned off, and whether private/loopback addresses are allowed (production.py: not by default).
+ALERT_WEBHOOK_TIMEOUT = env.float("ALERT_WEBHOOK_TIMEOUT", default=10.0)
+ALERT_WEBHOOK_RETRY_SECONDS = env.float("ALERT_WEBHOOK_RETRY_SECONDS", default=60.0)
+ALERT_WEBHOOK_MAX_FAILURES = env.int("ALERT_WEBHOOK_MAX_FAILURES", default=8)
+ALERT_WEBHOOK_ALLOW_PRIVATE = env.bool("ALERT_WEBHOOK_ALLOW_PRIVATE", default=True)
+ALERT_SEND_BATCH = env.int("ALERT_SEND_BATCH", default=200)  # alerts per sending task: workers share a run
+# Asking for alerts (each sends a confirmation message): per address and per client address (common.throttling).
+ALERT_REQUEST_RATE_PER_ADDRESS = env("ALERT_REQUEST_RATE_PER_ADDRESS", default="5/hour") or None
+ALERT_REQUEST_RATE_PER_CLIENT = env("ALERT_REQUEST_RATE_PER_CLIENT", default="30/hour") or None
 CELERY_BEAT_SCHEDULE = {
+    # Alerts (alerts.tasks): new statements matched and "immediate" alerts sent every ALERT_IMMEDIATE_SECONDS;
+    # daily digests at ALERT_DIGEST_HOUR (UTC), weekly ones on Mondays at the same hour.
+    "alerts-match-and-send": {"task": "alerts.match_and_send", "schedule": ALERT_IMMEDIATE_SECONDS},
+    "alerts-daily-digest": {
+        "task": "alerts.send_digests", "schedule": crontab(minute=0, hour=ALERT_DIGEST_HOUR), "args": ["daily"],
+    },
+    "alerts-weekly-digest": {
+        "task": "alerts.send_digests", "schedule": crontab(minute=0, hour=ALERT_DIGEST_HOUR, day_of_week=1),
+        "args": ["weekly"],
+    },
     "sweep-pending-sources": {
         "task": "ingest.sweep_pending", "schedule": SWEEP_SECONDS,
         "kwargs": {

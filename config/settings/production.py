@@ -61,3 +61,6 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # skipped it still serves them (uncompressed) from the apps instead of answering 404 for the admin's CSS, the
 # pages' scripts and the API docs' assets.
 WHITENOISE_USE_FINDERS = not any(STATIC_ROOT.iterdir())
+
+# Webhooks may not call private, loopback or reserved addresses in production (alerts.webhooks.check_url).
+ALERT_WEBHOOK_ALLOW_PRIVATE = env.bool("ALERT_WEBHOOK_ALLOW_PRIVATE", default=False)

@@ -41,6 +41,8 @@ EXPECTED = {
     ("/api/v1/topics/", "get"), ("/api/v1/topics/{id}/", "get"),
     ("/api/v1/sources/", "get"), ("/api/v1/sources/", "post"), ("/api/v1/sources/{id}/", "get"),
     ("/api/v1/sources/{id}/reprocess/", "post"),
+    ("/api/v1/webhooks/", "get"), ("/api/v1/webhooks/", "post"), ("/api/v1/webhooks/{id}/", "get"),
+    ("/api/v1/webhooks/{id}/", "patch"), ("/api/v1/webhooks/{id}/", "delete"),
 }
 
 

@@ -40,7 +40,8 @@ def _feed_ids(client, url) -> list[int]:
 
 
 @pytest.mark.parametrize("page", ["/actors/gordon-brown/?kind=direct&q=budget&page=1",
-                                  "/topics/economy/?kind=direct&q=budget&actor=gordon-brown"])
+                                  "/topics/economy/?kind=direct&q=budget&actor=gordon-brown",
+                                  "/search/?kind=direct&q=budget&actor=gordon-brown&page=1"])
 def test_feed_links_keep_the_page_filters(client, brown, page):
     links = _feed_links(client.get(page).content.decode())
     assert len(links) == 2
@@ -77,3 +78,16 @@ def test_csv_fills_publisher_and_url_from_the_source(client, brown):
     direct, indirect = rows[brown["direct"].pk], rows[brown["indirect"].pk]
     assert direct["publisher"] == "www.bbc.co.uk" and direct["source_url"] == "https://www.bbc.co.uk/news/1"
     assert indirect["source_url"] == f"http://testserver/sources/{brown['indirect'].source_id}/"
+
+
+def test_every_list_but_a_source_offers_to_follow_it_with_its_filters(client, brown):
+    for page in ("/actors/gordon-brown/?kind=direct", "/topics/economy/?kind=direct", "/search/?q=budget&kind=direct"):
+        body = client.get(page).content.decode()
+        follow = re.search(r'<a class="button small follow" href="([^"]+)"', body)
+        assert follow, page
+        link = follow.group(1).replace("&amp;", "&")
+        assert link.startswith("/alerts/new/?") and "kind=direct" in link
+        form = client.get(link).content.decode()
+        assert "Follow “Statements" in form and "(direct quote)" in form
+    source = client.get(brown["direct"].source.get_absolute_url()).content.decode()
+    assert 'class="button small follow"' not in source

@@ -76,6 +76,7 @@ def pages(world) -> list[str]:
         f"/admin/statements/statement/{statement.pk}/history/", f"/admin/statements/source/{lavrov.pk}/history/",
         "/admin/statements/unresolvedspeaker/",
         "/admin/statements/unresolvedspeaker/group/?" + urlencode({"key": PAYLOAD.lower()}),
+        "/alerts/new/?actor=sergey-lavrov&q=sanctions", "/admin/alerts/alert/", "/admin/alerts/alertmatch/",
         "/api/docs/", "/api/redoc/",
     ]
 
