@@ -98,12 +98,8 @@ RESULT_VERBS = frozenset("post report announce record register book reveal unvei
 FIGURES = frozenset("profit profits loss losses rise fall increase decrease decline drop gain jump slump surge "
                     "revenue revenues sales earnings turnover growth deficit surplus dividend doubling tripling".split())
 # -- reports that carry nothing said (candidates/unsaid.py) --------------------------------------------------------
-# Verbs of deciding or consenting: "agreed to introduce a ban" is a decision, not something said
-DECISION_VERBS = frozenset("agree decide consent vote resolve opt elect".split())
 # Verbs of answering, which say nothing when negated: "did not comment on the report"
 RESPONDING_VERBS = frozenset("comment respond reply answer elaborate speculate".split())
-# Verbs of naming, which with a reflexive object give a name, not a statement: "calls himself a socialist"
-NAMING_VERBS = frozenset("call name dub style term label brand".split())
 # Verbs of ruling, and who rules and on what: "the court dismissed both appeals" is a ruling, not a statement. Not
 # "reject" or "deny", which report speech of anyone ("rejected the claim", "denied the allegations")
 RULING_VERBS = frozenset("dismiss uphold overturn quash throw strike".split())
@@ -111,9 +107,9 @@ COURTS = frozenset("court judge tribunal jury panel justice magistrate lord arbi
 PROCEEDINGS = frozenset("appeal case lawsuit suit motion petition application injunction conviction sentence "
                         "verdict extradition".split())
 # What a speech verb's infinitive is only meant, due or tried to do ("tried to explain the gap", "a term used to
-# describe this trend", "is to announce her plans"): nothing said yet
+# describe this trend", "is to announce her plans", "is expected to announce ..."): nothing said yet
 INTENDING = frozenset("try seek attempt struggle want hope plan intend aim decide vote use coin invent adopt "
-                      "choose be".split())
+                      "choose be expect due set schedule prepare poised likely".split())
 # Verbs that report speech only with a word for speech as their object ("repeated his claim", not "repeated the
 # times he ran last season"); the words that count besides NOUN_CUES, INFINITIVE_NOUNS and DOCUMENT_NOUNS
 SPEECH_OBJECT_VERBS = frozenset({"repeat"})

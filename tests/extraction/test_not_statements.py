@@ -1,22 +1,15 @@
-"""A stored statement is a statement (issue 20, item 9): refusals, decisions, rulings, names taken, speech only tried
-or meant, deeds repeated and headings are not stored; the statement next to them still is (candidates/unsaid.py,
-candidates/headlines.py). Each sentence is also a row of golden.json."""
+"""A stored statement is a statement (issue 20, item 9): rulings, no comment on a topic, speech only tried, meant or
+due, deeds repeated and genre headings are not stored; the statement next to them still is (candidates/unsaid.py,
+candidates/headlines.py). Each sentence is also a row of golden.json. Refusals, decisions and names taken are still
+stored: PolNeAR's annotators count them as speech (docs/extraction.md, tenth session)."""
 from __future__ import annotations
 
 import pytest
 
 NOT_STATEMENTS = [
-    # a refusal: no content
-    "A spokesman for the Treasury declined to comment on the figures.",
-    "The athlete declined to explain her leap in form.",
-    # a decision
-    "European farm ministers agreed to introduce a ban on the pesticide.",
-    "The council agreed to allow it.",
     # no answer, only its topic; an object that says nothing was
     "The ministry did not comment on the report.",
     "The newspaper has announced no plans to close its printing works.",
-    # a name taken
-    "Paul Okafor calls himself a conservative economist.",
     # a ruling
     "The Court of Appeal dismissed both appeals on Tuesday.",
     "A judge dismissed an attempt by the oil firm to gain bankruptcy protection in the US.",
@@ -25,6 +18,7 @@ NOT_STATEMENTS = [
     "The athlete struggled to explain her leap in form.",
     "The minister hopes to announce a deal later on Friday.",
     "Anna Berg is to announce her plans on the issue next week.",
+    "The minister is expected to announce the proposals in the Commons.",
     "Economists coined the word stagflation to describe this trend.",
     # a deed repeated
     "Okafor repeated the world-class times he ran in Stuttgart last season.",
@@ -38,11 +32,6 @@ def test_not_a_statement(run, text):
 
 # Next to each rule, what it leaves alone: (text, cue, content) of the one statement the text gives
 STILL_STATEMENTS = [
-    # a refusal with a reason keeps the reason
-    ("A spokesman for the Treasury declined to comment, saying the figures were not final.", "saying",
-     "the figures were not final"),
-    # agreeing that something is so is not a decision
-    ("Farm minister Anna Berg agreed that the ban had come too late.", "agreed", "the ban had come too late"),
     # no comment beside what was said
     ("Anna Berg did not comment on the report but said the figures were wrong.", "said", "the figures were wrong"),
     # calling someone something, dismissing claims as something
