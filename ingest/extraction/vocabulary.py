@@ -97,6 +97,24 @@ CAUSING = frozenset("force prompt lead cause push drive compel spur provoke".spl
 RESULT_VERBS = frozenset("post report announce record register book reveal unveil".split())
 FIGURES = frozenset("profit profits loss losses rise fall increase decrease decline drop gain jump slump surge "
                     "revenue revenues sales earnings turnover growth deficit surplus dividend doubling tripling".split())
+# -- reports that carry nothing said (candidates/unsaid.py) --------------------------------------------------------
+# Verbs of answering, which say nothing when negated: "did not comment on the report"
+RESPONDING_VERBS = frozenset("comment respond reply answer elaborate speculate".split())
+# Verbs of ruling, and who rules and on what: "the court dismissed both appeals" is a ruling, not a statement. Not
+# "reject" or "deny", which report speech of anyone ("rejected the claim", "denied the allegations")
+RULING_VERBS = frozenset("dismiss uphold overturn quash throw strike".split())
+COURTS = frozenset("court judge tribunal jury panel justice magistrate lord arbitrator".split())
+PROCEEDINGS = frozenset("appeal case lawsuit suit motion petition application injunction conviction sentence "
+                        "verdict extradition".split())
+# What a speech verb's infinitive is only meant, due or tried to do ("tried to explain the gap", "a term used to
+# describe this trend", "is to announce her plans", "is expected to announce ..."): nothing said yet
+INTENDING = frozenset("try seek attempt struggle want hope plan intend aim decide vote use coin invent adopt "
+                      "choose be expect due set schedule prepare poised likely".split())
+# Verbs that report speech only with a word for speech as their object ("repeated his claim", not "repeated the
+# times he ran last season"); the words that count besides NOUN_CUES, INFINITIVE_NOUNS and DOCUMENT_NOUNS
+SPEECH_OBJECT_VERBS = frozenset({"repeat"})
+SPEECH_WORDS = frozenset("""line phrase word question mantra slogan refrain attack criticism view position stance support
+opposition belief demand offer apology denial assurance""".split())
 # Verbs that name whom they tell before what ("told The Washington Post he was ...")
 TELLING = frozenset("tell inform assure remind warn notify advise".split())
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire"})
@@ -207,6 +225,7 @@ NOT_HEADLINE_SPEAKERS = frozenset("""
 watch breaking update updated exclusive video videos opinion analysis live photos photo editorial review
 interview report explainer factbox timeline q&a comment commentary listen read note warning correction clarification
 editor's update: source sources related more also see poll quiz fact check factcheck latest the
+obituary obituaries profile preview feature viewpoint factfile tribute
 """.split())
 # what a headline "Name: ..." may call the person it portrays
 PORTRAIT_WORDS = frozenset("""king queen man woman legend star hero icon life career profile obituary portrait master

@@ -14,7 +14,8 @@ rule name)` or a `Candidate` out):
 | headlines.py | headlines and transcript lines | headline |
 | block.py | block quotations | block |
 
-`verbs.py` walks the speech verbs and tries each family's rules in the ordered lists there (`rule_order`);
+`verbs.py` walks the speech verbs and tries each family's rules in the ordered lists there (`rule_order`), and drops a
+non-clausal content that says nothing (`unsaid.says_nothing`: a ruling, a deed, a figure, speech only tried or due);
 `grammar.py` holds what the families share (cue verbs, subjects, follow-up cues, asides).
 """
 from __future__ import annotations

@@ -14,9 +14,8 @@ from dataclasses import replace
 
 from ..lexicon import accepts, candidate_lemmas
 from ..rules import CLAUSAL, R
-from ..vocabulary import (ACL, ADVCL, AGENT, ATTR, AUX, AUXPASS, CCOMP, CONJ, DOBJ, EXPLETIVES, FIGURES, NSUBJ,
-                          NSUBJPASS, PARATAXIS, PCOMP, POBJ, QUESTION_VERBS, RELCL, RESPONSE_VERBS, RESULT_VERBS,
-                          UNDONE, WISHED, XCOMP)
+from ..vocabulary import (ACL, ADVCL, AGENT, ATTR, AUX, AUXPASS, CCOMP, CONJ, DOBJ, EXPLETIVES, NSUBJ, NSUBJPASS,
+                          PARATAXIS, PCOMP, POBJ, QUESTION_VERBS, RELCL, RESPONSE_VERBS, UNDONE, WISHED, XCOMP)
 from .according import according
 from .block import colon_block
 from .clausal import clause_complement, clause_it_hangs_on, clause_on_hearer, clause_under_phrase, question
@@ -26,21 +25,13 @@ from .grammar import (FOLLOW_DEPS, MAX_SENTENCE_TOKENS, cue_extent, cue_ok, find
 from .nominal import nominal, noun_cue, pro_form, saying_on_object, verb_read_as_noun
 from .parenthetical import as_attribution, as_clause, as_parenthetical, comma_spliced, inverted
 from .record import Candidate
+from .unsaid import says_nothing
 
 
 def _asked_participle(tok) -> bool:
     """ "Asked about the report, Clinton said ...": a bare passive participle of a question verb."""
     return tok.tag_ == "VBN" and tok.lemma_.lower() in QUESTION_VERBS and tok.dep_ in (ADVCL, ACL, CONJ) \
         and not any(c.dep_ in (AUX, AUXPASS, NSUBJ, NSUBJPASS) for c in tok.children)
-
-
-def _figure_object(tok, rule: str) -> bool:
-    """Is the object a business figure ("posted a 222% rise in annual profit", "reported a loss of $2bn")? A company's
-    results, not something it said."""
-    if rule != R.DOBJ or tok.lemma_.lower() not in RESULT_VERBS:
-        return False
-    obj = next((c for c in tok.children if c.dep_ == DOBJ), None)
-    return obj is not None and obj.lemma_.lower() in FIGURES
 
 
 def _undone(tok) -> bool:
@@ -122,7 +113,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             if found is None:
                 continue
             (start, end), rule = found
-        if rule not in CLAUSAL and (not accepts(lemma, rule) or _figure_object(tok, rule)):
+        if rule not in CLAUSAL and (not accepts(lemma, rule) or says_nothing(tok, rule)):
             continue
         if end - start < 3 and rule != R.PRO_FORM:
             continue

@@ -1,0 +1,98 @@
+"""Reports that carry nothing said: a speech verb whose object or infinitive names a ruling, a deed, a business figure,
+a topic no one answered on, or speech only tried, meant or due, rather than what someone said (issue 20, item 9: a
+stored statement is a statement).
+
+Not here, because PolNeAR's annotators count them as speech far more often than not (docs/extraction.md, tenth
+session): refusals ("declined to comment"), decisions ("agreed to introduce a ban"), names taken ("calls himself a
+socialist").
+
+Public entry: says_nothing(tok, rule), asked of every non-clausal candidate (rules dobj, xcomp, prep:*) in
+verbs.py. A clause ("agreed that ...", "declined, saying ...") is never judged here: it says something.
+"""
+from __future__ import annotations
+
+from ..rules import R
+from ..vocabulary import (ADVCL, AUX, COURTS, DET, DOBJ, DOCUMENT_NOUNS, FIGURES, INFINITIVE_NOUNS, INTENDING, NEG,
+                          NOUN_CUES, NSUBJ, NSUBJPASS, OPRD, PREP, PROCEEDINGS, RESPONDING_VERBS, RESULT_VERBS,
+                          RULING_VERBS, SPEECH_OBJECT_VERBS, SPEECH_WORDS, XCOMP)
+from .grammar import find_subject
+
+NOMINAL = (R.DOBJ, R.XCOMP)
+
+
+def says_nothing(tok, rule: str) -> bool:
+    """Does this verb's non-clausal content name something other than what was said?"""
+    nominal = rule in NOMINAL or rule.startswith(R.PREP + ":")
+    if not nominal:
+        return False
+    return unanswered(tok) or ruled(tok, rule) or only_intended(tok, rule) or repeated_deed(tok, rule) \
+        or figure_object(tok, rule)
+
+
+def _object(tok):
+    return next((c for c in tok.children if c.dep_ == DOBJ), None)
+
+
+def _predicated(tok, obj) -> bool:
+    """Does something after the object say what it is ("called X a liar", "described X as Y")?"""
+    return any(c.i > obj.i and (c.dep_ in (OPRD, XCOMP) or (c.dep_ == PREP and c.lower_ == "as")) for c in tok.children)
+
+
+def unanswered(tok) -> bool:
+    """ "did not comment on the report", "would not respond to questions about ...": no answer, only its topic; and
+    "announced no plans to ...", "expressed no regret": an object that says nothing was."""
+    if tok.lemma_.lower() in RESPONDING_VERBS and any(c.dep_ == NEG for c in tok.children):
+        return True
+    obj = _object(tok)
+    return obj is not None and any(c.dep_ == DET and c.lower_ == "no" for c in obj.children)
+
+
+def ruled(tok, rule: str) -> bool:
+    """ "The Court of Appeal dismissed both appeals", "a judge dismissed the attempt to ...": a ruling, not a statement.
+    Known by who rules (a court, a judge) or by what is ruled on (an appeal, a case)."""
+    obj = _object(tok) if rule == R.DOBJ else None
+    if obj is None or tok.lemma_.lower() not in RULING_VERBS or _predicated(tok, obj):
+        return False
+    if obj.lemma_.lower() in PROCEEDINGS:
+        return True
+    subj = find_subject(tok)
+    return subj is not None and subj.lemma_.lower() in COURTS
+
+
+def only_intended(tok, rule: str) -> bool:
+    """ "tried to explain the gap", "a term used to describe this trend", "is expected to announce her plans": a speech
+    verb in an infinitive that is only tried, meant, due or used, with a topic as its object: nothing said yet. Not "seemed
+    to blame X" nor "went on to discuss X" (the saying happened), nor an object with what it is ("used a slur to
+    describe X as Y")."""
+    if tok.dep_ not in (XCOMP, ADVCL) or not any(c.dep_ == AUX and c.lower_ == "to" for c in tok.children) \
+            or any(c.dep_ in (NSUBJ, NSUBJPASS) for c in tok.children):
+        return False
+    if rule == R.DOBJ:
+        obj = _object(tok)
+        if obj is None or _predicated(tok, obj):
+            return False
+    elif not rule.startswith(R.PREP + ":"):
+        return False
+    head = tok.head
+    if head.lemma_.lower() == "use":  # "used a slur to describe", "a term used to describe"; not "he used to criticise"
+        return head.tag_ == "VBN" or any(c.dep_ == DOBJ for c in head.children)
+    # the lemmatiser reads "hopes" as "hop"
+    return head.lemma_.lower() in INTENDING or head.lower_ in INTENDING or head.lower_[:-1] in INTENDING
+
+
+def repeated_deed(tok, rule: str) -> bool:
+    """ "repeated the times he ran last season", "repeated the trick": what was repeated is no speech unless the object
+    is a word for it ("repeated his claim that ...", "repeating a common line")."""
+    obj = _object(tok) if rule == R.DOBJ else None
+    if obj is None or tok.lemma_.lower() not in SPEECH_OBJECT_VERBS or _predicated(tok, obj):
+        return False
+    return obj.lemma_.lower() not in SPEECH_WORDS | NOUN_CUES | INFINITIVE_NOUNS | DOCUMENT_NOUNS
+
+
+def figure_object(tok, rule: str) -> bool:
+    """Is the object a business figure ("posted a 222% rise in annual profit", "reported a loss of $2bn")? A company's
+    results, not something it said."""
+    if rule != R.DOBJ or tok.lemma_.lower() not in RESULT_VERBS:
+        return False
+    obj = _object(tok)
+    return obj is not None and obj.lemma_.lower() in FIGURES
