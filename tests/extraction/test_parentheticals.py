@@ -46,7 +46,7 @@ def test_a_subject_before_as_expected_is_still_the_speaker(run):
 
 def test_quick_to_point_out_is_said_by_the_subject_of_the_adjective_but_unlikely_to_say_is_not(run):
     [s] = run("Aides to Governor Ruth Alder are quick to point out that jobless claims fell, and that wages rose.").statements
-    assert (s.speaker.name, s.cue) == ("Aides", "point out")
+    assert (s.speaker.name, s.cue) == ("Aides to Governor Ruth Alder", "point out")  # a group: all its words
     assert s.content == "jobless claims fell, and that wages rose"  # the second "that" clause hangs on "are"
     assert not run("Governor Ruth Alder is unlikely to say that the plan failed.").statements
 

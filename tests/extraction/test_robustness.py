@@ -53,7 +53,7 @@ def test_version_and_record_shape(run):
     rec = to_jsonl_record("a.txt", ex)
     assert rec["file"] == "a.txt"
     keys = {"speaker", "speaker_kind", "speaker_title", "speaker_mention", "speaker_start", "speaker_end", "cue",
-            "cue_start", "cue_end", "kind", "content", "content_start", "content_end", "confidence", "said_on"}
+            "cue_start", "cue_end", "kind", "content", "content_start", "content_end", "confidence", "said_on", "source_type"}
     assert keys == set(rec["statements"][0])
     assert isinstance(rec["topics"], list)
     json.dumps(rec)
