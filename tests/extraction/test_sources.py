@@ -124,6 +124,12 @@ def test_a_named_spokesperson_is_the_person_with_the_role_and_whom_for(run):
      "dirty. Costs had risen, said the report.", "Costs", "National Audit Office"),
     ("The Spectator published an article on the affair. The article suggested that the minister had lied.", "lied",
      "Spectator"),
+    # "X reported": X's report
+    ("Rank will reveal the plan on Friday, the Sunday Telegraph reported. Goldman Sachs valued the unit at 300m pounds, "
+     "the report added.", "valued", "Sunday Telegraph"),
+    # a lede's "a report" whose publisher the next sentences name
+    ("The plan failed, said a report. The report said too many parties were involved. The National Audit Office "
+     "report said the sale was rushed.", "plan failed", "National Audit Office"),
 ])
 def test_a_document_speaks_for_its_publisher(run, text, fragment, publisher):
     name, _, resolved, kind, _ = source(run, text, fragment)

@@ -266,8 +266,8 @@ def _document(tok, toks, span, registry, unnamed, text, publications):
             return found._replace(source=DOCUMENT)
     found = _principal(sources.publisher(tok), registry, unnamed, text)
     if found is None and publications is not None:
-        found = _principal(publications.named_with(tok), registry, unnamed, text)
-        found = (found[0], "context") if found is not None else None
+        found = next(((f[0], "context") for who in publications.named_with(tok)
+                      if (f := _principal(who, registry, unnamed, text)) is not None), None)
     if found is not None:
         actor, how = found
         return ResolvedSpeaker(actor, span, "unnamed" if how == "context" else how, DOCUMENT)

@@ -140,35 +140,35 @@ def representative_title(title: str | None, full_name) -> str | None:
 
 class Publications:
     """The documents an article names with their publisher, in order: for "the report warns" after "The OECD's
-    report" or "a report by the National Audit Office"."""
+    report", "a report by the National Audit Office" or "the Sunday Telegraph reported"."""
 
     def __init__(self, doc):
         self.found = []  # (character offset, lemma, publisher token), in text order
         for tok in doc:
+            who = None
             if is_document(tok) and tok.tag_ != "NNS":
                 who = publisher(tok)
-                if who is not None:
-                    self.found.append((tok.idx, tok.lemma_.lower(), who))
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in PUBLICATIONS:  # "the Sunday Telegraph reported"
+                who = next((c for c in tok.children if c.dep_ == NSUBJ and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")),
+                           None)
+            if who is not None:
+                self.found.append((tok.idx, tok.lemma_.lower(), who))
         self._positions = [f[0] for f in self.found]
 
     def named_with(self, tok):
-        """The publisher token of the document `tok` refers to without naming its publisher: for a definite or bare one
-        ("the report", "research"), the latest before of the same kind (else any publication); for "a report", one named
-        in the next sentences only. None when nothing is certain."""
+        """The publisher tokens, likeliest first, of the document `tok` refers to without naming its publisher: for a
+        definite or bare one ("the report", "research"), those before of the same kind, latest first (then those of any
+        publication); for both, one named in the next sentences. Nothing for a plural ("press reports": several)."""
         lemma = tok.lemma_.lower()
         if tok.tag_ == "NNS":
-            return None  # "press reports": several, whoever published them
+            return
         if not any(c.dep_ == DET and c.lower_ in INDEFINITES for c in tok.children):
             before = self.found[:bisect.bisect_left(self._positions, tok.idx)]
-            for same in (True, False):
-                for pos, lem, who in reversed(before):
-                    if lem == lemma or (not same and lem in PUBLICATIONS and lemma in PUBLICATIONS):
-                        return who
+            yield from (who for _, lem, who in reversed(before) if lem == lemma)
+            yield from (who for _, lem, who in reversed(before) if lem != lemma and {lem, lemma} <= PUBLICATIONS)
         sent_end = tok.sent.end
-        for pos, lem, who in self.found[bisect.bisect_right(self._positions, tok.idx):]:
-            nth = len(list(tok.doc[sent_end: who.i].sents)) if who.i >= sent_end else 0
-            if nth > FORWARD_SENTENCES:
+        for _, lem, who in self.found[bisect.bisect_right(self._positions, tok.idx):]:
+            if who.i >= sent_end and len(list(tok.doc[sent_end: who.i].sents)) > FORWARD_SENTENCES:
                 break
             if lem == lemma:
-                return who
-        return None
+                yield who
