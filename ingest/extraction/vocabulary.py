@@ -132,11 +132,12 @@ QUANTIFIERS = frozenset("some many most all both several few others those these 
 # -- kinds of source (speakers/sources.py): groups, representatives, documents ---------------------------------------
 # Determiners and numbers that introduce someone not named ("a source", "one insider", "another official")
 INDEFINITES = frozenset("a an one another some any".split())
-# Nouns of a body of people that is no one organisation ("police said", "staff said"): a group, unless a name comes with it
+# Nouns of a body of people that is no one organisation ("police said", "staff said"): a group, unless named with it
 COLLECTIVES = frozenset("police staff crew public personnel".split())
-# Nouns of those who speak for someone else ("a spokesman for X", "X's lawyers", "X officials", "a Foreign Office source"):
-# what they say is their principal's, with the noun kept as the role
-REPRESENTATIVES = SPOKESPERSONS | frozenset("official lawyer attorney solicitor barrister counsel source representative".split())
+# Nouns of those who speak for someone else ("a spokesman for X", "X's lawyers", "X officials", "a Foreign Office
+# source"): what they say is their principal's, with the noun kept as the role
+REPRESENTATIVES = SPOKESPERSONS | frozenset(
+    "official lawyer attorney solicitor barrister counsel source representative".split())
 # Documents that publish findings ("a World Bank report", "the Oxfam study", "according to research by X"): a later
 # "the report" is one the article named before
 PUBLICATIONS = frozenset("report study survey research analysis poll review audit article findings assessment figure "

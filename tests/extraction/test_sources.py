@@ -115,7 +115,8 @@ def test_a_named_spokesperson_is_the_person_with_the_role_and_whom_for(run):
 # -- 3. documents speak for who published them -------------------------------------------------------------------------
 @pytest.mark.parametrize("text, fragment, publisher", [
     ("A World Bank report said growth would slow.", "growth", "World Bank"),
-    ("According to research by the Institute for Fiscal Studies, taxes will rise.", "taxes", "Institute for Fiscal Studies"),
+    ("According to research by the Institute for Fiscal Studies, taxes will rise.", "taxes",
+     "Institute for Fiscal Studies"),
     ("An article in the Spectator suggested that the minister had lied.", "lied", "Spectator"),
     # "the report" is the one the article named before with its publisher
     ("The OECD published its annual outlook on Tuesday. The OECD's report said growth would slow. "
@@ -125,8 +126,8 @@ def test_a_named_spokesperson_is_the_person_with_the_role_and_whom_for(run):
     ("The Spectator published an article on the affair. The article suggested that the minister had lied.", "lied",
      "Spectator"),
     # "X reported": X's report
-    ("Rank will reveal the plan on Friday, the Sunday Telegraph reported. Goldman Sachs valued the unit at 300m pounds, "
-     "the report added.", "valued", "Sunday Telegraph"),
+    ("Rank will reveal the plan on Friday, the Sunday Telegraph reported. Goldman Sachs valued the unit at 300m "
+     "pounds, the report added.", "valued", "Sunday Telegraph"),
     # a lede's "a report" whose publisher the next sentences name
     ("The plan failed, said a report. The report said too many parties were involved. The National Audit Office "
      "report said the sale was rushed.", "plan failed", "National Audit Office"),

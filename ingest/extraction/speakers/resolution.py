@@ -7,8 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceType
-from ..vocabulary import (ACL, ADVMOD, AGENT, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
-                          FIRST_PERSON, FLAT, HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_ROLES, PERSON_PRONOUNS,
+from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, FIRST_PERSON, FLAT,
+                          HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_ROLES, PERSON_PRONOUNS,
                           PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS, RELCL,
                           SPOKESPERSONS, TIME_NOUNS)
 from . import sources
@@ -117,7 +117,8 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
             full = text[ent.start_char: voice.idx].strip()
             if full != name:
                 actor = registry.lookup(full) or unnamed.get(clean_org(full), ORG)
-            return ResolvedSpeaker(actor, (span[0], voice.idx + len(voice.text)), "name", NAMED, sources.role_word(voice))
+            mention = (span[0], voice.idx + len(voice.text))
+            return ResolvedSpeaker(actor, mention, "name", NAMED, sources.role_word(voice))
         return ResolvedSpeaker(actor, span, quality)
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     if tok.text.rstrip(".") in POSTNOMINALS and before is not None and before.ent_type_ == "PERSON" and before.head.i == tok.i:
@@ -188,7 +189,8 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     kind = PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES else UNKNOWN
     # a group or someone unnamed, unless the phrase names whom they speak for ("Mr Ebbers' lawyers": unresolved)
     whom = sources.principal(tok) if sources.is_representative(tok) else None
-    group = (sources.is_group(tok) or sources.is_indefinite(tok)) and (whom is None or whom.pos_ not in ("PROPN", "PRON"))
+    group = (sources.is_group(tok) or sources.is_indefinite(tok)) \
+        and (whom is None or whom.pos_ not in ("PROPN", "PRON"))
     if group:  # its words are all a reader gets: "experts on North Korea", "one source on the panel"
         toks = _with_prepositions(tok, toks)
         span, name = (toks[0].idx, toks[-1].idx + len(toks[-1].text)), _words(toks, text)
@@ -219,9 +221,10 @@ def clean_org(name: str) -> str:
 
 
 def _principal(tok, registry, unnamed, text):
-    """(actor, how: "name", "pronoun" or "context") for the token naming whom a representative speaks for or who published a document:
-    a name ("the Home Office", "BNP", "Spectator"), a possessive pronoun ("its", "his"), an organisation noun
-    ("the company's", "a party spokesman": the one the article names so, if any); None when no one is certain."""
+    """(actor, how: "name", "pronoun" or "context") for the token naming whom a representative speaks for or who
+    published a document: a name ("the Home Office", "BNP", "Spectator"), a possessive pronoun ("its", "his"), an
+    organisation noun ("the company's", "a party spokesman": the one the article names so, if any); None when no one
+    is certain."""
     if tok is None:
         return None
     if tok.pos_ == "PRON":
@@ -256,9 +259,10 @@ def _principal(tok, registry, unnamed, text):
 
 
 def _document(tok, toks, span, registry, unnamed, text, publications):
-    """A document speaks for its publisher (None: a document noun that is also an organisation's, with neither): named in its phrase ("a World Bank report", "a report by the NAO", "The
+    """A document speaks for its publisher: named in its phrase ("a World Bank report", "a report by the NAO", "The
     Security Council issued a statement calling ..."), or the one the article named with it before ("the report"); with
-    none, the document's words and no actor ("Chinese state press reports")."""
+    none, the document's words and no actor ("Chinese state press reports"); None for a noun that is also an
+    organisation's ("the site") with neither."""
     issuer = next((c for c in tok.head.children if c.dep_ == NSUBJ), None) if tok.dep_ == DOBJ else None
     if issuer is not None and not sources.is_document(issuer):
         found = resolve_subject(issuer, registry, unnamed, text, publications)
@@ -338,7 +342,7 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
     publications = sources.Publications(doc)
     done = {}
     last_group = [None]  # (ResolvedSpeaker, subject token) of the latest speaker that is a group named by a plural noun
-    last_voice = [None]  # (ResolvedSpeaker, subject token, role word) of the latest representative ("a BNP spokeswoman")
+    last_voice = [None]  # (ResolvedSpeaker, subject token, role word) of the latest representative ("a BNP spokesman")
 
     def resolve(c):
         if id(c) in done:
@@ -353,7 +357,8 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
             res = _resolve_headline(c, registry, unnamed, text)
         elif c.subject is not None:
             res = _group_they(c.subject, last_group) or _spokesperson_pronoun(c.subject, last_voice) \
-                or _voice_again(c.subject, resolve_subject(c.subject, registry, unnamed, text, publications), last_voice)
+                or _voice_again(c.subject, resolve_subject(c.subject, registry, unnamed, text, publications),
+                                last_voice)
             if res is not None and res.quality == "unnamed" and c.subject.tag_ == "NNS":
                 last_group[0] = (res, c.subject)
             spokes = next((t for t in c.subject.subtree if t.lower_ in SPOKESPERSONS), None)
