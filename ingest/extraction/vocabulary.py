@@ -150,6 +150,11 @@ PUBLISHED_IN = frozenset({"in"})  # only for what a newspaper prints: PRINTED
 PRINTED = frozenset("article column editorial piece leader".split())
 # Verbs by which an organisation puts a document out ("The OECD published its outlook"), so that "the report" is its
 PUBLISHING_VERBS = frozenset("publish release issue produce unveil present launch compile print run carry".split())
+# Verbs by which someone makes a document ("research conducted by", "a report written by"), unlike those by which
+# someone only handles it ("emails combed through by Vox", "a letter obtained by the Post")
+AUTHORING_VERBS = PUBLISHING_VERBS | frozenset("conduct commission carry write prepare author draft sign".split())
+# Words that make a role noun someone other than the one met before ("the other spokesman")
+OTHERS = frozenset("other another second third fourth latter former".split())
 NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})
 QUOTE_CHARS = "\"“”„«»"
 TIME_NOUNS = frozenset("time moment point day week month year weekend morning afternoon evening night hour".split())

@@ -143,3 +143,31 @@ def test_a_document_speaks_for_its_publisher(run, text, fragment, publisher):
 ])
 def test_a_document_with_no_publisher_named_is_no_actor(run, text, mention):
     assert source(run, text) == (mention, None, False, DOCUMENT, mention)
+
+
+# -- what is none of these ----------------------------------------------------------------------------------------------
+def test_he_after_several_officials_is_not_their_organisation(run):
+    text = ("President Obama spoke in Ohio on Monday. Administration officials said the plan would work. "
+            "He said that it was fair to everyone.")
+    assert source(run, text, "fair to everyone")[:4] == ("Obama", "President", True, NAMED)
+
+
+def test_the_second_official_is_not_the_first(run):
+    text = "A GOP official said the vote was rigged. The second official said that the count was fine."
+    assert source(run, text, "vote was rigged")[:2] == ("GOP", "official")
+    assert source(run, text, "count was fine")[:4] == ("The second official", None, False, NAMED)
+
+
+def test_a_date_or_a_handler_is_no_publisher(run):
+    assert source(run, "According to Monday's poll, Trump leads in Ohio.", "Trump leads") == \
+        ("Monday's poll", None, False, DOCUMENT, "Monday's poll")
+    text = "Other WikiLeaks emails combed through by Vox suggest that Oz places business first."
+    assert source(run, text, "business first")[0] == "WikiLeaks"  # whose emails they are, not who read them
+
+
+def test_a_group_issuing_a_statement_is_the_group(run):
+    text = "Both men issued a statement saying they were innocent."
+    assert source(run, text, "innocent") == ("Both men", None, False, UNNAMED, "Both men")
+    text = ("Research conducted by the Equal Opportunities Commission was published in May. The research said pay gaps "
+            "were widening.")
+    assert source(run, text, "pay gaps")[:4] == ("Equal Opportunities Commission", None, True, DOCUMENT)

@@ -225,7 +225,7 @@ def _principal(tok, registry, unnamed, text):
     published a document: a name ("the Home Office", "BNP", "Spectator"), a possessive pronoun ("its", "his"), an
     organisation noun ("the company's", "a party spokesman": the one the article names so, if any); None when no one
     is certain."""
-    if tok is None:
+    if tok is None or tok.ent_type_ in sources.NUMBER_ENTITIES + sources.TIME_ENTITIES:  # "Monday's poll"
         return None
     if tok.pos_ == "PRON":
         # "its spokesman", "according to its website"; "their lawyers" are as often a family's as a firm's
@@ -266,8 +266,8 @@ def _document(tok, toks, span, registry, unnamed, text, publications):
     issuer = next((c for c in tok.head.children if c.dep_ == NSUBJ), None) if tok.dep_ == DOBJ else None
     if issuer is not None and not sources.is_document(issuer):
         found = resolve_subject(issuer, registry, unnamed, text, publications)
-        if found is not None and found.actor.resolved:
-            return found._replace(source=DOCUMENT)
+        if found is not None:  # the issuer speaks: a document's publisher, or a group ("both men") as such
+            return found._replace(source=DOCUMENT) if found.actor.resolved else found
     found = _principal(sources.publisher(tok), registry, unnamed, text)
     if found is None and publications is not None:
         found = next(((f[0], "context") for who in publications.named_with(tok)
@@ -314,7 +314,8 @@ def _spokesperson_pronoun(subject, last_voice):
     if subject.lower_ not in ("he", "she") or last_voice[0] is None:
         return None
     res, voice, role = last_voice[0]
-    if voice.i > subject.i or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 3:
+    if voice.i > subject.i or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 3 \
+            or voice.tag_ == "NNS":  # "Administration officials said ... He said" is someone else
         return None
     if subject.lower_ == {"spokesman": "she", "spokeswoman": "he"}.get(role):
         return None
@@ -329,7 +330,8 @@ def _voice_again(subject, res, last_voice):
     voice_res, voice, role = last_voice[0]
     lemma = subject.lemma_.lower()
     same = lemma == role or (lemma in SPOKESPERSONS and role in SPOKESPERSONS)
-    if not same or not sources.is_definite(subject) or subject.tag_ == "NNS" or voice.i > subject.i \
+    if not same or not sources.is_definite(subject) or sources.another(subject) or subject.tag_ == "NNS" \
+            or voice.tag_ == "NNS" or voice.i > subject.i \
             or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 5:
         return res
     return ResolvedSpeaker(voice_res.actor, res.mention, "unnamed", voice_res.source, voice_res.role)

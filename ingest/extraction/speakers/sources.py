@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import bisect
 
-from ..vocabulary import (AGENT, ACL, COLLECTIVES, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS, FOR_WHOM, HONORIFICS,
-                          INDEFINITES, NSUBJ, NUMMOD, ORG_ROLES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY,
-                          PUBLISHED_IN, PUBLISHING_VERBS, QUANTIFIERS, RANKS, REPRESENTATIVES)
+from ..vocabulary import (AGENT, ACL, AUTHORING_VERBS, COLLECTIVES, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
+                          FOR_WHOM, HONORIFICS, INDEFINITES, NSUBJ, NUMMOD, ORG_ROLES, OTHERS, POBJ, POSS, PREP,
+                          PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_IN, PUBLISHING_VERBS, QUANTIFIERS, RANKS,
+                          REPRESENTATIVES)
 
 NAMING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
-NUMBER_ENTITIES = ("PERCENT", "CARDINAL", "QUANTITY")
+NUMBER_ENTITIES = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL")
+TIME_ENTITIES = ("DATE", "TIME")
 FORWARD_SENTENCES = 2  # "..., said a report. The study, by the NAO, ...": a publisher named just after
 
 
@@ -56,6 +58,11 @@ def is_indefinite(tok) -> bool:
 
 def is_definite(tok) -> bool:
     return any(c.dep_ == DET and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def another(tok) -> bool:
+    """ "the second official", "the other spokesman": not the one met before."""
+    return any(c.ent_type_ == "ORDINAL" or c.lower_ in OTHERS for c in tok.children)
 
 
 def principal(tok):
@@ -110,7 +117,8 @@ def publisher(tok):
             pobj = next((o for o in c.children if o.dep_ == POBJ), None)
             if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON")):
                 return pobj
-        if c.dep_ == ACL:  # "research conducted by the Equal Opportunities Commission"
+        if c.dep_ == ACL and c.lemma_.lower() in AUTHORING_VERBS:
+            # "research conducted by the Equal Opportunities Commission", not "emails combed through by Vox"
             agent = next((o for a in c.children if a.dep_ == AGENT for o in a.children if o.dep_ == POBJ), None)
             if agent is not None:
                 return agent
