@@ -171,3 +171,17 @@ def test_a_group_issuing_a_statement_is_the_group(run):
     text = ("Research conducted by the Equal Opportunities Commission was published in May. The research said pay gaps "
             "were widening.")
     assert source(run, text, "pay gaps")[:4] == ("Equal Opportunities Commission", None, True, DOCUMENT)
+
+
+def test_the_order_before_is_the_one_whose_maker_is_named_not_a_pronouns_guess(run):
+    text = ("Judge Gonzalo Curiel released the files. Curiel's order came the same day that Trump railed against the "
+            "judge. In his order, Curiel noted that Trump had emerged as a leading candidate. The claims were "
+            "speculative, the order said.")
+    assert source(run, text, "speculative")[:4] == ("Gonzalo Curiel", "Judge", True, DOCUMENT)
+
+
+def test_a_campaign_memo_is_the_campaigns_and_a_survey_is_not_an_earlier_study(run):
+    text = "Robby Mook wrote a Clinton campaign memo on Monday. The memo said that Nevada was next."
+    assert source(run, text, "Nevada")[2:4] == (False, DOCUMENT)
+    text = "In 2007, a study by William Seltzer proved that the Census gave names away. The survey said that many lost."
+    assert source(run, text, "many lost")[2:4] == (False, DOCUMENT)

@@ -107,10 +107,12 @@ def publisher(tok):
     poss = next((c for c in tok.children if c.dep_ == POSS), None)
     if poss is not None:
         return poss
-    for c in sorted((c for c in tok.lefts if c.dep_ == COMPOUND), key=lambda c: -c.i):
+    compounds = sorted((c for c in tok.lefts if c.dep_ == COMPOUND), key=lambda c: -c.i)
+    for c in compounds:
         named = next((t for t in c.subtree if t.ent_type_ in ("ORG", "PERSON")), None)
         if named is not None:
-            return named
+            # "a Clinton campaign memo" is the campaign's, which the article may name
+            return next((o for o in compounds if o.pos_ == "NOUN" and o.lemma_.lower() in ORG_ROLES), named)
     preps = PUBLISHED_BY | (PUBLISHED_IN if tok.lemma_.lower() in PRINTED else frozenset())
     for c in tok.rights:
         if c.dep_ == PREP and c.lower_ in preps:
@@ -159,21 +161,21 @@ class Publications:
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in PUBLICATIONS:  # "the Sunday Telegraph reported"
                 who = next((c for c in tok.children if c.dep_ == NSUBJ and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")),
                            None)
-            if who is not None:
+            if who is not None and who.pos_ != "PRON":  # "In his order": whose, the speakers stage has not said yet
                 self.found.append((tok.idx, tok.lemma_.lower(), who))
         self._positions = [f[0] for f in self.found]
 
     def named_with(self, tok):
         """The publisher tokens, likeliest first, of the document `tok` refers to without naming its publisher: for a
-        definite or bare one ("the report", "research"), those before of the same kind, latest first (then those of any
-        publication); for both, one named in the next sentences. Nothing for a plural ("press reports": several)."""
+        definite or bare one ("the report", "research"), those of the same noun before, latest first ("the survey"
+        after "a study by X" may be another); for both, one named in the next sentences. Nothing for a plural ("press
+        reports": several)."""
         lemma = tok.lemma_.lower()
         if tok.tag_ == "NNS":
             return
         if not any(c.dep_ == DET and c.lower_ in INDEFINITES for c in tok.children):
             before = self.found[:bisect.bisect_left(self._positions, tok.idx)]
             yield from (who for _, lem, who in reversed(before) if lem == lemma)
-            yield from (who for _, lem, who in reversed(before) if lem != lemma and {lem, lemma} <= PUBLICATIONS)
         sent_end = tok.sent.end
         for _, lem, who in self.found[bisect.bisect_right(self._positions, tok.idx):]:
             if who.i >= sent_end and len(list(tok.doc[sent_end: who.i].sents)) > FORWARD_SENTENCES:
