@@ -185,3 +185,12 @@ def test_a_campaign_memo_is_the_campaigns_and_a_survey_is_not_an_earlier_study(r
     assert source(run, text, "Nevada")[2:4] == (False, DOCUMENT)
     text = "In 2007, a study by William Seltzer proved that the Census gave names away. The survey said that many lost."
     assert source(run, text, "many lost")[2:4] == (False, DOCUMENT)
+
+
+@pytest.mark.parametrize("text", [
+    "In a new report, the Electoral Commission says a cap is worth debating. The report says there are still doubts.",
+    "The Electoral Commission met on Monday. \"We are not opposed to a cap,\" says its report. The report says there "
+    "are still doubts.",
+])
+def test_the_report_after_the_one_an_organisation_speaks_in(run, text):
+    assert source(run, text, "still doubts")[:4] == ("Electoral Commission", None, True, DOCUMENT)

@@ -126,6 +126,10 @@ def publisher(tok):
                 return agent
     if tok.dep_ == DOBJ and tok.head.lemma_.lower() in PUBLISHING_VERBS:
         return next((c for c in tok.head.children if c.dep_ == NSUBJ), None)
+    if tok.dep_ == POBJ and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        # "In a new report, the Electoral Commission says ...": the one who says it in the document
+        return next((c for c in tok.head.head.children if c.dep_ == NSUBJ and (c.pos_ == "PROPN" or c.ent_type_)),
+                    None)
     return None
 
 
@@ -161,7 +165,8 @@ class Publications:
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in PUBLICATIONS:  # "the Sunday Telegraph reported"
                 who = next((c for c in tok.children if c.dep_ == NSUBJ and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")),
                            None)
-            if who is not None and who.pos_ != "PRON":  # "In his order": whose, the speakers stage has not said yet
+            # "In his order": whose, the speakers stage has not said yet ("its report" is an organisation's)
+            if who is not None and (who.pos_ != "PRON" or who.lower_ == "its"):
                 self.found.append((tok.idx, tok.lemma_.lower(), who))
         self._positions = [f[0] for f in self.found]
 
