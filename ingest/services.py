@@ -295,9 +295,10 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
     ])
     rows: list[tuple[Statement, set, set]] = []
     for item in items:
-        # An unresolved description ("the company", "a spokesman") is a different actor in every article:
-        # it stays the statement's speaker mention, and no shared Actor is made of it.
-        speaker = actors.get(item.speaker.name)
+        # An unresolved description ("the company", "a spokesman") is a different actor in every article, and a
+        # group or unnamed source ("analysts", "one insider") or a document with no publisher is no actor at all:
+        # it stays the statement's speaker mention (with its source type), and no shared Actor is made of it.
+        speaker = actors.get(item.speaker.name) if ArticleActors.credits_actor(item) else None
         role = roles.get((speaker.pk, item.speaker.title)) if speaker is not None and item.speaker.title else None
         if speaker is None and item.source_type != Statement.SourceType.UNNAMED and item.speaker_mention in taught:
             speaker, role = taught[item.speaker_mention].actor, taught[item.speaker_mention].role
@@ -367,8 +368,9 @@ class ArticleActors:
         known = {speaker.name: speaker for speaker in speakers}
         wanted: dict[str, tuple[str, str, tuple]] = {}
         for item in items:
+            speaker = [(item.speaker.name, item.speaker.kind, item.speaker.aliases)] if self.credits_actor(item) else []
             for name, kind, aliases in [
-                (item.speaker.name, item.speaker.kind, item.speaker.aliases),
+                *speaker,
                 *((name, Actor.Kind.UNKNOWN, ()) for name in item.mentioned),
             ]:
                 if name in wanted or not looks_like_name(name):
@@ -380,6 +382,12 @@ class ArticleActors:
 
     def get(self, name: str) -> Actor | None:
         return self._resolved.get(name)
+
+    @staticmethod
+    def credits_actor(item) -> bool:
+        """Does the extracted statement's speaker stand for an actor: a named person or organisation, or the publisher
+        of a document, but no group or unnamed source nor the mere words of a description or document?"""
+        return item.source_type != Statement.SourceType.UNNAMED and item.speaker.resolved
 
 
 def reprocess(*, source_ids=None, requested_by: str = "") -> int:

@@ -2,12 +2,14 @@
 prints it (to_jsonl_record; see eval/README.md)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from . import dates
 from .confidence import ACCEPT
-from .records import ExtractedStatement, Extraction, Scored
+from .records import ORG, ExtractedStatement, Extraction, Scored, Speaker
 from .speakers.actors import Actor
+from .speakers.sources import representative_title
 from .topics import TopicIndex
 
 
@@ -59,8 +61,11 @@ def build(scored: list[Scored], text: str, doc, registry, published, foreign) ->
         date_of[id(c)] = day
         topics = topic_index.statement_topics(c.start, c.end)
         all_topics.append(topics)
+        speaker = _speaker(actor, registry)
+        if sc.speaker.role:  # "a spokesman for the Home Office": the Home Office, as "spokesman"
+            speaker = dataclasses.replace(speaker, title=sc.speaker.role)
         statements.append(ExtractedStatement(
-            speaker=actor.speaker(),
+            speaker=speaker,
             speaker_mention=text[ms:me] if ms is not None else "",
             speaker_start=ms, speaker_end=me,
             cue=text[c.cue_start:c.cue_end] if c.cue_start is not None else "",
@@ -69,9 +74,23 @@ def build(scored: list[Scored], text: str, doc, registry, published, foreign) ->
             content=text[c.start:c.end], content_start=c.start, content_end=c.end,
             confidence=round(sc.confidence, 3),
             said_on=day, topics=topics, mentioned=topic_index.mentioned(c.start, c.end),
+            source_type=sc.speaker.source,
         ))
     return Extraction(
         statements=tuple(statements),
-        speakers=tuple(a.speaker() for a in speakers.values()),
+        speakers=tuple(_speaker(a, registry) for a in speakers.values()),
         topics=topic_index.article_topics(all_topics),
     )
+
+
+def _speaker(actor: Actor, registry) -> Speaker:
+    """The actor as a Speaker, a named representative's title as its role and whom for ("DLF spokesman" -> "spokesman,
+    DLF Builders")."""
+    speaker = actor.speaker()
+
+    def full_name(words: str) -> str | None:
+        found = registry.lookup(words)
+        return found.name if found is not None and found.kind == ORG else None
+
+    title = representative_title(speaker.title, full_name)
+    return speaker if title == speaker.title else dataclasses.replace(speaker, title=title)

@@ -36,6 +36,9 @@ class Speaker:
     kind: str  # one of SpeakerKind.ALL
     title: str | None = None
     aliases: tuple[str, ...] = ()  # surface forms seen in the article (not pronouns)
+    # False: no one the article names, only the words of a group, an unnamed source, a document with no publisher or
+    # an unresolved description ("analysts", "Mr Blair's official spokesman"): the store links no Actor to it
+    resolved: bool = True
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class ResolvedSpeaker(NamedTuple):
     actor: object  # speakers.actors.Actor (an actor of the registry, or an unnamed speaker)
     mention: tuple[int, int]  # where the speaker is named for this statement (characters)
     quality: str  # how: "name", "surname", "pronoun", "role", "unnamed", "inherited"
+    source: str = SourceType.NAMED  # what kind of source (SourceType.ALL)
+    role: str | None = None  # a representative's role when its principal speaks ("spokesman" of "a BNP spokesman")
 
 
 @dataclass(frozen=True, eq=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .confidence import features, probability
 from .quotes import word_count
-from .records import Attributed, Scored
+from .records import PERSON, Attributed, Scored
 from .rules import ALWAYS_DIRECT
 
 
@@ -15,7 +15,9 @@ def score(attributed: list[Attributed], text: str, quotes) -> list[Scored]:
     for a in attributed:
         c, speaker = a.candidate, a.speaker
         kind = kind_of(c, text, quotes)
-        feats = features(c.rule, speaker.quality, kind, c.cue_token, c.subject, text[c.start:c.end], speaker.actor.kind,
+        # a representative ("a spokesman for X") is a person speaking, whoever it speaks for
+        voice = PERSON if speaker.role else speaker.actor.kind
+        feats = features(c.rule, speaker.quality, kind, c.cue_token, c.subject, text[c.start:c.end], voice,
                          c.parent is not None)
         out.append(Scored(c, speaker, kind, feats, probability(feats)))
     return out

@@ -147,6 +147,32 @@ VENUES = frozenset("interview statement speech tweet twitter facebook show rally
 # "some of her followers said", "others argue": a group named by the noun phrase itself, not a pronoun to resolve
 SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 QUANTIFIERS = frozenset("some many most all both several few others those these each none".split())
+# -- kinds of source (speakers/sources.py): groups, representatives, documents ---------------------------------------
+# Determiners and numbers that introduce someone not named ("a source", "one insider", "another official")
+INDEFINITES = frozenset("a an one another some any".split())
+# Nouns of a body of people that is no one organisation ("police said", "staff said"): a group, unless named with it
+COLLECTIVES = frozenset("police staff crew public personnel".split())
+# Nouns of those who speak for someone else ("a spokesman for X", "X's lawyers", "X officials", "a Foreign Office
+# source"): what they say is their principal's, with the noun kept as the role
+REPRESENTATIVES = SPOKESPERSONS | frozenset(
+    "official lawyer attorney solicitor barrister counsel source representative".split())
+# Documents that publish findings ("a World Bank report", "the Oxfam study", "according to research by X"): a later
+# "the report" is one the article named before
+PUBLICATIONS = frozenset("report study survey research analysis poll review audit article findings assessment figure "
+                         "data statistic".split())
+# Prepositions by which a representative names whom it speaks for ("a spokesman for", "an official at") and a document
+# its publisher ("a report by", "figures from", "an article in")
+FOR_WHOM = frozenset({"for", "of", "at", "from"})
+PUBLISHED_BY = frozenset({"by", "from"})
+PUBLISHED_IN = frozenset({"in"})  # only for what a newspaper prints: PRINTED
+PRINTED = frozenset("article column editorial piece leader".split())
+# Verbs by which an organisation puts a document out ("The OECD published its outlook"), so that "the report" is its
+PUBLISHING_VERBS = frozenset("publish release issue produce unveil present launch compile print run carry".split())
+# Verbs by which someone makes a document ("research conducted by", "a report written by"), unlike those by which
+# someone only handles it ("emails combed through by Vox", "a letter obtained by the Post")
+AUTHORING_VERBS = PUBLISHING_VERBS | frozenset("conduct commission carry write prepare author draft sign".split())
+# Words that make a role noun someone other than the one met before ("the other spokesman")
+OTHERS = frozenset("other another second third fourth latter former".split())
 NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})
 QUOTE_CHARS = "\"“”„«»"
 TIME_NOUNS = frozenset("time moment point day week month year weekend morning afternoon evening night hour".split())

@@ -61,7 +61,7 @@ def test_a_first_name_the_ner_left_out_picks_that_person_not_the_namesake_named_
     pos = ["PROPN", "PROPN", "VERB", "PUNCT"] * 4
     ents = ["B-PERSON", "I-PERSON", "O", "O"] * 3 + ["O", "B-PERSON", "O", "O"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
-    actor, _, _ = resolve_subject(doc[13], Registry(doc), Unnamed(), doc.text)
+    actor = resolve_subject(doc[13], Registry(doc), Unnamed(), doc.text).actor
     assert actor.name == "Otis Ferry"
 
 

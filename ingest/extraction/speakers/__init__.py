@@ -7,6 +7,7 @@
 | titles.py | titles and roles: "Russian Foreign Minister Sergey Lavrov" split into title and name |
 | registry.py | the article's actors: names, surnames, role nouns ("the minister") |
 | pronouns.py | pronouns: the learned ranker over the actors mentioned just before |
+| sources.py | what kind of source a subject is: a group or unnamed source, a representative and its principal, a document and its publisher |
 | resolution.py | a candidate's subject, headline speaker or parent -> ResolvedSpeaker (the stage's entry) |
 
 Public entry: resolve_speakers(candidates, registry, doc, text) -> list[records.Attributed].

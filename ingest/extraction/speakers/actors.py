@@ -69,6 +69,7 @@ class Actor:
     gender: str | None = None
     gender_by_name: bool = False  # guessed from the first name alone, which the text's pronouns may overrule
     label: str = ""  # the NER label it was registered under (PERSON, ORG, GPE)
+    resolved: bool = True  # False: the words of a group, unnamed source or description, no one named (records.Speaker)
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())
@@ -77,7 +78,7 @@ class Actor:
 
     def speaker(self) -> Speaker:
         aliases = tuple(dict.fromkeys([self.name, *self.aliases]))
-        return Speaker(name=self.name, kind=self.kind, title=self.title, aliases=aliases)
+        return Speaker(name=self.name, kind=self.kind, title=self.title, aliases=aliases, resolved=self.resolved)
 
 
 @dataclass

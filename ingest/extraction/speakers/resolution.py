@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker
-from ..vocabulary import (ACL, ADVMOD, AGENT, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
-                          FIRST_PERSON, FLAT, HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_ROLES, PERSON_PRONOUNS,
+from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceType
+from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, FIRST_PERSON, FLAT,
+                          HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_ROLES, PERSON_PRONOUNS,
                           PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS, RELCL,
                           SPOKESPERSONS, TIME_NOUNS)
+from . import sources
 from .actors import Actor, ent_name, role_modifiers
 from .registry import Registry
 from .titles import split_honorifics
+
+NAMED, UNNAMED, DOCUMENT = SourceType.NAMED, SourceType.UNNAMED, SourceType.DOCUMENT
 
 
 def _when(prep) -> bool:
@@ -53,15 +56,16 @@ def np_tokens(tok):
 
 
 class Unnamed:
-    """Speakers without a name in the article ("a source", "officials"), one per distinct wording."""
+    """Speakers the registry does not hold, one per distinct wording: names it missed, and speakers without a name
+    ("a source", "officials", "the report"), which are no one's (`resolved=False`)."""
 
     def __init__(self):
         self.by_name: dict[str, Actor] = {}
 
-    def get(self, name: str, kind: str) -> Actor:
+    def get(self, name: str, kind: str, resolved: bool = True) -> Actor:
         key = name.lower()
         if key not in self.by_name:
-            self.by_name[key] = Actor(name=name, kind=kind, aliases=[name])
+            self.by_name[key] = Actor(name=name, kind=kind, aliases=[name], resolved=resolved)
         return self.by_name[key]
 
 
@@ -78,8 +82,12 @@ def ent_of(tok):
     return Span(doc, i, j, label=tok.ent_type_)
 
 
-def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
-    """The ResolvedSpeaker (actor, mention span, quality) a subject token names, or None."""
+def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, publications=None):
+    """The ResolvedSpeaker (actor, mention span, quality, kind of source, role) a subject token names, or None.
+
+    The quality says how the phrase itself names the speaker, as the acceptor learned it: a representative or document
+    whose principal the phrase does not name by a name ("his lawyer", "the report") stays "unnamed" however far it
+    resolves. `publications` (sources.Publications) are the article's documents with their publishers."""
     low = tok.lower_
     if (tok.pos_ == "PRON" and low not in QUANTIFIERS) or low in PERSON_PRONOUNS or low in FIRST_PERSON:
         if low in ("i", "me", "you", "one", "who", "what", "that", "this", "which", "someone", "anyone", "everyone", "nobody"):
@@ -104,6 +112,13 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
             clean = split_honorifics(name)[0] if kind == PERSON else name  # "General Motors" keeps its "General"
             actor = unnamed.get(clean, kind)
         quality = "name" if len(ent.text.split()) > 1 else "surname"
+        voice = sources.named_before(tok)
+        if voice is not None:  # "A Department for Education and Skills source said"
+            full = text[ent.start_char: voice.idx].strip()
+            if full != name:
+                actor = registry.lookup(full) or unnamed.get(clean_org(full), ORG)
+            mention = (span[0], voice.idx + len(voice.text))
+            return ResolvedSpeaker(actor, mention, "name", NAMED, sources.role_word(voice))
         return ResolvedSpeaker(actor, span, quality)
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     if tok.text.rstrip(".") in POSTNOMINALS and before is not None and before.ent_type_ == "PERSON" and before.head.i == tok.i:
@@ -144,32 +159,17 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
             actor = registry.lookup(ent_name(e)) if e is not None else None
             if actor is not None:
                 return ResolvedSpeaker(actor, span, "name")
-    if lemma in DOCUMENT_NOUNS:
-        # "a report by Politico", "the IMF report", "Trump's statement": whose document it is
-        owners = [c for c in tok.children if c.dep_ in (POSS, COMPOUND) and c.i < tok.i]
-        # "Research conducted by the Equal Opportunities Commission": the agent of a participle on the noun
-        agents = [o for c in tok.children if c.dep_ == ACL for a in c.children if a.dep_ == AGENT
-                  for o in a.children if o.dep_ == POBJ]
-        # "The Security Council issued a statement calling ...": whoever issued it
-        issuer = next((c for c in tok.head.children if c.dep_ == NSUBJ), None) if tok.dep_ == DOBJ else None
-        if issuer is not None and issuer.lemma_.lower() not in DOCUMENT_NOUNS:
-            found = resolve_subject(issuer, registry, unnamed, text)
-            if found is not None:
-                return found
-        for t in [*(t for t in toks if t.i > tok.i), *owners, *agents]:
-            if t.ent_type_ in ("ORG", "PERSON", "GPE"):
-                e = ent_of(t)
-                actor = registry.lookup(ent_name(e)) if e else None
-                if actor is not None:
-                    return ResolvedSpeaker(actor, span, "name")
-            elif t.dep_ == POSS and t.lower_ in ("his", "her", "its", "their"):  # "according to its website"
-                actor = registry.resolve_pronoun(t)
-                if actor is not None:
-                    return ResolvedSpeaker(actor, span, "pronoun")
-            elif t.dep_ == POSS and t.pos_ == "NOUN":  # "the board's ruling said": the board
-                found = resolve_subject(t, registry, unnamed, text)
-                if found is not None:
-                    return found
+    if sources.is_representative(tok):
+        # "a spokesman for the Home Office", "a BNP spokesperson", "Microsoft officials": the organisation speaks, the
+        # representative is the role. A person's spokesman or lawyers ("Mr Blair's official spokesman", "his lawyer")
+        # are not the person: they stay an unresolved description, for editors.
+        found = _principal(sources.principal(tok), registry, unnamed, text)
+        if found is not None and found[0].kind == ORG:
+            actor, how = found
+            return ResolvedSpeaker(actor, span, "name" if how == "name" else "unnamed", NAMED, sources.role_word(tok))
+    found = _document(tok, toks, span, registry, unnamed, text, publications) if sources.is_document(tok) else None
+    if found is not None:
+        return found
     # "the minister", "this spokesman", and a broadcaster's "our correspondent"
     definite = any((c.dep_ == DET and c.lower_ in ("the", "this")) or (c.dep_ == POSS and c.lower_ == "our")
                    for c in tok.children)
@@ -185,10 +185,99 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
         actor = registry.named_next(tok.idx, {lemma})
         if actor is not None:
             return ResolvedSpeaker(actor, span, "role")
-    name = text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
-    name = " ".join(name.split()).strip("\"'<>=/")  # markup left in the text ('">Sanders')
+    name = _words(toks, text)
     kind = PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES else UNKNOWN
-    return ResolvedSpeaker(unnamed.get(name, kind), span, "unnamed")
+    # a group or someone unnamed, unless the phrase names whom they speak for ("Mr Ebbers' lawyers": unresolved)
+    whom = sources.principal(tok) if sources.is_representative(tok) else None
+    group = (sources.is_group(tok) or sources.is_indefinite(tok)) \
+        and (whom is None or whom.pos_ not in ("PROPN", "PRON"))
+    if group:  # its words are all a reader gets: "experts on North Korea", "one source on the panel"
+        toks = _with_prepositions(tok, toks)
+        span, name = (toks[0].idx, toks[-1].idx + len(toks[-1].text)), _words(toks, text)
+    return ResolvedSpeaker(unnamed.get(name, kind, resolved=False), span, "unnamed", UNNAMED if group else NAMED)
+
+
+def _with_prepositions(tok, toks, limit: int = 12):
+    """The noun phrase with the prepositional phrases that follow its head ("Political observers in Virginia and
+    around the country"), not those of time nor clauses, within `limit` words of the head."""
+    out = list(toks)
+    for p in tok.rights:
+        if p.dep_ != PREP or p.i != out[-1].i + 1 or _when(p):
+            continue
+        sub = list(p.subtree)
+        if sub[-1].i - tok.i > limit or any(t.dep_ in (RELCL, ACL) or t.pos_ == "VERB" for t in sub):
+            break
+        out.extend(sub)
+    return out
+
+
+def _words(toks, text) -> str:
+    name = text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    return " ".join(name.split()).strip("\"'<>=/")  # markup left in the text ('">Sanders')
+
+
+def clean_org(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _principal(tok, registry, unnamed, text):
+    """(actor, how: "name", "pronoun" or "context") for the token naming whom a representative speaks for or who
+    published a document: a name ("the Home Office", "BNP", "Spectator"), a possessive pronoun ("its", "his"), an
+    organisation noun ("the company's", "a party spokesman": the one the article names so, if any); None when no one
+    is certain."""
+    if tok is None or tok.ent_type_ in sources.NUMBER_ENTITIES + sources.TIME_ENTITIES:  # "Monday's poll"
+        return None
+    if tok.pos_ == "PRON":
+        # "its spokesman", "according to its website"; "their lawyers" are as often a family's as a firm's
+        actor = registry.resolve_pronoun(tok) if tok.lower_ in ("his", "her", "its") else None
+        return (actor, "pronoun") if actor is not None else None
+    ent = ent_of(tok) if tok.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") else None
+    if ent is not None and any(t.is_punct for t in ent[:-1]) and not any(t.lower_ in ("and", "&") for t in ent):
+        # "Politico, Democratic party" read as one name (not "Ministry of Economy, Trade and Industry")
+        ent = Span(tok.doc, max([ent.start, *(t.i + 1 for t in ent if t.is_punct and t.i < tok.i)]),
+                   min([ent.end, *(t.i for t in ent if t.is_punct and t.i > tok.i)]), label=ent.label_)
+    if ent is not None:
+        actor = registry.lookup(ent_name(ent))
+        if actor is None and ent.label_ in ("ORG", "PERSON"):
+            actor = unnamed.get(ent_name(ent), ORG if ent.label_ == "ORG" else PERSON)
+        return (actor, "name") if actor is not None else None
+    if tok.pos_ == "PROPN":  # a name the NER missed: "an article in the Spectator", "Mr Ebbers' lawyers"
+        words = [t for t in tok.subtree if t.i <= tok.i and (t.pos_ == "PROPN" or t.dep_ == COMPOUND)]
+        name = clean_org(text[words[0].idx: tok.idx + len(tok.text)])
+        actor = registry.lookup(name)
+        if actor is None:
+            bare, honorific = split_honorifics(name)
+            actor = unnamed.get(bare, PERSON) if honorific else unnamed.get(name, ORG)
+        return actor, "name"
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ROLES and tok.tag_ != "NNS":
+        actor = registry.resolve_role(tok.lemma_.lower(), role_modifiers(tok), tok.idx)
+        return (actor, "context") if actor is not None else None
+    if tok.dep_ == POSS and tok.pos_ == "NOUN":  # "the board's ruling said": the board
+        found = resolve_subject(tok, registry, unnamed, text)
+        return (found.actor, found.quality) if found is not None and found.actor.resolved else None
+    return None
+
+
+def _document(tok, toks, span, registry, unnamed, text, publications):
+    """A document speaks for its publisher: named in its phrase ("a World Bank report", "a report by the NAO", "The
+    Security Council issued a statement calling ..."), or the one the article named with it before ("the report"); with
+    none, the document's words and no actor ("Chinese state press reports"); None for a noun that is also an
+    organisation's ("the site") with neither."""
+    issuer = next((c for c in tok.head.children if c.dep_ == NSUBJ), None) if tok.dep_ == DOBJ else None
+    if issuer is not None and not sources.is_document(issuer):
+        found = resolve_subject(issuer, registry, unnamed, text, publications)
+        if found is not None:  # the issuer speaks: a document's publisher, or a group ("both men") as such
+            return found._replace(source=DOCUMENT) if found.actor.resolved else found
+    found = _principal(sources.publisher(tok), registry, unnamed, text)
+    if found is None and publications is not None:
+        found = next(((f[0], "context") for who in publications.named_with(tok)
+                      if (f := _principal(who, registry, unnamed, text)) is not None), None)
+    if found is not None:
+        actor, how = found
+        return ResolvedSpeaker(actor, span, "unnamed" if how == "context" else how, DOCUMENT)
+    if tok.lemma_.lower() in ORG_ROLES:
+        return None  # "the site said": maybe the website the article named, as an organisation
+    return ResolvedSpeaker(unnamed.get(_words(toks, text), UNKNOWN, resolved=False), span, "unnamed", DOCUMENT)
 
 
 def _resolve_headline(c, registry, unnamed, text):
@@ -213,10 +302,10 @@ def _group_they(subject, last_group):
     named by a plural noun is that group, not the organisation named before it."""
     if subject.lower_ != "they" or last_group[0] is None:
         return None
-    actor, group_subject = last_group[0]
+    group, group_subject = last_group[0]
     if not 0 <= subject.sent.start - group_subject.sent.end <= 1 and subject.sent != group_subject.sent:
         return None
-    return ResolvedSpeaker(actor, (subject.idx, subject.idx + len(subject.text)), "pronoun")
+    return ResolvedSpeaker(group.actor, (subject.idx, subject.idx + len(subject.text)), "pronoun", group.source)
 
 
 def _spokesperson_pronoun(subject, last_voice):
@@ -224,21 +313,38 @@ def _spokesperson_pronoun(subject, last_voice):
     speaks for the organisation."""
     if subject.lower_ not in ("he", "she") or last_voice[0] is None:
         return None
-    actor, voice, role = last_voice[0]
-    if voice.i > subject.i or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 3:
+    res, voice, role = last_voice[0]
+    if voice.i > subject.i or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 3 \
+            or voice.tag_ == "NNS":  # "Administration officials said ... He said" is someone else
         return None
     if subject.lower_ == {"spokesman": "she", "spokeswoman": "he"}.get(role):
         return None
-    return ResolvedSpeaker(actor, (subject.idx, subject.idx + len(subject.text)), "pronoun")
+    return ResolvedSpeaker(res.actor, (subject.idx, subject.idx + len(subject.text)), "pronoun", res.source, res.role)
+
+
+def _voice_again(subject, res, last_voice):
+    """ "A spokesman for the Home Office said ... The spokesman said ...": a definite representative noun that names no
+    one else is the representative met in the last few sentences, who speaks for the same principal."""
+    if res is None or res.actor.resolved or last_voice[0] is None or last_voice[0][0].role is None:
+        return res
+    voice_res, voice, role = last_voice[0]
+    lemma = subject.lemma_.lower()
+    same = lemma == role or (lemma in SPOKESPERSONS and role in SPOKESPERSONS)
+    if not same or not sources.is_definite(subject) or sources.another(subject) or subject.tag_ == "NNS" \
+            or voice.tag_ == "NNS" or voice.i > subject.i \
+            or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 5:
+        return res
+    return ResolvedSpeaker(voice_res.actor, res.mention, "unnamed", voice_res.source, voice_res.role)
 
 
 def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
     """Each candidate with the speaker it names (resolved in the order the attributions stand in the text), in the
     candidates' order; those whose speaker cannot be resolved are left out."""
     unnamed = Unnamed()
+    publications = sources.Publications(doc)
     done = {}
-    last_group = [None]  # (actor, subject token) of the latest speaker that is a group named by a plural noun
-    last_voice = [None]  # (actor, subject token, role word) of the latest "a ministry spokeswoman" speaker
+    last_group = [None]  # (ResolvedSpeaker, subject token) of the latest speaker that is a group named by a plural noun
+    last_voice = [None]  # (ResolvedSpeaker, subject token, role word) of the latest representative ("a BNP spokesman")
 
     def resolve(c):
         if id(c) in done:
@@ -248,17 +354,20 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
         if c.parent is not None and c.subject is None:
             p = resolve(c.parent)
             if p is not None:
-                res = ResolvedSpeaker(p.actor, p.mention, "inherited")
+                res = p._replace(quality="inherited")
         elif c.speaker_text is not None:
             res = _resolve_headline(c, registry, unnamed, text)
         elif c.subject is not None:
             res = _group_they(c.subject, last_group) or _spokesperson_pronoun(c.subject, last_voice) \
-                or resolve_subject(c.subject, registry, unnamed, text)
+                or _voice_again(c.subject, resolve_subject(c.subject, registry, unnamed, text, publications),
+                                last_voice)
             if res is not None and res.quality == "unnamed" and c.subject.tag_ == "NNS":
-                last_group[0] = (res.actor, c.subject)
-            role = next((t for t in c.subject.subtree if t.lower_ in SPOKESPERSONS), None)
-            if res is not None and role is not None and (res.actor.kind == ORG or res.quality == "unnamed"):
-                last_voice[0] = (res.actor, c.subject, role.lower_)
+                last_group[0] = (res, c.subject)
+            spokes = next((t for t in c.subject.subtree if t.lower_ in SPOKESPERSONS), None)
+            if res is not None and res.role is not None:
+                last_voice[0] = (res, c.subject, spokes.lower_ if spokes is not None else res.role)
+            elif res is not None and spokes is not None and (res.actor.kind == ORG or res.quality == "unnamed"):
+                last_voice[0] = (res, c.subject, spokes.lower_)
             if res is not None and res.quality in ("pronoun", "role") and res.actor.kind in (PERSON, ORG):
                 registry.note_speaker(res.actor, c.subject.idx, c.subject.i)
                 if res.quality == "role":

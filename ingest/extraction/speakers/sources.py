@@ -1,0 +1,189 @@
+"""What kind of source a speaker's noun phrase is, read from its grammar (issue 20, rules 1 to 3):
+
+- a group or an unnamed source ("analysts", "Rover bosses", "one insider", "a senior defence official", "some 82%",
+  "police"): a plural or indefinite common noun, a quantifier, a number; it keeps its words and is no actor;
+- a representative ("a spokesman for X", "X's lawyers", "an X spokesman", "X officials", "a Foreign Office source"):
+  a noun of REPRESENTATIVES whose phrase names its principal X, an organisation, which speaks, the noun kept as the
+  role (a person's spokesman or lawyer is not the person, and stays a description);
+- a document ("a World Bank report", "the Oxfam study", "research by X", "an article in the Spectator"): its
+  publisher speaks; "the report" with none named is the one the article named before with its publisher
+  (`Publications`).
+
+Only the grammar is read here (tokens in, tokens out); resolution.py turns the tokens found into actors.
+"""
+from __future__ import annotations
+
+import bisect
+
+from ..vocabulary import (AGENT, ACL, AUTHORING_VERBS, COLLECTIVES, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
+                          FOR_WHOM, HONORIFICS, INDEFINITES, NSUBJ, NUMMOD, ORG_ROLES, OTHERS, POBJ, POSS, PREP,
+                          PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_IN, PUBLISHING_VERBS, QUANTIFIERS, RANKS,
+                          REPRESENTATIVES)
+
+NAMING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+NUMBER_ENTITIES = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL")
+TIME_ENTITIES = ("DATE", "TIME")
+FORWARD_SENTENCES = 2  # "..., said a report. The study, by the NAO, ...": a publisher named just after
+
+
+def is_document(tok) -> bool:
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in DOCUMENT_NOUNS or tok.lemma_.lower() in PUBLICATIONS)
+
+
+def is_representative(tok) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in REPRESENTATIVES
+
+
+def _common(tok) -> bool:
+    """A common noun that is no part of a name ("Analysts", not "Democrats" nor "Thames Valley Police")."""
+    return tok.pos_ == "NOUN" and tok.ent_type_ not in NAMING_ENTITIES
+
+
+def is_group(tok) -> bool:
+    """Several people, or a share of them, named by no one's name: "analysts", "many", "others", "some 82%", "three of
+    them", "police"."""
+    low = tok.lower_
+    if low in QUANTIFIERS and tok.pos_ in ("PRON", "DET", "ADJ", "ADV", "NOUN"):
+        return True
+    if tok.ent_type_ in NUMBER_ENTITIES or tok.pos_ == "NUM" or tok.text == "%":
+        return True
+    return _common(tok) and (tok.tag_ == "NNS" or tok.lemma_.lower() in COLLECTIVES)
+
+
+def is_indefinite(tok) -> bool:
+    """ "a source", "one insider", "another official", "a senior defence official": someone not named."""
+    return _common(tok) and any((c.dep_ == DET and c.lower_ in INDEFINITES) or (c.dep_ == NUMMOD and c.lower_ == "one")
+                                for c in tok.children)
+
+
+def is_definite(tok) -> bool:
+    return any(c.dep_ == DET and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def another(tok) -> bool:
+    """ "the second official", "the other spokesman": not the one met before."""
+    return any(c.ent_type_ == "ORDINAL" or c.lower_ in OTHERS for c in tok.children)
+
+
+def principal(tok):
+    """The token naming whom a representative noun speaks for, or None: "the company's" / "its" (possessive), "Home
+    Office" / "BNP" / "party" (a compound name or organisation noun), "for the Home Office" / "at the ministry". A
+    country is no principal ("US officials", "Russia's foreign ministry spokesman": some body of it, maybe named
+    after)."""
+    poss = next((c for c in tok.children if c.dep_ == POSS and c.lower_ not in ("our", "my", "your")), None)
+    if poss is not None and poss.ent_type_ != "GPE":
+        return poss
+    for c in sorted((c for c in tok.lefts if c.dep_ == COMPOUND), key=lambda c: -c.i):  # the nearest first
+        named = next((t for t in c.subtree if t.ent_type_ in ("ORG", "PERSON", "NORP")), None)
+        if named is not None:
+            return named
+        if c.pos_ == "NOUN" and c.lemma_.lower() in ORG_ROLES:
+            return c
+        if c.pos_ == "PROPN" and c.ent_type_ != "GPE":
+            return c
+    for p in tok.rights:
+        if p.dep_ == PREP and p.lower_ in FOR_WHOM:
+            pobj = next((o for o in p.children if o.dep_ == POBJ), None)
+            if pobj is not None and pobj.ent_type_ != "GPE" and (
+                    pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON") or pobj.lemma_.lower() in ORG_ROLES):
+                return pobj
+    return None
+
+
+def named_before(tok):
+    """ "A Department for Education and Skills source", parsed with the representative noun as a conjunct of the
+    name: the representative noun right after the name the subject heads, or None."""
+    for c in tok.children:
+        if c.dep_ == CONJ and is_representative(c) and c.tag_ == "NN" \
+                and all(t.ent_type_ or t.dep_ == "cc" for t in tok.doc[tok.i + 1:c.i]):
+            return c
+    return None
+
+
+def publisher(tok):
+    """The token naming who published a document noun, or None: "the OECD's report", "a World Bank report", "the Butler
+    report", "a report by the NAO", "figures from the ONS", "an article in the Spectator", "research conducted by X",
+    "The OECD published its outlook" (the subject of the verb that put it out)."""
+    poss = next((c for c in tok.children if c.dep_ == POSS), None)
+    if poss is not None:
+        return poss
+    compounds = sorted((c for c in tok.lefts if c.dep_ == COMPOUND), key=lambda c: -c.i)
+    for c in compounds:
+        named = next((t for t in c.subtree if t.ent_type_ in ("ORG", "PERSON")), None)
+        if named is not None:
+            # "a Clinton campaign memo" is the campaign's, which the article may name
+            return next((o for o in compounds if o.pos_ == "NOUN" and o.lemma_.lower() in ORG_ROLES), named)
+    preps = PUBLISHED_BY | (PUBLISHED_IN if tok.lemma_.lower() in PRINTED else frozenset())
+    for c in tok.rights:
+        if c.dep_ == PREP and c.lower_ in preps:
+            pobj = next((o for o in c.children if o.dep_ == POBJ), None)
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON")):
+                return pobj
+        if c.dep_ == ACL and c.lemma_.lower() in AUTHORING_VERBS:
+            # "research conducted by the Equal Opportunities Commission", not "emails combed through by Vox"
+            agent = next((o for a in c.children if a.dep_ == AGENT for o in a.children if o.dep_ == POBJ), None)
+            if agent is not None:
+                return agent
+    if tok.dep_ == DOBJ and tok.head.lemma_.lower() in PUBLISHING_VERBS:
+        return next((c for c in tok.head.children if c.dep_ == NSUBJ), None)
+    if tok.dep_ == POBJ and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        # "In a new report, the Electoral Commission says ...": the one who says it in the document
+        return next((c for c in tok.head.head.children if c.dep_ == NSUBJ and (c.pos_ == "PROPN" or c.ent_type_)),
+                    None)
+    return None
+
+
+def role_word(tok) -> str:
+    """A representative's role as a title: the noun in the singular ("lawyers" -> "lawyer")."""
+    return tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_
+
+
+def representative_title(title: str | None, full_name) -> str | None:
+    """ "DLF spokesman" -> "spokesman, DLF Builders": a named representative's title says the role, then whom for, by
+    the fullest name the article gives (`full_name(words) -> str | None`). Other titles are left alone ("Tory health
+    spokesman", "Chief spokesman")."""
+    words = (title or "").split()
+    if len(words) < 2 or words[-1].lower() not in REPRESENTATIVES:
+        return title
+    org = words[:-1]
+    if not all(w[:1].isupper() for w in org) or any(w.lower() in RANKS or w.lower() in HONORIFICS for w in org):
+        return title
+    name = " ".join(org)
+    return f"{words[-1].lower()}, {full_name(name) or name}"
+
+
+class Publications:
+    """The documents an article names with their publisher, in order: for "the report warns" after "The OECD's
+    report", "a report by the National Audit Office" or "the Sunday Telegraph reported"."""
+
+    def __init__(self, doc):
+        self.found = []  # (character offset, lemma, publisher token), in text order
+        for tok in doc:
+            who = None
+            if is_document(tok) and tok.tag_ != "NNS":
+                who = publisher(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in PUBLICATIONS:  # "the Sunday Telegraph reported"
+                who = next((c for c in tok.children if c.dep_ == NSUBJ and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")),
+                           None)
+            # "In his order": whose, the speakers stage has not said yet ("its report" is an organisation's)
+            if who is not None and (who.pos_ != "PRON" or who.lower_ == "its"):
+                self.found.append((tok.idx, tok.lemma_.lower(), who))
+        self._positions = [f[0] for f in self.found]
+
+    def named_with(self, tok):
+        """The publisher tokens, likeliest first, of the document `tok` refers to without naming its publisher: for a
+        definite or bare one ("the report", "research"), those of the same noun before, latest first ("the survey"
+        after "a study by X" may be another); for both, one named in the next sentences. Nothing for a plural ("press
+        reports": several)."""
+        lemma = tok.lemma_.lower()
+        if tok.tag_ == "NNS":
+            return
+        if not any(c.dep_ == DET and c.lower_ in INDEFINITES for c in tok.children):
+            before = self.found[:bisect.bisect_left(self._positions, tok.idx)]
+            yield from (who for _, lem, who in reversed(before) if lem == lemma)
+        sent_end = tok.sent.end
+        for _, lem, who in self.found[bisect.bisect_right(self._positions, tok.idx):]:
+            if who.i >= sent_end and len(list(tok.doc[sent_end: who.i].sents)) > FORWARD_SENTENCES:
+                break
+            if lem == lemma:
+                yield who

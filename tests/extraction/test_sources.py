@@ -1,0 +1,196 @@
+"""Kinds of source (issue 20, rules 1 to 3): groups and unnamed sources are no actors, representatives speak for
+their organisation, documents for their publisher; on sentences written for these tests (speakers/sources.py)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import one
+
+from ingest.extraction.records import SourceType
+
+NAMED, UNNAMED, DOCUMENT = SourceType.NAMED, SourceType.UNNAMED, SourceType.DOCUMENT
+
+
+def source(run, text, fragment=None):
+    """(speaker name, title, resolved, source type, mention) of the one statement containing `fragment` (by default:
+    the start of what follows " said ")."""
+    s = one(run(text), fragment or text.split(" said ")[1][:12])
+    return s.speaker.name, s.speaker.title, s.speaker.resolved, s.source_type, s.speaker_mention
+
+
+# -- 1. groups and unnamed sources: their words, no actor -------------------------------------------------------------
+@pytest.mark.parametrize("text, mention", [
+    ("Analysts said the shares were overvalued.", "Analysts"),  # a plural common noun
+    ("Rover bosses said the plant would stay open.", "Rover bosses"),  # a name before it, but no representative
+    ("Children's charities said the cuts would hurt families.", "Children's charities"),
+    ("Japanese government officials said the yen was too strong.", "Japanese government officials"),  # no name
+    ("US officials said the talks had stalled.", "US officials"),  # a country is no one organisation
+    ("Many said the decision was a mistake.", "Many"),  # a quantifier
+    ("Some 82% said they would vote.", "Some 82%"),  # a share
+    ("Police said the man had been arrested.", "Police"),  # a body of people, no force named
+    ("One insider said the board was split.", "One insider"),  # indefinite
+    ("A senior defence official said the troops would stay.", "A senior defence official"),  # no organisation named
+    ("A source close to the Chinese firm said the deal was off.", "A source close to the Chinese firm"),
+])
+def test_groups_and_unnamed_sources_keep_their_words_and_name_no_actor(run, text, mention):
+    name, title, resolved, kind, said_by = source(run, text)
+    assert (name, resolved, kind, said_by) == (mention, False, UNNAMED, mention)
+
+
+def test_a_named_force_or_party_is_no_group(run):
+    assert source(run, "Thames Valley Police said the man had been arrested.", "arrested")[2:4] == (True, NAMED)
+    assert source(run, "The Tories said the plan was unfair.", "unfair")[2:4] == (True, NAMED)
+
+
+def test_they_after_a_group_is_the_group(run):
+    text = "Economists said the recession was over. They added that jobs would come back slowly."
+    s = one(run(text), "jobs would come back")
+    assert (s.speaker.name, s.speaker.resolved, s.source_type) == ("Economists", False, UNNAMED)
+
+
+# -- 2. representatives speak for their organisation, the representative is the role -----------------------------------
+@pytest.mark.parametrize("text, organisation, role", [
+    ("A spokesman for the Home Office said the rules would change.", "Home Office", "spokesman"),
+    ("The Home Office's spokeswoman said the rules would change.", "Home Office", "spokeswoman"),
+    ("An Oxfam spokesman said the aid had not arrived.", "Oxfam", "spokesman"),
+    ("A BNP spokesperson said the party would stand in every seat.", "BNP", "spokesperson"),
+    ("Lawyers for Worldcom said the case would be appealed.", "Worldcom", "lawyer"),
+    ("Microsoft officials said the patch would ship next week.", "Microsoft", "official"),
+    ("\"We are ready,\" a Foreign Office source said.", "Foreign Office", "source"),
+    # the parser reads the noun as a conjunct of the name: the whole name all the same
+    ("A Department for Education and Skills source said the figures were wrong.",
+     "Department for Education and Skills", "source"),
+    # the organisation the article names by that noun
+    ("The Labour Party held its conference in Brighton. A party spokesman said the mood was good.", "Labour Party",
+     "spokesman"),
+])
+def test_a_representative_speaks_for_the_organisation_named_with_it(run, text, organisation, role):
+    name, title, resolved, kind, _ = source(run, text, "ready" if "We are" in text else None)
+    assert (name, title, resolved, kind) == (organisation, role, True, NAMED)
+
+
+def test_a_persons_spokesman_or_lawyers_are_not_the_person(run):
+    """ "Mr Blair's official spokesman" speaks for the Prime Minister's office, which the text does not name; a
+    person's lawyers speak for their client, but are not the client: the mention stays, unresolved, for editors."""
+    text = "Tony Blair flew to Brussels. Mr Blair's official spokesman said the prime minister was confident."
+    name, title, resolved, kind, mention = source(run, text, "confident")
+    assert (name, resolved, kind, mention) == ("Mr Blair's official spokesman", False, NAMED, name)
+    assert source(run, "Mr Ebbers' lawyers said he would appeal.", "appeal")[:4] == \
+        ("Mr Ebbers' lawyers", None, False, NAMED)
+    text = "Paul Okafor was charged on Monday. His lawyer said that he would appeal."
+    assert source(run, text, "appeal")[2:4] == (False, NAMED)
+
+
+def test_its_spokesman_is_the_organisations(run):
+    text = "Tesco sold more food this winter. Its spokesman said that sales were strong."
+    assert source(run, text, "sales")[:4] == ("Tesco", "spokesman", True, NAMED)
+
+
+def test_the_spokesman_and_he_later_are_the_same_representative(run):
+    text = ("A spokesman for the Department for International Development said that aid would rise. "
+            "The spokesman said it would reach Sudan by May. He added that more was needed.")
+    ex = run(text)
+    assert [(s.speaker.name, s.speaker.title, s.speaker_mention) for s in ex.statements] == [
+        ("Department for International Development", "spokesman",
+         "A spokesman for the Department for International Development"),
+        ("Department for International Development", "spokesman", "The spokesman"),
+        ("Department for International Development", "spokesman", "He"),
+    ]
+
+
+def test_a_spokesman_of_no_named_organisation_is_an_unnamed_source(run):
+    text = "Tesco sold more food this winter. A spokesman said that sales were strong."
+    assert source(run, text, "sales were strong")[2:4] == (False, UNNAMED)
+
+
+def test_a_named_spokesperson_is_the_person_with_the_role_and_whom_for(run):
+    text = "DLF Builders plans new towers. DLF spokesman Dr Vancheshwar said the company would build more homes."
+    assert source(run, text, "more homes")[:4] == ("Vancheshwar", "spokesman, DLF", True, NAMED)
+    text = "Downing Street spokesman Tom Kelly said the prime minister was confident."
+    assert source(run, text, "confident")[:2] == ("Tom Kelly", "spokesman, Downing Street")
+    text = "Shadow health spokesman Andrew Lansley said waiting lists were growing."  # a portfolio, not whom for
+    assert source(run, text, "waiting")[1] == "Shadow health spokesman"
+
+
+# -- 3. documents speak for who published them -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, fragment, publisher", [
+    ("A World Bank report said growth would slow.", "growth", "World Bank"),
+    ("According to research by the Institute for Fiscal Studies, taxes will rise.", "taxes",
+     "Institute for Fiscal Studies"),
+    ("An article in the Spectator suggested that the minister had lied.", "lied", "Spectator"),
+    # "the report" is the one the article named before with its publisher
+    ("The OECD published its annual outlook on Tuesday. The OECD's report said growth would slow. "
+     "The report warns that inflation could rise.", "inflation", "OECD"),
+    ("The National Audit Office looked at hospital cleaning. A report by the National Audit Office said wards were "
+     "dirty. Costs had risen, said the report.", "Costs", "National Audit Office"),
+    ("The Spectator published an article on the affair. The article suggested that the minister had lied.", "lied",
+     "Spectator"),
+    # "X reported": X's report
+    ("Rank will reveal the plan on Friday, the Sunday Telegraph reported. Goldman Sachs valued the unit at 300m "
+     "pounds, the report added.", "valued", "Sunday Telegraph"),
+    # a lede's "a report" whose publisher the next sentences name
+    ("The plan failed, said a report. The report said too many parties were involved. The National Audit Office "
+     "report said the sale was rushed.", "plan failed", "National Audit Office"),
+])
+def test_a_document_speaks_for_its_publisher(run, text, fragment, publisher):
+    name, _, resolved, kind, _ = source(run, text, fragment)
+    assert (name, resolved, kind) == (publisher, True, DOCUMENT)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Chinese state press reports said the dam was safe.", "Chinese state press reports"),
+    ("The report said the river was polluted.", "The report"),
+])
+def test_a_document_with_no_publisher_named_is_no_actor(run, text, mention):
+    assert source(run, text) == (mention, None, False, DOCUMENT, mention)
+
+
+# -- what is none of these ----------------------------------------------------------------------------------------------
+def test_he_after_several_officials_is_not_their_organisation(run):
+    text = ("President Obama spoke in Ohio on Monday. Administration officials said the plan would work. "
+            "He said that it was fair to everyone.")
+    assert source(run, text, "fair to everyone")[:4] == ("Obama", "President", True, NAMED)
+
+
+def test_the_second_official_is_not_the_first(run):
+    text = "A GOP official said the vote was rigged. The second official said that the count was fine."
+    assert source(run, text, "vote was rigged")[:2] == ("GOP", "official")
+    assert source(run, text, "count was fine")[:4] == ("The second official", None, False, NAMED)
+
+
+def test_a_date_or_a_handler_is_no_publisher(run):
+    assert source(run, "According to Monday's poll, Trump leads in Ohio.", "Trump leads") == \
+        ("Monday's poll", None, False, DOCUMENT, "Monday's poll")
+    text = "Other WikiLeaks emails combed through by Vox suggest that Oz places business first."
+    assert source(run, text, "business first")[0] == "WikiLeaks"  # whose emails they are, not who read them
+
+
+def test_a_group_issuing_a_statement_is_the_group(run):
+    text = "Both men issued a statement saying they were innocent."
+    assert source(run, text, "innocent") == ("Both men", None, False, UNNAMED, "Both men")
+    text = ("Research conducted by the Equal Opportunities Commission was published in May. The research said pay gaps "
+            "were widening.")
+    assert source(run, text, "pay gaps")[:4] == ("Equal Opportunities Commission", None, True, DOCUMENT)
+
+
+def test_the_order_before_is_the_one_whose_maker_is_named_not_a_pronouns_guess(run):
+    text = ("Judge Gonzalo Curiel released the files. Curiel's order came the same day that Trump railed against the "
+            "judge. In his order, Curiel noted that Trump had emerged as a leading candidate. The claims were "
+            "speculative, the order said.")
+    assert source(run, text, "speculative")[:4] == ("Gonzalo Curiel", "Judge", True, DOCUMENT)
+
+
+def test_a_campaign_memo_is_the_campaigns_and_a_survey_is_not_an_earlier_study(run):
+    text = "Robby Mook wrote a Clinton campaign memo on Monday. The memo said that Nevada was next."
+    assert source(run, text, "Nevada")[2:4] == (False, DOCUMENT)
+    text = "In 2007, a study by William Seltzer proved that the Census gave names away. The survey said that many lost."
+    assert source(run, text, "many lost")[2:4] == (False, DOCUMENT)
+
+
+@pytest.mark.parametrize("text", [
+    "In a new report, the Electoral Commission says a cap is worth debating. The report says there are still doubts.",
+    "The Electoral Commission met on Monday. \"We are not opposed to a cap,\" says its report. The report says there "
+    "are still doubts.",
+])
+def test_the_report_after_the_one_an_organisation_speaks_in(run, text):
+    assert source(run, text, "still doubts")[:4] == ("Electoral Commission", None, True, DOCUMENT)

@@ -1,0 +1,57 @@
+"""Storing the kinds of source (issue 20, rules 1 to 3): groups and unnamed sources make no Actor, representatives
+and documents land on their organisation, with the representative as the role."""
+import pytest
+
+from actors.models import Actor
+from ingest import services
+from statements.models import Source, Statement
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ARTICLE = """Aid budget to rise
+
+Analysts said the aid budget would rise again next year.
+A spokesman for the Department for International Development said that the money would reach Sudan by May.
+Tony Blair flew to Brussels on Monday. Mr Blair's official spokesman said the prime minister was confident.
+A World Bank report said growth in Africa would slow.
+Chinese state press reports said the new dam was safe.
+One insider said the board was split over the plan.
+"""
+
+
+def test_groups_make_no_actor_and_representatives_and_documents_land_on_their_organisation():
+    source = services.submit_text(text=ARTICLE).source
+    source.refresh_from_db()
+    assert source.status == Source.Status.DONE, source.error
+    by_mention = {s.speaker_mention: s for s in source.statements.select_related("speaker", "speaker_role")}
+
+    for mention in ("Analysts", "One insider"):
+        statement = by_mention[mention]
+        assert (statement.speaker, statement.source_type) == (None, Statement.SourceType.UNNAMED)
+    unnamed_document = by_mention["Chinese state press reports"]
+    assert (unnamed_document.speaker, unnamed_document.source_type) == (None, Statement.SourceType.DOCUMENT)
+    office = by_mention["Mr Blair's official spokesman"]
+    assert (office.speaker, office.source_type) == (None, Statement.SourceType.NAMED)
+    for words in ("Analysts", "One insider", "Chinese state press reports", "Mr Blair's official spokesman", "Blair's"):
+        assert not Actor.objects.filter(name__icontains=words).exists(), words
+        assert not Actor.objects.filter(aliases__name__icontains=words).exists(), words
+
+    spokesman = by_mention["A spokesman for the Department for International Development"]
+    assert spokesman.speaker.name == "Department for International Development"
+    assert spokesman.speaker.kind == Actor.Kind.ORGANIZATION
+    assert spokesman.speaker_role.title == "spokesman"
+    assert spokesman.source_type == Statement.SourceType.NAMED
+
+    report = by_mention["A World Bank report"]
+    assert (report.speaker.name, report.speaker.kind) == ("World Bank", Actor.Kind.ORGANIZATION)
+    assert report.source_type == Statement.SourceType.DOCUMENT and report.speaker_role is None
+
+    speaking = set(Actor.objects.filter(statements__source=source).values_list("name", flat=True))
+    assert speaking == {"Department for International Development", "World Bank"}
+
+
+def test_the_same_group_in_two_articles_is_still_no_actor():
+    for text in ("Markets\n\nAnalysts said the shares were overvalued.", "Oil\n\nAnalysts said oil would get dearer."):
+        services.submit_text(text=text)
+    assert Statement.objects.filter(speaker_mention="Analysts", speaker=None).count() == 2
+    assert not Actor.objects.filter(name__iexact="analysts").exists()
