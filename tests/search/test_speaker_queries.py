@@ -113,3 +113,13 @@ def test_the_export_narrows_as_its_page_does(people, client):
     response = client.get("/statements/export.csv", {"q": "Gordon Brown economy"})
     body = b"".join(response.streaming_content).decode()
     assert "The economy is strong" in body and "Gordon Brown is wrong" not in body
+
+
+def test_a_topic_page_narrows_and_says_so_too(people, client):
+    from tests.factories import TopicFactory
+
+    topic = TopicFactory(name="economy", slug="economy")
+    topic.statements.add(people["brown_economy"], people["about_brown"])
+    html = client.get("/topics/economy/", {"q": "Gordon Brown"}).content.decode()
+    assert 'data-reading="narrowed"' in html
+    assert "is strong and stable" in html and "is wrong about" not in html
