@@ -80,3 +80,22 @@ def likely_duplicates():
     from .duplicates import find_pairs
 
     return find_pairs()
+
+
+def actors_known_as(normalized_names, condition=None) -> dict[str, tuple[Actor, ...]]:
+    """{normalised name: live actors with that name or alias}, for the names that have any, in one query;
+    `condition` (an expression on Actor, e.g. "has statements") narrows the actors."""
+    from .models import ActorAlias
+
+    names = list(dict.fromkeys(n for n in normalized_names if n))
+    if not names:
+        return {}
+    actors = live_actors().filter(condition) if condition is not None else live_actors()
+    rows = (
+        ActorAlias.objects.filter(normalized__in=names, actor__in=actors)
+        .select_related("actor").order_by("normalized", "actor__name", "actor_id")
+    )
+    found: dict[str, dict[int, Actor]] = {}
+    for alias in rows:
+        found.setdefault(alias.normalized, {})[alias.actor_id] = alias.actor
+    return {name: tuple(by_id.values()) for name, by_id in found.items()}

@@ -338,7 +338,7 @@ def _load_sample() -> dict:
     return json.loads(SAMPLE_FILE.read_text())
 
 
-def _setup_django(database_url: str) -> None:
+def setup_django(database_url: str) -> None:
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
     os.environ["CELERY_BROKER_URL"] = ""  # tasks run in process, as in the embedded mode
@@ -349,7 +349,7 @@ def _setup_django(database_url: str) -> None:
     django.setup()
 
 
-def _recreate_database(database_url: str) -> None:
+def recreate_database(database_url: str) -> None:
     import psycopg
 
     base, _, name = database_url.rpartition("/")
@@ -366,11 +366,18 @@ def cmd_prepare(args) -> None:
     if not database_url.startswith("postgres"):
         sys.exit("set DATABASE_URL to a scratch PostgreSQL database (it is dropped and created)")
     if args.sheets_only:
-        _setup_django(database_url)
+        setup_django(database_url)
         _write_sheets(sample, Path(args.out), args.statements)
         return
-    _recreate_database(database_url)
-    _setup_django(database_url)
+    ingest_everything(database_url)
+    _write_sheets(sample, Path(args.out), args.statements)
+
+
+def ingest_everything(database_url: str) -> None:
+    """A fresh database at `database_url`, migrated, holding all of the BBC sample and ../shared/samples/*.txt,
+    ingested in process (sections and files in name order)."""
+    recreate_database(database_url)
+    setup_django(database_url)
     from django.core.management import call_command
 
     from ingest import services
@@ -382,7 +389,6 @@ def cmd_prepare(args) -> None:
         services.submit_article(raw=path.read_bytes(), filename=rel)
         if i % 25 == 0 or i == len(paths):
             print(f"ingested {i}/{len(paths)}", flush=True)
-    _write_sheets(sample, Path(args.out), args.statements)
 
 
 def _write_sheets(sample: dict, out: Path, n_statements: int) -> None:

@@ -26,6 +26,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -63,7 +64,7 @@ def setup(db: str, tune_gc: bool = True):
 
 def pick_cases(cur) -> dict:
     """Representative ids from the filled database: the busiest speaker and topic, a median one, etc."""
-    cur.execute("""SELECT a.id, a.slug, count(*) n FROM statements_statement s JOIN actors_actor a ON a.id = s.speaker_id
+    cur.execute("""SELECT a.id, a.slug, count(*) n, a.name FROM statements_statement s JOIN actors_actor a ON a.id = s.speaker_id
                    GROUP BY a.id ORDER BY n DESC LIMIT 200""")
     speakers = cur.fetchall()
     cur.execute("""SELECT t.id, t.slug, count(*) n FROM statements_statement_topics l JOIN statements_topic t
@@ -104,6 +105,8 @@ def cases(c: dict) -> list[tuple[str, str, str, float | None]]:
         ("search: one word", "search", "/search/?q=government", 80),
         ("search: two words", "search", "/search/?q=oil+prices", 80),
         ("search: word + speaker", "search", f"/search/?q=government&actor={hs}", 80),
+        ("search: speaker's name + word", "search", "/search/?" + urlencode({"q": f"{c['mid_speaker'][3]} government"}), 80),
+        ("search: prefix", "search", "/search/?q=govern*", 80),
         ("actor page (busiest)", "page", f"/actors/{hs}/", 100),
         ("actor page (150th)", "page", f"/actors/{ms}/", 100),
         ("topic page (busiest)", "page", f"/topics/{ht}/", 100),
@@ -118,6 +121,7 @@ def cases(c: dict) -> list[tuple[str, str, str, float | None]]:
         ("api: statements by topic", "api", f"/api/v1/statements/?topic={ht}", 30),
         ("api: statements in period", "api", f"/api/v1/statements/?date_from={month_from}&date_to={month_to}", 30),
         ("api: search", "api", "/api/v1/statements/?q=government", 80),
+        ("api: search, speaker's name + word", "api", "/api/v1/statements/?" + urlencode({"q": f"{c['mid_speaker'][3]} government"}), 80),
         ("api: statement detail", "api", f"/api/v1/statements/{c['statement']}/", 30),
         ("api: actor detail", "api", f"/api/v1/actors/{hs}/", 30),
     ]

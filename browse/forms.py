@@ -50,6 +50,8 @@ class StatementFilterForm(NoticeMixin, forms.Form):
     date_to = forms.DateField(required=False, label="To")
     order = forms.ChoiceField(required=False, choices=ORDER_CHOICES)
     per_page = forms.TypedChoiceField(required=False, choices=PER_PAGE_CHOICES, coerce=int, empty_value=None)
+    # Set: the words are searched in the text only, never read as a speaker's name ("Gordon Brown economy").
+    all_text = forms.BooleanField(required=False)
 
     def clean_actor(self):
         slug = self.cleaned_data["actor"]
@@ -119,7 +121,12 @@ class StatementFilterForm(NoticeMixin, forms.Form):
 
 
 def parse_statement_filters(data, **fixed) -> tuple[StatementFilterForm, StatementFilters]:
-    """Validate GET data; returns the bound form (for errors and redisplay) and the filters it yields."""
+    """Validate GET data; returns the bound form (for errors and redisplay) and the filters it yields.
+
+    A search naming a speaker narrows to that speaker (see selectors.interpret_search); how the query was read
+    is `form.reading`, for the page's suggestion."""
     form = StatementFilterForm(data)
     form.is_valid()
-    return form, form.filters(**fixed)
+    all_text = getattr(form, "cleaned_data", {}).get("all_text", False)
+    filters, form.reading = selectors.interpret_search(form.filters(**fixed), match_speakers=not all_text)
+    return form, filters

@@ -72,6 +72,15 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
     def filter_queryset(self, queryset):
         return selectors.statements_for_api(super().filter_queryset(queryset))
 
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        reading = getattr(request, "search_reading", None)
+        if reading is not None and reading.narrowed:
+            response["Search-Speaker"] = reading.speaker.slug
+        elif reading is not None and reading.suggestions:
+            response["Search-Suggestions"] = " ".join(s.actor.slug for s in reading.suggestions)
+        return response
+
     def get_object(self):
         ref = self.kwargs["pk"]
         pk = parse_id(ref)

@@ -160,10 +160,17 @@ class StatementFilterSet(_SelectorFilterSet):
     ))
     q = django_filters.CharFilter(
         max_length=500,
-        help_text='Full-text search in the content (web-search syntax: words, "a phrase", -not, or). '
+        help_text='Full-text search in the content (web-search syntax: words, "a phrase", -not, or, and '
+        "prefix* for every word starting so). Words that name a known speaker (name or alias: `Lavrov`, "
+        "`Gordon Brown economy`) narrow the list to that speaker's statements matching the other words, and the "
+        "response's `Search-Speaker` header gives the actor's slug; a name several speakers share narrows "
+        "nothing (`Search-Suggestions` lists their slugs). `all_text=true` searches every word in the text only. "
         "Results come most relevant first unless `ordering` says otherwise; relevance ranks the newest "
         f"{selectors.SEARCH_RANK_WINDOW:,} "
         "matches only (order by -date to page through every match).",
+    )
+    all_text = django_filters.BooleanFilter(
+        help_text="true: search every word of `q` in the statements' text, never as a speaker's name."
     )
     ordering = django_filters.ChoiceFilter(
         choices=[
@@ -198,7 +205,10 @@ class StatementFilterSet(_SelectorFilterSet):
 
     def build(self, data):
         order = ORDERING.get(data.get("ordering") or "", "")
-        return selectors.filter_statements(self.to_statement_filters(data), order=order)
+        filters, reading = selectors.interpret_search(self.to_statement_filters(data), match_speakers=not data.get("all_text"))
+        if self.request is not None:
+            self.request.search_reading = reading  # for the response's headers (StatementViewSet.list)
+        return selectors.filter_statements(filters, order=order)
 
 
 class SourceFilterForm(_DateRangeForm):

@@ -7,7 +7,8 @@ prefetched, so a page of any size costs a fixed number of queries.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.validators import slug_re
@@ -17,7 +18,8 @@ from django.db.models.expressions import OrderBy, RawSQL
 
 from actors.models import Actor
 
-from .models import Source, Statement, Topic
+from . import search
+from .models import Source, Statement, Topic, TopicLink
 
 SEARCH_CONFIG = "english"
 # A statement's date for ordering: when it was said, else its source's publication date. Statements with neither
@@ -48,7 +50,7 @@ class StatementFilters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     min_confidence: float | None = None
-    q: str = ""
+    q: str = ""  # searched in the text only: a speaker it names is read by interpret_search, before
     include_rejected: bool = False
 
 
@@ -102,6 +104,8 @@ def filter_statements(filters: StatementFilters = StatementFilters(), *, order: 
     if filters.min_confidence is not None:
         qs = qs.filter(confidence__gte=filters.min_confidence)
     q = " ".join(filters.q.split())
+    if q and uses_postgres() and search_query(q) is None:  # nothing to look for ("*"): nothing found
+        return qs.none().order_by(*ORDERINGS.get(order, ORDERINGS["newest"]))
     if q:
         if ranks_by_relevance(filters, order):
             return _ranked_search(qs, q)
@@ -137,7 +141,9 @@ def _ranked_search(qs: QuerySet[Statement], q: str) -> QuerySet[Statement]:
     The window's ids are read here, in one query, so that the page's count, its ids and its rows do not each
     find them again (as a subquery they would: three times per page). One id more than the window is read to
     tell whether older matches were left out: then every row carries `beyond_window` (see window_overflows)."""
-    query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
+    query = search_query(q)
+    if query is None:
+        return qs.none()
     newest = qs.filter(search_vector=query).order_by(*ORDERINGS["newest"]).values_list("pk", flat=True)
     window = list(newest[:SEARCH_RANK_WINDOW + 1])
     overflows = len(window) > SEARCH_RANK_WINDOW
@@ -146,7 +152,9 @@ def _ranked_search(qs: QuerySet[Statement], q: str) -> QuerySet[Statement]:
     ranked = _annotate_search(statement_base().defer(*LIST_DEFERRED).filter(pk__in=ids), query)
     if overflows:
         ranked = ranked.annotate(beyond_window=Value(True, output_field=BooleanField()))
-    return ranked.order_by("-rank", "-id")
+    ranked = ranked.order_by("-rank", "-id")
+    ranked.search_window = window[:SEARCH_RANK_WINDOW]  # newest first, for facet_window (not kept by clones)
+    return ranked
 
 
 def window_overflows(page) -> bool:
@@ -159,8 +167,38 @@ def _search(qs: QuerySet[Statement], q: str) -> QuerySet[Statement]:
     """PostgreSQL full-text search (websearch syntax, ranked, highlighted); substring match on SQLite."""
     if not uses_postgres():
         return qs.filter(Q(content__icontains=q) | Q(speaker__name__icontains=q))
-    query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
-    return _annotate_search(qs.filter(search_vector=query), query)
+    query = search_query(q)
+    return qs.none() if query is None else _annotate_search(qs.filter(search_vector=query), query)
+
+
+def search_query(q: str) -> SearchQuery | None:
+    """`q` (words, "phrases", -excluded, or, prefix*) as a PostgreSQL full-text query; None when it holds no
+    word to look for (`*`, `&|!()`): such a query matches nothing. See statements.search."""
+    text = search.to_tsquery_text(search.parse(q))
+    return SearchQuery(text, config=SEARCH_CONFIG, search_type="raw") if text else None
+
+
+def interpret_search(filters: StatementFilters, *, match_speakers: bool = True) -> tuple[StatementFilters, search.Interpretation]:
+    """`filters` with a speaker the query names taken out of `q` into `speaker` ("Gordon Brown economy": Gordon
+    Brown's statements matching "economy"), and how the query was read (for the page's suggestion).
+
+    Only actors with listed statements count as named; a name shared by several of them narrows nothing (each
+    is suggested). Nothing is read when a speaker is already chosen or `match_speakers` is off."""
+    q = " ".join(filters.q.split())
+    if not q or filters.speaker is not None or not match_speakers:
+        return filters, search.Interpretation(query=q, text=q)
+    reading = search.interpret(q, _speakers_named)
+    if reading.narrowed:
+        filters = replace(filters, q=reading.text, speaker=reading.speaker)
+    return filters, reading
+
+
+def _speakers_named(names: list[str]) -> dict[str, tuple[Actor, ...]]:
+    """{normalised name: live actors known under it that have listed statements}, in one query."""
+    from actors.selectors import actors_known_as
+
+    speaking = Statement.objects.filter(speaker=OuterRef("pk")).exclude(review_status=Statement.ReviewStatus.REJECTED)
+    return actors_known_as(names, Exists(speaking))
 
 
 def _annotate_search(qs: QuerySet[Statement], query: SearchQuery) -> QuerySet[Statement]:
@@ -219,12 +257,12 @@ def statements_for_export(filters: StatementFilters = StatementFilters(), *, ord
     (ts_headline re-reads every statement's text and exports do not show it). Ranked by relevance, an export
     holds every match, not only the SEARCH_RANK_WINDOW newest that pages rank: it streams, so ranking them
     all costs it little."""
-    from dataclasses import replace
-
     q = " ".join(filters.q.split())
     if not q or not uses_postgres():
         return filter_statements(filters, order=order)
-    query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
+    query = search_query(q)
+    if query is None:
+        return filter_statements(filters, order=order).none()
     relevance = not order or order == "relevance"
     qs = filter_statements(replace(filters, q=""), order=order or "newest").filter(search_vector=query)
     if relevance:
@@ -258,6 +296,71 @@ def top_mentioned(statements: QuerySet[Statement], limit: int = 10):
         Actor.objects.filter(mentioned_in__in=statements.order_by().values("pk"))
         .values("pk", "name", "slug").annotate(n=Count("mentioned_in")).order_by("-n", "name")[:limit]
     )
+
+
+# Facets count the newest FACET_WINDOW statements of a list, not all of them: a common word matches tens of
+# thousands of statements on a large database, and grouping all their topics per request would cost more than
+# the page (reading 2,000 rows took 20-50 ms of SQL on 1,000,000 statements, 500 a quarter of it: bench/facets.py).
+# Every value offered is counted among rows of the list itself, so choosing it never empties the list.
+FACET_WINDOW = 500
+FACET_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Choices to narrow a list, most first: speakers and topics [{slug, name, n}], publishers [{name, n}].
+    `window` is the number of statements counted when the list holds more (the counts are then among its newest
+    `window`: FACET_WINDOW, or a relevance ranking's window)."""
+
+    speakers: list
+    topics: list
+    publishers: list
+    window: int | None = None
+
+
+def facet_window(statements: QuerySet[Statement]) -> tuple[list[tuple[int, int | None, str]], bool]:
+    """(id, speaker id, publisher) of the newest FACET_WINDOW statements of a filter_statements list, and whether it
+    holds more. A list ranked by relevance has the ids of its newest matches in hand (`search_window`)."""
+    fields = ("pk", "speaker_id", "source__publisher")
+    window = getattr(statements, "search_window", None)  # ranked by relevance: its ids, newest first
+    if window is not None:
+        rows = list(Statement.objects.filter(pk__in=window[:FACET_WINDOW]).values_list(*fields))
+        return rows, len(window) > FACET_WINDOW or "beyond_window" in statements.query.annotations
+    qs = statements.prefetch_related(None).order_by(*ORDERINGS["newest"])
+    rows = list(qs.values_list(*fields)[: FACET_WINDOW + 1])
+    return rows[:FACET_WINDOW], len(rows) > FACET_WINDOW
+
+
+def statement_facets(statements: QuerySet[Statement], limit: int = FACET_LIMIT) -> Facets:
+    """Speakers, topics and publishers of `statements` (a filter_statements list) with their counts, over at most
+    FACET_WINDOW rows whatever the list's size: three queries (the window's rows with speaker and publisher,
+    counted here; the speakers' names; the topics counted in the database)."""
+    rows, overflows = facet_window(statements)
+    if not rows:
+        return Facets([], [], [])
+    ids = [pk for pk, _, _ in rows]
+    in_window = RawSQL("SELECT unnest(%s::bigint[])", (ids,)) if uses_postgres() else ids
+    topics = (
+        TopicLink.objects.filter(statement_id__in=in_window)
+        .values(slug=F("topic__slug"), name=F("topic__name")).annotate(n=Count("statement_id"))
+        .order_by("-n", "name")[:limit]
+    )
+    by_speaker = Counter(speaker for _, speaker, _ in rows if speaker is not None)
+    names = {a.pk: a for a in Actor.objects.filter(pk__in=list(by_speaker)).only("id", "name", "slug")}
+    speakers = sorted(
+        ({"slug": names[pk].slug, "name": names[pk].name, "n": n} for pk, n in by_speaker.items() if pk in names),
+        key=lambda row: (-row["n"], row["name"]),
+    )[:limit]
+    by_publisher = Counter(publisher for _, _, publisher in rows if publisher)
+    publishers = sorted(({"name": name, "n": n} for name, n in by_publisher.items()), key=lambda r: (-r["n"], r["name"]))
+    return Facets(speakers, list(topics), publishers[:limit], len(rows) if overflows else None)
+
+
+def cached_facets(statements: QuerySet[Statement]) -> Facets:
+    """`statement_facets` through `cached_aggregate` (a list that cannot match anything has none)."""
+    if statements.query.is_empty():
+        return Facets([], [], [])
+    return cached_aggregate(lambda: [statement_facets(statements)], "facets", statements)[0]
 
 
 def statements_over_time(statements: QuerySet[Statement], unit: str = "month"):

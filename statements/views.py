@@ -33,14 +33,26 @@ def home(request):
 def search(request):
     form, filters = parse_statement_filters(request.GET)
     statements = selectors.filter_statements(filters, order=form.ordering)
+    facets = selectors.cached_facets(statements)
     return render(request, "statements/search.html", {
         "form": form,
         "filters": filters,
+        "reading": form.reading,
         "page": paginate_statements(request, statements, form.page_size),
-        "speakers": selectors.cached_aggregate(lambda: selectors.top_speakers(statements, 8), "speakers", statements, 8),
-        "topic_choices": selectors.cached_aggregate(lambda: selectors.topics_with_counts()[:100], "topic_choices"),
-        "publisher_choices": selectors.cached_aggregate(selectors.publishers, "publishers"),
+        "facets": facets,
+        "speakers": facets.speakers[:8],
+        "topic_choices": with_current(facets.topics, filters.topic, slug=getattr(filters.topic, "slug", "")),
+        "publisher_choices": with_current(facets.publishers, filters.publisher),
+        "publisher_counts": True,
     })
+
+
+def with_current(choices: list, current, **keys) -> list:
+    """Facet `choices` with the value in force first when no statement listed has it (an empty list): the
+    filter stays visible, and removable, in its select."""
+    if not current or any(choice["name"].casefold() == str(current).casefold() for choice in choices):
+        return choices
+    return [{"name": str(current), "n": 0, **keys}, *choices]
 
 
 def statements_export(request, fmt):

@@ -8,6 +8,7 @@
 | first_names | training/learn.py | speakers (first name -> gender, names in the news) |
 | census_first_names | training/census_names.py | speakers (first name -> gender, 1990 US Census) |
 | noun_df | training/noun_frequency.py | topics.py (document frequency of common nouns) |
+| noun_senses | training/noun_senses.py | topics.py (what kind of thing a noun names first, from WordNet) |
 
 A missing or unreadable table reads as None; each reader falls back to a hand-set default.
 """
@@ -18,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).parent
-NAMES = ("cue_lexicon", "acceptor", "pronoun", "first_names", "census_first_names", "noun_df")
+NAMES = ("cue_lexicon", "acceptor", "pronoun", "first_names", "census_first_names", "noun_df", "noun_senses")
 
 
 def path(name: str) -> Path:

@@ -9,7 +9,9 @@ from functools import lru_cache
 from . import tables
 from .records import PERSON
 from .speakers.titles import strip_possessive
-from .vocabulary import GENERIC_TOPIC_WORDS, PERSON_HONORIFICS, PERSON_ROLES
+from .vocabulary import (
+    GENERIC_TOPIC_WORDS, LEADING_DETERMINERS, NOT_SUBJECT_SENSES, PERSON_HONORIFICS, PERSON_ROLES, SUBJECT_SENSES,
+)
 
 # People are linked as mentioned actors, not as topics.
 TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP", "EVENT", "LAW", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
@@ -20,10 +22,11 @@ _NOT_IN_PHRASES = frozenset({"DET", "PRON", "NUM", "PART", "SYM", "ADV", "AUX", 
 # A one-word phrase ("budget") is a topic only when the article keeps coming back to it; one passing
 # mention ("need", "help", "home") is not what a statement is about. And only when the article uses it far more
 # than news in general does (tf-idf against noun_df.json): "pension" three times is a subject, "problem" or
-# "people" three times is how news is written. At most KEY_NOUNS of them per article.
+# "people" three times is how news is written. At most KEY_NOUNS of them per article (five let "decision",
+# "company" or "access" in beside an article's real subjects).
 MIN_SINGLE_WORD_MENTIONS = 3
 MIN_KEY_NOUN_SCORE = 6.0  # mentions x idf: three mentions of a noun found in 1 article in 7 (idf 2)
-KEY_NOUNS = 5
+KEY_NOUNS = 3
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +38,29 @@ def noun_idf() -> tuple[dict[str, float], float] | None:
     except (TypeError, KeyError):
         return None
     return {word: math.log(n / count) for word, count in df.items()}, math.log(n)
+
+
+@lru_cache(maxsize=1)
+def noun_senses() -> dict[str, str]:
+    """{noun lemma: WordNet lexicographer file of its first sense ("person", "act", ...)} from noun_senses.json;
+    {} without it."""
+    data = tables.table("noun_senses")
+    try:
+        return {word: lexfile for lexfile, words in data["first_sense"].items() for word in words.split()}
+    except (TypeError, KeyError, AttributeError):
+        return {}
+
+
+def names_no_subject(noun: str) -> bool:
+    """Whether a common noun names first a kind of person, place, time, feeling or amount (NOT_SUBJECT_SENSES)."""
+    return noun_senses().get(noun.lower()) in NOT_SUBJECT_SENSES
+
+
+def names_an_issue(noun: str) -> bool:
+    """Whether a common noun may be a topic alone: WordNet files its first sense under SUBJECT_SENSES, or does not
+    know it."""
+    sense = noun_senses().get(noun.lower())
+    return sense is None or sense in SUBJECT_SENSES
 
 
 def key_nouns(noun_counts: Counter) -> frozenset[str]:
@@ -58,18 +84,29 @@ def _is_person(actor) -> bool:
 
 def normalise_entity(ent, registry) -> str | None:
     name = strip_possessive(" ".join(ent.text.split()))
-    if name.lower().startswith("the "):
-        name = name[4:]
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in LEADING_DETERMINERS:
+        name = rest  # "a Conservative Party", "the Tories"
     name = name.strip(" ,.;:-–—\"“”'‘’()")
     if not name or not any(c.isalpha() for c in name):
         return None
-    if ent.label_ == "NORP" and ent[-1].tag_ == "NNPS" and name.endswith("s") and not name.endswith("ss"):
-        name = name[:-1]  # "Muslims" and "Muslim", "Democrats" and "Democrat": one topic
+    if ent.label_ == "NORP" and ent[-1].tag_ == "NNPS":
+        name = singular_name(name)  # "Muslims" and "Muslim", "Tories" and "Tory": one topic
+    if len(ent) == 1 and names_no_subject(ent.text) and ent.end < len(ent.doc) \
+            and ent.doc[ent.end].lower_ in PERSON_ROLES:
+        return None  # "Home" of "Home Secretary": a word of a title
     if ent.label_ in ACTOR_LABELS:
         actor = registry.lookup(name)
         if actor is not None:
             return actor.name
     return name
+
+
+def singular_name(name: str) -> str:
+    """A group's name in the singular: "Muslims" -> "Muslim", "Tories" -> "Tory" ("Swiss" stays)."""
+    if name.endswith("ies") and len(name) > 4:
+        return name[:-3] + "y"
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
 def _phrase(chunk) -> tuple[str, bool] | None:
@@ -78,7 +115,8 @@ def _phrase(chunk) -> tuple[str, bool] | None:
     The phrase is the chunk's content words in lower case, the head noun lemmatised ("interest rates" ->
     "interest rate", "hostilities agreement" stays), names and words of a named entity as written, and words
     written with a hyphen kept together ("intra-Syrian dialogue")."""
-    toks = [t for t in chunk if not (t.is_stop or t.is_punct or t.like_num or t.pos_ in _NOT_IN_PHRASES)]
+    toks = [t for t in _with_hyphenated(chunk) if _in_hyphenated(t) or not (
+        t.is_stop or t.is_punct or t.like_num or t.pos_ in _NOT_IN_PHRASES or _is_amount(t))]
     # a participle ("proposed change", "chosen country") is dropped, and describes like an adjective
     described = any(t.pos_ == "VERB" for t in toks)
     toks = [t for t in toks if t.pos_ != "VERB"]
@@ -93,13 +131,51 @@ def _phrase(chunk) -> tuple[str, bool] | None:
     if len(toks) > 4:
         toks = toks[-4:]
     head = toks[-1]
-    words = [t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lemma_.lower() if t is head else t.lower_ for t in toks]
-    if len(words) == 1 and (words[0].lower() in GENERIC_TOPIC_WORDS or len(words[0]) < 4):
-        return None
+    words = [t.text if t.pos_ == "PROPN" or t.ent_type_ else _head_word(t) if t is head else t.lower_ for t in toks]
+    if len(words) == 1 and (words[0].lower() in GENERIC_TOPIC_WORDS or len(words[0]) < 4 or not names_an_issue(words[0])):
+        return None  # "problem", "customer", "centre", "pound", "laptop"
+    if (words[-1] in GENERIC_TOPIC_WORDS or not names_an_issue(words[-1])) and all(t.pos_ == "ADJ" for t in toks[:-1]):
+        return None  # "young people", "local residents", "best interest": who or how, not what
     phrase = words[0]
     for prev, tok, word in zip(toks, toks[1:], words[1:]):
         phrase += _joint(prev, tok) + word
     return phrase, described or any(t.pos_ == "ADJ" and not t.ent_type_ for t in toks)
+
+
+def _is_amount(tok) -> bool:
+    """A figure or a unit ("3bn", "pound", "millions", "hundreds"): amounts are not subjects."""
+    return any(c.isdigit() for c in tok.text) or noun_senses().get(tok.lemma_.lower()) == "quantity"
+
+
+def _head_word(tok) -> str:
+    """A phrase's head noun in the singular ("rates" -> "rate"); as written where the lemmatiser would break it:
+    a name written in capitals mid-sentence ("Tories", not "Torie") and a noun that is a noun as written
+    ("politics", not "politic")."""
+    lemma, word = tok.lemma_.lower(), tok.lower_
+    if lemma == word:
+        return lemma
+    if tok.text[:1].isupper() and not tok.is_sent_start:
+        return singular_name(tok.text)
+    senses = noun_senses()
+    return word if senses and word in senses and lemma not in senses else lemma
+
+
+def _with_hyphenated(chunk) -> list:
+    """The chunk's tokens, with the start of a hyphenated word the chunk cuts ("e-" of "e-mails") put back."""
+    doc, start = chunk.doc, chunk.start
+    while start >= 2 and _in_hyphenated(doc[start]) and doc[start - 1].text in ("-", "–") and not doc[start - 2].whitespace_:
+        start -= 2
+    return list(doc[start:chunk.end])
+
+
+def _in_hyphenated(tok) -> bool:
+    """Whether a word is part of a hyphenated word ("e-mail", "first-time"): kept whole in a phrase."""
+    doc, i = tok.doc, tok.i
+    if not tok.is_alpha:
+        return False
+    joined_right = i + 2 < len(doc) and not tok.whitespace_ and doc[i + 1].text in ("-", "–") and not doc[i + 1].whitespace_
+    joined_left = i >= 2 and doc[i - 1].text in ("-", "–") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+    return joined_right or joined_left
 
 
 def _joint(prev, tok) -> str:
@@ -152,7 +228,15 @@ class TopicIndex:
             repeated = Counter(phrase for _, _, phrase, _ in chunks)
             # "key issue", "firm commitment", "huge number": an adjective makes most phrases a manner of speaking,
             # so such a phrase is a topic only when the article uses it again ("civil service", "human rights").
-            self._chunks = [(a, b, phrase) for a, b, phrase, adjective in chunks if not adjective or repeated[phrase] > 1]
+            kept = [(a, b, phrase) for a, b, phrase, adjective in chunks if not adjective or repeated[phrase] > 1]
+            # a bare noun stands for the one longer phrase of the article it heads ("shortage": "skills shortage")
+            longer: dict[str, set[str]] = {}
+            for _, _, phrase in kept:
+                if " " in phrase:
+                    longer.setdefault(phrase.rsplit(" ", 1)[-1], set()).add(phrase)
+            self._chunks = [
+                (a, b, next(iter(longer[phrase])) if len(longer.get(phrase, ())) == 1 else phrase) for a, b, phrase in kept
+            ]
             self._chunk_starts = [c[0] for c in self._chunks]
         i = bisect.bisect_left(self._chunk_starts, start)
         out = []
@@ -168,7 +252,7 @@ class TopicIndex:
             if what != "person":
                 found[topic] += 2.0 * self.counts[topic]
         for p in self._phrases(start, end):
-            if " " not in p and p.lower() not in self.key_nouns:
+            if " " not in p and p.lower().rsplit("-", 1)[-1] not in self.key_nouns:  # "e-mail": "mail" counted
                 continue
             self.phrases[p] += 1
             found[p] += 1.0

@@ -264,6 +264,20 @@ question questions issue issues matter fact facts point points kind sort number 
 month months something anything everything nothing someone anyone everyone one ones others other side sides end
 case cases place places area areas term terms word words comment comments report reports story stories news
 interview reporters reporter spokesman spokeswoman official officials source sources talk talks call
+problem problems deal deals
 """.split())
+# What a common noun names first (WordNet's lexicographer files, noun_senses.json). Alone, a noun is a topic only
+# when it names an issue: an act, a state, a possession, a process... ("euthanasia", "peace", "pension", "growth",
+# "oil"); not a person ("customer"), a thing or document ("laptop", "mail", "bill": a phrase says which one, "ID
+# card bill"), a place, a time, a feeling, an idea ("evidence") or an amount ("pound"). Nouns WordNet does not know
+# ("broadband") are judged by the key-noun rule alone.
+SUBJECT_SENSES = frozenset({
+    "act", "state", "possession", "process", "attribute", "event", "phenomenon", "relation", "group", "motive",
+    "substance",
+})
+# Head nouns that, with only adjectives before them, say who or where, not what ("young people", "local residents").
+NOT_SUBJECT_SENSES = frozenset({"person", "location", "time", "feeling", "quantity", "body", "shape", "Tops"})
+# Words that lead a name without being part of it ("a Conservative Party", "the Tories").
+LEADING_DETERMINERS = frozenset({"a", "an", "the"})
 # Entities that open with one of these are people, whatever label the tagger gave ("Mr Blair" as ORG).
 PERSON_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())

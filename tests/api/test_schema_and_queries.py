@@ -62,7 +62,7 @@ def test_every_endpoint_parameter_and_error_is_documented(schema):
     statement_filters = {p["name"] for p in operations[("/api/v1/statements/", "get")]["parameters"]}
     assert statement_filters == {
         "speaker", "topic", "source", "publisher", "kind", "source_type", "review_status", "date_from", "date_to",
-        "min_confidence", "q", "ordering", "cursor", "page_size",
+        "min_confidence", "q", "all_text", "ordering", "cursor", "page_size",
     }
     upload = operations[("/api/v1/sources/", "post")]
     assert {"200", "202", "413"} <= set(upload["responses"])
@@ -102,7 +102,7 @@ def _corpus(n):
 @pytest.mark.django_db
 @pytest.mark.parametrize("path, limit", [
     ("/api/v1/statements/?page_size={n}", 3),  # rows, topics, mentioned actors
-    ("/api/v1/statements/?page_size={n}&q=budget&topic=1", 5),  # + the topic named, the ranked window's ids
+    ("/api/v1/statements/?page_size={n}&q=budget&topic=1", 6),  # + the topic, the speakers q may name, the window
     ("/api/v1/actors/?page_size={n}", 4),  # count, rows, aliases, roles
     ("/api/v1/topics/?page_size={n}", 2),  # count, rows
     ("/api/v1/sources/?page_size={n}", 2),

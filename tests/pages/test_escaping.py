@@ -21,7 +21,7 @@ def hostile():
 @pytest.mark.parametrize("url", [
     "/", "/?period=7d", "/actors/", "/actors/?q=evil", "/actors/evil/", "/topics/", "/topics/evil-topic/",
     "/sources/{source}/", "/statements/{statement}/", "/search/", "/search/?q=fine", "/search/?q=alert",
-    "/search/?q=script+alert", "/search/?actor=evil&topic=evil-topic",
+    "/search/?q=alert+fine", "/search/?actor=evil&topic=evil-topic",
 ])
 def test_payloads_show_as_text(client, hostile, url):
     response = client.get(url.format(source=hostile["source"].pk, statement=hostile["statement"].pk))
