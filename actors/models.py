@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from common.links import reverse_one
 from simple_history.models import HistoricalRecords
 
@@ -97,10 +98,14 @@ class Role(models.Model):
     end_date = models.DateField(null=True, blank=True)
     first_seen_source_id = models.PositiveBigIntegerField(null=True, blank=True)
     first_seen_on = models.DateField(null=True, blank=True)
+    # The latest article date the role was read at: a role read in articles counts as held from first_seen_on
+    # until a while after this (selectors.role_holders), as it has no end date of its own.
+    last_seen_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-start_date", "title"]
+        indexes = [models.Index(Lower("title"), name="role_title_lower")]  # role descriptions, looked up by title
         constraints = [
             models.UniqueConstraint(fields=["actor", "title", "organization_name"], name="role_unique_per_actor"),
             models.CheckConstraint(

@@ -338,7 +338,7 @@ def _load_sample() -> dict:
     return json.loads(SAMPLE_FILE.read_text())
 
 
-def _setup_django(database_url: str) -> None:
+def setup_django(database_url: str) -> None:
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
     os.environ["CELERY_BROKER_URL"] = ""  # tasks run in process, as in the embedded mode
@@ -366,23 +366,28 @@ def cmd_prepare(args) -> None:
     if not database_url.startswith("postgres"):
         sys.exit("set DATABASE_URL to a scratch PostgreSQL database (it is dropped and created)")
     if args.sheets_only:
-        _setup_django(database_url)
+        setup_django(database_url)
         _write_sheets(sample, Path(args.out), args.statements)
         return
+    paths = [(rel, CORPUS / rel) for rel in corpus_articles()]
+    paths += [(f"samples/{p.name}", p) for p in sorted(SAMPLES.glob("*.txt"))]
+    ingest_in_process(database_url, paths)
+    _write_sheets(sample, Path(args.out), args.statements)
+
+
+def ingest_in_process(database_url: str, paths: list[tuple[str, Path]]) -> None:
+    """Drop and create the database, migrate it, and ingest (name stored, file) pairs in process, in order."""
     _recreate_database(database_url)
-    _setup_django(database_url)
+    setup_django(database_url)
     from django.core.management import call_command
 
     from ingest import services
 
     call_command("migrate", verbosity=0)
-    paths = [(rel, CORPUS / rel) for rel in corpus_articles()]
-    paths += [(f"samples/{p.name}", p) for p in sorted(SAMPLES.glob("*.txt"))]
     for i, (rel, path) in enumerate(paths, 1):
         services.submit_article(raw=path.read_bytes(), filename=rel)
         if i % 25 == 0 or i == len(paths):
             print(f"ingested {i}/{len(paths)}", flush=True)
-    _write_sheets(sample, Path(args.out), args.statements)
 
 
 def _write_sheets(sample: dict, out: Path, n_statements: int) -> None:
