@@ -185,7 +185,7 @@ class Plan:
             if others is not None:
                 return others, False
         if kind in ORGISH:
-            party = self._unique(party_forms(sighting.name), ORGISH)
+            party = self._first(party_forms(sighting.name), ORGISH)  # all of them one party: the oldest
             if party is not None:
                 full = normalize_name(sighting.name).endswith(" party")
                 return party, full and not normalize_name(party.name).endswith(" party")
@@ -248,6 +248,10 @@ class Plan:
     def _unique(self, forms: Iterable[str], kinds, fits=lambda actor: True) -> Actor | None:
         found = {id(a): a for f in forms for a in self._candidates(normalize_name(f)) if a.kind in kinds and fits(a)}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _first(self, forms: Iterable[str], kinds) -> Actor | None:
+        found = [a for f in forms for a in self._candidates(normalize_name(f)) if a.kind in kinds]
+        return min(found, key=lambda a: self._order[id(a)]) if found else None
 
     @staticmethod
     def _new_name(sighting: Sighting) -> str:

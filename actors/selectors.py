@@ -95,6 +95,16 @@ def role_key(title: str) -> str:
     return key
 
 
+def specific_role(description: str) -> str:
+    """The role a description names when it can stand for one office-holder, else "": a definite description of
+    at least two words ("the culture secretary", "the Tory leader"). "A spokesman" is anyone's; "the spokesman",
+    "the minister", "the chairman" say too little to pick one holder across articles."""
+    words = " ".join((description or "").split()).lower().split(" ")
+    if words[0] != "the" or len(words) < 3:
+        return ""
+    return role_key(description)
+
+
 def role_holders(*, titles, on=None) -> dict[str, "Role"]:
     """{title as given: the Role} for each title exactly one live actor holds at the date `on` (one query).
 

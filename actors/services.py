@@ -534,3 +534,81 @@ def mark_distinct(*, a: Actor, b: Actor, user=None) -> DistinctActors:
     user = user if user is not None and getattr(user, "is_authenticated", False) else None
     record, _ = DistinctActors.objects.get_or_create(actor_low_id=low, actor_high_id=high, defaults={"user": user})
     return record
+
+
+# --- Actors left with nothing (after reprocessing) ------------------------------------------------------------
+
+TIDY_REASON = "Left without statements after reprocessing"
+
+
+def _outside_references(model):
+    """The foreign keys to `model` from other apps' models (statements spoken, mentioned, roles spoken in)."""
+    return [field for field in _reverse_foreign_keys(model) if field.model._meta.app_label != model._meta.app_label]
+
+
+def _unused_actors():
+    """Live actors nothing holds on to: no statement or other app's row refers to them or to their roles, and
+    nothing an editor or a roster entered (a role of theirs, an edit in their history, a Wikidata or Popolo id,
+    a description, a merge into them, a "not the same" decision)."""
+    from django.db.models import Exists, OuterRef
+
+    unused = Actor.objects.filter(merged_into__isnull=True, wikidata_id="", popolo_id="", description="")
+    held = [Exists(field.model._base_manager.filter(**{field.attname: OuterRef("pk")}))
+            for field in _outside_references(Actor)]
+    held += [Exists(field.model._base_manager.filter(**{f"{field.name}__actor": OuterRef("pk")}))
+             for field in _outside_references(Role)]
+    held += [
+        Exists(Role.objects.filter(actor=OuterRef("pk")).exclude(origin=Role.Origin.ARTICLE)),
+        Exists(Role.objects.filter(organization=OuterRef("pk"))),
+        Exists(Actor.objects.filter(merged_into=OuterRef("pk"))),
+        Exists(Actor.history.filter(id=OuterRef("pk"), history_user__isnull=False)),
+        Exists(MergeRecord.objects.filter(keep=OuterRef("pk"))),
+        Exists(DistinctActors.objects.filter(Q(actor_low=OuterRef("pk")) | Q(actor_high=OuterRef("pk")))),
+    ]
+    for condition in held:
+        unused = unused.exclude(condition)
+    return unused
+
+
+@transaction.atomic
+def tidy_actors(*, dry_run: bool = False) -> dict[str, list[tuple[str, str]]]:
+    """Fold away the actors that reprocessing left without statements (see _unused_actors for what keeps one).
+
+    Each is merged into the live actor its name now resolves to (resolution.Plan, the unused ones left out), so
+    its permalink keeps working through `merged_into` and the merge is recorded (MergeRecord, history); one
+    whose name resolves to nobody is deleted (its history keeps a deletion record). Editors' work is never
+    touched: statements they verified or corrected still point at their actors, which are therefore in use.
+    The candidates are locked, then looked up again, so a statement committed meanwhile keeps its actor.
+    Returns {"merged": [(name, into)], "removed": [(name, "")]}.
+    """
+    ids = list(_unused_actors().values_list("pk", flat=True))
+    if ids and not dry_run:
+        list(Actor.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+        ids = list(_unused_actors().filter(pk__in=ids).values_list("pk", flat=True))
+    unused = list(Actor.objects.filter(pk__in=ids).prefetch_related("aliases").order_by("pk"))
+    sightings = [Sighting(name=a.name, kind=a.kind, aliases=tuple(al.name for al in a.aliases.all())) for a in unused]
+    forms = {normalize_name(form) for sighting in sightings for form in lookup_forms(sighting)} - {""}
+    gone = {a.pk for a in unused}
+    known = {normalized: [a for a in actors if a.pk not in gone] for normalized, actors in _known_under(forms).items()}
+    summary: dict[str, list[tuple[str, str]]] = {"merged": [], "removed": []}
+    for actor, sighting in zip(unused, sightings):
+        into = Plan([sighting], known, roles_of=_roles_of).by_name[sighting.name]
+        if into is not None and into.pk is not None:
+            summary["merged"].append((actor.name, into.name))
+            if not dry_run:
+                merge_actors(keep=into, merge=actor)
+        else:
+            summary["removed"].append((actor.name, ""))
+            if not dry_run:
+                actor._change_reason = TIDY_REASON
+                actor.delete()
+    return summary
+
+
+def describe_tidy(summary: dict, *, dry_run: bool = False) -> str:
+    """What tidy_actors did (or would do), one line per actor, then the totals."""
+    lines = [f"merged {name!r} into {into!r}" for name, into in summary["merged"]]
+    lines += [f"removed {name!r}" for name, _ in summary["removed"]]
+    would = "would be " if dry_run else ""
+    lines.append(f"{len(summary['merged'])} actors {would}merged, {len(summary['removed'])} {would}removed.")
+    return "\n".join(lines)

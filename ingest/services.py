@@ -357,7 +357,7 @@ class ArticleActors:
         for item in items:
             speaker = known.get(item.speaker.name, item.speaker)
             if not looks_like_name(item.speaker.name):
-                if item.source_type == Statement.SourceType.NAMED:
+                if item.source_type == Statement.SourceType.NAMED and actor_selectors.specific_role(item.speaker.name):
                     descriptions.add(item.speaker.name)
             elif item.speaker.name not in wanted:
                 wanted[item.speaker.name] = actor_services.Sighting(

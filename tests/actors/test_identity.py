@@ -218,3 +218,13 @@ def test_an_unnamed_source_is_not_resolved_through_roles(source_factory):
     (statement,) = ingest_services.store_extraction(
         source=source, extraction=Extraction(statements=(item,), speakers=(text_speaker,)))
     assert statement.speaker is None
+
+
+def test_only_a_definite_description_of_a_specific_role_is_resolved(source_factory):
+    _holder("Mark Oaten", "spokesman", origin=Role.Origin.EDITOR)
+    _holder("Gordon Brown", "chancellor", origin=Role.Origin.EDITOR)
+    _holder("Jack Straw", "foreign secretary", origin=Role.Origin.EDITOR)
+    said = [(Speaker(mention, PERSON), mention, f"point {i} stood")
+            for i, mention in enumerate(["a spokesman", "The spokesman", "the chancellor", "The Foreign Secretary"])]
+    stored = article(source_factory, said)
+    assert [s.speaker.name if s.speaker else None for s in stored] == [None, None, None, "Jack Straw"]
