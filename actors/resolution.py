@@ -130,6 +130,9 @@ class Plan:
                 self._order.setdefault(id(actor), (0, actor.pk))
         self._index = {normalized: list(actors) for normalized, actors in known.items()}
         self._has = {(id(actor), normalized) for normalized, actors in known.items() for actor in actors}
+        self._forms: dict[int, set[str]] = {}  # id(actor) -> its normalised aliases
+        for key, normalized in self._has:
+            self._forms.setdefault(key, set()).add(normalized)
         self._article = {normalize_name(f) for s in wanted for f in (s.name, *s.aliases)} - {""}
         for sighting in wanted:
             self._take(sighting)
@@ -243,7 +246,7 @@ class Plan:
         return sorted(self._index.get(normalized, ()), key=lambda a: self._order[id(a)])[:10]
 
     def _forms_of(self, actor: Actor) -> set[str]:
-        return {normalized for (key, normalized) in self._has if key == id(actor)}
+        return self._forms.get(id(actor), set())
 
     def _unique(self, forms: Iterable[str], kinds, fits=lambda actor: True) -> Actor | None:
         found = {id(a): a for f in forms for a in self._candidates(normalize_name(f)) if a.kind in kinds and fits(a)}
@@ -284,5 +287,6 @@ class Plan:
             form_normalized = normalize_name(form)
             if form_normalized and (id(actor), form_normalized) not in self._has:
                 self._has.add((id(actor), form_normalized))
+                self._forms.setdefault(id(actor), set()).add(form_normalized)
                 self.aliases[(id(actor), form_normalized)] = (actor, form.strip()[:255])
                 self._index.setdefault(form_normalized, []).append(actor)
