@@ -124,6 +124,7 @@ class Plan:
         self.changed: dict[int, tuple[Actor, set[str]]] = {}  # existing actors whose kind or name is learnt
         self.aliases: dict[tuple[int, str], tuple[Actor, str]] = {}  # (id(actor), normalized) -> (actor, name)
         self._on, self._roles_of = on, roles_of
+        self._roles: dict[int, list[dict]] = {}  # actor id -> roles, as loaded
         self._order: dict[int, tuple] = {}
         for actors in known.values():
             for actor in actors:
@@ -225,6 +226,9 @@ class Plan:
             return None
         if len(fitting) == 1:
             return fitting[0]
+        missing = {a.pk for a in fitting if a.pk is not None and a.pk not in self._roles}
+        if missing and self._roles_of is not None:  # one query for all of them
+            self._roles.update({pk: [] for pk in missing} | self._roles_of(missing))
         evidenced = [a for a in fitting if self._evidence(a, sighting)]
         return evidenced[0] if len(evidenced) == 1 else AMBIGUOUS
 
@@ -233,9 +237,7 @@ class Plan:
         full_names = {f for f in self._forms_of(actor) if " " in f and title_sex(f) == ""}
         if full_names & self._article:
             return True
-        if actor.pk is None or self._roles_of is None:
-            return False
-        roles = self._roles_of({actor.pk}).get(actor.pk, [])
+        roles = self._roles.get(actor.pk, []) if actor.pk is not None else []
         wanted = normalize_name(sighting.title)
         return any((wanted and normalize_name(role["title"]) == wanted and _held_at(role, self._on))
                    or (self._on and role["start_date"] and _held_at(role, self._on)) for role in roles)

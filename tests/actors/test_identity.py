@@ -228,3 +228,10 @@ def test_only_a_definite_description_of_a_specific_role_is_resolved(source_facto
             for i, mention in enumerate(["a spokesman", "The spokesman", "the chancellor", "The Foreign Secretary"])]
     stored = article(source_factory, said)
     assert [s.speaker.name if s.speaker else None for s in stored] == [None, None, None, "Jack Straw"]
+
+
+def test_an_ambiguous_surname_costs_one_query_more_and_writes_nothing(django_assert_max_num_queries):
+    resolve_actors(names=[Sighting(f"{first} Howard", PERSON) for first in ("Michael", "John", "Alan")])
+    with django_assert_max_num_queries(2):  # the lookup, the three Howards' roles at once
+        found = resolve_actors(names=[Sighting("Howard", PERSON, title="Opposition leader")])
+    assert found == {"Howard": None}
