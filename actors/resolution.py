@@ -174,6 +174,16 @@ class Plan:
             # no fuller-named person: decide as for any name, among those named by the surname alone
             direct = [a for a in direct if normalize_name(a.name).split()[-1] != normalized
                       or normalize_name(a.name) == normalized]
+        if kind in ORGISH and party_stem(sighting.name):  # every record of one party, its name's own too
+            party = self._party([sighting.name, *party_forms(sighting.name)])
+            if party is not None:
+                full = normalized.endswith(" party")
+                return party, full and not normalize_name(party.name).endswith(" party")
+        if kind in ORGISH and looks_like_acronym(sighting.name):  # "NAO" the article spells out
+            spelt = [alias for alias in sighting.aliases if " " in alias and sighting.name in acronyms(alias)]
+            full = self._unique(spelt, ORGISH, lambda a: not looks_like_acronym(a.name))
+            if full is not None:
+                return full, False
         if not looks_like_acronym(sighting.name):  # "Nao" is not the "NAO" recorded for the National Audit Office
             direct = [a for a in direct if normalized == normalize_name(a.name)
                       or normalized not in map(normalize_name, organization_alias_forms(a.name))]
@@ -189,7 +199,7 @@ class Plan:
             if others is not None:
                 return others, False
         if kind in ORGISH:
-            party = self._first(party_forms(sighting.name), ORGISH)  # all of them one party: the oldest
+            party = self._party(party_forms(sighting.name))
             if party is not None:
                 full = normalize_name(sighting.name).endswith(" party")
                 return party, full and not normalize_name(party.name).endswith(" party")
@@ -254,9 +264,13 @@ class Plan:
         found = {id(a): a for f in forms for a in self._candidates(normalize_name(f)) if a.kind in kinds and fits(a)}
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _first(self, forms: Iterable[str], kinds) -> Actor | None:
-        found = [a for f in forms for a in self._candidates(normalize_name(f)) if a.kind in kinds]
-        return min(found, key=lambda a: self._order[id(a)]) if found else None
+    def _party(self, forms: Iterable[str]) -> Actor | None:
+        """Of the actors known under a party's names (all that one party), the one a roster or editor identified,
+        else one named "... Party", else the oldest."""
+        found = [a for f in forms for a in self._candidates(normalize_name(f)) if a.kind in ORGISH]
+        return min(found, key=lambda a: (not (a.wikidata_id or a.popolo_id),
+                                         not normalize_name(a.name).endswith(" party"), self._order[id(a)]),
+                   default=None)
 
     @staticmethod
     def _new_name(sighting: Sighting) -> str:

@@ -235,3 +235,17 @@ def test_an_ambiguous_surname_costs_one_query_more_and_writes_nothing(django_ass
     with django_assert_max_num_queries(2):  # the lookup, the three Howards' roles at once
         found = resolve_actors(names=[Sighting("Howard", PERSON, title="Opposition leader")])
     assert found == {"Howard": None}
+
+
+def test_records_made_before_these_rules_are_brought_together(source_factory):
+    """Duplicates an older resolution made: a new article's party name or spelt-out acronym goes to the fuller
+    record, so that reprocessing leaves the short one without statements (then tidied away)."""
+    tories = Actor.objects.create(name="Tories", slug="tories", kind=ORG)
+    party = Actor.objects.create(name="Conservative Party", slug="conservative-party", kind=ORG)
+    nao = Actor.objects.create(name="NAO", slug="nao", kind=ORG)
+    office = Actor.objects.create(name="National Audit Office", slug="national-audit-office", kind=ORG)
+    for actor in (tories, party, nao, office):
+        actor.aliases.create(name=actor.name)
+    assert speaker_of(source_factory, Speaker("Tories", ORG)) == party
+    assert speaker_of(source_factory, Speaker("NAO", ORG, aliases=("NAO", "National Audit Office"))) == office
+    assert speaker_of(source_factory, Speaker("NAO", ORG)) == nao  # nothing in this article spells it out
