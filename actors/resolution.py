@@ -155,6 +155,8 @@ class Plan:
             if actor.kind == Actor.Kind.UNKNOWN and kind != Actor.Kind.UNKNOWN:
                 actor.kind = kind
                 self._changed(actor, "kind")
+            if not rename and looks_like_acronym(actor.name) and normalize_name(actor.name) == normalized:
+                name, rename = self._new_name(sighting), True  # "NAO", spelt out in this article
             if rename and actor.name != name:
                 actor.name = name
                 self._changed(actor, "name")

@@ -1,8 +1,11 @@
 """Reads of actors shared by pages, API and admin."""
+import datetime as dt
+
 from django.core.validators import slug_re
 from django.db.models import QuerySet
+from django.db.models.functions import Lower
 
-from .models import Actor
+from .models import Actor, Role
 
 
 def live_actors() -> QuerySet[Actor]:
@@ -105,19 +108,13 @@ def specific_role(description: str) -> str:
     return role_key(description)
 
 
-def role_holders(*, titles, on=None) -> dict[str, "Role"]:
+def role_holders(*, titles, on: dt.date | None = None) -> dict[str, Role]:
     """{title as given: the Role} for each title exactly one live actor holds at the date `on` (one query).
 
     Held at a date: between a dated role's start and end (an editor's or a Popolo roster's; an open end is
     open); for a role read in articles, from the first article it was read in until ROLE_MEMORY_DAYS after the
     last. With no date (an undated article) every role counts. Two holders, or none: the title is left out.
     """
-    import datetime as dt
-
-    from django.db.models.functions import Lower
-
-    from .models import Role
-
     keys = {title: role_key(title) for title in titles if role_key(title)}
     if not keys:
         return {}

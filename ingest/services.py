@@ -21,6 +21,7 @@ from actors import selectors as actor_selectors
 from actors import services as actor_services
 from actors.models import Actor, Role
 from actors.normalize import looks_like_name, title_before
+from actors.resolution import Sighting
 from statements.models import Source, Statement
 from statements import services as statement_services
 
@@ -352,7 +353,7 @@ class ArticleActors:
 
     def __init__(self, speakers, items, *, on: dt.date | None = None):
         known = {speaker.name: speaker for speaker in speakers}
-        wanted: dict[str, actor_services.Sighting] = {}
+        wanted: dict[str, Sighting] = {}
         descriptions: set[str] = set()
         for item in items:
             speaker = known.get(item.speaker.name, item.speaker)
@@ -360,13 +361,13 @@ class ArticleActors:
                 if item.source_type == Statement.SourceType.NAMED and actor_selectors.specific_role(item.speaker.name):
                     descriptions.add(item.speaker.name)
             elif item.speaker.name not in wanted:
-                wanted[item.speaker.name] = actor_services.Sighting(
+                wanted[item.speaker.name] = Sighting(
                     name=item.speaker.name, kind=speaker.kind, aliases=tuple(speaker.aliases),
                     title=item.speaker.title or "", courtesy=title_before(item.speaker_mention, item.speaker.name))
             for name in item.mentioned:
                 if name not in wanted and looks_like_name(name):
                     other = known.get(name)
-                    wanted[name] = actor_services.Sighting(
+                    wanted[name] = Sighting(
                         name=name, kind=other.kind if other else Actor.Kind.UNKNOWN,
                         aliases=tuple(other.aliases) if other else ())
         self._resolved = actor_services.resolve_actors(names=wanted.values(), on=on) if wanted else {}

@@ -249,3 +249,7 @@ def test_records_made_before_these_rules_are_brought_together(source_factory):
     assert speaker_of(source_factory, Speaker("Tories", ORG)) == party
     assert speaker_of(source_factory, Speaker("NAO", ORG, aliases=("NAO", "National Audit Office"))) == office
     assert speaker_of(source_factory, Speaker("NAO", ORG)) == nao  # nothing in this article spells it out
+    gm = speaker_of(source_factory, Speaker("GM", ORG))
+    assert speaker_of(source_factory, Speaker("GM", ORG, aliases=("General Motors",))) == gm
+    gm.refresh_from_db()
+    assert (gm.name, gm.slug) == ("General Motors", "gm")  # spelt out now: named in full, its permalink kept
