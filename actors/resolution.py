@@ -181,9 +181,12 @@ class Plan:
             if party is not None:
                 full = normalized.endswith(" party")
                 return party, full and not normalize_name(party.name).endswith(" party")
-        if kind in ORGISH and looks_like_acronym(sighting.name):  # "NAO" the article spells out
+        if kind in ORGISH and looks_like_acronym(sighting.name):
             spelt = [alias for alias in sighting.aliases if " " in alias and sighting.name in acronyms(alias)]
-            full = self._unique(spelt, ORGISH, lambda a: not looks_like_acronym(a.name))
+            full = self._unique(spelt, ORGISH, lambda a: not looks_like_acronym(a.name))  # spelt out here
+            in_full = [a for a in direct if a.kind in ORGISH and sighting.name in acronyms(a.name)]
+            if full is None and len(in_full) == 1:  # the one organisation whose name it abbreviates
+                full = in_full[0]
             if full is not None:
                 return full, False
         if not looks_like_acronym(sighting.name):  # "Nao" is not the "NAO" recorded for the National Audit Office
