@@ -539,6 +539,7 @@ def mark_distinct(*, a: Actor, b: Actor, user=None) -> DistinctActors:
 # --- Actors left with nothing (after reprocessing) ------------------------------------------------------------
 
 TIDY_REASON = "Left without statements after reprocessing"
+TIDY_ROUNDS = 5
 
 
 def _outside_references(model):
@@ -547,20 +548,23 @@ def _outside_references(model):
 
 
 def _unused_actors():
-    """Live actors nothing holds on to: no statement or other app's row refers to them or to their roles, and
+    """Live actors nothing holds on to: no row of any model refers to them (statements, roles in them, merges into
+    them, editors' decisions) but their own aliases and the roles read in articles that no statement uses, and
     nothing an editor or a roster entered (a role of theirs, an edit in their history, a Wikidata or Popolo id,
-    a description, a merge into them, a "not the same" decision)."""
+    a description, a merge record, a "not the same" decision)."""
     from django.db.models import Exists, OuterRef
 
     unused = Actor.objects.filter(merged_into__isnull=True, wikidata_id="", popolo_id="", description="")
+    # every row of any model that points at the actor holds it (statements, roles in it as organisation, actors
+    # merged into it, an editor's decision in a queue, ...), but for what resolution itself derives from
+    # articles: aliases, and roles read in articles (unless a statement uses one)
+    derived = {(ActorAlias, "actor"), (Role, "actor")}
     held = [Exists(field.model._base_manager.filter(**{field.attname: OuterRef("pk")}))
-            for field in _outside_references(Actor)]
+            for field in _reverse_foreign_keys(Actor) if (field.model, field.name) not in derived]
     held += [Exists(field.model._base_manager.filter(**{f"{field.name}__actor": OuterRef("pk")}))
              for field in _outside_references(Role)]
     held += [
         Exists(Role.objects.filter(actor=OuterRef("pk")).exclude(origin=Role.Origin.ARTICLE)),
-        Exists(Role.objects.filter(organization=OuterRef("pk"))),
-        Exists(Actor.objects.filter(merged_into=OuterRef("pk"))),
         Exists(Actor.history.filter(id=OuterRef("pk"), history_user__isnull=False)),
         Exists(MergeRecord.objects.filter(keep=OuterRef("pk"))),
         Exists(DistinctActors.objects.filter(Q(actor_low=OuterRef("pk")) | Q(actor_high=OuterRef("pk")))),
@@ -581,6 +585,17 @@ def tidy_actors(*, dry_run: bool = False) -> dict[str, list[tuple[str, str]]]:
     The candidates are locked, then looked up again, so a statement committed meanwhile keeps its actor.
     Returns {"merged": [(name, into)], "removed": [(name, "")]}.
     """
+    summary: dict[str, list[tuple[str, str]]] = {"merged": [], "removed": []}
+    for _ in range(TIDY_ROUNDS):  # removing one can leave another unused (the organisation of its role)
+        done = _tidy_round(dry_run=dry_run)
+        summary["merged"] += done["merged"]
+        summary["removed"] += done["removed"]
+        if dry_run or not (done["merged"] or done["removed"]):
+            break
+    return summary
+
+
+def _tidy_round(*, dry_run: bool) -> dict[str, list[tuple[str, str]]]:
     ids = list(_unused_actors().values_list("pk", flat=True))
     if ids and not dry_run:
         list(Actor.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))

@@ -56,6 +56,11 @@ def test_reprocess_keeps_editors_corrections_and_tidies_the_actors_left_without_
     # actors nothing speaks for but that editors or rosters entered
     minister = actor("Jane Minister", "person")
     Role.objects.create(actor=minister, title="Audit Minister", origin=Role.Origin.EDITOR)
+    body = actor("Audit Body")  # only the organisation of a role read in an article, of someone unused
+    unused_holder = actor("Pat Member", "person")
+    Role.objects.create(actor=unused_holder, title="Member", organization=body, first_seen_on=dt.date(2004, 1, 1))
+    rostered_body = actor("Roster Body")  # the organisation of a roster's role
+    Role.objects.create(actor=minister, title="Member", organization=rostered_body, origin=Role.Origin.POPOLO)
     wikidata = actor("Known Body", wikidata_id="Q42")
     edited = actor("Edited Person", "person")
     edited._history_user = editor  # an editor saved it in the admin: its history says who
@@ -86,8 +91,10 @@ def test_reprocess_keeps_editors_corrections_and_tidies_the_actors_left_without_
     assert "merged 'Howard' into 'Michael Howard'" in output
     assert not Actor.objects.filter(pk__in=[junk.pk, unused_article_role.pk]).exists()
     assert "removed 'Obituary'" in output and "removed 'Former Holder'" in output
+    # a role read in an article keeps no one; its organisation goes with its holder (in the same run)
+    assert not Actor.objects.filter(pk__in=[unused_holder.pk, body.pk]).exists()
     assert junk.history.model.objects.filter(id=junk.pk, history_type="-").exists()  # its history says so
-    for kept in (minister, wikidata, edited, party):
+    for kept in (minister, wikidata, edited, party, rostered_body):
         assert Actor.objects.filter(pk=kept.pk, merged_into__isnull=True).exists(), kept.name
     # a second run finds nothing more to do
     assert tidy_actors() == {"merged": [], "removed": []}
