@@ -28,6 +28,10 @@ The rules, and their scores (several reasons for one pair combine as 1 - (1 - s1
     two full names are never short forms of each other), and no title of the other sex ("Mrs Howard" is not
     "Mr Michael Howard", where an alias or the name says "Mr"). With two Howards known, "Mr Howard" suggests
     neither. Sex is read from titles only, never guessed from first names.
+- **other forms of one name** (0.85; 0.6 when up to three candidates): party names of one party ("Tories",
+  "Conservatives", "Conservative Party", normalize.party_forms, not persons) and a known short or full form of a
+  first name with the same rest of the name ("Vince Cable" / "Vincent Cable", normalize.first_name_variants,
+  not organizations).
 - **similar spelling** (ratio × 0.85): rapidfuzz's `fuzz.ratio` of the normalised names at least
   FUZZY_THRESHOLD (91: "Sergey Lavrov" / "Sergei Lavrov" at 92 pass; "John Smith" / "Joan Smith" at 90 do
   not), compared only within a block of actors sharing a first or last word and of compatible kinds; blocks
@@ -44,7 +48,6 @@ popolo_id): those are known to be different entities.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -52,18 +55,15 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .models import Actor, ActorAlias, DistinctActors, Role
-from .normalize import normalize_name
+from .normalize import (
+    COURTESY, PEERAGE, acronyms, first_name_variants, looks_like_acronym, normalize_name, party_forms, party_stem,
+)
 
 FUZZY_THRESHOLD = 91
 FUZZY_BLOCK_LIMIT = 200
 ROLE_HOLDERS_LIMIT = 4
 ACRONYM_CANDIDATES_LIMIT = 3
 
-SMALL_WORDS = frozenset("of the and for in on at to de du des la le el al von van da di del".split())
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{0,8}[A-Z]$")
-COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": "", "dr": "", "prof": "", "professor": ""}
-PEERAGE = {"lord": "m", "lady": "f", "baroness": "f", "baron": "m", "viscount": "m", "viscountess": "f",
-           "earl": "m", "countess": "f", "duke": "m", "duchess": "f", "sir": "m", "dame": "f"}
 PERSONISH = (Actor.Kind.PERSON, Actor.Kind.UNKNOWN)
 ORGISH = (Actor.Kind.ORGANIZATION, Actor.Kind.UNKNOWN)
 
@@ -104,23 +104,6 @@ def _split_title(normalized: str) -> tuple[str, tuple[str, ...]]:
 
 def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def acronyms(name: str) -> set[str]:
-    """The acronyms a multi-word name may be written as: "Bank of England" -> {"BE", "BoE"}."""
-    words = [w for w in re.split(r"[\s\-/]+", name.strip()) if w and w[0].isalnum()]
-    if len(words) < 2:
-        return set()
-    significant = "".join(w[0].upper() for w in words if w.casefold() not in SMALL_WORDS)
-    every = "".join(w[0].lower() if w.casefold() in SMALL_WORDS else w[0].upper() for w in words)
-    return {form for form in (significant, every) if len(form) >= 2}
-
-
-def looks_like_acronym(name: str) -> bool:
-    """"NAO", "BoE", "DfID": no spaces, begins and ends with a capital, at least two thirds capitals."""
-    if not _ACRONYM.match(name):
-        return False
-    return sum(ch.isupper() for ch in name) * 3 >= len(name) * 2
 
 
 class _Finder:
@@ -223,6 +206,19 @@ class _Finder:
                     self.suggest(actor.id, other_id, 0.9 if len(candidates) == 1 else 0.6,
                                  f"“{actor.name}” is the acronym of {self.actors[other_id].name}")
 
+    def other_forms(self) -> None:
+        for actor in self.actors.values():
+            forms = first_name_variants(actor.name) if actor.kind in PERSONISH else []
+            if actor.kind in ORGISH and party_stem(actor.name):
+                forms += party_forms(actor.name)
+            candidates = {other.id for form in forms for other in self.by_name.get(normalize_name(form), ())
+                          if other.id != actor.id
+                          and (Actor.Kind.UNKNOWN in (actor.kind, other.kind) or actor.kind == other.kind)}
+            if 0 < len(candidates) <= 3:
+                for other_id in candidates:
+                    self.suggest(actor.id, other_id, 0.85 if len(candidates) == 1 else 0.6,
+                                 f"“{actor.name}” and {self.actors[other_id].name} are forms of one name")
+
     def short_form(self) -> None:
         org_prefixes: dict[tuple[str, ...], set[int]] = {}
         surnames: dict[str, list[_Actor]] = {}
@@ -313,6 +309,7 @@ def find_pairs() -> list[Pair]:
     finder.same_name()
     finder.alias_of_other()
     finder.acronym()
+    finder.other_forms()
     finder.short_form()
     finder.similar_spelling()
     finder.shared_role()

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.functions import Upper
+from django.db.models.functions import Lower, Upper
 from common.links import reverse_one
 from simple_history.models import HistoricalRecords
 
@@ -98,6 +98,9 @@ class Role(models.Model):
     end_date = models.DateField(null=True, blank=True)
     first_seen_source_id = models.PositiveBigIntegerField(null=True, blank=True)
     first_seen_on = models.DateField(null=True, blank=True)
+    # The latest article date the role was read at: a role read in articles counts as held from first_seen_on
+    # until a while after this (selectors.role_holders), as it has no end date of its own.
+    last_seen_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -111,7 +114,10 @@ class Role(models.Model):
                 name="role_dates_ordered",
             ),
         ]
-        indexes = [  # services.taught_speakers looks editors' roles up by title, case-insensitive
+        indexes = [
+            # role descriptions, looked up by title (selectors.role_holders)
+            models.Index(Lower("title"), name="role_title_lower"),
+            # services.taught_speakers looks editors' roles up by title, case-insensitive
             models.Index(Upper("title"), condition=models.Q(origin="editor"), name="role_editor_title_upper"),
         ]
 

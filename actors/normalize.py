@@ -1,6 +1,9 @@
 """Name normalisation shared by alias lookup and actor resolution."""
+import json
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
@@ -26,3 +29,107 @@ def looks_like_name(text: str) -> bool:
     """
     words = text.split()
     return bool(words) and words[0][:1].isupper() and words[0].casefold() not in _DETERMINERS
+
+
+# --- Forms a name is also written in (cross-article identity, issue 20) ---------------------------------------
+
+SMALL_WORDS = frozenset("of the and for in on at to de du des la le el al von van da di del".split())
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{0,8}[A-Z]$")
+COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": "", "dr": "", "prof": "", "professor": ""}
+PEERAGE = {"lord": "m", "lady": "f", "baroness": "f", "baron": "m", "viscount": "m", "viscountess": "f",
+           "earl": "m", "countess": "f", "duke": "m", "duchess": "f", "sir": "m", "dame": "f"}
+_PARTY_FILE = Path(__file__).with_name("data") / "party_names.json"
+
+
+def acronyms(name: str) -> set[str]:
+    """The acronyms a multi-word name may be written as: "Bank of England" -> {"BE", "BoE"}."""
+    words = [w for w in re.split(r"[\s\-/]+", name.strip()) if w and w[0].isalnum()]
+    if len(words) < 2:
+        return set()
+    significant = "".join(w[0].upper() for w in words if w.casefold() not in SMALL_WORDS)
+    every = "".join(w[0].lower() if w.casefold() in SMALL_WORDS else w[0].upper() for w in words)
+    return {form for form in (significant, every) if len(form) >= 2}
+
+
+def looks_like_acronym(name: str) -> bool:
+    """"NAO", "BoE", "DfID": no spaces, begins and ends with a capital, at least two thirds capitals."""
+    if not _ACRONYM.match(name):
+        return False
+    return sum(ch.isupper() for ch in name) * 3 >= len(name) * 2
+
+
+def title_sex(normalized: str) -> str:
+    """"m" or "f" when a normalised name begins with a courtesy or peerage title that says so ("mrs howard")."""
+    first = normalized.split(" ", 1)[0]
+    return COURTESY.get(first) or PEERAGE.get(first) or ""
+
+
+@lru_cache(maxsize=1)
+def _party_table() -> dict[str, tuple[str, ...]]:
+    """{normalised form: the party stem} for the nicknames in data/party_names.json."""
+    table = json.loads(_PARTY_FILE.read_text(encoding="utf-8"))
+    return {normalize_name(form): stem for stem, forms in table.items() if not stem.startswith("_") for form in forms}
+
+
+def party_stem(name: str) -> str:
+    """The stem of a party name ("Conservative Party", "Conservatives", "Tories" -> "conservative"), or ""."""
+    normalized = normalize_name(name)
+    if normalized.startswith("the "):
+        normalized = normalized[4:]
+    table = _party_table()
+    if normalized in table:
+        return table[normalized]
+    stems = set(table.values())
+    if normalized.endswith("s") and normalized[:-1] in stems:  # "Conservatives", "Liberal Democrats"
+        return normalized[:-1]
+    if normalized.endswith(" party") and len(normalized) > 6:
+        return normalized[:-6]
+    return ""
+
+
+def party_forms(name: str) -> list[str]:
+    """Every form the party this name stands for goes by, itself included ([] when it is no party name):
+    "Tories" -> ["Conservative Party", "Conservatives", "Conservative", "Tories", ...]. A plural word alone
+    ("Greens", "Conservatives") is tried as "<singular> Party" too, so it finds that party when it is known."""
+    stem = party_stem(name)
+    if not stem:
+        words = name.split()
+        if len(words) <= 3 and words and words[-1].endswith("s") and words[-1][:1].isupper():
+            return [name, " ".join([*words[:-1], words[-1][:-1]]) + " Party"]
+        return []
+    titled = stem.title()
+    forms = [f"{titled} Party", f"{titled}s", titled]
+    forms += [form for form, form_stem in _party_table().items() if form_stem == stem]
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def first_name_variants(name: str) -> list[str]:
+    """The same person's name with a known short or full form of the first name ("Vince Cable" <->
+    "Vincent Cable"), from the `nicknames` dataset; [] for a name of one word or a titled one."""
+    words = name.split()
+    if len(words) < 2 or normalize_name(words[0]) in COURTESY or normalize_name(words[0]) in PEERAGE:
+        return []
+    first, rest = normalize_name(words[0]), " ".join(words[1:])
+    if not first.isalpha():
+        return []
+    namer = _nicknamer()
+    variants = namer.nicknames_of(first) | namer.canonicals_of(first)
+    return [f"{variant.title()} {rest}" for variant in sorted(variants - {first})]
+
+
+def title_before(mention: str, name: str) -> str:
+    """The courtesy or peerage title written right before a one-word name in its mention ("Mrs" in "Mrs
+    Howard", "Lord" in "Lord Bach"), or ""."""
+    words = (mention or "").replace(".", " ").split()
+    if " " in name.strip() or name not in words:
+        return ""
+    i = words.index(name)
+    title = words[i - 1] if i else ""
+    return title if normalize_name(title) in COURTESY or normalize_name(title) in PEERAGE else ""

@@ -1,8 +1,11 @@
 """Reads of actors shared by pages, API and admin."""
+import datetime as dt
+
 from django.core.validators import slug_re
 from django.db.models import QuerySet
+from django.db.models.functions import Lower
 
-from .models import Actor
+from .models import Actor, Role
 
 
 def live_actors() -> QuerySet[Actor]:
@@ -99,3 +102,57 @@ def actors_known_as(normalized_names, condition=None) -> dict[str, tuple[Actor, 
     for alias in rows:
         found.setdefault(alias.normalized, {})[alias.actor_id] = alias.actor
     return {name: tuple(by_id.values()) for name, by_id in found.items()}
+
+
+ROLE_MEMORY_DAYS = 365  # a role read in articles (no end date) counts as held this long after it was last read
+_DETERMINERS = ("the ", "a ", "an ")
+
+
+def role_key(title: str) -> str:
+    """A role title or description as looked up: "The  Culture Secretary" -> "culture secretary"."""
+    key = " ".join((title or "").split()).lower()
+    for determiner in _DETERMINERS:
+        if key.startswith(determiner):
+            return key[len(determiner):]
+    return key
+
+
+def specific_role(description: str) -> str:
+    """The role a description names when it can stand for one office-holder, else "": a definite description of
+    at least two words ("the culture secretary", "the Tory leader"). "A spokesman" is anyone's; "the spokesman",
+    "the minister", "the chairman" say too little to pick one holder across articles."""
+    words = " ".join((description or "").split()).lower().split(" ")
+    if words[0] != "the" or len(words) < 3:
+        return ""
+    return role_key(description)
+
+
+def role_holders(*, titles, on: dt.date | None = None) -> dict[str, Role]:
+    """{title as given: the Role} for each title exactly one live actor holds at the date `on` (one query).
+
+    Held at a date: between a dated role's start and end (an editor's or a Popolo roster's; an open end is
+    open); for a role read in articles, from the first article it was read in until ROLE_MEMORY_DAYS after the
+    last. With no date (an undated article) every role counts. Two holders, or none: the title is left out.
+    """
+    keys = {title: role_key(title) for title in titles if role_key(title)}
+    if not keys:
+        return {}
+    holders: dict[str, dict[int, Role]] = {}
+    rows = (Role.objects.alias(key=Lower("title")).filter(key__in=set(keys.values()), actor__merged_into__isnull=True)
+            .select_related("actor").order_by("pk"))
+    memory = dt.timedelta(days=ROLE_MEMORY_DAYS)
+    for role in rows:
+        if on is not None:
+            start = role.start_date or role.first_seen_on
+            end = role.end_date
+            if end is None and role.origin == Role.Origin.ARTICLE and (role.last_seen_on or role.first_seen_on):
+                end = (role.last_seen_on or role.first_seen_on) + memory
+            if (start is not None and on < start) or (end is not None and on > end):
+                continue
+        holders.setdefault(role_key(role.title), {}).setdefault(role.actor_id, role)
+    found = {}
+    for title, key in keys.items():
+        held = holders.get(key, {})
+        if len(held) == 1:
+            found[title] = next(iter(held.values()))
+    return found

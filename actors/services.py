@@ -5,7 +5,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 from operator import or_
 
@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from .models import Actor, ActorAlias, DistinctActors, MentionDecision, MergeRecord, Role
 from .normalize import looks_like_name, normalize_name
+from .resolution import Plan, Sighting, choose, lookup_forms
 
 
 def _lock_key(text: str) -> int:
@@ -75,23 +76,7 @@ def find_actor(name: str) -> Actor | None:
     candidates = list(
         Actor.objects.filter(aliases__normalized=normalized, merged_into__isnull=True).distinct().order_by("pk")[:10]
     )
-    return _choose(candidates, normalized)
-
-
-def _choose(candidates: list[Actor], normalized: str) -> Actor | None:
-    if len(candidates) == 1:
-        return candidates[0]
-    exact = [a for a in candidates if normalize_name(a.name) == normalized]
-    return exact[0] if len(exact) == 1 else None
-
-
-def person_alias_forms(name: str) -> list[str]:
-    """Names a person is also written as: the full name and the surname ("Sergey Lavrov" -> "Lavrov")."""
-    parts = name.split()
-    forms = [name]
-    if len(parts) >= 2 and parts[-1][:1].isupper():
-        forms.append(parts[-1])
-    return forms
+    return choose(candidates, normalized)
 
 
 @transaction.atomic
@@ -104,63 +89,10 @@ def add_aliases(*, actor: Actor, names: Iterable[str]) -> None:
             existing.add(normalized)
 
 
-def resolve_actor(*, name: str, kind: str = Actor.Kind.UNKNOWN, aliases: Iterable[str] = ()) -> Actor:
-    """Find the actor this name stands for, or create it; either way record the names seen."""
+def resolve_actor(*, name: str, kind: str = Actor.Kind.UNKNOWN, aliases: Iterable[str] = ()) -> Actor | None:
+    """Find the actor this name stands for, or create it; either way record the names seen. None when the name
+    is ambiguous (a surname several known people share)."""
     return resolve_actors(names=[(name, kind, aliases)])[name]
-
-
-class _Plan:
-    """Which actor each name stands for, given the live actors known under the names' forms.
-
-    Names are taken in order, as resolve_actor would take them one after another: an actor created for an
-    earlier name, and the aliases recorded for it, count for the later ones.
-    """
-
-    def __init__(self, wanted, known: dict[str, list[Actor]]):
-        self.by_name: dict[str, Actor] = {}
-        self.new: list[Actor] = []
-        self.kind_changed: list[Actor] = []
-        self.aliases: dict[tuple[int, str], tuple[Actor, str]] = {}  # (id(actor), normalized) -> (actor, name)
-        order: dict[int, tuple] = {}
-        for actors in known.values():
-            for actor in actors:
-                order.setdefault(id(actor), (0, actor.pk))
-        index = {normalized: list(actors) for normalized, actors in known.items()}
-        has = {(id(actor), normalized) for normalized, actors in known.items() for actor in actors}
-        for raw, name, kind, aliases in wanted:
-            normalized = normalize_name(name)
-            actor = None
-            if normalized:
-                candidates = sorted(index.get(normalized, ()), key=lambda a: order[id(a)])[:10]
-                actor = _choose(candidates, normalized)
-            if actor is None:
-                actor = Actor(name=name, kind=kind)
-                order[id(actor)] = (1, len(self.new))
-                self.new.append(actor)
-            elif actor.kind == Actor.Kind.UNKNOWN and kind != Actor.Kind.UNKNOWN:
-                actor.kind = kind
-                if actor.pk is not None and actor not in self.kind_changed:
-                    self.kind_changed.append(actor)
-            self.by_name[raw] = actor
-            forms = [actor.name, name, *aliases]
-            if actor.kind == Actor.Kind.PERSON:
-                forms += person_alias_forms(actor.name)
-            for form in forms:
-                form_normalized = normalize_name(form)
-                if form_normalized and (id(actor), form_normalized) not in has:
-                    has.add((id(actor), form_normalized))
-                    self.aliases[(id(actor), form_normalized)] = (actor, form.strip()[:255])
-                    index.setdefault(form_normalized, []).append(actor)
-
-    def lock_keys(self) -> set[int]:
-        """The names a new actor is about to be created or recorded under, and the slugs it will take."""
-        texts = []
-        new = {id(actor) for actor in self.new}
-        for actor in self.new:
-            texts.append("actor:" + normalize_name(actor.name))
-            texts.append("slug:" + _slug_base(actor.name))
-        texts += ["actor:" + normalized for actor_key, normalized in self.aliases if actor_key in new]
-        return _lock_keys(texts)
 
 
 def _known_under(forms: set[str]) -> dict[str, list[Actor]]:
@@ -178,34 +110,53 @@ def _known_under(forms: set[str]) -> dict[str, list[Actor]]:
     return known
 
 
+def _roles_of(actor_ids: set[int]) -> dict[int, list[dict]]:
+    roles: dict[int, list[dict]] = {}
+    for role in Role.objects.filter(actor_id__in=actor_ids).values(
+            "actor_id", "title", "start_date", "end_date", "first_seen_on"):
+        roles.setdefault(role["actor_id"], []).append(role)
+    return roles
+
+
+def _lock_keys_of(plan: Plan) -> set[int]:
+    """The names a new actor is about to be created or recorded under, and the slugs it will take."""
+    texts = []
+    new = {id(actor) for actor in plan.new}
+    for actor in plan.new:
+        texts.append("actor:" + normalize_name(actor.name))
+        texts.append("slug:" + _slug_base(actor.name))
+    texts += ["actor:" + normalized for actor_key, normalized in plan.aliases if actor_key in new]
+    return _lock_keys(texts)
+
+
 @transaction.atomic(savepoint=False)
-def resolve_actors(*, names: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, Actor]:
-    """Resolve (name, kind, aliases) triples to actors, as resolve_actor would one after another, in a few
-    queries however many names there are: one alias lookup for all of them, and only when some actor must
-    be created, the advisory locks of those names (one query, in a fixed order), the lookup again, the new
-    actors, their history records and all new aliases in bulk.
+def resolve_actors(*, names: Iterable, on: dt.date | None = None) -> dict[str, Actor | None]:
+    """Resolve sightings (resolution.Sighting, or (name, kind, aliases) triples) seen in an article of date `on`
+    to actors, as one after another (resolution.Plan has the rules), in a few queries however many names there
+    are: one alias lookup for all of them (every form: acronyms, party names, first-name variants too), the roles
+    of people sharing a surname only when one is given alone, and only when some actor must be created, the
+    advisory locks of those names (one query, in a fixed order), the lookup again, the new actors, their history
+    records and all new aliases in bulk.
 
     Two workers creating the same new name are serialised by the lock, held until their transactions
     commit: the second one's lookup after the lock finds the actor the first one made. Names already known
-    take no lock. Returns {name as given: actor}.
+    take no lock. Returns {name as given: actor, or None when it stays unresolved}.
     """
-    wanted, seen = [], set()
-    for raw, kind, aliases in names:
-        if raw in seen:
-            continue
-        seen.add(raw)
-        name = " ".join(raw.split())[:255]
-        wanted.append((raw, name, kind, [alias for alias in aliases if looks_like_name(alias)]))
+    given: dict[str, Sighting] = {}  # name as given -> the sighting, its name's spaces tidied
+    for value in names:
+        sighting = Sighting.of(value)
+        if sighting.name not in given:
+            given[sighting.name] = replace(
+                sighting, name=" ".join(sighting.name.split())[:255],
+                aliases=tuple(alias for alias in sighting.aliases if looks_like_name(alias)))
+    wanted = list(given.values())
     if not wanted:
         return {}
-    forms = set()
-    for _, name, kind, aliases in wanted:
-        candidates = [name, *aliases, *(person_alias_forms(name) if kind == Actor.Kind.PERSON else ())]
-        forms.update(filter(None, map(normalize_name, candidates)))
+    forms = {normalize_name(form) for sighting in wanted for form in lookup_forms(sighting)} - {""}
     locked: set[int] = set()
     while True:
-        plan = _Plan(wanted, _known_under(forms))
-        missing = plan.lock_keys() - locked
+        plan = Plan(wanted, _known_under(forms), on=on, roles_of=_roles_of)
+        missing = _lock_keys_of(plan) - locked
         if not missing:
             break
         # Then look again: a worker that held one of these locks has committed by now. (Should that lookup
@@ -213,8 +164,8 @@ def resolve_actors(*, names: Iterable[tuple[str, str, Iterable[str]]]) -> dict[s
         # that could make is reported by PostgreSQL and the task retries.)
         _lock(missing)
         locked |= missing
-    for actor in plan.kind_changed:
-        actor.save(update_fields=["kind", "updated_at"])
+    for actor, fields in plan.changed.values():
+        actor.save(update_fields=[*sorted(fields), "updated_at"])
     if plan.new:
         for actor, slug in zip(plan.new, _unique_slugs([actor.name for actor in plan.new])):
             actor.slug = slug
@@ -227,14 +178,15 @@ def resolve_actors(*, names: Iterable[tuple[str, str, Iterable[str]]]) -> dict[s
         # In key order, as every worker inserts them: two inserting the same aliases wait, never deadlock.
         aliases.sort(key=lambda alias: (alias.actor_id, alias.normalized))
         ActorAlias.objects.bulk_create(aliases, ignore_conflicts=True)  # one recorded meanwhile is skipped
-    return plan.by_name
+    return {raw: plan.by_name[sighting.name] for raw, sighting in given.items()}
 
 
 @transaction.atomic(savepoint=False)
 def record_roles(*, seen: Iterable[tuple[Actor, str, int | None, dt.date | None]]) -> dict[tuple[int, str], Role]:
     """Record (actor, title, source id, date seen) roles in a few queries; the first sighting of a role keeps
-    its source and the earliest date. Returns {(actor id, title as given): role}; an empty title has none."""
+    its source and the earliest date, and the latest date is kept as last_seen_on. Returns {(actor id, title as given): role}; an empty title has none."""
     first: dict[tuple[int, str], tuple[Actor, int | None, dt.date | None]] = {}
+    last: dict[tuple[int, str], dt.date] = {}
     wanted: dict[tuple[int, str], str] = {}
     for actor, title, source_id, seen_on in seen:
         clean = " ".join((title or "").split())[:255]
@@ -246,6 +198,8 @@ def record_roles(*, seen: Iterable[tuple[Actor, str, int | None, dt.date | None]
             first[key] = (actor, source_id, seen_on)
         elif seen_on and (first[key][2] is None or seen_on < first[key][2]):
             first[key] = (actor, source_id, seen_on)
+        if seen_on and (key not in last or seen_on > last[key]):
+            last[key] = seen_on
     if not first:
         return {}
 
@@ -259,15 +213,20 @@ def record_roles(*, seen: Iterable[tuple[Actor, str, int | None, dt.date | None]
     if missing:
         Role.objects.bulk_create(
             [Role(actor=first[key][0], title=key[1], organization_name="", first_seen_source_id=first[key][1],
-                  first_seen_on=first[key][2]) for key in missing],
+                  first_seen_on=first[key][2], last_seen_on=last.get(key)) for key in missing],
             ignore_conflicts=True,  # a concurrent worker recorded the same role
         )
         roles.update(existing(set(missing)))
     for key, (_, source_id, seen_on) in first.items():
-        role = roles[key]
+        role, changed = roles[key], []
         if seen_on and (role.first_seen_on is None or seen_on < role.first_seen_on):
             role.first_seen_on, role.first_seen_source_id = seen_on, source_id
-            role.save(update_fields=["first_seen_on", "first_seen_source_id"])
+            changed += ["first_seen_on", "first_seen_source_id"]
+        if key in last and (role.last_seen_on is None or last[key] > role.last_seen_on):
+            role.last_seen_on = last[key]
+            changed.append("last_seen_on")
+        if changed:
+            role.save(update_fields=changed)
     return {given: roles[(given[0], clean)] for given, clean in wanted.items()}
 
 
@@ -732,3 +691,96 @@ def taught_speakers(*, mentions: Iterable[str], on: dt.date | None = None) -> di
             if len({role.actor_id for role in roles}) == 1:
                 found[mention] = Taught(actor=roles[0].actor, role=roles[0])
     return found
+
+
+# --- Actors left with nothing (after reprocessing) ------------------------------------------------------------
+
+TIDY_REASON = "Left without statements after reprocessing"
+TIDY_ROUNDS = 5
+
+
+def _outside_references(model):
+    """The foreign keys to `model` from other apps' models (statements spoken, mentioned, roles spoken in)."""
+    return [field for field in _reverse_foreign_keys(model) if field.model._meta.app_label != model._meta.app_label]
+
+
+def _unused_actors():
+    """Live actors nothing holds on to: no row of any model refers to them (statements, roles in them, merges into
+    them, editors' decisions) but their own aliases and the roles read in articles that no statement uses, and
+    nothing an editor or a roster entered (a role of theirs, an edit in their history, a Wikidata or Popolo id,
+    a description, a merge record, a "not the same" decision)."""
+    from django.db.models import Exists, OuterRef
+
+    unused = Actor.objects.filter(merged_into__isnull=True, wikidata_id="", popolo_id="", description="")
+    # every row of any model that points at the actor holds it (statements, roles in it as organisation, actors
+    # merged into it, an editor's decision in a queue, ...), but for what resolution itself derives from
+    # articles: aliases, and roles read in articles (unless a statement uses one)
+    derived = {(ActorAlias, "actor"), (Role, "actor")}
+    held = [Exists(field.model._base_manager.filter(**{field.attname: OuterRef("pk")}))
+            for field in _reverse_foreign_keys(Actor) if (field.model, field.name) not in derived]
+    held += [Exists(field.model._base_manager.filter(**{f"{field.name}__actor": OuterRef("pk")}))
+             for field in _outside_references(Role)]
+    held += [
+        Exists(Role.objects.filter(actor=OuterRef("pk")).exclude(origin=Role.Origin.ARTICLE)),
+        Exists(Actor.history.filter(id=OuterRef("pk"), history_user__isnull=False)),
+        Exists(MergeRecord.objects.filter(keep=OuterRef("pk"))),
+        Exists(DistinctActors.objects.filter(Q(actor_low=OuterRef("pk")) | Q(actor_high=OuterRef("pk")))),
+    ]
+    for condition in held:
+        unused = unused.exclude(condition)
+    return unused
+
+
+@transaction.atomic
+def tidy_actors(*, dry_run: bool = False) -> dict[str, list[tuple[str, str]]]:
+    """Fold away the actors that reprocessing left without statements (see _unused_actors for what keeps one).
+
+    Each is merged into the live actor its name now resolves to (resolution.Plan, the unused ones left out), so
+    its permalink keeps working through `merged_into` and the merge is recorded (MergeRecord, history); one
+    whose name resolves to nobody is deleted (its history keeps a deletion record). Editors' work is never
+    touched: statements they verified or corrected still point at their actors, which are therefore in use.
+    The candidates are locked, then looked up again, so a statement committed meanwhile keeps its actor.
+    Returns {"merged": [(name, into)], "removed": [(name, "")]}.
+    """
+    summary: dict[str, list[tuple[str, str]]] = {"merged": [], "removed": []}
+    for _ in range(TIDY_ROUNDS):  # removing one can leave another unused (the organisation of its role)
+        done = _tidy_round(dry_run=dry_run)
+        summary["merged"] += done["merged"]
+        summary["removed"] += done["removed"]
+        if dry_run or not (done["merged"] or done["removed"]):
+            break
+    return summary
+
+
+def _tidy_round(*, dry_run: bool) -> dict[str, list[tuple[str, str]]]:
+    ids = list(_unused_actors().values_list("pk", flat=True))
+    if ids and not dry_run:
+        list(Actor.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+        ids = list(_unused_actors().filter(pk__in=ids).values_list("pk", flat=True))
+    unused = list(Actor.objects.filter(pk__in=ids).prefetch_related("aliases").order_by("pk"))
+    sightings = [Sighting(name=a.name, kind=a.kind, aliases=tuple(al.name for al in a.aliases.all())) for a in unused]
+    forms = {normalize_name(form) for sighting in sightings for form in lookup_forms(sighting)} - {""}
+    gone = {a.pk for a in unused}
+    known = {normalized: [a for a in actors if a.pk not in gone] for normalized, actors in _known_under(forms).items()}
+    summary: dict[str, list[tuple[str, str]]] = {"merged": [], "removed": []}
+    for actor, sighting in zip(unused, sightings):
+        into = Plan([sighting], known, roles_of=_roles_of).by_name[sighting.name]
+        if into is not None and into.pk is not None:
+            summary["merged"].append((actor.name, into.name))
+            if not dry_run:
+                merge_actors(keep=into, merge=actor)
+        else:
+            summary["removed"].append((actor.name, ""))
+            if not dry_run:
+                actor._change_reason = TIDY_REASON
+                actor.delete()
+    return summary
+
+
+def describe_tidy(summary: dict, *, dry_run: bool = False) -> str:
+    """What tidy_actors did (or would do), one line per actor, then the totals."""
+    lines = [f"merged {name!r} into {into!r}" for name, into in summary["merged"]]
+    lines += [f"removed {name!r}" for name, _ in summary["removed"]]
+    would = "would be " if dry_run else ""
+    lines.append(f"{len(summary['merged'])} actors {would}merged, {len(summary['removed'])} {would}removed.")
+    return "\n".join(lines)

@@ -376,6 +376,13 @@ def cmd_prepare(args) -> None:
 def ingest_everything(database_url: str) -> None:
     """A fresh database at `database_url`, migrated, holding all of the BBC sample and ../shared/samples/*.txt,
     ingested in process (sections and files in name order)."""
+    paths = [(rel, CORPUS / rel) for rel in corpus_articles()]
+    paths += [(f"samples/{p.name}", p) for p in sorted(SAMPLES.glob("*.txt"))]
+    ingest_in_process(database_url, paths)
+
+
+def ingest_in_process(database_url: str, paths: list[tuple[str, Path]]) -> None:
+    """Drop and create the database, migrate it, and ingest (name stored, file) pairs in process, in order."""
     recreate_database(database_url)
     setup_django(database_url)
     from django.core.management import call_command
@@ -383,8 +390,6 @@ def ingest_everything(database_url: str) -> None:
     from ingest import services
 
     call_command("migrate", verbosity=0)
-    paths = [(rel, CORPUS / rel) for rel in corpus_articles()]
-    paths += [(f"samples/{p.name}", p) for p in sorted(SAMPLES.glob("*.txt"))]
     for i, (rel, path) in enumerate(paths, 1):
         services.submit_article(raw=path.read_bytes(), filename=rel)
         if i % 25 == 0 or i == len(paths):

@@ -18,9 +18,11 @@ from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
+from actors import selectors as actor_selectors
 from actors import services as actor_services
-from actors.models import Actor
-from actors.normalize import looks_like_name
+from actors.models import Actor, Role
+from actors.normalize import looks_like_name, title_before
+from actors.resolution import Sighting
 from statements.models import Source, Statement
 from statements import services as statement_services
 
@@ -287,7 +289,7 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
     })
     items = [_unnamed(item) if (lesson := taught.get(item.speaker_mention)) and lesson.unnamed else item
              for item in items]
-    actors = ArticleActors(extraction.speakers, items)
+    actors = ArticleActors(extraction.speakers, items, on=source.published)
     tagger = statement_services.TopicTagger(names=[t for item in extraction.statements for t in item.topics])
     roles = actor_services.record_roles(seen=[
         (speaker, item.speaker.title, source.pk, item.said_on or source.published)
@@ -300,6 +302,8 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
         # it stays the statement's speaker mention (with its source type), and no shared Actor is made of it.
         speaker = actors.get(item.speaker.name) if ArticleActors.credits_actor(item) else None
         role = roles.get((speaker.pk, item.speaker.title)) if speaker is not None and item.speaker.title else None
+        if speaker is None and (held := actors.held_role(item.speaker.name)) is not None:
+            speaker, role = held.actor, held  # a description of a role one actor holds at the article's date
         if speaker is None and item.source_type != Statement.SourceType.UNNAMED and item.speaker_mention in taught:
             speaker, role = taught[item.speaker_mention].actor, taught[item.speaker_mention].role
         statement = Statement(
@@ -360,28 +364,42 @@ def _historical_topic_links():
 class ArticleActors:
     """The actors of one article's statements (speakers and actors mentioned), all resolved at once.
 
-    A name is resolved with the kind and aliases the extraction gives its speaker, else those of the first
-    statement naming it; descriptions ("the minister") resolve to no actor.
+    A name is resolved (actors.resolution has the rules) with the kind and aliases the extraction gives its
+    speaker, else those of the first statement naming it, the role it is given and the title written before it
+    in the mention ("Mrs" in "Mrs Howard"). A description ("the culture secretary") the article never ties to a
+    name goes to the one actor the database knows to hold that role at the article's date
+    (actors.selectors.role_holders), else to no actor: the statement keeps the words.
     """
 
-    def __init__(self, speakers, items):
+    def __init__(self, speakers, items, *, on: dt.date | None = None):
         known = {speaker.name: speaker for speaker in speakers}
-        wanted: dict[str, tuple[str, str, tuple]] = {}
+        wanted: dict[str, Sighting] = {}
+        descriptions: set[str] = set()
         for item in items:
-            speaker = [(item.speaker.name, item.speaker.kind, item.speaker.aliases)] if self.credits_actor(item) else []
-            for name, kind, aliases in [
-                *speaker,
-                *((name, Actor.Kind.UNKNOWN, ()) for name in item.mentioned),
-            ]:
-                if name in wanted or not looks_like_name(name):
-                    continue
-                if name in known:
-                    kind, aliases = known[name].kind, known[name].aliases
-                wanted[name] = (name, kind, aliases)
-        self._resolved = actor_services.resolve_actors(names=wanted.values()) if wanted else {}
+            speaker = known.get(item.speaker.name, item.speaker)
+            if not looks_like_name(item.speaker.name):
+                if item.source_type == Statement.SourceType.NAMED and actor_selectors.specific_role(item.speaker.name):
+                    descriptions.add(item.speaker.name)
+            elif self.credits_actor(item) and item.speaker.name not in wanted:
+                wanted[item.speaker.name] = Sighting(
+                    name=item.speaker.name, kind=speaker.kind, aliases=tuple(speaker.aliases),
+                    title=item.speaker.title or "", courtesy=title_before(item.speaker_mention, item.speaker.name))
+            for name in item.mentioned:
+                if name not in wanted and looks_like_name(name):
+                    other = known.get(name)
+                    wanted[name] = Sighting(
+                        name=name, kind=other.kind if other else Actor.Kind.UNKNOWN,
+                        aliases=tuple(other.aliases) if other else ())
+        self._resolved = actor_services.resolve_actors(names=wanted.values(), on=on) if wanted else {}
+        self._held = actor_selectors.role_holders(titles=descriptions, on=on) if descriptions else {}
 
     def get(self, name: str) -> Actor | None:
-        return self._resolved.get(name)
+        role = self._held.get(name)
+        return role.actor if role is not None else self._resolved.get(name)
+
+    def held_role(self, name: str) -> Role | None:
+        """The role through which a description was resolved ("the culture secretary"), if it was."""
+        return self._held.get(name)
 
     @staticmethod
     def credits_actor(item) -> bool:

@@ -1,0 +1,313 @@
+"""Which actor a name seen in an article stands for, given the live actors known under its forms (no writes).
+
+The rules, each general (docs/speaker-audit.md, issue 20 item 6):
+- A full name joins the one actor known under it (an alias), as before; among several, the one of that very
+  name, else none.
+- Other forms of the same entity join it when exactly one actor of a compatible kind is known under them:
+  acronyms ("NAO" <-> "National Audit Office", by the initials of the significant words, recorded as aliases
+  of organisations), party names ("Tories" / "Conservatives" / "Conservative Party", normalize.party_forms),
+  a known short or full form of a first name with the same surname ("Vince Cable" <-> "Vincent Cable",
+  normalize.first_name_variants). An actor known only by the short form takes the full name.
+- A surname alone ("Howard", "Mr Howard") joins a fuller-named person only when that is unambiguous: people
+  with a title of another sex ("Mrs" / "Michael Howard, Mr Howard") or a peerage ("Lord Bach", never "Bach")
+  are not candidates; of several candidates, the one with evidence in this article (a role the article gives
+  that the actor holds, another of the actor's full names among the article's names, a dated role held at the
+  article's date) is taken when it is the only one; otherwise the name stays unresolved (no actor: the
+  statement keeps its words for editors), never shared across people who merely share the surname.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .models import Actor
+from .normalize import (
+    COURTESY, PEERAGE, acronyms, first_name_variants, looks_like_acronym, normalize_name, party_forms, party_stem,
+    title_sex,
+)
+
+PERSONISH = (Actor.Kind.PERSON, Actor.Kind.UNKNOWN)
+ORGISH = (Actor.Kind.ORGANIZATION, Actor.Kind.UNKNOWN)
+TITLES = {**COURTESY, **PEERAGE}
+AMBIGUOUS = object()  # a name left unresolved: several actors fit it and nothing in the article says which
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A name as one article gives it: its kind, the other forms the article writes it in (an acronym it
+    defines), the role it gives ("Tory leader"), and the title written before it ("Mrs" in "Mrs Howard")."""
+
+    name: str
+    kind: str = Actor.Kind.UNKNOWN
+    aliases: tuple[str, ...] = ()
+    title: str = ""
+    courtesy: str = ""
+
+    @classmethod
+    def of(cls, value) -> "Sighting":
+        """A Sighting, or one made of a (name, kind, aliases) triple."""
+        if isinstance(value, Sighting):
+            return value
+        name, kind, aliases = value
+        return cls(name=name, kind=kind, aliases=tuple(aliases))
+
+
+def _kinds_meet(a: str, b: str) -> bool:
+    return Actor.Kind.UNKNOWN in (a, b) or a == b
+
+
+def person_alias_forms(name: str) -> list[str]:
+    """Names a person is also written as: the full name and the surname ("Sergey Lavrov" -> "Lavrov"). A peer
+    is written with the title ("Lord Bach"), never the bare surname, so a peer gets no surname alias."""
+    parts = name.split()
+    forms = [name]
+    if len(parts) >= 2 and parts[-1][:1].isupper() and normalize_name(parts[0]) not in PEERAGE:
+        forms.append(parts[-1])
+    return forms
+
+
+def organization_alias_forms(name: str) -> list[str]:
+    """Acronyms an organisation may be written as ("National Audit Office" -> "NAO"); none for an acronym."""
+    return [] if looks_like_acronym(name) else sorted(acronyms(name))
+
+
+def lookup_forms(sighting: Sighting) -> list[str]:
+    """Every form to look the sighting up under: its names, and the other forms of the same entity."""
+    name, kind = sighting.name, sighting.kind
+    forms = [name, *sighting.aliases]
+    if sighting.courtesy:
+        forms.append(f"{sighting.courtesy} {name}")
+    if kind == Actor.Kind.PERSON:
+        forms += person_alias_forms(name)
+    if kind in PERSONISH:
+        forms += first_name_variants(name)
+    if kind in ORGISH:
+        forms += party_forms(name)
+        for form in (name, *sighting.aliases):
+            forms += organization_alias_forms(form) if " " in form else []
+    return forms
+
+
+def _sex(actor: Actor, alias_forms: Iterable[str]) -> str:
+    return title_sex(normalize_name(actor.name)) or next(filter(None, map(title_sex, alias_forms)), "")
+
+
+def choose(candidates: list[Actor], normalized: str) -> Actor | None:
+    """The one candidate, or among several the one whose own name is this name; else None."""
+    if len(candidates) == 1:
+        return candidates[0]
+    exact = [a for a in candidates if normalize_name(a.name) == normalized]
+    return exact[0] if len(exact) == 1 else None
+
+
+def _held_at(role: dict, on: dt.date | None) -> bool:
+    if on is None:
+        return True
+    start = role["start_date"] or role["first_seen_on"]
+    return (start is None or start <= on) and (role["end_date"] is None or on <= role["end_date"])
+
+
+class Plan:
+    """Which actor each sighting stands for (None: left unresolved), given the live actors known under the
+    sightings' forms ({normalised form: actors}). Sightings are taken in order, as one after another: an actor
+    created for an earlier one, and the aliases recorded for it, count for the later ones.
+
+    `roles_of(actor ids)` gives the roles of candidates ({id: [role dicts]}); it is called only when several
+    people share a surname that an article gives alone.
+    """
+
+    def __init__(self, wanted: list[Sighting], known: dict[str, list[Actor]], *, on: dt.date | None = None,
+                 roles_of: Callable[[set[int]], dict[int, list[dict]]] | None = None):
+        self.by_name: dict[str, Actor | None] = {}
+        self.new: list[Actor] = []
+        self.changed: dict[int, tuple[Actor, set[str]]] = {}  # existing actors whose kind or name is learnt
+        self.aliases: dict[tuple[int, str], tuple[Actor, str]] = {}  # (id(actor), normalized) -> (actor, name)
+        self._on, self._roles_of = on, roles_of
+        self._roles: dict[int, list[dict]] = {}  # actor id -> roles, as loaded
+        self._order: dict[int, tuple] = {}
+        for actors in known.values():
+            for actor in actors:
+                self._order.setdefault(id(actor), (0, actor.pk))
+        self._index = {normalized: list(actors) for normalized, actors in known.items()}
+        self._has = {(id(actor), normalized) for normalized, actors in known.items() for actor in actors}
+        self._forms: dict[int, set[str]] = {}  # id(actor) -> its normalised aliases
+        for key, normalized in self._has:
+            self._forms.setdefault(key, set()).add(normalized)
+        self._article = {normalize_name(f) for s in wanted for f in (s.name, *s.aliases)} - {""}
+        for sighting in wanted:
+            self._take(sighting)
+
+    # -- one sighting ------------------------------------------------------------------------------------------
+
+    def _take(self, sighting: Sighting) -> None:
+        name, kind = sighting.name, sighting.kind
+        normalized = normalize_name(name)
+        actor, rename = (self._find(sighting, normalized) if normalized else (None, False))
+        if actor is AMBIGUOUS:
+            self.by_name[sighting.name] = None
+            return
+        if actor is None:
+            actor = Actor(name=self._new_name(sighting), kind=kind)
+            self._order[id(actor)] = (1, len(self.new))
+            self.new.append(actor)
+        else:
+            if actor.kind == Actor.Kind.UNKNOWN and kind != Actor.Kind.UNKNOWN:
+                actor.kind = kind
+                self._changed(actor, "kind")
+            if not rename and looks_like_acronym(actor.name) and normalize_name(actor.name) == normalized:
+                name, rename = self._new_name(sighting), True  # "NAO", spelt out in this article
+            if rename and actor.name != name:
+                actor.name = name
+                self._changed(actor, "name")
+        self.by_name[sighting.name] = actor
+        self._record(actor, sighting)
+
+    def _find(self, sighting: Sighting, normalized: str) -> tuple:
+        """(actor, whether it takes the sighting's name); (None, False) for a new actor; (AMBIGUOUS, False) when
+        the name must stay unresolved."""
+        kind = sighting.kind
+        direct = self._candidates(normalized)
+        single = " " not in sighting.name.strip()
+        if single and kind in PERSONISH and not party_stem(sighting.name):
+            found = self._surname(sighting, normalized, direct)
+            if found is not None:
+                return found, False
+            # no fuller-named person: decide as for any name, among those named by the surname alone
+            direct = [a for a in direct if normalize_name(a.name).split()[-1] != normalized
+                      or normalize_name(a.name) == normalized]
+        if kind in ORGISH and party_stem(sighting.name):  # every record of one party, its name's own too
+            party = self._party([sighting.name, *party_forms(sighting.name)])
+            if party is not None:
+                full = normalized.endswith(" party")
+                return party, full and not normalize_name(party.name).endswith(" party")
+        if kind in ORGISH and looks_like_acronym(sighting.name):
+            spelt = [alias for alias in sighting.aliases if " " in alias and sighting.name in acronyms(alias)]
+            full = self._unique(spelt, ORGISH, lambda a: not looks_like_acronym(a.name))  # spelt out here
+            in_full = [a for a in direct if a.kind in ORGISH and sighting.name in acronyms(a.name)]
+            if full is None and len(in_full) == 1:  # the one organisation whose name it abbreviates
+                full = in_full[0]
+            if full is not None:
+                return full, False
+        if not looks_like_acronym(sighting.name):  # "Nao" is not the "NAO" recorded for the National Audit Office
+            direct = [a for a in direct if normalized == normalize_name(a.name)
+                      or normalized not in map(normalize_name, organization_alias_forms(a.name))]
+        if direct:
+            compatible = [a for a in direct if _kinds_meet(a.kind, kind)]
+            # another kind only under its very name ("Labour" read as a person is still the party)
+            found = choose(compatible, normalized) if compatible else choose(
+                [a for a in direct if normalize_name(a.name) == normalized], normalized)
+            return found, False
+        if kind in PERSONISH:
+            others = self._unique(first_name_variants(sighting.name), PERSONISH,
+                                  lambda a: normalize_name(a.name).split()[-1:] == normalized.split()[-1:])
+            if others is not None:
+                return others, False
+        if kind in ORGISH:
+            party = self._party(party_forms(sighting.name))
+            if party is not None:
+                full = normalize_name(sighting.name).endswith(" party")
+                return party, full and not normalize_name(party.name).endswith(" party")
+            expansions = [f for form in (sighting.name, *sighting.aliases) if " " in form
+                          for f in organization_alias_forms(form)]
+            short = self._unique(expansions, ORGISH, lambda a: looks_like_acronym(a.name))
+            if short is not None:
+                return short, True  # "NAO" takes the name "National Audit Office"
+        return None, False
+
+    def _surname(self, sighting: Sighting, normalized: str, direct: list[Actor]):
+        """The person a surname alone stands for; None when no fuller-named person fits (then decide as for any
+        name, among actors named by the surname alone); AMBIGUOUS when several do and nothing here says which."""
+        courtesy = normalize_name(sighting.courtesy)
+        if courtesy:  # "Mrs Howard" known as such
+            titled = [a for a in self._candidates(f"{courtesy} {normalized}") if a.kind in PERSONISH]
+            if len(titled) == 1:
+                return titled[0]
+        fuller = [a for a in direct if a.kind in PERSONISH and normalize_name(a.name) != normalized
+                  and normalize_name(a.name).split()[-1] == normalized]
+        if not fuller:
+            return None
+        sex = TITLES.get(courtesy, "")
+        fitting = []
+        for actor in fuller:
+            title = normalize_name(actor.name).split()[0]
+            if (title in PEERAGE) != (courtesy in PEERAGE):
+                continue  # "Lord Bach" is never "Bach" nor "Mr Bach"; "Lord Bach" is no "Robbie Bach"
+            actor_sex = _sex(actor, self._forms_of(actor))
+            if sex and actor_sex and sex != actor_sex:
+                continue  # "Mrs Howard" is not "Michael Howard, Mr Howard"
+            fitting.append(actor)
+        if not fitting:
+            return None
+        if len(fitting) == 1:
+            return fitting[0]
+        missing = {a.pk for a in fitting if a.pk is not None and a.pk not in self._roles}
+        if missing and self._roles_of is not None:  # one query for all of them
+            self._roles.update({pk: [] for pk in missing} | self._roles_of(missing))
+        evidenced = [a for a in fitting if self._evidence(a, sighting)]
+        return evidenced[0] if len(evidenced) == 1 else AMBIGUOUS
+
+    def _evidence(self, actor: Actor, sighting: Sighting) -> bool:
+        """Something in this article, besides the surname, that points at this actor."""
+        full_names = {f for f in self._forms_of(actor) if " " in f and title_sex(f) == ""}
+        if full_names & self._article:
+            return True
+        roles = self._roles.get(actor.pk, []) if actor.pk is not None else []
+        wanted = normalize_name(sighting.title)
+        return any((wanted and normalize_name(role["title"]) == wanted and _held_at(role, self._on))
+                   or (self._on and role["start_date"] and _held_at(role, self._on)) for role in roles)
+
+    # -- helpers -----------------------------------------------------------------------------------------------
+
+    def _candidates(self, normalized: str) -> list[Actor]:
+        return sorted(self._index.get(normalized, ()), key=lambda a: self._order[id(a)])[:10]
+
+    def _forms_of(self, actor: Actor) -> set[str]:
+        return self._forms.get(id(actor), set())
+
+    def _unique(self, forms: Iterable[str], kinds, fits=lambda actor: True) -> Actor | None:
+        found = {id(a): a for f in forms for a in self._candidates(normalize_name(f)) if a.kind in kinds and fits(a)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _party(self, forms: Iterable[str]) -> Actor | None:
+        """Of the actors known under a party's names (all that one party), the one a roster or editor identified,
+        else one named "... Party", else the oldest."""
+        found = [a for f in forms for a in self._candidates(normalize_name(f)) if a.kind in ORGISH]
+        return min(found, key=lambda a: (not (a.wikidata_id or a.popolo_id),
+                                         not normalize_name(a.name).endswith(" party"), self._order[id(a)]),
+                   default=None)
+
+    @staticmethod
+    def _new_name(sighting: Sighting) -> str:
+        """The fullest name the article gives: the expansion of an acronym it defines, a surname with its title."""
+        if looks_like_acronym(sighting.name):
+            for alias in sighting.aliases:
+                if " " in alias and sighting.name in acronyms(alias):
+                    return alias[:255]
+        if sighting.courtesy and " " not in sighting.name.strip():
+            return f"{sighting.courtesy} {sighting.name}"[:255]
+        return sighting.name
+
+    def _changed(self, actor: Actor, field: str) -> None:
+        if actor.pk is not None:
+            self.changed.setdefault(id(actor), (actor, set()))[1].add(field)
+
+    def _record(self, actor: Actor, sighting: Sighting) -> None:
+        forms = [actor.name, *sighting.aliases]
+        titled = bool(sighting.courtesy) and " " not in sighting.name.strip()
+        if titled:
+            forms.append(f"{sighting.courtesy} {sighting.name}")  # says the person's sex next time
+        if not (titled and normalize_name(sighting.courtesy) in PEERAGE):
+            forms.append(sighting.name)  # a peer is "Lord Bach", never "Bach"
+        if actor.kind == Actor.Kind.PERSON:
+            forms += person_alias_forms(actor.name)
+        if actor.kind == Actor.Kind.ORGANIZATION:
+            forms += [f for form in {actor.name, *sighting.aliases} for f in organization_alias_forms(form)
+                      if " " in form]
+        for form in forms:
+            form_normalized = normalize_name(form)
+            if form_normalized and (id(actor), form_normalized) not in self._has:
+                self._has.add((id(actor), form_normalized))
+                self._forms.setdefault(id(actor), set()).add(form_normalized)
+                self.aliases[(id(actor), form_normalized)] = (actor, form.strip()[:255])
+                self._index.setdefault(form_normalized, []).append(actor)
