@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 from .models import Actor, ActorAlias, DistinctActors, MentionDecision, MergeRecord, Role
 from .normalize import looks_like_name, normalize_name
-from .resolution import Plan, Sighting, choose, lookup_forms
+from .resolution import Plan, Sighting, choose, lookup_forms, person_alias_forms
 
 
 def _lock_key(text: str) -> int:

@@ -302,8 +302,9 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
         # it stays the statement's speaker mention (with its source type), and no shared Actor is made of it.
         speaker = actors.get(item.speaker.name) if ArticleActors.credits_actor(item) else None
         role = roles.get((speaker.pk, item.speaker.title)) if speaker is not None and item.speaker.title else None
-        if speaker is None and (held := actors.held_role(item.speaker.name)) is not None:
-            speaker, role = held.actor, held  # a description of a role one actor holds at the article's date
+        held = actors.held_role(item.speaker.name)  # a description of a role one actor holds at the article's date
+        if held is not None and speaker in (None, held.actor):
+            speaker, role = held.actor, role or held
         if speaker is None and item.source_type != Statement.SourceType.UNNAMED and item.speaker_mention in taught:
             speaker, role = taught[item.speaker_mention].actor, taught[item.speaker_mention].role
         statement = Statement(
