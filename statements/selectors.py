@@ -14,8 +14,10 @@ from django.core.validators import slug_re
 from django.db import connection
 from django.db.models import BooleanField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import OrderBy, RawSQL
+from django.db.models.functions import Coalesce
 
 from actors.models import Actor
+from common.queries import count_subquery
 
 from .models import Source, Statement, Topic
 
@@ -277,6 +279,12 @@ def publishers(statements: QuerySet[Statement] | None = None, limit: int = 200) 
     return list(
         sources.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True).distinct()[:limit]
     )
+
+
+def listed_statement_count(column: str) -> Coalesce:
+    """Per outer row (an actor through "speaker", a topic through "topics"), its number of listed (not rejected)
+    statements, as a correlated subquery: right under any join, and computed only for the rows a page shows."""
+    return count_subquery(Statement.objects.exclude(review_status=Statement.ReviewStatus.REJECTED), column)
 
 
 def with_statement_counts(actors: QuerySet[Actor]) -> QuerySet[Actor]:
