@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 from actors.models import Role
 from statements.models import Statement
 from tests.admin.conftest import sign_in
-from tests.browser_support import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,12 +34,7 @@ WORDS_RECT = """(words) => {
 }"""
 
 
-def shot(page, name):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"admin-scale-{name}.png"), full_page=True)
-
-
-def test_span_by_selection_and_roles_follow_the_speaker(page, editor, actor_factory, source_factory,
+def test_span_by_selection_and_roles_follow_the_speaker(page, shoot, editor, actor_factory, source_factory,
                                                         statement_factory):
     wrong = actor_factory(name="Maria Zakharova", slug="maria-zakharova")
     wrong_role = Role.objects.create(actor=wrong, title="Foreign Minister", organization_name="Russia")
@@ -83,7 +77,7 @@ def test_span_by_selection_and_roles_follow_the_speaker(page, editor, actor_fact
     expect(page.locator("#id_speaker_role")).to_have_value(str(right_role.pk))
     options = page.locator("#id_speaker_role option").all_inner_texts()
     assert sorted(options) == sorted(["---------", "Foreign Minister (Russia)", "Ambassador to the UN"])
-    shot(page, "1-span-and-role")
+    shoot(page, "admin-scale-1-span-and-role")
     page.click("input[name=_save]")
     page.wait_for_selector(".messagelist")
     statement.refresh_from_db()
@@ -102,7 +96,7 @@ def test_span_by_selection_and_roles_follow_the_speaker(page, editor, actor_fact
     assert violations == []
 
 
-def test_topic_filter_is_an_autocomplete_on_a_list_not_squeezed(page, editor, statement_factory, topic_factory,
+def test_topic_filter_is_an_autocomplete_on_a_list_not_squeezed(page, shoot, editor, statement_factory, topic_factory,
                                                                 source_factory):
     budget = topic_factory(name="Budget")
     statement_factory().topics.add(budget)
@@ -121,4 +115,4 @@ def test_topic_filter_is_an_autocomplete_on_a_list_not_squeezed(page, editor, st
     page.locator(".select2-results__option", has_text="Budget").click()
     page.wait_for_url(f"**topics__id__exact={budget.pk}**")
     assert page.locator("#result_list tbody tr").count() == 1
-    shot(page, "2-topic-filter")
+    shoot(page, "admin-scale-2-topic-filter")
