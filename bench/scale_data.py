@@ -301,7 +301,8 @@ def generate(args) -> dict:
     st_cp = Copier(cur2, "statements_statement", [
         "id", "speaker_mention", "cue", "kind", "content", "content_start", "content_end", "said_on",
         "confidence", "review_status", "reviewed_at", "extractor_version", "created_at", "updated_at",
-        "reviewed_by_id", "source_id", "speaker_id", "speaker_role_id"])
+        "reviewed_by_id", "source_id", "speaker_id", "speaker_role_id", "dated_on", "source_type"])
+    # dated_on: what migration 0007's trigger would write (said_on, else published: here both are `published`)
     # said_on: the copy migration 0005's trigger would write (triggers other than search_vector's are off here)
     tl_cp = Copier(cur3, "statements_statement_topics", ["id", "statement_id", "topic_id", "said_on"])
     # mentioned actors go after the statements (same connection as topic links, sequentially)
@@ -341,7 +342,7 @@ def generate(args) -> dict:
             role = int(role_of[sp]) if sp and use_role[j] and role_of[sp] else None
             st_cp.row(j + 1, mention, CUES[cues[j]].split()[0], kind, content, begin, end, published,
                       float(confidence[j]), status, created if status != "extracted" else None, "bench-1",
-                      created, created, None, pk, sp or None, role)
+                      created, created, None, pk, sp or None, role, published, "named" if sp else "unnamed")
             for t in dict.fromkeys(topic_draw[topic_pos:topic_pos + n_topics[j]].tolist()):
                 link_id += 1
                 tl_cp.row(link_id, j + 1, int(t), published)
