@@ -206,3 +206,39 @@ def test_statement_form_asks_the_labelled_actor_autocomplete(editor_client, stat
     html = editor_client.get(change_url(statement_factory())).content.decode()
     assert 'data-ajax--url="/admin/actors/actor/autocomplete/"' in html
     assert 'data-field-name="speaker"' in html and 'data-field-name="mentioned_actors"' in html
+
+
+def test_actor_autocomplete_offers_live_actors_only(editor_client, actor_factory):
+    from actors.services import merge_actors
+
+    keep = actor_factory(name="Maria Zakharova")
+    merge_actors(keep=keep, merge=actor_factory(name="Maria Zakharova Duplicate"))
+    response = editor_client.get(reverse("admin:actors_actor_autocomplete"), {
+        "term": "Zakharova", "app_label": "statements", "model_name": "statement", "field_name": "speaker"})
+    assert [r["id"] for r in response.json()["results"]] == [str(keep.pk)]
+
+
+def test_statement_search_finds_words_and_speakers_by_alias(editor_client, statement_factory, actor_factory,
+                                                            source_factory):
+    blair = actor_factory(name="Tony Blair")
+    add_aliases(actor=blair, names=["Mr Blair"])
+    by_blair = statement_factory(speaker=blair)
+    other = statement_factory(source=source_factory())
+    Statement.objects.filter(pk=other.pk).update(content="Taxes would fall, the chancellor promised.")
+    url = reverse(CHANGELIST)
+    for term, expected in [("Mr Blair", [by_blair]), ("chancellor", [other]), ("taxes -budget", [other]),
+                           ("budget", [by_blair]), ("nothing-like-this", [])]:
+        assert list(editor_client.get(url, {"q": term}).context["cl"].result_list) == expected, term
+
+
+def test_the_review_queue_reads_an_index(postgres_only, statement_factory):
+    from django.db import connection
+
+    statement_factory()
+    queue = Statement.objects.filter(review_status=Statement.ReviewStatus.EXTRACTED).order_by("confidence", "id")[:50]
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("EXPLAIN " + str(queue.query).replace("= extracted", "= 'extracted'"))
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "statement_review_queue" in plan, plan
