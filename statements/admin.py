@@ -27,6 +27,12 @@ from .models import Statement, Topic, TopicLink
 
 # --- Statements ------------------------------------------------------------------------------------------
 
+def _an_id(text) -> int | None:
+    """A primary key from a request parameter: ASCII digits that fit a bigint, else None."""
+    text = str(text or "")
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else None
+
+
 class ReviewQueueFilter(admin.SimpleListFilter):
     """The review queue: statements nobody has looked at yet, the least confident first (see get_ordering)."""
 
@@ -110,7 +116,7 @@ class StatementAdmin(DALFModelAdmin, HistoryAdmin):
         ReviewQueueFilter, "review_status", "kind", ("source__publisher", admin.AllValuesFieldListFilter),
         ("topics", DALFRelatedFieldAjax), "said_on",  # topics by autocomplete: there are thousands
     ]
-    search_fields = ["content", "speaker__name", "speaker_mention", "source__title"]
+    search_fields = ["content"]  # shows the search box; what it finds is get_search_results' (editor_search)
     list_select_related = ["speaker", "source"]
     list_per_page = 50
     show_full_result_count = False  # a second COUNT(*) of every statement on each page: not at a million
@@ -151,12 +157,10 @@ class StatementAdmin(DALFModelAdmin, HistoryAdmin):
         """The speaker stored on the statement being edited and, on a POST, the one chosen."""
         ids = []
         match = getattr(request, "resolver_match", None)
-        object_id = (match.kwargs.get("object_id") if match else None) or ""
-        if str(object_id).isdigit():
+        if (object_id := _an_id(match.kwargs.get("object_id") if match else None)) is not None:
             ids += Statement.objects.filter(pk=object_id).values_list("speaker_id", flat=True)
-        posted = request.POST.get("speaker", "") if request.method == "POST" else ""
-        if posted.isdigit():
-            ids.append(int(posted))
+        if request.method == "POST" and (posted := _an_id(request.POST.get("speaker"))) is not None:
+            ids.append(posted)
         return ids
 
     def get_ordering(self, request):
@@ -195,11 +199,9 @@ class StatementAdmin(DALFModelAdmin, HistoryAdmin):
         (the equivalent of the role held so far, `role`, or the one held on the date `on`)."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        actor_id = request.GET.get("actor", "")
-        actor_id = int(actor_id) if actor_id.isdigit() else None
+        actor_id, role_id = _an_id(request.GET.get("actor")), _an_id(request.GET.get("role"))
         roles = list(actor_selectors.roles_of(actor_id))
-        role_id = request.GET.get("role", "")
-        role = Role.objects.filter(pk=role_id).first() if role_id.isdigit() else None
+        role = Role.objects.filter(pk=role_id).first() if role_id is not None else None
         try:
             on = dt.date.fromisoformat(request.GET.get("on", ""))
         except ValueError:

@@ -242,3 +242,11 @@ def test_the_review_queue_reads_an_index(postgres_only, statement_factory):
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
     assert "statement_review_queue" in plan, plan
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "²", "-1", "1e3", ""])
+def test_speaker_roles_endpoint_takes_any_parameter_without_failing(editor_client, value):
+    url = reverse("admin:statements_statement_speaker_roles")
+    response = editor_client.get(url, {"actor": value, "role": value, "on": value})
+    assert response.status_code == 200
+    assert response.json() == {"roles": [], "selected": None}
