@@ -1,15 +1,18 @@
 """Actors in the admin: aliases and roles inline, statement counts, merging duplicates (with history)."""
+import datetime as dt
+
 from django.contrib import admin, messages
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.urls import path, reverse
-from simple_history.admin import SimpleHistoryAdmin
-
+from common.admin_history import HistoryAdmin
+from common.queries import count_subquery
 from statements import selectors as statement_selectors
 
 from . import selectors, services
@@ -50,16 +53,47 @@ class MergedFilter(admin.SimpleListFilter):
 def _mention_counts():
     """Mentions per actor as a subquery (one join per count would multiply the two counts)."""
     through = Actor._meta.get_field("mentioned_in").through
-    actor_column = Actor._meta.get_field("mentioned_in").field.m2m_reverse_field_name()
-    counted = (
-        through.objects.filter(**{actor_column: OuterRef("pk")}).order_by().values(actor_column)
-        .annotate(c=Count("*")).values("c")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+    return count_subquery(through.objects.all(), Actor._meta.get_field("mentioned_in").field.m2m_reverse_field_name())
+
+
+def actor_choice_label(actor: Actor) -> str:
+    """An actor as the speaker autocomplete offers it, with what tells namesakes apart ("Bach", the peer, from
+    "Robbie Bach"): kind, the latest role known, and how many statements. Wants `n` (the admin's queryset)
+    and roles prefetched."""
+    roles = sorted(actor.roles.all(),  # the last one: held now (no end), latest start or sighting
+                   key=lambda r: (r.end_date is None, r.start_date or r.first_seen_on or dt.date.min, r.pk))
+    details = [actor.get_kind_display().lower()]
+    if roles:
+        details.append(str(roles[-1]))
+    n = getattr(actor, "n", None)
+    if n is not None:
+        details.append(f"{n:,} statement{'' if n == 1 else 's'}")
+    merged = " (merged)" if actor.merged_into_id else ""
+    return f"{actor.name}{merged} · {' · '.join(details)}"
+
+
+class ActorAutocompleteView(AutocompleteJsonView):
+    """Django's autocomplete for actor fields, each result labelled by actor_choice_label."""
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("roles")
+
+    def serialize_result(self, obj, to_field_name):
+        return {**super().serialize_result(obj, to_field_name), "text": actor_choice_label(obj)}
+
+
+class ActorAutocompleteSelect(AutocompleteSelect):
+    """An actor field's autocomplete that asks ActorAutocompleteView (labels with kind, role, statements)."""
+
+    url_name = "%s:actors_actor_autocomplete"
+
+
+class ActorAutocompleteSelectMultiple(AutocompleteSelectMultiple):
+    url_name = ActorAutocompleteSelect.url_name
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(HistoryAdmin):
     list_display = ["name", "kind", "slug", "statement_count", "mention_count", "merged_into", "wikidata_id", "updated_at"]
     list_filter = [MergedFilter, "kind"]
     search_fields = ["name", "aliases__name", "wikidata_id", "slug"]
@@ -72,8 +106,11 @@ class ActorAdmin(SimpleHistoryAdmin):
     actions = ["merge_selected"]
 
     def get_queryset(self, request):
-        qs = statement_selectors.with_statement_counts(super().get_queryset(request))
-        return qs.annotate(n_mentions=_mention_counts()).order_by(*self.ordering or Actor._meta.ordering)
+        # Subqueries, not Count() over joins: a search through aliases joins them and would multiply the counts.
+        qs = super().get_queryset(request).annotate(
+            n=statement_selectors.listed_statement_count("speaker"), n_mentions=_mention_counts()
+        )
+        return qs.order_by(*self.ordering or Actor._meta.ordering)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Role:  # a role added here is an editor's, whatever the model's default
@@ -84,7 +121,9 @@ class ActorAdmin(SimpleHistoryAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.duplicates_view)
-        return [path("duplicates/", view, name="actors_actor_duplicates"), *super().get_urls()]
+        autocomplete = self.admin_site.admin_view(ActorAutocompleteView.as_view(admin_site=self.admin_site))
+        return [path("duplicates/", view, name="actors_actor_duplicates"),
+                path("autocomplete/", autocomplete, name="actors_actor_autocomplete"), *super().get_urls()]
 
     DUPLICATES_PER_PAGE = 50
 
@@ -144,12 +183,19 @@ class ActorAdmin(SimpleHistoryAdmin):
                           messages.SUCCESS)
         return HttpResponseRedirect(back)
 
+    show_full_result_count = False  # no second COUNT(*) of every actor on each page
+
     def get_search_results(self, request, queryset, search_term):
-        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        """Name, slug or Wikidata id, or an alias (as a subquery: no join, so no DISTINCT over every actor)."""
+        term = " ".join(search_term.split())
+        if term:
+            aliases = ActorAlias.objects.filter(name__icontains=term).values("actor_id")
+            queryset = queryset.filter(Q(name__icontains=term) | Q(slug__icontains=term) | Q(wikidata_id__iexact=term)
+                                       | Q(pk__in=aliases))
         match = getattr(request, "resolver_match", None)
-        if match is not None and match.url_name == "autocomplete":  # choosing a speaker: live actors only
-            queryset = queryset.filter(merged_into__isnull=True)
-        return queryset, may_have_duplicates
+        if match is not None and match.url_name in ("autocomplete", "actors_actor_autocomplete"):
+            queryset = queryset.filter(merged_into__isnull=True)  # choosing a speaker: live actors only
+        return queryset, False
 
     @admin.display(description="statements", ordering="n")
     def statement_count(self, obj):

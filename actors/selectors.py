@@ -42,6 +42,35 @@ def search_actors(q: str = "", kind: str = "") -> QuerySet[Actor]:
     return qs
 
 
+def roles_of(*actor_ids) -> QuerySet[Role]:
+    """The roles held by these actors (ids; None is skipped), in Role's order."""
+    return Role.objects.filter(actor_id__in=[pk for pk in actor_ids if pk])
+
+
+def equivalent_role(role: Role | None, *, actor_id: int | None, on=None) -> Role | None:
+    """The role `actor_id` holds that stands for `role` (another actor's, say the speaker's before an editor
+    corrected it): `role` itself when it is that actor's; else that actor's role of the same title (any case;
+    the same organisation first); else, given the date `on`, the one role of theirs whose known dates cover it.
+    None when nothing fits: a role is never guessed from a name alone.
+    """
+    if not actor_id:
+        return None
+    if role is not None and role.actor_id == actor_id:
+        return role
+    roles = list(roles_of(actor_id))
+    if role is not None:
+        title = " ".join(role.title.split()).casefold()
+        same_title = [r for r in roles if " ".join(r.title.split()).casefold() == title]
+        same_title.sort(key=lambda r: r.organization_name.casefold() != role.organization_name.casefold())
+        if same_title:
+            return same_title[0]
+    if on is not None:
+        held = [r for r in roles if r.start_date and r.start_date <= on and (r.end_date is None or on <= r.end_date)]
+        if len(held) == 1:
+            return held[0]
+    return None
+
+
 def actor_profile(actor: Actor) -> Actor:
     """The actor with aliases and roles prefetched (two queries), for its page."""
     from django.db.models import prefetch_related_objects

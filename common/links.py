@@ -29,17 +29,34 @@ _PLACEHOLDER = "987654321987"
 _templates: dict[tuple, tuple[str, str] | None] = {}
 
 
-def reverse_one(view_name: str, **kwargs) -> str:
-    """reverse(view_name, kwargs=kwargs) for exactly one kwarg whose value needs no quoting (an id, a slug)."""
-    (name, value), = kwargs.items()
-    if value is None or value == "":
-        return reverse(view_name, kwargs=kwargs)  # raises NoReverseMatch as reverse() does
+def _url_template(view_name: str, name: str) -> tuple[str, str] | None:
+    """(prefix, suffix) around the value of `name` in view_name's URL, or None when the pattern does not hold the
+    value verbatim; one reverse() per pattern, URLconf and script prefix."""
     key = (view_name, name, get_urlconf(), get_script_prefix())
     if key not in _templates:
         url = reverse(view_name, kwargs={name: _PLACEHOLDER})
         prefix, found, suffix = url.partition(_PLACEHOLDER)
         _templates[key] = (prefix, suffix) if found and _PLACEHOLDER not in suffix else None
-    template = _templates[key]
+    return _templates[key]
+
+
+def reverse_one(view_name: str, **kwargs) -> str:
+    """reverse(view_name, kwargs=kwargs) for exactly one kwarg whose value needs no quoting (an id, a slug)."""
+    (name, value), = kwargs.items()
+    if value is None or value == "":
+        return reverse(view_name, kwargs=kwargs)  # raises NoReverseMatch as reverse() does
+    template = _url_template(view_name, name)
     if template is None:  # a pattern that does not hold its value verbatim
         return reverse(view_name, kwargs=kwargs)
     return f"{template[0]}{value}{template[1]}"
+
+
+def url_maker(view_name: str, name: str):
+    """A function value -> reverse_one(view_name, name=value), with the pattern, URLconf and script prefix
+    looked up once: for a loop over one page's rows (make one per request, not one per process)."""
+    template = _url_template(view_name, name)
+    if template is None:
+        return lambda value: reverse_one(view_name, **{name: value})
+    prefix, suffix = template
+    return lambda value: f"{prefix}{value}{suffix}" if value is not None and value != "" else reverse_one(
+        view_name, **{name: value})

@@ -9,8 +9,8 @@ from django.contrib.admin.widgets import AdminURLFieldWidget
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin_history import HistoryAdmin
 from common.throttling import over_account_rate
 from statements.admin import StatementInline
 from statements.models import Source
@@ -81,7 +81,7 @@ class SourceChangeForm(ArticleFieldsMixin, forms.ModelForm):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(HistoryAdmin):
     form = SourceChangeForm
     list_display = ["__str__", "publisher", "published", "status", "error_excerpt", "statement_count", "created_at"]
     list_filter = ["status", "publisher", "language"]

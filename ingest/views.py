@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import TooManyFilesSent
+from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -77,21 +78,33 @@ def _requested_ids(request) -> list[int]:
     return [int(part) for part in raw.split(",") if part.strip().isdigit()][:200]
 
 
+FINISHED = {Source.Status.DONE, Source.Status.FAILED, Source.Status.DUPLICATE}  # the status page stops polling
+
+
+def _requested_sources(request):
+    return (Source.objects.filter(pk__in=_requested_ids(request)).defer("original", "text")
+            .annotate(n=Count("statements")).order_by("pk"))
+
+
 @login_required
 @require_GET
 def status(request):
-    sources = Source.objects.filter(pk__in=_requested_ids(request)).defer("original", "text").order_by("pk")
-    return render(request, "ingest/status.html", {"sources": sources, "ids": ",".join(str(s.pk) for s in sources)})
+    sources = list(_requested_sources(request))
+    return render(request, "ingest/status.html", {
+        "sources": sources, "ids": ",".join(str(s.pk) for s in sources),
+        "pending": any(s.status not in FINISHED for s in sources),
+    })
 
 
 @login_required
 @require_GET
 def status_json(request):
-    sources = Source.objects.filter(pk__in=_requested_ids(request)).order_by("pk")
+    sources = list(_requested_sources(request))
     return JsonResponse({
         "sources": [
             {"id": s.pk, "title": str(s), "status": s.status, "status_display": s.get_status_display(),
-             "error": s.error, "statements": n, "url": s.get_absolute_url()}
-            for s, n in ((s, s.statements.count()) for s in sources.defer("original", "text"))
+             "error": s.error, "statements": s.n, "url": s.get_absolute_url(), "finished": s.status in FINISHED}
+            for s in sources
         ],
+        "finished": all(s.status in FINISHED for s in sources),
     })

@@ -3,25 +3,35 @@
 Presentation only: every write goes through a service (statements.services), so the admin, the API and
 the CLI change data the same way. The Source admin (uploads, reprocessing) is in ingest.admin.
 """
+import datetime as dt
+
+from dalf.admin import DALFModelAdmin, DALFRelatedFieldAjax
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelect
-from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
-from actors.models import Actor
+from actors import selectors as actor_selectors
+from actors.admin import ActorAutocompleteSelect, ActorAutocompleteSelectMultiple
+from actors.models import Actor, Role
+from common.admin_history import HistoryAdmin
+from common.queries import count_subquery
 
+from . import selectors as statement_selectors
 from . import services
-from .models import Statement, Topic
-
-CONTEXT_CHARS = 400  # characters of source text shown either side of a statement's span
+from .models import Statement, Topic, TopicLink
 
 
 # --- Statements ------------------------------------------------------------------------------------------
+
+def _an_id(text) -> int | None:
+    """A primary key from a request parameter: ASCII digits that fit a bigint, else None."""
+    text = str(text or "")
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else None
+
 
 class ReviewQueueFilter(admin.SimpleListFilter):
     """The review queue: statements nobody has looked at yet, the least confident first (see get_ordering)."""
@@ -40,32 +50,45 @@ class ReviewQueueFilter(admin.SimpleListFilter):
 
 class StatementAdminForm(forms.ModelForm):
     """The content is not typed in: it is the source text between the offsets, so correcting the span
-    means correcting the offsets (the text around the span is shown on the page)."""
+    means correcting the offsets, which the span editor (js/admin-statement.js) fills from a selection of
+    the article text shown on the page."""
 
     class Meta:
         model = Statement
         fields = "__all__"
+        help_texts = {
+            "content_start": "Where the statement starts, in characters of the article text. Select words in the "
+                             "text below to set both offsets.",
+            "content_end": "Where it ends (the character after the last one).",
+            "speaker_role": "The speaker's roles; after a change of speaker, theirs.",
+        }
 
     def clean(self):
         cleaned = super().clean()
         source = cleaned.get("source") or (self.instance.source if self.instance.source_id else None)
-        start, end = cleaned.get("content_start"), cleaned.get("content_end")
-        if source is None or start is None or end is None:
+        if source is None:
             return cleaned
         text = source.text or ""
-        if not (0 <= start < end <= len(text)):
-            self.add_error("content_end", f"The span must lie inside the source text (0..{len(text)}) and not be empty.")
+        start, end = cleaned.get("content_start"), cleaned.get("content_end")
+        if self.has_error("content_start") or self.has_error("content_end"):
+            problem = None  # the field itself said what is wrong ("… greater than or equal to 0")
+        elif not (0 <= start < end <= len(text)):
+            problem = ("content_end", f"The span must lie inside the source text (0..{len(text)}) and not be "
+                                      f"empty; got {start}..{end}.")
+        elif not text[start:end].strip():
+            problem = ("content_start", "The span holds only whitespace.")
+        elif Statement.objects.filter(source=source, content_start=start, content_end=end).exclude(
+                pk=self.instance.pk).exists():
+            problem = ("content_start", "Another statement of this source already has exactly this span.")
+        else:
+            self.instance.content = text[start:end]
             return cleaned
-        if not text[start:end].strip():
-            self.add_error("content_start", "The span holds only whitespace.")
-            return cleaned
-        clash = Statement.objects.filter(source=source, content_start=start, content_end=end)
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
-            self.add_error("content_start", "Another statement of this source already has exactly this span.")
-            return cleaned
-        self.instance.content = text[start:end]
+        if problem:
+            self.add_error(*problem)
+        # The instance keeps its stored span, so the model's own check (Statement.clean, which the form runs
+        # next) does not report the same mistake a second time.
+        cleaned.pop("content_start", None)
+        cleaned.pop("content_end", None)
         return cleaned
 
 
@@ -74,42 +97,71 @@ class SetSpeakerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["speaker"] = forms.ModelChoiceField(
             queryset=Actor.objects.filter(merged_into__isnull=True), label="New speaker",
-            widget=AutocompleteSelect(Statement._meta.get_field("speaker"), admin_site),
+            widget=ActorAutocompleteSelect(Statement._meta.get_field("speaker"), admin_site),
         )
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(DALFModelAdmin, HistoryAdmin):
     form = StatementAdminForm
 
     class Media:
-        css = {"all": ["css/admin.css"]}  # styles in a file: the Content-Security-Policy allows no inline style
+        # Styles and scripts in files: the Content-Security-Policy allows no inline style or script.
+        css = {"all": ["css/admin.css"]}
+        js = ["js/admin-statement.js"]
 
     list_display = ["speaker_or_mention", "excerpt", "source_link", "kind", "confidence", "review_status", "said_on"]
     list_display_links = ["excerpt"]
     list_filter = [
         ReviewQueueFilter, "review_status", "kind", ("source__publisher", admin.AllValuesFieldListFilter),
-        ("topics", admin.RelatedOnlyFieldListFilter), "said_on",
+        ("topics", DALFRelatedFieldAjax), "said_on",  # topics by autocomplete: there are thousands
     ]
-    search_fields = ["content", "speaker__name", "speaker_mention", "source__title"]
+    search_fields = ["content"]  # shows the search box; what it finds is get_search_results' (editor_search)
     list_select_related = ["speaker", "source"]
     list_per_page = 50
-    date_hierarchy = "said_on"
-    autocomplete_fields = ["speaker", "speaker_role", "topics", "mentioned_actors"]
+    show_full_result_count = False  # a second COUNT(*) of every statement on each page: not at a million
+    # No date_hierarchy: its year links cost a DISTINCT over every matching statement; "said on" filters instead.
+    autocomplete_fields = ["topics"]  # speaker and mentioned actors: formfield_for_*; the role: the speaker's
     raw_id_fields = ["source"]
     actions = ["verify_selected", "reject_selected", "set_speaker_selected"]
     fieldsets = [
         (None, {"fields": ["speaker", "speaker_role", "speaker_mention", "cue", "kind", "said_on", "topics",
                            "mentioned_actors"]}),
         ("Where it was said", {"fields": ["source", "content_start", "content_end", "content", "source_context"]}),
-        ("Review", {"fields": ["review_status", "reviewed_by", "reviewed_at", "confidence", "extractor_version",
+        ("Review", {"fields": ["review_status", "reviewer", "reviewed_at", "confidence", "extractor_version",
                                "created_at", "updated_at"]}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["content", "source_context", "confidence", "extractor_version", "reviewed_by", "reviewed_at",
+        readonly = ["content", "source_context", "confidence", "extractor_version", "reviewer", "reviewed_at",
                     "created_at", "updated_at"]
         return readonly + ["source"] if obj is not None else readonly
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "speaker":
+            kwargs["widget"] = ActorAutocompleteSelect(db_field, self.admin_site)
+        elif db_field.name == "speaker_role":
+            # The speaker's roles only (there are tens of thousands); with a speaker just chosen, also theirs:
+            # the page's script offers them, and a role left from the old speaker is re-derived on saving.
+            kwargs["queryset"] = actor_selectors.roles_of(*self._speaker_ids(request))
+            kwargs["widget"] = forms.Select(attrs={"data-roles-url": reverse("admin:statements_statement_speaker_roles")})
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "mentioned_actors":
+            kwargs["widget"] = ActorAutocompleteSelectMultiple(db_field, self.admin_site)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @staticmethod
+    def _speaker_ids(request) -> list[int]:
+        """The speaker stored on the statement being edited and, on a POST, the one chosen."""
+        ids = []
+        match = getattr(request, "resolver_match", None)
+        if (object_id := _an_id(match.kwargs.get("object_id") if match else None)) is not None:
+            ids += Statement.objects.filter(pk=object_id).values_list("speaker_id", flat=True)
+        if request.method == "POST" and (posted := _an_id(request.POST.get("speaker"))) is not None:
+            ids.append(posted)
+        return ids
 
     def get_ordering(self, request):
         if request.GET.get(ReviewQueueFilter.parameter_name) == "1":
@@ -117,14 +169,23 @@ class StatementAdmin(SimpleHistoryAdmin):
         return super().get_ordering(request)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("speaker", "source", "speaker_role")
+        # The article's text and bytes are read only where a page shows them (the change page's span editor).
+        return super().get_queryset(request).select_related("speaker", "source", "speaker_role").defer(
+            "search_vector", "source__text", "source__original")
+
+    def get_search_results(self, request, queryset, search_term):
+        return statement_selectors.editor_search(queryset, search_term), False
 
     def get_urls(self):
         urls = [path("review-queue/", self.admin_site.admin_view(self.review_queue_view),
-                     name="statements_statement_review_queue")]
+                     name="statements_statement_review_queue"),
+                path("speaker-roles/", self.admin_site.admin_view(self.speaker_roles_view),
+                     name="statements_statement_speaker_roles")]
         return urls + super().get_urls()
 
     def changelist_view(self, request, extra_context=None):
+        # The list needs the page's width beside its filters: no app menu on the left (the breadcrumbs remain).
+        extra_context = {**(extra_context or {}), "is_nav_sidebar_enabled": False}
         if request.GET.get(ReviewQueueFilter.parameter_name) == "1":
             extra_context = {**(extra_context or {}), "title": "Review queue: extracted statements, least confident first"}
         return super().changelist_view(request, extra_context)
@@ -132,6 +193,22 @@ class StatementAdmin(SimpleHistoryAdmin):
     def review_queue_view(self, request):
         url = reverse("admin:statements_statement_changelist")
         return HttpResponseRedirect(f"{url}?{ReviewQueueFilter.parameter_name}=1")
+
+    def speaker_roles_view(self, request):
+        """JSON for the change form's script: `actor`'s roles, and the one to select after a change of speaker
+        (the equivalent of the role held so far, `role`, or the one held on the date `on`)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        actor_id, role_id = _an_id(request.GET.get("actor")), _an_id(request.GET.get("role"))
+        roles = list(actor_selectors.roles_of(actor_id))
+        role = Role.objects.filter(pk=role_id).first() if role_id is not None else None
+        try:
+            on = dt.date.fromisoformat(request.GET.get("on", ""))
+        except ValueError:
+            on = None
+        chosen = actor_selectors.equivalent_role(role, actor_id=actor_id, on=on)
+        return JsonResponse({"roles": [{"id": r.pk, "text": str(r)} for r in roles],
+                             "selected": chosen.pk if chosen else None})
 
     # -- columns and read-only fields
 
@@ -150,18 +227,24 @@ class StatementAdmin(SimpleHistoryAdmin):
         url = reverse("admin:statements_source_change", args=[obj.source_id])
         return format_html('<a href="{}">{}</a>', url, str(obj.source)[:60])
 
+    @admin.display(description="reviewed by")
+    def reviewer(self, obj):
+        """The reviewer's name, not a link: editors may not open user pages."""
+        return obj.reviewed_by.get_username() if obj is not None and obj.reviewed_by_id else None
+
     @admin.display(description="in the source")
     def source_context(self, obj):
-        """The source text around the span, escaped, the span highlighted."""
+        """The span editor: the article text, escaped, the span highlighted. js/admin-statement.js turns a
+        selection in it into the two offsets (which stay what is stored and can still be typed)."""
         if obj is None or not obj.source_id:
             return "-"
         text = obj.source.text or ""
         start, end = obj.content_start, obj.content_end
-        before_from, after_to = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
         return format_html(
-            '<div class="statement-context">{}{}<mark class="statement-span">{}</mark>{}{}</div>',
-            "…" if before_from else "", text[before_from:start], text[start:end], text[end:after_to],
-            "…" if after_to < len(text) else "",
+            '<div class="span-editor"><p class="span-help">Select words in the text to make them the statement; '
+            'the offsets above follow.</p><div class="statement-context" tabindex="0">{}<mark class="statement-span">'
+            '{}</mark>{}</div></div>',
+            text[:start], text[start:end], text[end:],
         )
 
     # -- saving: an edit is a correction, recorded by the service
@@ -273,7 +356,7 @@ class TopicAdminForm(forms.ModelForm):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(HistoryAdmin):
     form = TopicAdminForm
     list_display = ["name", "slug", "parent", "keyword_list", "statement_count"]
     search_fields = ["name", "slug", "description"]
@@ -282,7 +365,9 @@ class TopicAdmin(SimpleHistoryAdmin):
     actions = ["retag_selected"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("parent").annotate(n_statements=Count("statements"))
+        # A subquery: computed for the page's topics only (an autocomplete asks for 20 of thousands).
+        counted = count_subquery(TopicLink.objects.all(), "topic")
+        return super().get_queryset(request).select_related("parent").annotate(n_statements=counted)
 
     @admin.display(description="keywords")
     def keyword_list(self, obj):

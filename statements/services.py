@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from actors import selectors as actor_selectors
 from actors import services as actor_services
 from actors.models import MentionDecision
 
@@ -127,7 +128,7 @@ def correct_statement(
             )
         elif (speaker.pk if speaker else None) != statement.speaker_id:
             statement.speaker = speaker
-            statement.speaker_role = None  # the role belonged to the old speaker
+            rederive_role(statement)  # the role was the old speaker's
             changed += ["speaker", "speaker_role"]
 
     if content_start is not None or content_end is not None:
@@ -205,9 +206,14 @@ def _status_after_edit(current: str) -> str:
     return current
 
 
-def _drop_stale_role(statement: Statement) -> None:
-    if statement.speaker_role_id and statement.speaker_role.actor_id != statement.speaker_id:
-        statement.speaker_role = None
+def rederive_role(statement: Statement) -> None:
+    """After a speaker change: keep the role if it is the new speaker's, else take the new speaker's role of
+    the same title, or the one their dated roles give for the statement's date; else no role."""
+    role = statement.speaker_role if statement.speaker_role_id else None
+    if role is not None and role.actor_id == statement.speaker_id:
+        return
+    on = statement.said_on or (statement.source.published if statement.source_id else None)
+    statement.speaker_role = actor_selectors.equivalent_role(role, actor_id=statement.speaker_id, on=on)
 
 
 @transaction.atomic
@@ -218,7 +224,7 @@ def save_editor_edit(*, statement: Statement, user=None, changed_fields: Iterabl
     for the many-to-many relations saved after this). Any change marks an extracted or verified statement
     corrected, unless the editor chose a review status themselves ("review_status" in `changed_fields`;
     choosing "extracted" hands the statement back to the extractor); either way who and when are recorded.
-    A speaker role that belongs to another actor than the (new) speaker is dropped.
+    A speaker role that belongs to another actor than the (new) speaker is re-derived (rederive_role).
     """
     changed = set(changed_fields)
     status_chosen = "review_status" in changed  # the editor picked a status (the form says so)
@@ -237,8 +243,8 @@ def save_editor_edit(*, statement: Statement, user=None, changed_fields: Iterabl
     edited = changed & {*EDITABLE_FIELDS, *EDITABLE_RELATIONS}
     if not edited and not status_chosen:
         return statement  # nothing to record
-    if "speaker" in edited:
-        _drop_stale_role(statement)
+    if "speaker" in edited and not ("speaker_role" in edited and statement.speaker_role_id is None):
+        rederive_role(statement)  # a role the editor emptied stays empty
     if not status_chosen:
         # A history revert lands here too: restoring an old version is itself an editor's correction.
         current = stored.review_status if stored is not None else statement.review_status

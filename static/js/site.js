@@ -15,3 +15,10 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 });
+
+// Filters folded in <details class="filters-fold"> are open in the page (so they work without JavaScript) and
+// closed here on phone widths, so that the statements come first; an open fold stays open on wider screens.
+document.addEventListener("DOMContentLoaded", () => {
+  if (!window.matchMedia("(max-width: 52rem)").matches) return;
+  for (const fold of document.querySelectorAll("details.filters-fold")) fold.open = false;
+});

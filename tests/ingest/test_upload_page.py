@@ -49,7 +49,7 @@ def test_several_files_and_pasted_text_are_stored_and_processed(editor_client):
     assert sources.get(title="Trains").published.isoformat() == "2024-05-06"
     status_page = editor_client.get(response["Location"])
     assert status_page.status_code == 200
-    assert status_page.content.count(b"status-done") == 3
+    assert status_page.content.count(b'<span class="badge status-done">') == 3
     query = response["Location"].split("?", 1)[1]
     data = editor_client.get(reverse("ingest:status_json") + "?" + query).json()
     assert [s["status"] for s in data["sources"]] == ["done"] * 3
