@@ -183,78 +183,81 @@ def due_alerts(*, frequency: str, now: dt.datetime | None = None) -> list[int]:
 
 
 @contextmanager
-def _sending(alert_id: int):
-    """Whether this worker may send the alert now: a PostgreSQL session lock on it, taken without waiting and
-    held until the message is sent and marked (a killed worker's lock goes with its connection)."""
-    if connection.vendor != "postgresql":
-        yield True  # the embedded demo: one process
+def _sending(alert_ids: list[int]):
+    """The alerts of these that this worker may send now: PostgreSQL session locks on them, taken without waiting
+    (one query) and held until their messages are sent and marked; a killed worker's locks go with its connection."""
+    if connection.vendor != "postgresql" or not alert_ids:
+        yield list(alert_ids)  # the embedded demo: one process
         return
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [_LOCK_SPACE, alert_id])
-        held = cursor.fetchone()[0]
+        cursor.execute("SELECT id FROM unnest(%s::bigint[]) AS id WHERE pg_try_advisory_lock(%s, id::int)",
+                       [list(alert_ids), _LOCK_SPACE])
+        held = [row[0] for row in cursor.fetchall()]
     try:
         yield held
     finally:
         if held:
             with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_LOCK_SPACE, alert_id])
+                cursor.execute("SELECT pg_advisory_unlock(%s, id::int) FROM unnest(%s::bigint[]) AS id",
+                               [_LOCK_SPACE, held])
 
 
 _LOCK_SPACE = 25  # the first key of alerts' two-key advisory locks (one-key locks, as actors' are, never clash)
+SEND_CHUNK = 50  # alerts claimed together: a few queries per chunk, one per alert sent
 
 
-def _claim(alert: Alert) -> tuple[str, list[AlertMatch]] | None:
-    """The Message-ID and the queued matches (statements loaded) of the alert's next message, claimed: committed
-    by the caller before sending.
+@transaction.atomic
+def _claim(alert_ids: list[int]) -> list[tuple[Alert, str, list[AlertMatch]]]:
+    """(alert, Message-ID, queued matches with their statements) for each of these live alerts with statements to
+    send: the statements claimed for the Message-ID and committed before anything is sent.
 
     Statements claimed by a run that did not finish (a killed worker) keep their claim: the next run sends the
     same message again under the same Message-ID, which mail systems treat as one message."""
-    queued = list(
-        AlertMatch.objects.filter(alert=alert, sent_at=None)
-        .select_related("statement__speaker", "statement__source")
-        .defer("statement__search_vector", "statement__source__text", "statement__source__original")
-        .order_by("statement_id")
-    )
-    interrupted = next((m.message_id for m in queued if m.message_id), "")
-    if interrupted:
-        return interrupted, [m for m in queued if m.message_id == interrupted]
-    claimed = queued[:settings.ALERT_MAX_STATEMENTS_PER_MESSAGE]
-    if not claimed:
-        return None
-    message_id = make_msgid(domain=settings.ALERT_MESSAGE_ID_DOMAIN)
-    AlertMatch.objects.filter(pk__in=[m.pk for m in claimed]).update(message_id=message_id)
-    return message_id, claimed
+    alerts = {a.pk: a for a in live_alerts().select_related("subscriber").filter(pk__in=alert_ids)}
+    queued: dict[int, list[AlertMatch]] = {}
+    for match in (AlertMatch.objects.filter(alert_id__in=list(alerts), sent_at=None)
+                  .select_related("statement__speaker", "statement__source")
+                  .defer("statement__search_vector", "statement__source__text", "statement__source__original")
+                  .order_by("alert_id", "statement_id")):
+        queued.setdefault(match.alert_id, []).append(match)
+    claims, new_ids, new_message_ids = [], [], []
+    for alert_id, matches in queued.items():
+        interrupted = next((m.message_id for m in matches if m.message_id), "")
+        if interrupted:
+            claims.append((alerts[alert_id], interrupted, [m for m in matches if m.message_id == interrupted]))
+            continue
+        message_id = make_msgid(domain=settings.ALERT_MESSAGE_ID_DOMAIN)
+        claimed = matches[:settings.ALERT_MAX_STATEMENTS_PER_MESSAGE]
+        new_ids += [m.pk for m in claimed]
+        new_message_ids += [message_id] * len(claimed)
+        claims.append((alerts[alert_id], message_id, claimed))
+    if new_ids:
+        _set_message_ids(new_ids, new_message_ids)
+    return claims
+
+
+def _set_message_ids(match_ids: list[int], message_ids: list[str]) -> None:
+    if connection.vendor == "postgresql":  # one statement for the chunk
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE alerts_alertmatch m SET message_id = v.message_id "
+                "FROM unnest(%s::bigint[], %s::text[]) AS v(id, message_id) WHERE m.id = v.id",
+                [match_ids, message_ids])
+        return
+    for match_id, message_id in zip(match_ids, message_ids):
+        AlertMatch.objects.filter(pk=match_id).update(message_id=message_id)
+
+
+def _mark_sent(alert: Alert, matches: list[AlertMatch], now: dt.datetime) -> int:
+    with transaction.atomic():
+        sent = AlertMatch.objects.filter(pk__in=[m.pk for m in matches]).update(sent_at=now)
+        Alert.objects.filter(pk=alert.pk).update(last_sent_at=now)
+    return sent
 
 
 def send_alert(*, alert_id: int, now: dt.datetime | None = None, mail=None) -> int:
-    """Send one alert's queued statements in one message; the number sent (0 when another worker holds it).
-
-    Three steps, each committed: claim the statements for a Message-ID, send, mark them sent. A worker killed
-    before the claim leaves them queued; after it, the next run sends the same message again (same Message-ID and
-    statements). None is missed, and none reaches the address in two different messages.
-    """
-    from . import emails
-
-    now = now or timezone.now()
-    with _sending(alert_id) as held:
-        if not held:
-            return 0
-        with transaction.atomic():
-            alert = live_alerts().select_related("subscriber").filter(pk=alert_id).first()
-            claim = _claim(alert) if alert is not None else None
-        if claim is None:
-            return 0
-        message_id, claimed = claim
-        statements = [m.statement for m in claimed]
-        if alert.channel == Alert.Channel.WEBHOOK:
-            if not _deliver(alert, statements, message_id, now):
-                return 0
-        else:
-            emails.send_alert_message(alert=alert, statements=statements, message_id=message_id, mail=mail)
-        with transaction.atomic():
-            sent = AlertMatch.objects.filter(pk__in=[m.pk for m in claimed]).update(sent_at=now)
-            Alert.objects.filter(pk=alert.pk).update(last_sent_at=now)
-    return sent
+    """Send one alert's queued statements in one message; the number sent (0 when another worker holds it)."""
+    return send_alerts([alert_id], now=now, mail=mail)
 
 
 def _deliver(alert: Alert, statements: list, delivery_id: str, now: dt.datetime) -> bool:
@@ -318,22 +321,45 @@ def send_due(*, frequency: str, now: dt.datetime | None = None) -> int:
     return send_alerts(due_alerts(frequency=frequency, now=now), now=now)
 
 
-def send_alerts(alert_ids, *, now: dt.datetime | None = None) -> int:
-    """Send these alerts' queued statements, one message each, over one mail connection; the statements sent."""
+def send_alerts(alert_ids, *, now: dt.datetime | None = None, mail=None) -> int:
+    """Send these alerts' queued statements, one message each, over one mail connection; the statements sent.
+
+    Three steps, each committed: claim an alert's statements for a Message-ID (a chunk of alerts at a time), send,
+    mark them sent. A worker killed before the claim leaves them queued; after it, the next run sends the same
+    message again (same Message-ID and statements). None is missed, and none reaches the address in two different
+    messages. A mail server that fails MAX_FAILURES_IN_A_ROW times stops the run (the rest stay queued).
+    """
+    from . import emails
+
+    now = now or timezone.now()
+    alert_ids = list(alert_ids)
     sent, failures = 0, 0
-    mail = get_connection()  # opened by the first message, not here: a server that is down fails one alert at a time
+    own_connection = mail is None
+    mail = mail or get_connection()  # opened by the first message: a server that is down fails one alert at a time
     try:
-        for alert_id in alert_ids:
-            try:
-                sent += send_alert(alert_id=alert_id, now=now, mail=mail)
-                failures = 0
-            except OSError as exc:  # refused or down: the statements stay claimed and go with the next run
-                log.warning("alert %s not sent (%s: %s); its statements stay queued", alert_id, type(exc).__name__, exc)
-                mail.close()  # the next message opens a fresh connection
-                failures += 1
-                if failures >= MAX_FAILURES_IN_A_ROW:
-                    log.warning("mail server failing: run stopped, the other alerts wait for the next run")
-                    break
+        for start in range(0, len(alert_ids), SEND_CHUNK):
+            with _sending(alert_ids[start:start + SEND_CHUNK]) as held:
+                for alert, message_id, matches in _claim(held):
+                    statements = [m.statement for m in matches]
+                    if alert.channel == Alert.Channel.WEBHOOK:
+                        if _deliver(alert, statements, message_id, now):
+                            sent += _mark_sent(alert, matches, now)
+                        continue
+                    try:
+                        emails.send_alert_message(alert=alert, statements=statements, message_id=message_id,
+                                                  mail=mail)
+                    except OSError as exc:  # refused or down: the statements stay claimed for the next run
+                        log.warning("alert %s not sent (%s: %s); its statements stay queued", alert.pk,
+                                    type(exc).__name__, exc)
+                        mail.close()  # the next message opens a fresh connection
+                        failures += 1
+                        if failures >= MAX_FAILURES_IN_A_ROW:
+                            log.warning("mail server failing: run stopped, the other alerts wait for the next run")
+                            return sent
+                        continue
+                    failures = 0
+                    sent += _mark_sent(alert, matches, now)
     finally:
-        mail.close()
+        if own_connection:
+            mail.close()
     return sent
