@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
 from django.core.validators import slug_re
 from django.db import connection
 from django.db.models import BooleanField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
@@ -530,6 +531,17 @@ AGGREGATE_SLOW_MS = 20  # only aggregates slower than this are cached (a small d
 _GENERATION_KEY = "statements:aggregates:generation"
 
 
+def _key_part(part) -> str:
+    """What an aggregate's key part stands for: a queryset its SQL (a queryset that can match nothing, e.g. a search
+    with no word left to look for, has none), anything else its repr."""
+    if not isinstance(part, QuerySet):
+        return repr(part)
+    try:
+        return str(part.query)
+    except EmptyResultSet:
+        return "<no rows>"
+
+
 def cached_aggregate(compute, *key):
     """`compute()` (a list), from Django's cache when the same aggregate was slow to compute moments ago.
 
@@ -546,7 +558,7 @@ def cached_aggregate(compute, *key):
     from django.core.cache import cache
 
     generation = cache.get_or_set(_GENERATION_KEY, 0, None)
-    parts = [str(part.query) if isinstance(part, QuerySet) else repr(part) for part in key]
+    parts = [_key_part(part) for part in key]
     digest = hashlib.sha256("\x1f".join([str(generation), *parts]).encode()).hexdigest()
     cache_key = f"statements:aggregate:{digest}"
     value = cache.get(cache_key)

@@ -46,7 +46,8 @@ def test_the_articles_date_undated_unresolved_and_reviewed(statement_factory, so
     assert '<time datetime="2004-01-02" title="the article\'s date">2 Jan 2004</time>' in html
     assert '<span class="badge review-verified">Verified</span>' in html
     assert "· undated" in html
-    assert '<span class="speaker unresolved">Unknown speaker</span>' in html
+    assert ('<span class="speaker unresolved source-named">Unknown speaker '
+            '<span class="source-type">(unresolved)</span></span>') in html
     assert html.count('class="publisher"') == 1 and html.count('class="cue"') == 1
     assert "chips" not in html
 
