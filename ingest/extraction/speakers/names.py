@@ -5,7 +5,8 @@ import re
 
 from spacy.tokens import Span
 
-from ..vocabulary import AMOD, APPOS, COMPOUND, COURTESY, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE
+from ..vocabulary import (AMOD, APPOS, COMPOUND, COURTESY, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE,
+                          PEERS)
 from .actors import first_names
 
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
@@ -67,6 +68,10 @@ def relabel_people(doc) -> None:
                 and before.dep_ == COMPOUND and before.head.i in range(ent.start, ent.end):
             ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Shani" + "Rhys James"
             changed = True
+        if ent.label_ == "PERSON" and before is not None and not before.ent_type_ and before.lower_ in PEERS \
+                and before.text[:1].isupper():
+            ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Lord" + "Falconer": a peer's name is "Lord X"
+            changed = True
         if ent.label_ == "PERSON" and ents and ents[-1].label_ == "PERSON" and ents[-1].end == ent.start \
                 and ents[-1][-1].lower_ in PEERAGE:
             # "Tory Treasurer Lord" + "Ashcroft": the name is "Lord Ashcroft", the words before it his title
@@ -86,10 +91,18 @@ def _trim_person(ent):
     """A person's name without what the NER ran on into after it (a dash, "a"); None when a number is part of it."""
     if any(t.is_digit for t in ent):
         return None
-    end = ent.end
-    while end > ent.start + 1 and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_lower):
+    doc, end = ent.doc, ent.end
+    while end > ent.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_lower) and not _hyphenated(doc, end - 1):
         end -= 1
-    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+    while end + 1 < len(doc) and doc[end].text == "-" and _hyphenated(doc, end + 1):
+        end += 2  # "Chung Mong" + "-koo": the NER stopped at the hyphen
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _hyphenated(doc, i) -> bool:
+    """Is token `i` the part of a name after a hyphen written without spaces ("koo" of "Chung Mong-koo")?"""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ \
+        and doc[i].text.isalpha() and doc[i - 2].text[:1].isupper()
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 
 
@@ -106,7 +119,7 @@ def _after_courtesy(ent) -> bool:
     """Does a courtesy honorific ("Mr", "Mrs", "Dr") stand right before the entity or open it?"""
     first = ent[0].lower_.rstrip(".")
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-    return (first in COURTESY and len(ent) > 1) or before in COURTESY
+    return (first in COURTESY and len(ent) > 1) or before in COURTESY or before in PEERS
 
 
 def _looks_like_name(words: list[str], names) -> bool:
