@@ -178,6 +178,11 @@ fein""".split())
 # organisation's
 ORG_HOLDINGS = frozenset("""share shareholder stock stake subsidiary profit revenue turnover earnings executive ceo
 chairman boss board shareholding""".split())
+# Nouns that describe an organisation by what it does ("the news and financial data seller", "the Paris-based economics
+# think tank"): the organisation the article is about, never a kind of person
+ORG_DESCRIPTIONS = frozenset("""seller maker producer provider operator retailer carrier lender insurer giant chain
+publisher broadcaster exporter importer supplier manufacturer developer distributor tank airline brewer miner
+conglomerate""".split())
 GENERIC_ORG_ROLES = frozenset("company firm corporation group bank carrier retailer manufacturer airline club".split())
 # words that make a name an organisation's even when it starts with a first name ("Virginia Tech", "Ben & Jerry's")
 ORG_NAME_WORDS = ORG_ROLES | frozenset("""tech power news times post press inc corp co ltd plc llc airlines airways media

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from ..vocabulary import (AMOD, APPOS, COMPOUND, COURTESY, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE,
                           PEERS)
-from .actors import first_names
+from .actors import abbreviates, first_names
 
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
@@ -83,8 +83,54 @@ def relabel_people(doc) -> None:
     if unlabelled:
         ents = sorted([*ents, *unlabelled], key=lambda e: e.start)
         changed = True
+    spelled = _spelled_out(doc, ents)
+    if spelled:
+        ents = sorted([*(e for e in ents if not any(e.start < s.end and s.start < e.end for s in spelled)), *spelled],
+                      key=lambda e: e.start)
+        changed = True
     if changed:
         doc.ents = ents
+
+
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&"})
+
+
+def _spelled_out(doc, ents) -> list[Span]:
+    """Organisations the NER did not read whole whose initials the article uses ("Athletics Kenya" with only "Kenya"
+    labelled, then "AK"): the run of capitalised words those initials spell, as an organisation's name."""
+    names = {e.text for e in ents if len(e) > 1}
+    found = []
+    for ent in ents:
+        letters = ent.text
+        if ent.label_ != "ORG" or len(ent) != 1 or not _ACRONYM.fullmatch(letters) or not letters.isalpha() \
+                or any(abbreviates(letters, n) for n in names):
+            continue
+        for tok in doc[: ent.start]:
+            if tok.text[:1] != letters[0] or not tok.is_alpha or not tok.text[1:2].islower():
+                continue
+            span = _spelling(doc, tok.i, letters)
+            if span is not None and not any(s.start == span.start for s in found):
+                found.append(span)
+                break
+    return found
+
+
+def _spelling(doc, start: int, letters: str):
+    """The span from `start` whose capitalised words' initials are `letters` ("Athletics Kenya" for "AK"), or None."""
+    if start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start:
+        return None  # words inside a longer run of capitals (a title-case headline)
+    k, i = 0, start
+    while i < len(doc) and k < len(letters):
+        t = doc[i]
+        if k and t.lower_ in _INITIALS_SKIP:
+            i += 1
+            continue
+        if not (t.is_alpha and t.text[:1] == letters[k] and t.text[1:2].islower()):
+            return None
+        k, i = k + 1, i + 1
+    if k < len(letters) or (i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()):
+        return None  # the initials of the first words of a longer name
+    return Span(doc, start, i, label="ORG")
 
 
 def _trim_person(ent):

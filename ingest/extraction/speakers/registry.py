@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
 from ..vocabulary import (CCOMP, COMPOUND, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NSUBJ,
-                          NSUBJPASS, ORG_HOLDINGS, ORG_ROLES, PARTY_NAMES, PEERS, PERSON_PRONOUNS,
+                          NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_ROLES, PARTY_NAMES, PEERS, PERSON_PRONOUNS,
                           PERSON_ROLES, POBJ, POSS, ROLE_SYNONYMS, ROOT, STYLES)
 from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
                      honorific_gender, name_gender, role_modifiers, squashed)
@@ -284,6 +284,39 @@ class Registry(PronounRanker):
                 return m.actor
         return None
 
+    def resolve_description(self, head_lemma: str, pos: int, phrase: str | None = None) -> Actor | None:
+        """Whom a description no title matches stands for, when that is certain: "the Liberal Democrat leader" the
+        one person who spoke just before (named_before; `phrase` becomes their title), "the news and financial
+        data seller" the one organisation the text is about."""
+        if head_lemma in ORG_DESCRIPTIONS:
+            return self._org_described(pos)
+        if head_lemma not in PERSON_ROLES:
+            return None
+        actor = self.named_before(pos, {head_lemma} | ROLE_SYNONYMS.get(head_lemma, set()))
+        if actor is not None and actor.title is None and phrase:
+            actor.title = phrase
+        return actor
+
+    def _org_described(self, pos: int) -> Actor | None:
+        """ "The news and financial data seller said": the one organisation the last few sentences are about, the
+        subject or speaker among them if there are several; none when that is not certain."""
+        recent = list(self.mentions_before(pos, limit=20))
+        orgs = [m for m in recent if m.actor.kind == ORG and m.actor.label == "ORG" and recent[0].sent - m.sent <= 4]
+        named = {id(m.actor): m.actor for m in orgs}
+        active = {id(m.actor): m.actor for m in orgs if m.subject or m.speaker}
+        for group in (named, active):
+            if len(group) == 1:
+                return next(iter(group.values()))
+        return None
+
+    def company_named_from(self, place: Actor) -> Actor:
+        """The one organisation of the article whose name opens with the place's ("Texas Instruments" for "Texas" as
+        a speaker), else the place itself."""
+        word = place.name.lower()
+        orgs = [a for a in self.actors if a.label == "ORG" and len(a.name.split()) > 1
+                and a.name.lower().split()[0] == word]
+        return orgs[0] if len(orgs) == 1 else place
+
     def named_before(self, pos: int, heads: set[str]) -> Actor | None:
         """ "..., said Charles Kennedy. In his New Year message the Liberal Democrat leader said ...": a role no one in
         the article is titled with stands for the one person who was the main subject of the sentence before (or a
@@ -322,7 +355,7 @@ class Registry(PronounRanker):
                 before = set(words[:at]) | {part for w in words[:at] for part in w.split("-")} if at is not None else tw
                 if heads & tw and all(x in before for x in mods):
                     return a
-            actor = self.named_next(pos, heads) or self.named_before(pos, heads)
+            actor = self.named_next(pos, heads)
             if actor is not None and actor.title is None and phrase:
                 actor.title = phrase  # "the Trade and Industry Secretary" is Patricia Hewitt's title
             return actor

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker
 from ..vocabulary import (ACL, ADVMOD, AGENT, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
-                          FIRST_PERSON, FLAT, HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_ROLES, PERSON_PRONOUNS,
+                          FIRST_PERSON, FLAT, HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_ROLES, PERSON_PRONOUNS,
                           PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS, RELCL,
                           SPOKESPERSONS, TIME_NOUNS)
 from .actors import Actor, ent_name, role_modifiers
@@ -99,6 +99,8 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
             # "Otis Ferry" with only "Ferry" labelled: Otis, not the Ferry named most
             actor = registry.lookup(f"{before.text} {name}")
         actor = actor or registry.lookup(name)
+        if actor is not None and actor.label == "GPE":
+            actor = registry.company_named_from(actor)  # "Texas said" in an article on Texas Instruments
         if actor is None:
             kind = PERSON if ent.label_ == "PERSON" else ORG
             clean = split_honorifics(name)[0] if kind == PERSON else name  # "General Motors" keeps its "General"
@@ -174,12 +176,15 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
     definite = any((c.dep_ == DET and c.lower_ in ("the", "this")) or (c.dep_ == POSS and c.lower_ == "our")
                    for c in tok.children)
     # "the minister", "the company": one actor named before; "the groups", "the ministers" are several
-    if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or lemma in ORG_ROLES):
+    if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or lemma in ORG_ROLES or lemma in ORG_DESCRIPTIONS):
         words = [t for t in toks if t.i <= tok.i and t.dep_ != DET]
         phrase = text[words[0].idx: tok.idx + len(tok.text)] if words else tok.text
         actor = registry.resolve_role(lemma, role_modifiers(tok), tok.idx, phrase)
         if actor is not None:
             return ResolvedSpeaker(actor, span, "role")
+        actor = registry.resolve_description(lemma, tok.idx, phrase)
+        if actor is not None:
+            return ResolvedSpeaker(actor, span, "described")
     elif tok.tag_ != "NNS" and lemma in PERSON_ROLES and any(c.dep_ == DET and c.lower_ in ("a", "an") for c in tok.children):
         # a lede's "..., says a top academic." introduces the person the next sentence names
         actor = registry.named_next(tok.idx, {lemma})
@@ -187,7 +192,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
             return ResolvedSpeaker(actor, span, "role")
     name = text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
     name = " ".join(name.split()).strip("\"'<>=/")  # markup left in the text ('">Sanders')
-    kind = PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES else UNKNOWN
+    kind = PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES or lemma in ORG_DESCRIPTIONS else UNKNOWN
     return ResolvedSpeaker(unnamed.get(name, kind), span, "unnamed")
 
 
@@ -259,9 +264,9 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
             role = next((t for t in c.subject.subtree if t.lower_ in SPOKESPERSONS), None)
             if res is not None and role is not None and (res.actor.kind == ORG or res.quality == "unnamed"):
                 last_voice[0] = (res.actor, c.subject, role.lower_)
-            if res is not None and res.quality in ("pronoun", "role") and res.actor.kind in (PERSON, ORG):
+            if res is not None and res.quality in ("pronoun", "role", "described") and res.actor.kind in (PERSON, ORG):
                 registry.note_speaker(res.actor, c.subject.idx, c.subject.i)
-                if res.quality == "role":
+                if res.quality in ("role", "described"):
                     res.actor.add_alias(text[res.mention[0]:res.mention[1]])
         done[id(c)] = res
         return res

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import (ACL, AMOD, APPOS, COMPOUND, COURTESY, DET, HONORIFICS, KIN, NAME_HONORIFICS, PEERS, PERSON_ROLES,
-                          RANKS, RELCL, STYLES, TITLE_LINK)
+                          POSTNOMINALS, RANKS, RELCL, STYLES, TITLE_LINK)
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -67,6 +67,7 @@ def title_before(ent) -> str | None:
         return None
     last = toks[-1].lower_.rstrip(".")
     if last not in PERSON_ROLES and last not in HONORIFICS and last not in ("counterpart", "democrat", "republican") \
+            and toks[-1].text.rstrip(".") not in POSTNOMINALS \
             and not _role_of_place(toks) and not _occupation(toks[-1]):
         return None
     return span_text(toks[0], toks[-1])
