@@ -200,13 +200,12 @@ class Registry(PronounRanker):
                     continue  # a pronoun before the name points back to someone else ("he could not explain why ... X")
                 g = PERSON_PRONOUNS.get(t.lower_) or ("n" if t.lower_ in ("it", "its") else None)
                 if g and t.pos_ == "PRON" or (g and t.tag_ == "PRP$"):
-                    # "Yukos said it would appeal", "... its shares": "it" as the reported clause's subject, or "its",
-                    # says as much as two loose "it"s
-                    votes[aid][g] += 2 if g == "n" and (t.tag_ == "PRP$" or _reports_itself(t, heads, aid)) else 1
+                    # "Yukos said it would appeal": "it" as the clause it reports, says as much as two loose "it"s
+                    votes[aid][g] += 2 if g == "n" and _reports_itself(t, heads, aid) else 1
         for aid, c in votes.items():
             a = actors[aid]
-            if c["n"] >= 2 and not c["m"] + c["f"] and a.gender is None and aid not in courtesy \
-                    and (len(a.name.split()) == 1 or not name_gender(a.name)):
+            if c["n"] >= 2 and not c["m"] + c["f"] and a.gender is None and len(a.name.split()) == 1 \
+                    and aid not in courtesy:
                 a.kind = ORG  # "Yukos said it would consider its options": a company the NER took for a person
                 continue
             c.pop("n", None)
