@@ -157,6 +157,7 @@ advisor adviser aide strategist pollster activist attorney-general sheriff chief
 officer detective constable captain colonel pope cardinal bishop imam rabbi head boss owner president-elect
 vice-president deputy delegate mp senator-elect physician doctor researcher scientist expert co-chairman
 co-chairwoman co-chair co-founder co-leader vice-chairman vice-chair coordinator co-ordinator champion campaigner academic
+treasurer
 """.split())
 # Nouns that name an organisation's role; "the ministry" can stand for a named organisation.
 ORG_ROLES = frozenset("""

@@ -73,3 +73,87 @@ def test_he_is_the_sentence_subject_not_a_person_named_in_a_phrase_after_it(run)
     text = ("Lord Butler said the plan was wrong, in an interview with the magazine's editor, Conservative MP Boris "
             'Johnson. He said: "The evidence was thin."')
     assert one(run(text), "evidence was thin").speaker.name == "Lord Butler"
+
+
+def test_a_description_of_what_an_organisation_does_is_the_organisation_the_text_is_about(run):
+    s = one(run("Reuters reported higher profits on Monday. The news and financial data seller said that sales had "
+                "risen by 5%."), "risen")
+    assert (s.speaker.name, s.speaker_mention) == ("Reuters", "The news and financial data seller")
+    s = one(run("The OECD published its forecast on Tuesday. The Paris-based economics think tank said that growth "
+                "would slow."), "growth")
+    assert (s.speaker.name, s.speaker.kind) == ("OECD", "organization")
+    s = one(run("Umbro announced its deal with Chelsea on Monday. The sportswear maker said that the deal was worth "
+                "£10m."), "worth")
+    assert s.speaker.name == "Umbro"  # the one that acted, of the two named
+
+
+def test_a_description_stays_unresolved_when_no_organisation_or_several_are_in_view(run):
+    s = one(run("The company's chief executive, Anna Berg, said sales were strong. The firm said that it would hire "
+                "200 staff."), "hire")
+    assert s.speaker.name == "The firm"
+    s = one(run("Shell and BP met on Monday. The oil producer said that prices would rise."), "prices")
+    assert s.speaker.name == "The oil producer"
+
+
+def test_the_government_is_the_one_government_named_before(run):
+    text = "The Ukrainian government rejected the plan on Monday. The government said that the vote had been fair."
+    assert one(run(text), "vote had been fair").speaker.name == "The Ukrainian government"
+    text = "The Kremlin criticised the report. The government said that the findings were false."
+    assert one(run(text), "findings").speaker.name == "The government"
+
+
+def test_letters_after_a_party_name_are_the_title(run):
+    s = one(run("Labour MSP Karen Whitefield opened the debate. Ms Whitefield said that the bill was needed."), "bill")
+    assert (s.speaker.name, s.speaker.title) == ("Karen Whitefield", "Labour MSP")
+
+
+def test_an_organisation_the_ner_missed_is_spelled_out_by_its_initials(run):
+    s = one(run("Athletics Kenya suspended the runner. AK said that the ban would last two years."), "ban")
+    assert (s.speaker.name, s.speaker.kind) == ("Athletics Kenya", "organization")
+    assert "AK" in s.speaker.aliases
+
+
+def test_a_place_name_speaker_is_the_company_named_after_it(run):
+    s = one(run("Texas Instruments reported strong sales. Texas said that demand for chips was rising."), "chips")
+    assert s.speaker.name == "Texas Instruments" and "Texas" not in s.speaker.aliases
+
+
+def test_a_follow_on_quote_goes_to_the_speaker_named_after_it(run):
+    ex = run('"Sales are falling," said Peter Jones. "The market is tough," added Ernst and Young\'s Sanjay Mehta.')
+    assert one(ex, "Sales are falling").speaker.name == "Peter Jones"
+    assert one(ex, "market is tough").speaker.name == "Sanjay Mehta"
+
+
+def test_mr_and_mrs_of_one_surname_stay_two_people(run):
+    ex = run("Michael Howard and his wife Sandra Howard visited the school on Monday. Mrs Howard said that the "
+             "teachers were wonderful. Mr Howard said that schools needed more money.")
+    assert one(ex, "teachers").speaker.name == "Sandra Howard"
+    assert one(ex, "more money").speaker.name == "Michael Howard"
+
+
+def test_he_of_a_main_clause_is_the_subject_before_not_a_name_in_passing(nlp):
+    from spacy.tokens import Span
+
+    from ingest.extraction.speakers import Registry
+
+    doc = nlp("Liam Ford spoke on Monday. Mr Ford refused to discuss reports that the party had repaid £500,000 to "
+              "Lord Bexley after he said the party could not win. \"We repay loans when they are due,\" he said.")
+    lord = next(t.i for t in doc if t.text == "Lord")
+    doc.ents = [*doc.ents, Span(doc, lord, lord + 2, label="PERSON")]
+    registry = Registry(doc)
+    inner, last = [t for t in doc if t.lower_ == "he"]
+    bexley = next(a for a in registry.actors if a.name.endswith("Bexley"))
+    registry.note_speaker(bexley, inner.idx, inner.i)  # "after he said ...": Bexley spoke, in a clause in passing
+    assert registry.resolve_pronoun(last).name == "Liam Ford"
+
+
+def test_a_name_the_ner_labels_a_product_once_is_the_person_it_labels_elsewhere(nlp):
+    from spacy.tokens import Span
+
+    from ingest.extraction.speakers import relabel_people
+
+    doc = nlp("Ivanka Trump spoke on Monday. In an essay, Ivanka Trump acknowledged the problem.")
+    second = [t.i for t in doc if t.text == "Ivanka"][1]
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, second, second + 2, label="PRODUCT")]
+    relabel_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ivanka Trump", "PERSON"), ("Ivanka Trump", "PERSON")]

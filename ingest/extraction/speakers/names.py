@@ -26,6 +26,7 @@ def relabel_people(doc) -> None:
     names = first_names()
     ents, changed = [], False
     person_words = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split() if not w.isupper()}
+    person_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         words = ent.text.split()
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB":
@@ -52,6 +53,9 @@ def relabel_people(doc) -> None:
         elif ent.label_ == "PERSON" and before is not None and before.lemma_.lower() in ORG_ROLES \
                 and before.text.islower() and before.dep_ == COMPOUND:
             ent = Span(doc, ent.start, ent.end, label="ORG")  # "software company Brightmart"
+            changed = True
+        elif ent.label_ in _MISREAD_LABELS and ent.text in person_names:
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Ivanka Trump" a product here, a person elsewhere
             changed = True
         elif ent.label_ in _MISREAD_LABELS and _after_courtesy(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Balls" read as an organisation

@@ -11,7 +11,7 @@ import bisect
 from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
-from ..vocabulary import (CCOMP, COMPOUND, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NSUBJ,
+from ..vocabulary import (CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NSUBJ,
                           NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_ROLES, PARTY_NAMES, PEERS, PERSON_PRONOUNS,
                           PERSON_ROLES, POBJ, POSS, ROLE_SYNONYMS, ROOT, STYLES)
 from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
@@ -283,11 +283,16 @@ class Registry(PronounRanker):
                 return m.actor
         return None
 
+    def _joint_subject(self, m: Mention) -> bool:
+        """ "Shell and BP met": BP is as much the subject as Shell."""
+        tok = self.doc[m.token_i] if m.token_i >= 0 else None
+        return tok is not None and tok.dep_ == CONJ and tok.head.dep_ in (NSUBJ, NSUBJPASS)
+
     def resolve_description(self, head_lemma: str, pos: int, phrase: str | None = None) -> Actor | None:
         """Whom a description no title matches stands for, when that is certain: "the Liberal Democrat leader" the
         one person who spoke just before (named_before; `phrase` becomes their title), "the news and financial
         data seller" the one organisation the text is about."""
-        if head_lemma in ORG_DESCRIPTIONS:
+        if head_lemma in ORG_DESCRIPTIONS:  # not "the rights group" after a company: a kind, which names no one
             return self._org_described(pos)
         if head_lemma not in PERSON_ROLES:
             return None
@@ -302,7 +307,7 @@ class Registry(PronounRanker):
         recent = list(self.mentions_before(pos, limit=20))
         orgs = [m for m in recent if m.actor.kind == ORG and m.actor.label == "ORG" and recent[0].sent - m.sent <= 4]
         named = {id(m.actor): m.actor for m in orgs}
-        active = {id(m.actor): m.actor for m in orgs if m.subject or m.speaker}
+        active = {id(m.actor): m.actor for m in orgs if m.subject or m.speaker or self._joint_subject(m)}
         for group in (named, active):
             if len(group) == 1:
                 return next(iter(group.values()))

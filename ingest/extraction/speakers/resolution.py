@@ -58,6 +58,16 @@ class Unnamed:
     def __init__(self):
         self.by_name: dict[str, Actor] = {}
 
+    def described_before(self, tok) -> Actor | None:
+        """ "The Ukrainian government rejected ... The government said": a bare role noun ("the government", "the
+        country's government") is the one speaker before it so described with a name ("Ukrainian")."""
+        if any(c.dep_ in (AMOD, COMPOUND) for c in tok.lefts):
+            return None
+        head = tok.text.lower()
+        found = [a for a in self.by_name.values() if a.kind == ORG and a.name.lower().split()[-1] == head
+                 and any(w[:1].isupper() for w in a.name.split()[1:-1])]
+        return found[0] if len(found) == 1 else None
+
     def get(self, name: str, kind: str) -> Actor:
         key = name.lower()
         if key not in self.by_name:
@@ -182,7 +192,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
         actor = registry.resolve_role(lemma, role_modifiers(tok), tok.idx, phrase)
         if actor is not None:
             return ResolvedSpeaker(actor, span, "role")
-        actor = registry.resolve_description(lemma, tok.idx, phrase)
+        actor = registry.resolve_description(lemma, tok.idx, phrase) or unnamed.described_before(tok)
         if actor is not None:
             return ResolvedSpeaker(actor, span, "described")
     elif tok.tag_ != "NNS" and lemma in PERSON_ROLES and any(c.dep_ == DET and c.lower_ in ("a", "an") for c in tok.children):
