@@ -157,3 +157,9 @@ def test_a_name_the_ner_labels_a_product_once_is_the_person_it_labels_elsewhere(
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, second, second + 2, label="PRODUCT")]
     relabel_people(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Ivanka Trump", "PERSON"), ("Ivanka Trump", "PERSON")]
+
+
+def test_names_joined_by_a_hyphen_stay_two_people(run):
+    ex = run("Voters in swing states will back the Clinton-Kaine ticket, said Tom Reed. Anna Berg, who worked on the "
+             "Reagan-Bush campaign in 1984, said that the race was close.")
+    assert {s.speaker.name for s in ex.statements} == {"Tom Reed", "Anna Berg"}

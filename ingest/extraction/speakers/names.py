@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Span
+from spacy.util import filter_spans
 
 from ..vocabulary import (AMOD, APPOS, COMPOUND, COURTESY, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE,
                           PEERS)
@@ -93,7 +94,7 @@ def relabel_people(doc) -> None:
                       key=lambda e: e.start)
         changed = True
     if changed:
-        doc.ents = ents
+        doc.ents = filter_spans(ents)  # one repair may reach into a span another made ("Clinton-Kaine")
 
 
 _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&"})
@@ -144,7 +145,7 @@ def _trim_person(ent):
     doc, end = ent.doc, ent.end
     while end > ent.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_lower) and not _hyphenated(doc, end - 1):
         end -= 1
-    while end + 1 < len(doc) and doc[end].text == "-" and _hyphenated(doc, end + 1):
+    while end + 1 < len(doc) and doc[end].text == "-" and _hyphenated(doc, end + 1) and not doc[end + 1].ent_type_:
         end += 2  # "Chung Mong" + "-koo": the NER stopped at the hyphen
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
