@@ -173,8 +173,8 @@ TITLE_LINK = {"of", "'s", "’s", "-", "for", "and"}
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "father"}
 # Parties by the one word a name of theirs is ("Labour said"), which the NER may take for a person's name
-PARTY_NAMES = frozenset("""labour tory tories conservatives democrats republicans liberals greens ukip snp plaid sinn
-fein""".split())
+PARTY_NAMES = frozenset("""labour tory tories conservatives democrats dems republicans liberals greens ukip snp plaid
+sinn fein""".split())
 # What an organisation has and a person does not ("shares in X", "X's chief executive"): signs that a name is an
 # organisation's
 ORG_HOLDINGS = frozenset("""share shareholder stock stake subsidiary profit revenue turnover earnings executive ceo

@@ -163,3 +163,11 @@ def test_names_joined_by_a_hyphen_stay_two_people(run):
     ex = run("Voters in swing states will back the Clinton-Kaine ticket, said Tom Reed. Anna Berg, who worked on the "
              "Reagan-Bush campaign in 1984, said that the race was close.")
     assert {s.speaker.name for s in ex.statements} == {"Tom Reed", "Anna Berg"}
+
+
+def test_an_unresolved_party_or_capitalised_executive_is_an_organisation(run):
+    ex = run("The Lib Dems accused the minister of making a weak speech. "
+             "But the Scottish Executive has insisted the minister was speaking about adults.")
+    assert {(s.speaker_mention, s.speaker.kind) for s in ex.statements} == \
+        {("The Lib Dems", "organization"), ("the Scottish Executive", "organization")}
+    assert one(run("The executive said that the plan was sound."), "sound").speaker.kind == "person"

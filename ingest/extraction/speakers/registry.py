@@ -229,7 +229,7 @@ class Registry(PronounRanker):
             a = m.actor
             if a.kind != PERSON or id(a) in titled or a.title or name_gender(a.name) or m.token_i < 0:
                 continue
-            if a.name.lower() in PARTY_NAMES or _organisation_sign(doc[m.token_i]):
+            if a.name.lower().split()[-1] in PARTY_NAMES or _organisation_sign(doc[m.token_i]):
                 a.kind, a.gender, a.gender_by_name = ORG, None, False
 
     # -- lookups --------------------------------------------------------------------------

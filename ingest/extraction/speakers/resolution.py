@@ -8,8 +8,8 @@ from spacy.tokens import Span
 
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker
 from ..vocabulary import (ACL, ADVMOD, AGENT, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
-                          FIRST_PERSON, FLAT, HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_ROLES, PERSON_PRONOUNS,
-                          PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS, RELCL,
+                          FIRST_PERSON, FLAT, HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS,
+                          ORG_ROLES, PARTY_NAMES, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS, RELCL,
                           SPOKESPERSONS, TIME_NOUNS)
 from .actors import Actor, ent_name, role_modifiers
 from .registry import Registry
@@ -202,8 +202,18 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str):
             return ResolvedSpeaker(actor, span, "role")
     name = text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
     name = " ".join(name.split()).strip("\"'<>=/")  # markup left in the text ('">Sanders')
-    kind = PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES or lemma in ORG_DESCRIPTIONS else UNKNOWN
+    kind = unnamed_kind(tok, lemma)
     return ResolvedSpeaker(unnamed.get(name, kind), span, "unnamed")
+
+
+def unnamed_kind(tok, lemma: str) -> str:
+    """The kind an unresolved speaker's words show: a party ("the Lib Dems"), a body named with a capital ("the
+    Scottish Executive", not "the executive"), an organisation's or a person's role noun; else unknown."""
+    named_body = tok.pos_ == "PROPN" and tok.text[:1].isupper() and (lemma in ORG_NAME_WORDS or lemma == "executive") \
+        and any(c.dep_ in (AMOD, COMPOUND) and c.text[:1].isupper() for c in tok.lefts)
+    if tok.lower_ in PARTY_NAMES or named_body:
+        return ORG
+    return PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES or lemma in ORG_DESCRIPTIONS else UNKNOWN
 
 
 def _resolve_headline(c, registry, unnamed, text):
