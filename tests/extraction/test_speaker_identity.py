@@ -171,3 +171,10 @@ def test_an_unresolved_party_or_capitalised_executive_is_an_organisation(run):
     assert {(s.speaker_mention, s.speaker.kind) for s in ex.statements} == \
         {("The Lib Dems", "organization"), ("the Scottish Executive", "organization")}
     assert one(run("The executive said that the plan was sound."), "sound").speaker.kind == "person"
+
+
+def test_a_role_no_one_holds_past_the_lede_stays_a_description(run):
+    text = ("Budget row\n\nTaxes will rise, said Tom Reed. He spoke in Leeds. He met nurses. He visited a school. "
+            "The hospital was busy. Anna Berg said the plan was wrong. The New York businessman said that costs "
+            "would fall.")
+    assert one(run(text), "costs would fall").speaker.name == "The New York businessman"

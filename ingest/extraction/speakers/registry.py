@@ -322,12 +322,14 @@ class Registry(PronounRanker):
         return orgs[0] if len(orgs) == 1 else place
 
     def named_before(self, pos: int, heads: set[str]) -> Actor | None:
-        """ "..., said Charles Kennedy. In his New Year message the Liberal Democrat leader said ...": a role no one in
-        the article is titled with stands for the one person who was the main subject of the sentence before (or a
-        speaker earlier in this one), if that person has no other role."""
+        """ "..., said Charles Kennedy. In his New Year message the Liberal Democrat leader said ...": in a news lede, a
+        role no one in the article is titled with stands for the one person who was the main subject of the sentence
+        before (or a speaker earlier in this one), if that person has no other role."""
+        sent = bisect.bisect_right(self._sent_chars, pos) - 1
+        if sent > LEDE_SENTENCES + 1:
+            return None  # as for named_next: further on, the sentence before is as often about someone else
         if any(heads & _role_words(a.title) for a in self.actors if a.kind == PERSON):
             return None  # someone holds the role: it was theirs, named after this, or not certain
-        sent = bisect.bisect_right(self._sent_chars, pos) - 1
         found = {id(m.actor): m.actor for m in self.mentions_before(pos, limit=30)
                  if m.sent in (sent - 1, sent) and (m.main_subject or m.speaker) and m.actor.kind == PERSON}
         if len(found) != 1:
