@@ -198,7 +198,7 @@ ROLE_SYNONYMS = {"minister": {"secretary"}, "spokesman": {"spokeswoman", "spokes
                  "chairman": {"chairwoman", "chair"}, "chairwoman": {"chairman", "chair"}, "chair": {"chairman", "chairwoman"}}
 # Words that open a peer's or knight's name ("Lord Ashcroft"), which the NER may split from the rest
 PEERAGE = frozenset("lord lady baroness baron sir dame viscount earl".split())
-# Peerage titles that are part of the name a peer goes by ("Lord Falconer", "Baroness Scotland"), unlike a knight's "Sir"
+# Peerage titles, part of the name a peer goes by ("Lord Falconer", "Baroness Scotland"), unlike a knight's "Sir"
 PEERS = frozenset("lord lady baroness baron viscount viscountess earl countess".split())
 # Styles of address, which a role in apposition says more than ("Foreign Minister Prince Saud", "Sir Digby Jones, CBI
 # director general")

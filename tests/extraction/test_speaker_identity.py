@@ -64,7 +64,8 @@ def test_a_role_someone_else_holds_is_not_the_speaker_before(run):
     text = ("Tom Reed said the bill was wrong. Health Secretary Anna Berg met nurses. Reed spoke again on Monday. "
             "The health secretary said that the bill was right.")
     assert one(run(text), "bill was right").speaker.name == "Anna Berg"
-    text = "Tom Reed said the bill was wrong. The Tory leader said that the bill was right. Tory leader Ann Bell agreed."
+    text = ("Tom Reed said the bill was wrong. The Tory leader said that the bill was right. "
+            "Tory leader Ann Bell agreed.")
     assert one(run(text), "bill was right").speaker.name != "Tom Reed"
 
 

@@ -13,7 +13,8 @@ import re
 from ..quotes import Quote
 from ..rules import R
 from ..vocabulary import (ABBREVIATED_TITLES, ADVCL, ADVMOD, APPOS, AUX, CCOMP, CONJ, DATIVE, DOBJ, HONORIFICS, NEG,
-                          NOT_FOR_QUOTES, NO_HEARER_VERBS, NPADVMOD, NSUBJ, PREP, PRT, PUNCT, QUOTING_VERBS, TITLE_SMALL_WORDS)
+                          NOT_FOR_QUOTES, NO_HEARER_VERBS, NPADVMOD, NSUBJ, PREP, PRT, PUNCT, QUOTING_VERBS,
+                          TITLE_SMALL_WORDS)
 from .grammar import cue_extent, cue_ok, find_subject
 from .record import Candidate
 
@@ -77,7 +78,8 @@ def _inverted_name(verb, quote: Quote | None):
     if obj is None or obj.ent_type_ in ("PERSON", "ORG"):
         return obj
     # "..., added Ernst and Young's Sanjay Mehta": the firm misread as the object, the person as a conjunct of it
-    return next((t for t in obj.subtree if t.ent_type_ == "PERSON" and t.head.i != t.i and t.dep_ in (CONJ, APPOS)), None)
+    return next((t for t in obj.subtree if t.ent_type_ == "PERSON" and t.head.i != t.i and t.dep_ in (CONJ, APPOS)),
+                None)
 
 
 def _name_before(verb, reach: int = 15):

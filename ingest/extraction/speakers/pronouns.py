@@ -124,7 +124,8 @@ class PronounRanker:
                 score = -w_dist * (sent - m.sent) + w_main * m.main_subject + w_speaker * m.speaker + w_subj * m.subject
                 if best_score is None or score > best_score:
                     best, best_score = m.actor, score
-        if best is not None and gender and self.trace is None and pron.dep_ in CUE_SUBJECT_DEPS and pron.head.dep_ == ROOT:
+        if best is not None and gender and self.trace is None and pron.dep_ in CUE_SUBJECT_DEPS \
+                and pron.head.dep_ == ROOT:
             best = self._sentence_subject_over(pron, best, groups)
         if best is None and gender:
             # no one in the window (a run of "he ..." sentences has kept someone in view): the latest person of that

@@ -11,9 +11,9 @@ import bisect
 from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
-from ..vocabulary import (CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NSUBJ,
-                          NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_ROLES, PARTY_NAMES, PEERS, PERSON_PRONOUNS,
-                          PERSON_ROLES, POBJ, POSS, ROLE_SYNONYMS, ROOT, STYLES)
+from ..vocabulary import (CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS,
+                          MALE_HONORIFICS, NSUBJ, NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_ROLES, PARTY_NAMES,
+                          PEERS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROLE_SYNONYMS, ROOT, STYLES)
 from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
                      honorific_gender, name_gender, role_modifiers, squashed)
 from .pronouns import PronounRanker
@@ -156,8 +156,8 @@ class Registry(PronounRanker):
             aw = actor.name.lower().split()
             if kind == PERSON:
                 # "Lord Butler" is "Robin Butler" (a peer goes by his title), "Mr Howard" never "Mrs Howard"
-                same = words[-1] == aw[-1] and (len(words) == 1 or len(aw) == 1 or words[0] == aw[0]
-                                                or (len(words) == 2 == len(aw) and (words[0] in PEERS or aw[0] in PEERS)))
+                peer = len(words) == 2 == len(aw) and (words[0] in PEERS or aw[0] in PEERS)
+                same = words[-1] == aw[-1] and (len(words) == 1 or len(aw) == 1 or words[0] == aw[0] or peer)
                 first_only = len(words) == 1 and len(aw) > 1 and words[0] == aw[0]
                 if (same or first_only) and compatible(actor, gender or name_gender(name)):
                     if same and len(words) > len(aw):

@@ -9,8 +9,8 @@ from spacy.tokens import Span
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker
 from ..vocabulary import (ACL, ADVMOD, AGENT, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
                           FIRST_PERSON, FLAT, HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS,
-                          ORG_ROLES, PARTY_NAMES, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS, RELCL,
-                          SPOKESPERSONS, TIME_NOUNS)
+                          ORG_ROLES, PARTY_NAMES, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ,
+                          PREP, PUNCT, QUANTIFIERS, RELCL, SPOKESPERSONS, TIME_NOUNS)
 from .actors import Actor, ent_name, role_modifiers
 from .registry import Registry
 from .titles import split_honorifics

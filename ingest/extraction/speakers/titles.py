@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import (ACL, AMOD, APPOS, COMPOUND, COURTESY, DET, HONORIFICS, KIN, NAME_HONORIFICS, PEERS, PERSON_ROLES,
-                          POSTNOMINALS, RANKS, RELCL, STYLES, TITLE_LINK)
+from ..vocabulary import (ACL, AMOD, APPOS, COMPOUND, COURTESY, DET, HONORIFICS, KIN, NAME_HONORIFICS, PEERS,
+                          PERSON_ROLES, POSTNOMINALS, RANKS, RELCL, STYLES, TITLE_LINK)
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
