@@ -179,3 +179,18 @@ def test_a_role_no_one_holds_past_the_lede_stays_a_description(run):
             "The hospital was busy. Anna Berg said the plan was wrong. The New York businessman said that costs "
             "would fall.")
     assert one(run(text), "costs would fall").speaker.name == "The New York businessman"
+
+
+def test_he_is_never_a_name_inside_the_quotation_it_attributes(nlp):
+    from spacy.tokens import Span
+
+    from ingest.extraction.speakers import Registry
+
+    text = 'Then there is Axel Ward. "Why is Tom Reed so explicit about it?" he wrote last October.'
+    doc = nlp(text)
+    reed = next(t.i for t in doc if t.text == "Tom")
+    doc.ents = [*(e for e in doc.ents if e.start != reed), Span(doc, reed, reed + 2, label="PERSON")]
+    q = (text.index('"'), text.rindex('"'))
+    registry = Registry(doc, in_quote=lambda pos: q[0] < pos < q[1])
+    he = next(t for t in doc if t.lower_ == "he")
+    assert registry.resolve_pronoun(he).name != "Tom Reed"

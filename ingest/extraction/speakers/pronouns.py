@@ -29,6 +29,8 @@ class PronounRanker:
                 break
             if m.actor.kind != want or (gender and m.actor.gender and m.actor.gender != gender):
                 continue
+            if gender and m.sent == sent and self.in_quote(m.pos):
+                continue  # "“... #Justdoit,” he wrote": a name inside the quotation "he" attributes is not "he"
             by_actor.setdefault(id(m.actor), (m.actor, []))[1].append(m)
         return list(by_actor.values())
 
