@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
+import html.entities
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -61,9 +63,10 @@ def normalized_text_hash(text: str) -> str:
 
 def parse(
     raw: bytes, *, filename: str = "", content_type: str = "", max_bytes: int | None = None,
-    max_chars: int | None = None, max_sentence_chars: int | None = None,
+    max_chars: int | None = None, max_sentence_chars: int | None = None, entities: bool = True,
 ) -> Document:
-    """Decode, strip markup and read the article's header. Raises ParseError for anything unusable."""
+    """Decode, strip markup and read the article's header. Raises ParseError for anything unusable. `entities`:
+    decode the HTML entities of a plain text that clearly holds them (decode_entities)."""
     if max_bytes is not None and len(raw) > max_bytes:
         raise ParseError(
             f"The file is {len(raw):,} bytes, over the limit of {max_bytes:,} bytes. "
@@ -77,7 +80,7 @@ def parse(
     if is_html:
         doc = parse_html(text)
     else:
-        doc = parse_text(text)
+        doc = parse_text(text, entities=entities)
     # A page whose main text is a handful of words is navigation or a teaser, not an article.
     if not doc.text.strip() or (is_html and len(doc.text.split()) < MIN_HTML_WORDS):
         raise ParseError(
@@ -242,9 +245,24 @@ _DATE_LINE = re.compile(
 )
 
 
-def parse_text(text: str) -> Document:
-    """Read the headline, dateline, publisher, byline and date a plain-text article states itself."""
+_HTML_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_entities(text: str) -> str:
+    """A plain text with HTML entities in it ("Jos&eacute; Manuel Barroso", "AT&amp;T"), copied from a page's
+    source, as the page shows it; any other text as it is ("R&D;" names no entity)."""
+    if not any(m.group().startswith("&#") or m.group()[1:] in html.entities.html5 for m in _HTML_ENTITY.finditer(text)):
+        return text
+    return html.unescape(text)
+
+
+def parse_text(text: str, *, entities: bool = True) -> Document:
+    """Read the headline, dateline, publisher, byline and date a plain-text article states itself; its HTML
+    entities decoded unless `entities` is false (the stored text of an article editors have worked on, whose
+    offsets must not move)."""
     text = text.strip("\ufeff")
+    if entities:
+        text = decode_entities(text)
     lines = [ln.strip() for ln in text.split("\n")]
     non_empty = [ln for ln in lines if ln]
     title = ""

@@ -230,13 +230,15 @@ def _process_locked(source: Source) -> None:
     from .extraction import EXTRACTOR_VERSION, extract
 
     limits = {"max_chars": settings.MAX_ARTICLE_CHARS, "max_sentence_chars": settings.MAX_SENTENCE_CHARS}
+    # the offsets of statements an editor kept index the stored text: it is not decoded anew under them
+    entities = not source.statements.exclude(review_status=Statement.ReviewStatus.EXTRACTED).exists()
     if source.text and not source.original:
-        document = parsing.parse_text(source.text)
+        document = parsing.parse_text(source.text, entities=entities)
         parsing.check_length(document.text, **limits)
     else:
         document = parsing.parse(
             bytes(source.original), filename=source.original_name, content_type=source.content_type,
-            max_bytes=settings.MAX_ARTICLE_BYTES, **limits,
+            max_bytes=settings.MAX_ARTICLE_BYTES, entities=entities, **limits,
         )
     document = parsing.check_language(document)
     text_hash = parsing.normalized_text_hash(document.text)

@@ -17,12 +17,16 @@ from .vocabulary import SPEECH_VERBS
 
 ACCEPT = 0.15
 
+# Speaker qualities the acceptor was not trained on, scored as the one they were before: a description resolved from
+# its context is as much a statement as when it was left unnamed
+SCORED_AS = {"described": "unnamed"}
 # Prior used only when acceptor.json is missing: rule (rules.PRIOR) and speaker reliability.
 _PRIOR_SPEAKER = {"name": 0.5, "surname": 0.4, "inherited": 0.3, "role": 0.0, "pronoun": 0.0, "unnamed": -0.2, "none": -3.0}
 
 
 def features(rule: str, quality: str, kind: str, cue, subject, content: str, speaker_kind: str, has_parent: bool) -> dict[str, float]:
     """Feature name -> value for one candidate (sparse; absent means 0)."""
+    quality = SCORED_AS.get(quality, quality)
     construction = rule if not rule.startswith("prep:") else rule
     lemma = cue.lemma_.lower() if cue is not None else ""
     r, n = rate(lemma, construction) if lemma else (0.0, 0)

@@ -73,7 +73,9 @@ class ResolvedSpeaker(NamedTuple):
     """Who a candidate's speaker is: speakers stage output."""
     actor: object  # speakers.actors.Actor (an actor of the registry, or an unnamed speaker)
     mention: tuple[int, int]  # where the speaker is named for this statement (characters)
-    quality: str  # how: "name", "surname", "pronoun", "role", "unnamed", "inherited"
+    # how: "name", "surname", "pronoun", "role" (a title the article gives), "described" (a description resolved by
+    # what the article says around it, scored as "unnamed": what the words alone say), "unnamed", "inherited"
+    quality: str
     source: str = SourceType.NAMED  # what kind of source (SourceType.ALL)
     role: str | None = None  # a representative's role when its principal speaks ("spokesman" of "a BNP spokesman")
 

@@ -201,6 +201,7 @@ advisor adviser aide strategist pollster activist attorney-general sheriff chief
 officer detective constable captain colonel pope cardinal bishop imam rabbi head boss owner president-elect
 vice-president deputy delegate mp senator-elect physician doctor researcher scientist expert co-chairman
 co-chairwoman co-chair co-founder co-leader vice-chairman vice-chair coordinator co-ordinator champion campaigner academic
+treasurer
 """.split())
 # Nouns that name an organisation's role; "the ministry" can stand for a named organisation.
 ORG_ROLES = frozenset("""
@@ -215,6 +216,18 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 TITLE_LINK = {"of", "'s", "’s", "-", "for", "and"}
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "father"}
+# Parties by the one word a name of theirs is ("Labour said"), which the NER may take for a person's name
+PARTY_NAMES = frozenset("""labour tory tories conservatives democrats dems republicans liberals greens ukip snp plaid
+sinn fein""".split())
+# What an organisation has and a person does not ("shares in X", "X's chief executive"): signs that a name is an
+# organisation's
+ORG_HOLDINGS = frozenset("""share shareholder stock stake subsidiary profit revenue turnover earnings executive ceo
+chairman boss board shareholding""".split())
+# Nouns that describe an organisation by what it does ("the news and financial data seller", "the Paris-based economics
+# think tank"): the organisation the article is about, never a kind of person
+ORG_DESCRIPTIONS = frozenset("""seller maker producer provider operator retailer carrier lender insurer giant chain
+publisher broadcaster exporter importer supplier manufacturer developer distributor tank airline brewer miner
+conglomerate""".split())
 GENERIC_ORG_ROLES = frozenset("company firm corporation group bank carrier retailer manufacturer airline club".split())
 # words that make a name an organisation's even when it starts with a first name ("Virginia Tech", "Ben & Jerry's")
 ORG_NAME_WORDS = ORG_ROLES | frozenset("""tech power news times post press inc corp co ltd plc llc airlines airways media
@@ -229,6 +242,8 @@ ROLE_SYNONYMS = {"minister": {"secretary"}, "spokesman": {"spokeswoman", "spokes
                  "chairman": {"chairwoman", "chair"}, "chairwoman": {"chairman", "chair"}, "chair": {"chairman", "chairwoman"}}
 # Words that open a peer's or knight's name ("Lord Ashcroft"), which the NER may split from the rest
 PEERAGE = frozenset("lord lady baroness baron sir dame viscount earl".split())
+# Peerage titles, part of the name a peer goes by ("Lord Falconer", "Baroness Scotland"), unlike a knight's "Sir"
+PEERS = frozenset("lord lady baroness baron viscount viscountess earl countess".split())
 # Styles of address, which a role in apposition says more than ("Foreign Minister Prince Saud", "Sir Digby Jones, CBI
 # director general")
 STYLES = PEERAGE | {"prince", "princess", "king", "queen", "sheikh", "emir"}

@@ -101,3 +101,14 @@ def test_no_real_article_is_refused_by_the_length_limits(shared_dir, settings):
         for name, raw in texts
     )
     assert longest[0] < settings.MAX_SENTENCE_CHARS / 4, longest  # 979 characters, a list of names, when written
+
+
+def test_html_entities_in_plain_text_are_decoded_and_other_ampersands_kept():
+    doc = parse_text("Barroso visit\n\nThe Commission president, Jos&eacute; Manuel Barroso, met AT&amp;T staff "
+                     "&#8211; briefly.")
+    assert doc.text == "Barroso visit\n\nThe Commission president, José Manuel Barroso, met AT&T staff – briefly."
+    plain = "Spending on R&D; rose, said M&S and Procter & Gamble."
+    assert parse_text(plain).text == plain  # no entity in it: left as it is
+    assert parse("Headline\n\nJos&eacute; Manuel Barroso said the budget was fair.".encode(), filename="a.txt").text \
+        == "Headline\n\nJosé Manuel Barroso said the budget was fair."
+    assert parse_text("Jos&eacute; said so.", entities=False).text == "Jos&eacute; said so."

@@ -189,3 +189,20 @@ def test_first_history_record_holds_the_extracted_topics(demo_article_bytes):
     assert first.history_type == "+"
     assert {row.topic_id for row in first.topics.all()} == set(statement.topics.values_list("pk", flat=True))
     assert first.content == statement.content and first.speaker_id == statement.speaker_id
+
+
+def test_html_entities_are_decoded_in_stored_text_unless_editors_hold_offsets_in_it():
+    text = "Budget row\n\nThe Commission president, Jos&eacute; Manuel Barroso, said the budget was fair and final."
+    source = services.submit_text(text=text).source
+    source.refresh_from_db()
+    assert "José Manuel Barroso" in source.text
+    statement = source.statements.get()
+    assert statement.speaker.name == "José Manuel Barroso"
+    assert source.text[statement.content_start:statement.content_end] == statement.content
+    # an editor's statement indexes the stored text: a later run leaves that text as it is
+    other = Source.objects.create(text=text, status=Source.Status.DONE)
+    Statement.objects.create(source=other, content=text[12:22], content_start=12, content_end=22, kind="indirect",
+                             cue="said", confidence=1.0, review_status=Statement.ReviewStatus.VERIFIED)
+    services.process_source(source_id=other.pk, force=True)
+    other.refresh_from_db()
+    assert other.text == text

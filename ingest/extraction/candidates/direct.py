@@ -12,8 +12,9 @@ import re
 
 from ..quotes import Quote
 from ..rules import R
-from ..vocabulary import (ABBREVIATED_TITLES, ADVCL, ADVMOD, AUX, CCOMP, DATIVE, DOBJ, HONORIFICS, NEG, NOT_FOR_QUOTES,
-                          NO_HEARER_VERBS, NPADVMOD, NSUBJ, PREP, PRT, PUNCT, QUOTING_VERBS, TITLE_SMALL_WORDS)
+from ..vocabulary import (ABBREVIATED_TITLES, ADVCL, ADVMOD, APPOS, AUX, CCOMP, CONJ, DATIVE, DOBJ, HONORIFICS, NEG,
+                          NOT_FOR_QUOTES, NO_HEARER_VERBS, NPADVMOD, NSUBJ, PREP, PRT, PUNCT, QUOTING_VERBS,
+                          TITLE_SMALL_WORDS)
 from .grammar import cue_extent, cue_ok, find_subject
 from .record import Candidate
 
@@ -73,8 +74,12 @@ def _inverted_name(verb, quote: Quote | None):
     verb's object."""
     if quote is None or quote.end > verb.idx or verb.lemma_.lower() not in NO_HEARER_VERBS:
         return None  # "“...,” told AFP": the one told
-    return next((c for c in verb.children if c.dep_ == DOBJ and c.left_edge.i == verb.i + 1 and c.pos_ == "PROPN"
-                 and c.ent_type_ in ("PERSON", "ORG")), None)
+    obj = next((c for c in verb.children if c.dep_ == DOBJ and c.left_edge.i == verb.i + 1 and c.pos_ == "PROPN"), None)
+    if obj is None or obj.ent_type_ in ("PERSON", "ORG"):
+        return obj
+    # "..., added Ernst and Young's Sanjay Mehta": the firm misread as the object, the person as a conjunct of it
+    return next((t for t in obj.subtree if t.ent_type_ == "PERSON" and t.head.i != t.i and t.dep_ in (CONJ, APPOS)),
+                None)
 
 
 def _name_before(verb, reach: int = 15):

@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Span
+from spacy.util import filter_spans
 
-from ..vocabulary import AMOD, APPOS, COMPOUND, COURTESY, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE
-from .actors import first_names
+from ..vocabulary import (AMOD, APPOS, COMPOUND, COURTESY, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE,
+                          PEERS)
+from .actors import abbreviates, first_names
 
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
@@ -25,6 +27,7 @@ def relabel_people(doc) -> None:
     names = first_names()
     ents, changed = [], False
     person_words = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split() if not w.isupper()}
+    person_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         words = ent.text.split()
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB":
@@ -52,6 +55,9 @@ def relabel_people(doc) -> None:
                 and before.text.islower() and before.dep_ == COMPOUND:
             ent = Span(doc, ent.start, ent.end, label="ORG")  # "software company Brightmart"
             changed = True
+        elif ent.label_ in _MISREAD_LABELS and ent.text in person_names:
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Ivanka Trump" a product here, a person elsewhere
+            changed = True
         elif ent.label_ in _MISREAD_LABELS and _after_courtesy(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Balls" read as an organisation
             changed = True
@@ -67,6 +73,10 @@ def relabel_people(doc) -> None:
                 and before.dep_ == COMPOUND and before.head.i in range(ent.start, ent.end):
             ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Shani" + "Rhys James"
             changed = True
+        if ent.label_ == "PERSON" and before is not None and not before.ent_type_ and before.lower_ in PEERS \
+                and before.text[:1].isupper():
+            ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Lord" + "Falconer": a peer's name is "Lord X"
+            changed = True
         if ent.label_ == "PERSON" and ents and ents[-1].label_ == "PERSON" and ents[-1].end == ent.start \
                 and ents[-1][-1].lower_ in PEERAGE:
             # "Tory Treasurer Lord" + "Ashcroft": the name is "Lord Ashcroft", the words before it his title
@@ -78,18 +88,72 @@ def relabel_people(doc) -> None:
     if unlabelled:
         ents = sorted([*ents, *unlabelled], key=lambda e: e.start)
         changed = True
+    spelled = _spelled_out(doc, ents)
+    if spelled:
+        ents = sorted([*(e for e in ents if not any(e.start < s.end and s.start < e.end for s in spelled)), *spelled],
+                      key=lambda e: e.start)
+        changed = True
     if changed:
-        doc.ents = ents
+        doc.ents = filter_spans(ents)  # one repair may reach into a span another made ("Clinton-Kaine")
+
+
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&"})
+
+
+def _spelled_out(doc, ents) -> list[Span]:
+    """Organisations the NER did not read whole whose initials the article uses ("Athletics Kenya" with only "Kenya"
+    labelled, then "AK"): the run of capitalised words those initials spell, as an organisation's name."""
+    names = {e.text for e in ents if len(e) > 1}
+    found = []
+    for ent in ents:
+        letters = ent.text
+        if ent.label_ != "ORG" or len(ent) != 1 or not _ACRONYM.fullmatch(letters) or not letters.isalpha() \
+                or any(abbreviates(letters, n) for n in names):
+            continue
+        for tok in doc[: ent.start]:
+            if tok.text[:1] != letters[0] or not tok.is_alpha or not tok.text[1:2].islower():
+                continue
+            span = _spelling(doc, tok.i, letters)
+            if span is not None and not any(s.start == span.start for s in found):
+                found.append(span)
+                break
+    return found
+
+
+def _spelling(doc, start: int, letters: str):
+    """The span from `start` whose capitalised words' initials are `letters` ("Athletics Kenya" for "AK"), or None."""
+    if start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start:
+        return None  # words inside a longer run of capitals (a title-case headline)
+    k, i = 0, start
+    while i < len(doc) and k < len(letters):
+        t = doc[i]
+        if k and t.lower_ in _INITIALS_SKIP:
+            i += 1
+            continue
+        if not (t.is_alpha and t.text[:1] == letters[k] and t.text[1:2].islower()):
+            return None
+        k, i = k + 1, i + 1
+    if k < len(letters) or (i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()):
+        return None  # the initials of the first words of a longer name
+    return Span(doc, start, i, label="ORG")
 
 
 def _trim_person(ent):
     """A person's name without what the NER ran on into after it (a dash, "a"); None when a number is part of it."""
     if any(t.is_digit for t in ent):
         return None
-    end = ent.end
-    while end > ent.start + 1 and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_lower):
+    doc, end = ent.doc, ent.end
+    while end > ent.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_lower) and not _hyphenated(doc, end - 1):
         end -= 1
-    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+    while end + 1 < len(doc) and doc[end].text == "-" and _hyphenated(doc, end + 1) and not doc[end + 1].ent_type_:
+        end += 2  # "Chung Mong" + "-koo": the NER stopped at the hyphen
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _hyphenated(doc, i) -> bool:
+    """Is token `i` the part of a name after a hyphen written without spaces ("koo" of "Chung Mong-koo")?"""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ \
+        and doc[i].text.isalpha() and doc[i - 2].text[:1].isupper()
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 
 
@@ -106,7 +170,7 @@ def _after_courtesy(ent) -> bool:
     """Does a courtesy honorific ("Mr", "Mrs", "Dr") stand right before the entity or open it?"""
     first = ent[0].lower_.rstrip(".")
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-    return (first in COURTESY and len(ent) > 1) or before in COURTESY
+    return (first in COURTESY and len(ent) > 1) or before in COURTESY or before in PEERS
 
 
 def _looks_like_name(words: list[str], names) -> bool:

@@ -6,7 +6,7 @@ import math
 
 from ..lexicon import is_cue
 from ..records import ORG, PERSON
-from ..vocabulary import DOBJ, NSUBJ, PERSON_PRONOUNS, POBJ, POSS
+from ..vocabulary import DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, POBJ, POSS, ROOT
 from .actors import Actor, Mention, pronoun_weights
 
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
@@ -29,6 +29,8 @@ class PronounRanker:
                 break
             if m.actor.kind != want or (gender and m.actor.gender and m.actor.gender != gender):
                 continue
+            if gender and m.sent == sent and self.in_quote(m.pos):
+                continue  # "“... #Justdoit,” he wrote": a name inside the quotation "he" attributes is not "he"
             by_actor.setdefault(id(m.actor), (m.actor, []))[1].append(m)
         return list(by_actor.values())
 
@@ -76,6 +78,33 @@ class PronounRanker:
             out.append(f)
         return out
 
+    def _sentence_subject_over(self, pron, best: Actor, groups) -> Actor:
+        """ "Dr Fox refused to discuss reports that the party had repaid £500,000 to Lord Ashcroft. "We repay loans
+        ...," he said": a person named only in passing (an object, a subordinate clause) does not take the main
+        clause's "he" from the main subject of the sentence before or of the pronoun's own sentence, who is the one
+        talked about."""
+        sent = self.sent_index(pron.i)
+        latest_main = None
+        for actor, ms in groups:
+            for m in ms:
+                if m.sent >= sent - 1 and m.pos < pron.idx and self._main_clause_subject(m) \
+                        and (latest_main is None or m.pos > latest_main[1]):
+                    latest_main = (actor, m.pos)
+        if latest_main is None or latest_main[0] is best:
+            return best
+        actor, pos = latest_main
+        rival = next(ms for a, ms in groups if a is best)
+        if any(m.pos > pos and (m.subject or m.speaker) for m in rival):
+            return best  # the other was a subject since: the ranker's choice stands
+        return actor
+
+    def _main_clause_subject(self, m: Mention) -> bool:
+        """Is the mention the subject of its sentence's main verb (not of a clause inside it)?"""
+        if m.token_i < 0:
+            return False
+        tok = self.doc[m.token_i]
+        return tok.dep_ in CUE_SUBJECT_DEPS + (NSUBJPASS,) and tok.head.dep_ == ROOT
+
     def resolve_pronoun(self, pron, window: int = 5) -> Actor | None:
         """The person (he/she) or organisation (it/they) `pron` refers to: among the actors mentioned in
         the `window` sentences before it, the one the learned ranker (pronoun.json) scores highest, or
@@ -97,6 +126,9 @@ class PronounRanker:
                 score = -w_dist * (sent - m.sent) + w_main * m.main_subject + w_speaker * m.speaker + w_subj * m.subject
                 if best_score is None or score > best_score:
                     best, best_score = m.actor, score
+        if best is not None and gender and self.trace is None and pron.dep_ in CUE_SUBJECT_DEPS \
+                and pron.head.dep_ == ROOT:
+            best = self._sentence_subject_over(pron, best, groups)
         if best is None and gender:
             # no one in the window (a run of "he ..." sentences has kept someone in view): the latest person of that
             # gender who was the subject of a sentence, before one only named in passing ("One of his pupils was X")

@@ -11,12 +11,13 @@ import bisect
 from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
-from ..vocabulary import (COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NSUBJ,
-                          NSUBJPASS, ORG_ROLES, PERSON_PRONOUNS, PERSON_ROLES, ROLE_SYNONYMS, ROOT)
+from ..vocabulary import (CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS,
+                          MALE_HONORIFICS, NSUBJ, NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_ROLES, PARTY_NAMES,
+                          PEERS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROLE_SYNONYMS, ROOT, STYLES)
 from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
                      honorific_gender, name_gender, role_modifiers, squashed)
 from .pronouns import PronounRanker
-from .titles import split_honorifics, title_of
+from .titles import peer_name, split_honorifics, title_of
 
 LOOKBACK = 400  # mentions searched back from a pronoun or role noun (keeps long texts linear)
 LEDE_SENTENCES = 2  # the headline and the lede's first sentences, where a role may come before the name
@@ -51,7 +52,7 @@ class Registry(PronounRanker):
                 continue
             honorific = None
             if ent.label_ == "PERSON":
-                name, honorific = split_honorifics(name)
+                name, honorific = peer_name(*split_honorifics(name))
             labels[name][ent.label_] += 1
             ents.append((ent, name, honorific))
         full_names = [n for n, c in labels.items() if c.most_common(1)[0][0] == "PERSON" and len(n.split()) > 1]
@@ -67,7 +68,7 @@ class Registry(PronounRanker):
                 label = "PERSON"
             if label not in REGISTERED:
                 continue
-            gender = honorific_gender(honorific) if label == "PERSON" else None
+            gender = honorific_gender(honorific or name.split()[0]) if label == "PERSON" else None
             actor = self._actor_for(name, ENT_KINDS[label], gender)
             actor.label = actor.label or label
             actor.add_alias(name)
@@ -88,6 +89,7 @@ class Registry(PronounRanker):
         self._add_unlabelled_surnames(doc, is_foreign)
         self._sort()
         self._add_role_mentions(doc, is_foreign)
+        self._learn_kind(doc)
         self._learn_gender(doc)
 
     def _name_by_use(self, uses: dict[str, int]) -> None:
@@ -153,7 +155,9 @@ class Registry(PronounRanker):
                 continue
             aw = actor.name.lower().split()
             if kind == PERSON:
-                same = words[-1] == aw[-1] and (len(words) == 1 or len(aw) == 1 or words[0] == aw[0])
+                # "Lord Butler" is "Robin Butler" (a peer goes by his title), "Mr Howard" never "Mrs Howard"
+                peer = len(words) == 2 == len(aw) and (words[0] in PEERS or aw[0] in PEERS)
+                same = words[-1] == aw[-1] and (len(words) == 1 or len(aw) == 1 or words[0] == aw[0] or peer)
                 first_only = len(words) == 1 and len(aw) > 1 and words[0] == aw[0]
                 if (same or first_only) and compatible(actor, gender or name_gender(name)):
                     if same and len(words) > len(aw):
@@ -185,6 +189,7 @@ class Registry(PronounRanker):
         honorifics = COURTESY | MALE_HONORIFICS | FEMALE_HONORIFICS
         courtesy = {id(m.actor) for m in self.mentions  # "Mr Howard said it would ...": a person all the same
                     if m.token_i > 0 and doc[m.token_i - 1].lower_.rstrip(".") in honorifics}
+        heads = {m.token_i: id(m.actor) for m in self.mentions if m.actor.kind == PERSON}
         for sent_i, sent in enumerate(doc.sents):
             ids = by_sent.get(sent_i)
             if not ids or len(ids) != 1:
@@ -195,7 +200,8 @@ class Registry(PronounRanker):
                     continue  # a pronoun before the name points back to someone else ("he could not explain why ... X")
                 g = PERSON_PRONOUNS.get(t.lower_) or ("n" if t.lower_ in ("it", "its") else None)
                 if g and t.pos_ == "PRON" or (g and t.tag_ == "PRP$"):
-                    votes[aid][g] += 1
+                    # "Yukos said it would appeal": "it" as the clause it reports, says as much as two loose "it"s
+                    votes[aid][g] += 2 if g == "n" and _reports_itself(t, heads, aid) else 1
         for aid, c in votes.items():
             a = actors[aid]
             if c["n"] >= 2 and not c["m"] + c["f"] and a.gender is None and len(a.name.split()) == 1 \
@@ -211,6 +217,20 @@ class Registry(PronounRanker):
                 (g, n), *rest = c.most_common()
                 if not rest or n > rest[0][1]:
                     a.gender = g
+
+    def _learn_kind(self, doc) -> None:
+        """A "person" that the text shows to be an organisation: a party's name ("Labour"), or a name without a known
+        first name, never given "Mr" or a role, that has shares, profits or a chief executive ("shares in Pernod
+        Ricard", "Yukos's shareholders")."""
+        honorifics = COURTESY | PEERS | MALE_HONORIFICS | FEMALE_HONORIFICS
+        titled = {id(m.actor) for m in self.mentions
+                  if m.token_i > 0 and doc[m.token_i - len(m.actor.name.split())].lower_.rstrip(".") in honorifics}
+        for m in self.mentions:
+            a = m.actor
+            if a.kind != PERSON or id(a) in titled or a.title or name_gender(a.name) or m.token_i < 0:
+                continue
+            if a.name.lower().split()[-1] in PARTY_NAMES or _organisation_sign(doc[m.token_i]):
+                a.kind, a.gender, a.gender_by_name = ORG, None, False
 
     # -- lookups --------------------------------------------------------------------------
     def sent_index(self, token_i: int) -> int:
@@ -263,6 +283,60 @@ class Registry(PronounRanker):
                 return m.actor
         return None
 
+    def _joint_subject(self, m: Mention) -> bool:
+        """ "Shell and BP met": BP is as much the subject as Shell."""
+        tok = self.doc[m.token_i] if m.token_i >= 0 else None
+        return tok is not None and tok.dep_ == CONJ and tok.head.dep_ in (NSUBJ, NSUBJPASS)
+
+    def resolve_description(self, head_lemma: str, pos: int, phrase: str | None = None) -> Actor | None:
+        """Whom a description no title matches stands for, when that is certain: "the Liberal Democrat leader" the
+        one person who spoke just before (named_before; `phrase` becomes their title), "the news and financial
+        data seller" the one organisation the text is about."""
+        if head_lemma in ORG_DESCRIPTIONS:  # not "the rights group" after a company: a kind, which names no one
+            return self._org_described(pos)
+        if head_lemma not in PERSON_ROLES:
+            return None
+        actor = self.named_before(pos, {head_lemma} | ROLE_SYNONYMS.get(head_lemma, set()))
+        if actor is not None and actor.title is None and phrase:
+            actor.title = phrase
+        return actor
+
+    def _org_described(self, pos: int) -> Actor | None:
+        """ "The news and financial data seller said": the one organisation the last few sentences are about, the
+        subject or speaker among them if there are several; none when that is not certain."""
+        recent = list(self.mentions_before(pos, limit=20))
+        orgs = [m for m in recent if m.actor.kind == ORG and m.actor.label == "ORG" and recent[0].sent - m.sent <= 4]
+        named = {id(m.actor): m.actor for m in orgs}
+        active = {id(m.actor): m.actor for m in orgs if m.subject or m.speaker or self._joint_subject(m)}
+        for group in (named, active):
+            if len(group) == 1:
+                return next(iter(group.values()))
+        return None
+
+    def company_named_from(self, place: Actor) -> Actor:
+        """The one organisation of the article whose name opens with the place's ("Texas Instruments" for "Texas" as
+        a speaker), else the place itself."""
+        word = place.name.lower()
+        orgs = [a for a in self.actors if a.label == "ORG" and len(a.name.split()) > 1
+                and a.name.lower().split()[0] == word]
+        return orgs[0] if len(orgs) == 1 else place
+
+    def named_before(self, pos: int, heads: set[str]) -> Actor | None:
+        """ "..., said Charles Kennedy. In his New Year message the Liberal Democrat leader said ...": in a news lede, a
+        role no one in the article is titled with stands for the one person who was the main subject of the sentence
+        before (or a speaker earlier in this one), if that person has no other role."""
+        sent = bisect.bisect_right(self._sent_chars, pos) - 1
+        if sent > LEDE_SENTENCES + 1:
+            return None  # as for named_next: further on, the sentence before is as often about someone else
+        if any(heads & _role_words(a.title) for a in self.actors if a.kind == PERSON):
+            return None  # someone holds the role: it was theirs, named after this, or not certain
+        found = {id(m.actor): m.actor for m in self.mentions_before(pos, limit=30)
+                 if m.sent in (sent - 1, sent) and (m.main_subject or m.speaker) and m.actor.kind == PERSON}
+        if len(found) != 1:
+            return None
+        (actor,) = found.values()
+        return actor if not _role_words(actor.title) else None
+
     def mentions_before(self, pos: int, limit: int = LOOKBACK):
         """Mentions before character `pos`, latest first (at most `limit` of them)."""
         i = bisect.bisect_left(self._positions, pos)
@@ -308,3 +382,28 @@ class Registry(PronounRanker):
                 for m in [m for m in orgs if m.subject or m.speaker] + orgs:
                     return m.actor
         return None
+
+
+def _reports_itself(pron, heads: dict[int, int], aid: int) -> bool:
+    """Is "it" the subject of a clause reported by a verb whose subject is actor `aid` ("Yukos said it would ...")?"""
+    verb = pron.head
+    if pron.dep_ != NSUBJ or verb.dep_ != CCOMP:
+        return False
+    return any(heads.get(c.i) == aid for c in verb.head.children if c.dep_ in (NSUBJ, NSUBJPASS))
+
+
+def _organisation_sign(tok) -> bool:
+    """Does the name headed by `tok` have what only an organisation has: "shares in X", "X shares", "X's chief
+    executive", "X's profits"?"""
+    head = tok.head
+    if tok.dep_ == POBJ and head.lower_ in ("in", "of") and head.head.lemma_.lower() in ORG_HOLDINGS:
+        return True  # "shares in Pernod Ricard", "a stake in Yukos"
+    if tok.dep_ in (COMPOUND, POSS) and head.i != tok.i and head.lemma_.lower() in ORG_HOLDINGS:
+        return True  # "Yukos shares", "Yukos's shareholders", "Pernod's chief executive"
+    return False
+
+
+def _role_words(title: str | None) -> set[str]:
+    """The words of a title that name a role ("leader" of "Liberal Democrat leader"), not a style ("Lord", "Sir")."""
+    words = {w for w in (title or "").lower().replace("-", " ").split()}
+    return {w for w in words if w in PERSON_ROLES or (w in HONORIFICS and w not in STYLES and w not in COURTESY)}

@@ -8,9 +8,9 @@ from spacy.tokens import Span
 
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceType
 from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, FIRST_PERSON, FLAT,
-                          HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_ROLES, PERSON_PRONOUNS,
-                          PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS, RELCL,
-                          SPOKESPERSONS, TIME_NOUNS)
+                          HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES,
+                          PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS,
+                          RELCL, SPOKESPERSONS, TIME_NOUNS)
 from . import sources
 from .actors import Actor, ent_name, role_modifiers
 from .registry import Registry
@@ -62,6 +62,16 @@ class Unnamed:
     def __init__(self):
         self.by_name: dict[str, Actor] = {}
 
+    def described_before(self, tok) -> Actor | None:
+        """ "The Ukrainian government rejected ... The government said": a bare role noun ("the government", "the
+        country's government") is the one speaker before it so described with a name ("Ukrainian")."""
+        if any(c.dep_ in (AMOD, COMPOUND) for c in tok.lefts):
+            return None
+        head = tok.text.lower()
+        found = [a for a in self.by_name.values() if a.kind == ORG and a.name.lower().split()[-1] == head
+                 and any(w[:1].isupper() for w in a.name.split()[1:-1])]
+        return found[0] if len(found) == 1 else None
+
     def get(self, name: str, kind: str, resolved: bool = True) -> Actor:
         key = name.lower()
         if key not in self.by_name:
@@ -107,6 +117,8 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
             # "Otis Ferry" with only "Ferry" labelled: Otis, not the Ferry named most
             actor = registry.lookup(f"{before.text} {name}")
         actor = actor or registry.lookup(name)
+        if actor is not None and actor.label == "GPE":
+            actor = registry.company_named_from(actor)  # "Texas said" in an article on Texas Instruments
         if actor is None:
             kind = PERSON if ent.label_ == "PERSON" else ORG
             clean = split_honorifics(name)[0] if kind == PERSON else name  # "General Motors" keeps its "General"
@@ -174,19 +186,22 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     definite = any((c.dep_ == DET and c.lower_ in ("the", "this")) or (c.dep_ == POSS and c.lower_ == "our")
                    for c in tok.children)
     # "the minister", "the company": one actor named before; "the groups", "the ministers" are several
-    if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or lemma in ORG_ROLES):
+    if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or lemma in ORG_ROLES or lemma in ORG_DESCRIPTIONS):
         words = [t for t in toks if t.i <= tok.i and t.dep_ != DET]
         phrase = text[words[0].idx: tok.idx + len(tok.text)] if words else tok.text
         actor = registry.resolve_role(lemma, role_modifiers(tok), tok.idx, phrase)
         if actor is not None:
             return ResolvedSpeaker(actor, span, "role")
+        actor = registry.resolve_description(lemma, tok.idx, phrase) or unnamed.described_before(tok)
+        if actor is not None:
+            return ResolvedSpeaker(actor, span, "described")
     elif tok.tag_ != "NNS" and lemma in PERSON_ROLES and any(c.dep_ == DET and c.lower_ in ("a", "an") for c in tok.children):
         # a lede's "..., says a top academic." introduces the person the next sentence names
         actor = registry.named_next(tok.idx, {lemma})
         if actor is not None:
             return ResolvedSpeaker(actor, span, "role")
     name = _words(toks, text)
-    kind = PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES else UNKNOWN
+    kind = unnamed_kind(tok, lemma)
     # a group or someone unnamed, unless the phrase names whom they speak for ("Mr Ebbers' lawyers": unresolved)
     whom = sources.principal(tok) if sources.is_representative(tok) else None
     group = (sources.is_group(tok) or sources.is_indefinite(tok)) \
@@ -280,6 +295,16 @@ def _document(tok, toks, span, registry, unnamed, text, publications):
     return ResolvedSpeaker(unnamed.get(_words(toks, text), UNKNOWN, resolved=False), span, "unnamed", DOCUMENT)
 
 
+def unnamed_kind(tok, lemma: str) -> str:
+    """The kind an unresolved speaker's words show: a party ("the Lib Dems"), a body named with a capital ("the
+    Scottish Executive", not "the executive"), an organisation's or a person's role noun; else unknown."""
+    named_body = tok.pos_ == "PROPN" and tok.text[:1].isupper() and (lemma in ORG_NAME_WORDS or lemma == "executive") \
+        and any(c.dep_ in (AMOD, COMPOUND) and c.text[:1].isupper() for c in tok.lefts)
+    if tok.lower_ in PARTY_NAMES or named_body:
+        return ORG
+    return PERSON if lemma in PERSON_ROLES else ORG if lemma in ORG_ROLES or lemma in ORG_DESCRIPTIONS else UNKNOWN
+
+
 def _resolve_headline(c, registry, unnamed, text):
     s, e = c.speaker_text
     raw = text[s:e]
@@ -368,9 +393,9 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
                 last_voice[0] = (res, c.subject, spokes.lower_ if spokes is not None else res.role)
             elif res is not None and spokes is not None and (res.actor.kind == ORG or res.quality == "unnamed"):
                 last_voice[0] = (res, c.subject, spokes.lower_)
-            if res is not None and res.quality in ("pronoun", "role") and res.actor.kind in (PERSON, ORG):
+            if res is not None and res.quality in ("pronoun", "role", "described") and res.actor.kind in (PERSON, ORG):
                 registry.note_speaker(res.actor, c.subject.idx, c.subject.i)
-                if res.quality == "role":
+                if res.quality in ("role", "described"):
                     res.actor.add_alias(text[res.mention[0]:res.mention[1]])
         done[id(c)] = res
         return res

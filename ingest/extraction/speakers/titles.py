@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import (ACL, AMOD, APPOS, COMPOUND, COURTESY, DET, HONORIFICS, KIN, NAME_HONORIFICS, PERSON_ROLES,
-                          RANKS, RELCL, STYLES, TITLE_LINK)
+from ..vocabulary import (ACL, AMOD, APPOS, COMPOUND, COURTESY, DET, HONORIFICS, KIN, NAME_HONORIFICS, PEERS,
+                          PERSON_ROLES, POSTNOMINALS, RANKS, RELCL, STYLES, TITLE_LINK)
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -23,6 +23,16 @@ def split_honorifics(name: str) -> tuple[str, str | None]:
     if k < 0 or not all(w in HONORIFICS or w in RANKS for w in words[:k]):
         return name, None
     return " ".join(parts[k + 1:]), " ".join(parts[:k + 1])
+
+
+def peer_name(name: str, honorific: str | None) -> tuple[str, str | None]:
+    """("Falconer", "Lord") -> ("Lord Falconer", None): a peer goes by the title ("Baroness Scotland"), which is part
+    of the name, not a role; a knight's "Sir" and the rest stay honorifics."""
+    if honorific and len(name.split()) == 1 and honorific.split()[-1].lower() in PEERS:
+        words = honorific.split()
+        rest = " ".join(words[:-1]) or None  # "Lord Chancellor Lord Falconer": "Lord Chancellor" is the title
+        return f"{words[-1]} {name}", rest
+    return name, honorific
 
 
 def title_before(ent) -> str | None:
@@ -57,6 +67,7 @@ def title_before(ent) -> str | None:
         return None
     last = toks[-1].lower_.rstrip(".")
     if last not in PERSON_ROLES and last not in HONORIFICS and last not in ("counterpart", "democrat", "republican") \
+            and toks[-1].text.rstrip(".") not in POSTNOMINALS \
             and not _role_of_place(toks) and not _occupation(toks[-1]):
         return None
     return span_text(toks[0], toks[-1])
