@@ -194,3 +194,20 @@ def test_a_campaign_memo_is_the_campaigns_and_a_survey_is_not_an_earlier_study(r
 ])
 def test_the_report_after_the_one_an_organisation_speaks_in(run, text):
     assert source(run, text, "still doubts")[:4] == ("Electoral Commission", None, True, DOCUMENT)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("West Yorkshire police confirmed that a man had been arrested.", "West Yorkshire police"),
+    ("Tories say the tax would rise.", "Tories"),
+    ("The Tories say the tax would rise.", "Tories"),
+])
+def test_a_force_named_after_its_place_and_a_party_short_name_are_organisations_not_groups(run, text, name):
+    [s] = run(text).statements
+    assert (s.speaker.name, s.speaker.kind, s.source_type, s.speaker.resolved) == (name, "organization", "named", True)
+
+
+@pytest.mark.parametrize("text", ["Police said the man had been arrested.", "BBC staff said the plan was wrong.",
+                                  "Some liberals say the tax would rise."])
+def test_police_with_no_place_and_staff_stay_groups(run, text):
+    [s] = run(text).statements
+    assert s.source_type == "unnamed" and not s.speaker.resolved

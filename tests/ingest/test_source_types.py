@@ -55,3 +55,21 @@ def test_the_same_group_in_two_articles_is_still_no_actor():
         services.submit_text(text=text)
     assert Statement.objects.filter(speaker_mention="Analysts", speaker=None).count() == 2
     assert not Actor.objects.filter(name__iexact="analysts").exists()
+
+
+def test_a_party_short_name_and_a_force_named_after_its_place_are_stored_as_organisations():
+    """The speaker-identity audit (after) found "Tories say" and "West Yorkshire police confirmed" left with no
+    actor by the group rule; a party joins the party's record under its other names."""
+    from actors.services import resolve_actor
+
+    conservatives = resolve_actor(name="Conservative Party", kind=Actor.Kind.ORGANIZATION)
+    text = ("Tax row\n\nTories say the tax would rise next year.\n"
+            "West Yorkshire police confirmed that a man had been arrested.\nPolice said he was 40.\n")
+    source = services.submit_text(text=text).source
+    source.refresh_from_db()
+    by_mention = {s.speaker_mention: s for s in source.statements.select_related("speaker")}
+    assert by_mention["Tories"].speaker == conservatives
+    force = by_mention["West Yorkshire police"]
+    assert (force.speaker.name, force.speaker.kind, force.source_type) == (
+        "West Yorkshire police", Actor.Kind.ORGANIZATION, Statement.SourceType.NAMED)
+    assert (by_mention["Police"].speaker, by_mention["Police"].source_type) == (None, Statement.SourceType.UNNAMED)

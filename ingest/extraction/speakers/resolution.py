@@ -209,7 +209,11 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     if group:  # its words are all a reader gets: "experts on North Korea", "one source on the panel"
         toks = _with_prepositions(tok, toks)
         span, name = (toks[0].idx, toks[-1].idx + len(toks[-1].text)), _words(toks, text)
-    return ResolvedSpeaker(unnamed.get(name, kind, resolved=False), span, "unnamed", UNNAMED if group else NAMED)
+    # a party's short name ("Tories say") or a force named after its place ("West Yorkshire police") is an
+    # organisation by name, which the database knows under its other names; any other words are a description
+    named = not group and (sources.is_party(tok) or sources.is_named_force(tok))
+    return ResolvedSpeaker(unnamed.get(name, ORG if named else kind, resolved=named), span, "unnamed",
+                           UNNAMED if group else NAMED)
 
 
 def _with_prepositions(tok, toks, limit: int = 12):

@@ -16,8 +16,8 @@ from __future__ import annotations
 import bisect
 
 from ..vocabulary import (AGENT, ACL, AUTHORING_VERBS, COLLECTIVES, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
-                          FOR_WHOM, HONORIFICS, INDEFINITES, NSUBJ, NUMMOD, ORG_ROLES, OTHERS, POBJ, POSS, PREP,
-                          PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_IN, PUBLISHING_VERBS, QUANTIFIERS, RANKS,
+                          FOR_WHOM, HONORIFICS, INDEFINITES, NAMED_BY_PLACE, NSUBJ, NUMMOD, ORG_ROLES, OTHERS,
+                          PARTY_NAMES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_IN, PUBLISHING_VERBS, QUANTIFIERS, RANKS,
                           REPRESENTATIVES)
 
 NAMING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -35,8 +35,20 @@ def is_representative(tok) -> bool:
 
 
 def _common(tok) -> bool:
-    """A common noun that is no part of a name ("Analysts", not "Democrats" nor "Thames Valley Police")."""
-    return tok.pos_ == "NOUN" and tok.ent_type_ not in NAMING_ENTITIES
+    """A common noun that is no part of a name ("Analysts", not "Democrats", "Tories" nor "Thames Valley Police")."""
+    return tok.pos_ == "NOUN" and tok.ent_type_ not in NAMING_ENTITIES and not is_party(tok)
+
+
+def is_party(tok) -> bool:
+    """A party's short name, which the parser may read as a common noun ("Tories say", "the Lib Dems")."""
+    return tok.lower_ in PARTY_NAMES and tok.text[:1].isupper()  # "liberals" alone is anyone
+
+
+def is_named_force(tok) -> bool:
+    """A body named after its place, as a police force is ("West Yorkshire police", "Strathclyde police"): the
+    organisation of that name, not a group of people."""
+    return tok.lower_ in NAMED_BY_PLACE and any(
+        c.dep_ == COMPOUND and c.pos_ == "PROPN" for c in tok.lefts)
 
 
 def is_group(tok) -> bool:
@@ -47,7 +59,7 @@ def is_group(tok) -> bool:
         return True
     if tok.ent_type_ in NUMBER_ENTITIES or tok.pos_ == "NUM" or tok.text == "%":
         return True
-    return _common(tok) and (tok.tag_ == "NNS" or tok.lemma_.lower() in COLLECTIVES)
+    return _common(tok) and not is_named_force(tok) and (tok.tag_ == "NNS" or tok.lemma_.lower() in COLLECTIVES)
 
 
 def is_indefinite(tok) -> bool:
