@@ -75,6 +75,15 @@ def unsubscribe(*, alert: Alert) -> Alert:
     return alert
 
 
+def resubscribe(*, alert: Alert) -> Alert:
+    """Undo a stop: statements stored from now on are sent again (those stored while it was stopped are not)."""
+    if alert.unsubscribed_at is not None:
+        alert.unsubscribed_at = None
+        alert.confirmed_at = timezone.now()  # matching takes statements stored after this
+        alert.save(update_fields=["unsubscribed_at", "confirmed_at"])
+    return alert
+
+
 def set_frequency(*, alert: Alert, frequency: str) -> Alert:
     alert.frequency = frequency
     alert.save(update_fields=["frequency"])

@@ -83,6 +83,11 @@ def confirm(request, token):
 def unsubscribe(request, token):
     """One click: the alert stops (GET from the message's link, POST from the List-Unsubscribe header)."""
     alert = _alert_from("unsubscribe", token)
+    if request.method == "POST" and request.POST.get("action") == "undo":
+        # the page's "Keep this alert": a mail scanner that opened the link stopped it
+        services.resubscribe(alert=alert)
+        return render(request, "alerts/confirm.html", {
+            "alert": alert, "manage_url": links.manage_url(alert.subscriber.email)})
     services.unsubscribe(alert=alert)
     if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
         return HttpResponse("Unsubscribed.", content_type="text/plain")

@@ -76,6 +76,13 @@ def test_the_unsubscribe_link_in_the_text_stops_the_alert_at_one_click(client, s
     response = client.get(link.removeprefix("http://testserver"))
     assert "Alert stopped" in response.content.decode()
     assert Alert.objects.get().unsubscribed_at is not None
+    # stopped by a program that opened the link: the page's button keeps it, for statements stored from then on
+    response = client.post(link.removeprefix("http://testserver"), {"action": "undo"})
+    assert "Your alert is on" in response.content.decode()
+    assert Alert.objects.get().unsubscribed_at is None
+    StatementFactory(speaker=brown)
+    services.match_recent()
+    assert services.send_due(frequency=Alert.Frequency.IMMEDIATE) == 1
 
 
 def test_a_search_alert_matches_words_topic_and_source_type_and_never_a_rejected_statement(client, smtp_inbox, postgres_only):
