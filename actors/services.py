@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from .models import Actor, ActorAlias, DistinctActors, MentionDecision, MergeRecord, Role
 from .normalize import looks_like_name, normalize_name
 from .resolution import Plan, Sighting, choose, lookup_forms, person_alias_forms
+from .selectors import role_key
 
 
 def _lock_key(text: str) -> int:
@@ -547,9 +548,10 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 
 
 def mention_key(mention: str) -> str:
-    """What finds an editor's decision about a mention again: spaces collapsed, in small letters, without a leading
-    article ("A spokeswoman for the RAD" and "the spokeswoman for the RAD" are one mention)."""
-    return _LEADING_ARTICLE.sub("", " ".join((mention or "").split())).lower()
+    """What finds an editor's decision about a mention again: the key roles are looked up by (selectors.role_key:
+    spaces collapsed, small letters, no leading article), so "A spokeswoman for the RAD" and "the spokeswoman for
+    the RAD" are one mention."""
+    return role_key(mention)
 
 
 def description_title(mention: str) -> str:
