@@ -18,6 +18,7 @@ from .models import Actor, ActorAlias, DistinctActors, MentionDecision, MergeRec
 from .normalize import looks_like_name, normalize_name
 from .resolution import Plan, Sighting, choose, lookup_forms, person_alias_forms
 from .selectors import role_key
+from .signals import actors_merged
 
 
 def _lock_key(text: str) -> int:
@@ -371,6 +372,7 @@ def merge_actors(*, keep: Actor, merge: Actor, user=None) -> "MergeRecord":
     keep._change_reason, keep._history_user = reason, user
     keep.save()
     add_aliases(actor=keep, names=[merge.name])
+    actors_merged.send(sender=Actor, keep=keep, merged=merge)
     return MergeRecord.objects.create(
         keep=keep, merged=merge, keep_name=keep.name, merged_name=merge.name, merged_slug=merge.slug,
         user=user, moved=moved,

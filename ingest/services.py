@@ -25,6 +25,7 @@ from actors.normalize import looks_like_name, title_before
 from actors.resolution import Sighting
 from statements.models import Source, Statement
 from statements import services as statement_services
+from statements.clustering import services as clustering
 
 from . import parsing, validation
 from .parsing import ParseError
@@ -274,8 +275,10 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
     from .extraction import EXTRACTOR_VERSION
 
     kept, stale = [], []
-    for statement in source.statements.only("review_status", "content_start", "content_end"):
+    for statement in source.statements.only("review_status", "content_start", "content_end", "cluster_id"):
         (stale if statement.review_status == Statement.ReviewStatus.EXTRACTED else kept).append(statement)
+    # a statement extracted again at the same place takes its cluster back (cluster pages keep their address)
+    previous = {(source.pk, s.content_start, s.content_end): s.cluster_id for s in stale if s.cluster_id}
     if stale:
         Statement.objects.filter(pk__in=[statement.pk for statement in stale]).delete()
     kept_spans = [(s.content_start, s.content_end) for s in kept]
@@ -320,7 +323,11 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
         mentioned = {actors.get(name) for name in item.mentioned} - {None, speaker}
         rows.append((statement, topics, mentioned))
     _insert_statements(rows)
-    return [statement for statement, _, _ in rows]
+    statements = [statement for statement, _, _ in rows]
+    touched = clustering.assign(statements=statements, previous=previous)
+    clustering.refresh(set(previous.values()) - touched)
+    clustering.mark_reprints(source=source)
+    return statements
 
 
 def _unnamed(item):

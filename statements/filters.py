@@ -75,6 +75,28 @@ def documented(schema: dict):
     return decorate
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false (or 1/0); anything else is an error, not silently "not given" as Django's field reads it."""
+
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+    widget = forms.TextInput  # NullBooleanSelect reads an unknown value as "not given" before it is checked
+
+    def to_python(self, value):
+        if value in (None, "") or isinstance(value, bool):
+            return value if isinstance(value, bool) else None
+        try:
+            return self.VALUES[str(value).strip().lower()]
+        except KeyError:
+            raise forms.ValidationError(f"“{value}” is not a boolean: use true or false.", code="invalid") from None
+
+    def validate(self, value):
+        pass
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
 class ActorRefFilter(django_filters.Filter):
     field_class = ActorRefField
 
@@ -169,7 +191,7 @@ class StatementFilterSet(_SelectorFilterSet):
         f"{selectors.SEARCH_RANK_WINDOW:,} "
         "matches only (order by -date to page through every match).",
     )
-    all_text = django_filters.BooleanFilter(
+    all_text = StrictBooleanFilter(
         help_text="true: search every word of `q` in the statements' text, never as a speaker's name."
     )
     ordering = django_filters.ChoiceFilter(

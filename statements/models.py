@@ -37,6 +37,11 @@ class Source(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
         help_text="Set when this upload turned out to hold an article already stored.",
     )
+    reprint_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reprints",
+        help_text="The earlier source whose text this one carries (wire copy under another publisher): its "
+                  "statements are not counted as an independent repetition.",
+    )
     extractor_version = models.CharField(max_length=32, blank=True)
     processed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -134,6 +139,13 @@ class Statement(models.Model):
     dated_on = models.DateField(null=True, editable=False)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
     mentioned_actors = models.ManyToManyField(Actor, blank=True, related_name="mentioned_in")
+    # The utterance this statement carries (statements.clustering); lists show a cluster's first appearance only.
+    cluster = models.ForeignKey(
+        "Cluster", null=True, blank=True, on_delete=models.SET_NULL, related_name="statements",
+    )
+    is_first_appearance = models.BooleanField(
+        default=True, help_text="The earliest statement of its cluster (a statement in no cluster is its own).",
+    )
     confidence = models.FloatField(default=0.5, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)])
     review_status = models.CharField(
         max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED, db_index=True
@@ -147,7 +159,9 @@ class Statement(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_vector", "dated_on"], m2m_fields=[topics])
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "dated_on", "cluster", "is_first_appearance"], m2m_fields=[topics]
+    )
 
     class Meta:
         ordering = ["-said_on", "-id"]
@@ -199,6 +213,81 @@ class Statement(models.Model):
     @property
     def is_editor_touched(self) -> bool:
         return self.review_status != self.ReviewStatus.EXTRACTED
+
+
+class Cluster(models.Model):
+    """One speaker's one utterance, and every statement (in one source or many) that carries it: the same words,
+    a trimmed or extended quotation of them, or a close paraphrase in reported speech.
+
+    `speaker_key` is whose utterance it is: "actor:<id>", or "words:<the speaker mention, normalised>" for a
+    statement without an actor ("a White House spokesman"). The counts and the first appearance are kept by
+    statements.clustering.services.refresh whenever a member joins or leaves.
+    """
+
+    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="clusters")
+    speaker_key = models.CharField(max_length=520, db_index=True)
+    first_statement = models.ForeignKey(
+        Statement, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The earliest copy: by the date said (else published), then by when it was stored.",
+    )
+    first_dated_on = models.DateField(null=True, blank=True)
+    statement_count = models.PositiveIntegerField(default=0)
+    source_count = models.PositiveIntegerField(default=0, help_text="Sources carrying it; a reprint counts with "
+                                                                    "its original.")
+    publisher_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-first_dated_on", "-id"]
+
+    def __str__(self):
+        return f"Cluster {self.pk} ({self.statement_count} statements)"
+
+    def get_absolute_url(self):
+        return reverse_one("statements:cluster", pk=self.pk)
+
+
+class Fingerprint(models.Model):
+    """A statement's winnowed word-run hashes, salted with its speaker (statements.clustering.text): statements
+    sharing one are the candidates a new statement is compared with."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="fingerprints")
+    value = models.BigIntegerField(db_index=True)
+
+    def __str__(self):
+        return f"{self.statement_id}: {self.value}"
+
+
+class ClusterDecision(models.Model):
+    """An editor's word that two statements are one utterance (together) or are not (apart).
+
+    Kept by place (source and span), not by statement id, so that it outlives re-extraction: a statement extracted
+    again over the same words is bound by it as the one the editor saw was.
+    """
+
+    class Kind(models.TextChoices):
+        TOGETHER = "together", "One utterance"
+        APART = "apart", "Different utterances"
+
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    source_a = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="+")
+    start_a = models.PositiveIntegerField()
+    end_a = models.PositiveIntegerField()
+    source_b = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="+")
+    start_b = models.PositiveIntegerField()
+    end_b = models.PositiveIntegerField()
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+    made_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["source_a"], name="cluster_decision_a"),
+                   models.Index(fields=["source_b"], name="cluster_decision_b")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.source_a_id}[{self.start_a}:{self.end_a}] / {self.source_b_id}[{self.start_b}:{self.end_b}]"
 
 
 class TopicLink(models.Model):

@@ -13,6 +13,7 @@ from actors import selectors as actor_selectors
 from actors import services as actor_services
 from actors.models import MentionDecision
 
+from .clustering import services as clustering
 from .models import Statement, Topic
 from .selectors import unresolved_group
 
@@ -256,6 +257,8 @@ def save_editor_edit(*, statement: Statement, user=None, changed_fields: Iterabl
         statement.reviewed_by, statement.reviewed_at = _editor(user), timezone.now()
     statement._history_user = _editor(user)
     statement.save()
+    if edited & {"speaker", "speaker_mention", "content", "content_start", "content_end"}:
+        clustering.recluster(statement_ids=[statement.pk])  # whose utterance, or which words, changed
     return statement
 
 
@@ -334,4 +337,5 @@ def resolve_mention(*, mention_key: str, decision: str, actor=None, new_name: st
         statement.reviewed_by, statement.reviewed_at = editor, now
         statement._history_user, statement._change_reason = editor, reason
         statement.save()
+    clustering.recluster(statement_ids=[s.pk for s in statements])
     return len(statements), record

@@ -115,3 +115,12 @@ def test_list_queries_do_not_grow_with_page_size(api, django_assert_max_num_quer
             response = api.get(path.format(n=n))
         assert response.status_code == 200
     assert len(response.json()["results"]) == {"topics": 3}.get(path.split("/")[3], 60)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value, status", [("true", 200), ("0", 200), ("", 200), ("-1.5", 400), ("maybe", 400)])
+def test_a_boolean_filter_refuses_what_is_not_a_boolean(client, value, status):
+    response = client.get("/api/v1/statements/", {"q": "budget", "all_text": value})
+    assert response.status_code == status, response.content
+    if status == 400:
+        assert "use true or false" in response.content.decode()

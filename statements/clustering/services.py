@@ -1,0 +1,297 @@
+"""Writes about clusters: statements join or open clusters as they are stored, incrementally (a new article is
+compared only with the statements its fingerprints find, never with the whole corpus); a cluster's first
+appearance and counts follow its members; reprints are marked; editors split and merge.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.db.models import Q
+from rapidfuzz import fuzz
+
+from ..models import Cluster, ClusterDecision, Fingerprint, Source, Statement
+from . import text
+
+# A statement is compared with at most this many candidates (the ones sharing most fingerprints): a line repeated
+# in hundreds of articles is found through any of its copies, which all belong to the same cluster.
+MAX_CANDIDATES = 40
+
+_MEMBER_FIELDS = ("id", "cluster_id", "source_id", "content", "content_start", "content_end", "speaker_id",
+                  "speaker_mention")
+
+
+def speaker_key(*, speaker_id: int | None, speaker_mention: str) -> str:
+    """Whose utterance: the actor, else the speaker's words ("a White House spokesman"); "" when neither (such a
+    statement is clustered with nobody)."""
+    if speaker_id:
+        return f"actor:{speaker_id}"
+    words = text.normalized(speaker_mention)
+    return f"words:{words}"[:520] if words else ""
+
+
+def _key_of(statement) -> str:
+    return speaker_key(speaker_id=statement.speaker_id, speaker_mention=statement.speaker_mention)
+
+
+@dataclass
+class _Member:
+    """What assignment needs of a statement, new or already clustered."""
+
+    id: int
+    cluster_id: int | None
+    source_id: int
+    start: int
+    end: int
+    content: str
+    key: str
+
+
+def _member(statement) -> _Member:
+    get = statement.get if isinstance(statement, dict) else lambda name: getattr(statement, name)
+    return _Member(id=get("id"), cluster_id=get("cluster_id"), source_id=get("source_id"),
+                   start=get("content_start"), end=get("content_end"), content=get("content"),
+                   key=speaker_key(speaker_id=get("speaker_id"), speaker_mention=get("speaker_mention")))
+
+
+class _Decisions:
+    """Editors' together/apart decisions that bind some statements, by place (source and overlapping span)."""
+
+    def __init__(self, source_ids: Iterable[int]):
+        ids = set(source_ids)
+        self.rows = list(ClusterDecision.objects.filter(Q(source_a_id__in=ids) | Q(source_b_id__in=ids))) if ids else []
+
+    @staticmethod
+    def _at(member: _Member, source_id: int, start: int, end: int) -> bool:
+        return member.source_id == source_id and member.start < end and start < member.end
+
+    def others(self, member: _Member, kind: str) -> list[tuple[int, int, int]]:
+        """The places (source, start, end) an editor said `member` is (together) or is not (apart) one with."""
+        found = []
+        for d in self.rows:
+            if d.kind != kind:
+                continue
+            if self._at(member, d.source_a_id, d.start_a, d.end_a):
+                found.append((d.source_b_id, d.start_b, d.end_b))
+            if self._at(member, d.source_b_id, d.start_b, d.end_b):
+                found.append((d.source_a_id, d.start_a, d.end_a))
+        return found
+
+
+def _statements_at(places: list[tuple[int, int, int]]) -> list[_Member]:
+    if not places:
+        return []
+    query = Q()
+    for source_id, start, end in places:
+        query |= Q(source_id=source_id, content_start__lt=end, content_end__gt=start)
+    return [_member(row) for row in Statement.objects.filter(query).values(*_MEMBER_FIELDS)]
+
+
+def _write_fingerprints(members: list[_Member]) -> dict[int, set[int]]:
+    prints = {m.id: text.fingerprints(m.content, speaker_key=m.key) for m in members}
+    Fingerprint.objects.filter(statement_id__in=[m.id for m in members]).delete()
+    Fingerprint.objects.bulk_create(
+        [Fingerprint(statement_id=sid, value=value) for sid, values in prints.items() for value in values]
+    )
+    return prints
+
+
+def _candidates(prints: dict[int, set[int]], *, exclude: set[int]) -> dict[int, _Member]:
+    """The clustered statements sharing a fingerprint with any of these, by id."""
+    values = set().union(*prints.values()) if prints else set()
+    if not values:
+        return {}
+    ids = set(Fingerprint.objects.filter(value__in=values).exclude(statement_id__in=exclude)
+              .values_list("statement_id", flat=True))
+    rows = Statement.objects.filter(pk__in=ids, cluster__isnull=False).values(*_MEMBER_FIELDS)
+    return {row["id"]: _member(row) for row in rows}
+
+
+def _fingerprints_of(ids: Iterable[int]) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = defaultdict(set)
+    for sid, value in Fingerprint.objects.filter(statement_id__in=list(ids)).values_list("statement_id", "value"):
+        found[sid].add(value)
+    return found
+
+
+def _best_cluster(member: _Member, prints: set[int], pool: list[tuple[_Member, set[int]]],
+                  banned: set[int]) -> int | None:
+    """The cluster of the candidate that best matches `member`: most shared fingerprints first, confirmed by
+    text.match; clusters an editor set apart are skipped."""
+    ranked = sorted(
+        ((len(prints & theirs), other) for other, theirs in pool
+         if other.key == member.key and other.cluster_id is not None and other.cluster_id not in banned
+         and prints & theirs),
+        key=lambda pair: -pair[0],
+    )[:MAX_CANDIDATES]
+    best, best_score = None, 0.0
+    for _, other in ranked:
+        found = text.match(member.content, other.content)
+        if found is not None and found.score > best_score:
+            best, best_score = other.cluster_id, found.score
+    return best
+
+
+@transaction.atomic
+def assign(*, statements: list[Statement], previous: dict[tuple[int, int, int], int] | None = None) -> set[int]:
+    """Give each of these (stored) statements a cluster, in order: the cluster of the best-matching statement of
+    the same speaker found through shared fingerprints, else a new one. An editor's "together" decision wins, an
+    "apart" decision forbids; `previous` maps (source, start, end) to the cluster a statement at that place had
+    before re-extraction, which it takes back when it is still one speaker's. Returns every cluster touched
+    (refreshed before returning)."""
+    members = [_member(s) for s in statements]
+    if not members:
+        return set()
+    previous = previous or {}
+    prints = _write_fingerprints(members)
+    own = {m.id for m in members}
+    candidates = _candidates(prints, exclude=own)
+    candidate_prints = _fingerprints_of(candidates)
+    decisions = _Decisions({m.source_id for m in members})
+    pool: list[tuple[_Member, set[int]]] = [(c, candidate_prints[c.id]) for c in candidates.values()]
+    keys = {cluster_id: key for cluster_id, key in Cluster.objects.filter(
+        pk__in=set(previous.values())).values_list("pk", "speaker_key")}
+    touched: set[int] = set()
+    for member in members:
+        together = [m for m in _statements_at(decisions.others(member, ClusterDecision.Kind.TOGETHER))
+                    if m.cluster_id is not None and m.id != member.id]
+        banned = {m.cluster_id for m in _statements_at(decisions.others(member, ClusterDecision.Kind.APART))
+                  if m.cluster_id is not None and m.id != member.id}
+        hint = previous.get((member.source_id, member.start, member.end))
+        if together:
+            chosen = together[0].cluster_id
+        elif hint is not None and keys.get(hint) == member.key and hint not in banned:
+            chosen = hint
+        else:
+            chosen = _best_cluster(member, prints[member.id], pool, banned)
+        if chosen is None:
+            chosen = _open_cluster(member)
+        member.cluster_id = chosen
+        touched.add(chosen)
+        pool.append((member, prints[member.id]))
+    by_cluster: dict[int, list[int]] = defaultdict(list)
+    for member in members:
+        by_cluster[member.cluster_id].append(member.id)
+    for cluster_id, ids in by_cluster.items():
+        Statement.objects.filter(pk__in=ids).update(cluster_id=cluster_id)
+    refresh(touched)
+    return touched
+
+
+def _open_cluster(member: _Member) -> int:
+    speaker_id = int(member.key.split(":", 1)[1]) if member.key.startswith("actor:") else None
+    return Cluster.objects.create(speaker_id=speaker_id, speaker_key=member.key).pk
+
+
+def _first_order(row) -> tuple:
+    """First appearance: the date said (else published; undated last), then when it was stored, then id."""
+    return (row["dated_on"] is None, row["dated_on"] or dt.date.min, row["created_at"], row["id"])
+
+
+def refresh(cluster_ids: Iterable[int]) -> None:
+    """Recount these clusters from their members and mark each one's first appearance; a cluster left with no
+    member is deleted."""
+    ids = set(cluster_ids) - {None}
+    if not ids:
+        return
+    rows = Statement.objects.filter(cluster_id__in=ids).values(
+        "id", "cluster_id", "dated_on", "created_at", "source_id", "source__reprint_of_id", "source__publisher")
+    members: dict[int, list[dict]] = defaultdict(list)
+    for row in rows:
+        members[row["cluster_id"]].append(row)
+    Cluster.objects.filter(pk__in=ids - set(members)).delete()
+    clusters = list(Cluster.objects.filter(pk__in=members))
+    firsts = []
+    for cluster in clusters:
+        rows = members[cluster.pk]
+        first = min(rows, key=_first_order)
+        firsts.append(first["id"])
+        cluster.first_statement_id, cluster.first_dated_on = first["id"], first["dated_on"]
+        cluster.statement_count = len(rows)
+        cluster.source_count = len({r["source__reprint_of_id"] or r["source_id"] for r in rows})
+        cluster.publisher_count = len({r["source__publisher"] for r in rows if r["source__publisher"]})
+    Cluster.objects.bulk_update(
+        clusters, ["first_statement", "first_dated_on", "statement_count", "source_count", "publisher_count"])
+    Statement.objects.filter(cluster_id__in=members, is_first_appearance=True).exclude(pk__in=firsts).update(
+        is_first_appearance=False)
+    Statement.objects.filter(pk__in=firsts, is_first_appearance=False).update(is_first_appearance=True)
+
+
+@transaction.atomic
+def recluster(*, statement_ids: Iterable[int]) -> set[int]:
+    """Take these statements out of their clusters and assign them again (after their speaker changed, say)."""
+    statements = list(Statement.objects.filter(pk__in=list(statement_ids)).order_by("dated_on", "created_at", "id"))
+    if not statements:
+        return set()
+    old = {s.cluster_id for s in statements}
+    Statement.objects.filter(pk__in=[s.pk for s in statements]).update(cluster=None, is_first_appearance=True)
+    for statement in statements:
+        statement.cluster_id = None
+    touched = assign(statements=statements)
+    refresh(old - touched)
+    return touched | old
+
+
+# A reprint: nearly the same article text (rapidfuzz's ratio of the normalised texts, 0-100) as an earlier source.
+REPRINT_RATIO = 90.0
+REPRINT_MIN_SHARED = 2  # clusters shared with the earlier source, before the texts are compared
+
+
+def mark_reprints(*, source) -> bool:
+    """Is `source` a reprint of an earlier source (wire copy under another publisher), or the original of one
+    stored before it? The candidates are the sources carrying the same clusters; the texts decide. The later one
+    (by publication date, then storage) points at the earliest, and the clusters they share are recounted.
+    Returns whether anything was marked."""
+    clusters = Statement.objects.filter(source=source, cluster__isnull=False).values("cluster_id")
+    shared = (Statement.objects.filter(cluster_id__in=clusters).exclude(source=source)
+              .values("source_id").annotate(n=models.Count("cluster_id", distinct=True))
+              .filter(n__gte=REPRINT_MIN_SHARED).order_by("-n")[:5])
+    mine = text.normalized(source.text)
+    for row in shared:
+        other = Source.objects.get(pk=row["source_id"])
+        if fuzz.ratio(mine, text.normalized(other.text), score_cutoff=REPRINT_RATIO) == 0:
+            continue
+        original = other.reprint_of or other
+        first, later = sorted([original, source], key=_source_order)
+        if later.reprint_of_id == first.pk:
+            return False
+        later.reprint_of = first  # the object too: the caller may save it afterwards
+        Source.objects.filter(pk=later.pk).update(reprint_of=first)
+        Source.objects.filter(reprint_of=later).update(reprint_of=first)
+        refresh(Statement.objects.filter(source__in=[first, later]).exclude(cluster=None)
+                .values_list("cluster_id", flat=True).distinct())
+        return True
+    return False
+
+
+def _source_order(source) -> tuple:
+    return (source.published is None, source.published or dt.date.min, source.created_at, source.pk)
+
+
+def merged_speaker(*, keep, merged, **_) -> None:
+    """actors.signals.actors_merged: the merged actor's statements are now `keep`'s; their clusters were keyed by
+    the merged actor, so they are assigned again (joining `keep`'s copies of the same utterances)."""
+    ids = Statement.objects.filter(cluster__speaker_key=f"actor:{merged.pk}").values_list("pk", flat=True)
+    recluster(statement_ids=list(ids))
+
+
+@transaction.atomic
+def cluster_unclustered(*, batch: int = 2000, rebuild: bool = False) -> int:
+    """Give every statement still in no cluster one, oldest first, as if stored in that order (existing
+    databases; `rebuild` first drops every cluster and fingerprint, keeping editors' decisions). Returns how
+    many statements were assigned."""
+    if rebuild:
+        Statement.objects.exclude(cluster=None).update(cluster=None, is_first_appearance=True)
+        Fingerprint.objects.all().delete()
+        Cluster.objects.all().delete()
+    done = 0
+    while True:
+        statements = list(Statement.objects.filter(cluster=None).order_by(
+            models.F("dated_on").asc(nulls_last=True), "created_at", "id")[:batch])
+        if not statements:
+            return done
+        assign(statements=statements)
+        done += len(statements)
