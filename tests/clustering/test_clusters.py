@@ -154,3 +154,17 @@ def test_an_html_copy_under_another_publisher_is_a_reprint_not_a_duplicate():
     copy.source.refresh_from_db()
     assert copy.source.status == Source.Status.DONE, copy.source.error
     assert copy.source.reprint_of_id == original.pk
+
+
+def test_a_rebuild_keeps_an_editors_apart_decision_between_statements_assigned_together():
+    from django.core.management import call_command
+
+    one = _quoting("Finance Minister Maria Lopez said:", day=2)
+    two = _quoting("Maria Lopez said on Monday:", day=3, publisher="Evening Two", title="Lopez again")
+    (a,), (b,) = _by(one, "Maria Lopez"), _by(two, "Maria Lopez")
+    assert a.cluster_id == b.cluster_id
+    ClusterDecision.objects.create(kind="apart", source_a=one, start_a=a.content_start, end_a=a.content_end,
+                                   source_b=two, start_b=b.content_start, end_b=b.content_end)
+    call_command("cluster_statements", "--rebuild")  # both in one batch: neither is clustered when the other is
+    a.refresh_from_db(), b.refresh_from_db()
+    assert a.cluster_id != b.cluster_id
