@@ -290,7 +290,8 @@ class ClusterEditError(ValueError):
     """An editor's split or merge that cannot be done; the message says why, for the editor."""
 
 
-def _who(cluster: Cluster) -> str:
+def who_said(cluster: Cluster) -> str:
+    """The cluster's speaker for a person: the actor's name, else the words naming them, quoted."""
     if cluster.speaker_id:
         return cluster.speaker.name
     words = cluster.speaker_key.partition(":")[2]
@@ -313,6 +314,20 @@ def _decide(kind: str, pairs: Iterable[tuple[_Member, _Member]], decisions: _Dec
 def _members_of(cluster_ids: Iterable[int]) -> list[_Member]:
     rows = Statement.objects.filter(cluster_id__in=list(cluster_ids)).order_by("pk").values(*_MEMBER_FIELDS)
     return [_member(row) for row in rows]
+
+
+_KEPT = ("speaker_id", "speaker_key", "first_statement_id", "first_dated_on", "statement_count", "source_count",
+         "publisher_count")
+
+
+def _checkpoint(cluster: Cluster) -> None:
+    """Make the history's last record the cluster as it is now, before an editor changes it. The clustering keeps
+    counts without history (bulk updates at every article), so without this the editor's record would show
+    the change from the state at the cluster's creation."""
+    last = cluster.history.first()
+    if last is None or any(getattr(last, name) != getattr(cluster, name) for name in _KEPT):
+        cluster._history_user, cluster._change_reason = None, "As the clustering left it"
+        cluster.save()
 
 
 def _save_with_history(cluster: Cluster, *, user, reason: str) -> None:
@@ -339,6 +354,7 @@ def split_cluster(*, cluster: Cluster, statements: Iterable[Statement], user=Non
                                f"{len(chosen) - len(moving)} of those chosen are not in it (any more).")
     if not staying:
         raise ClusterEditError("Leave at least one copy in the cluster: splitting off every copy changes nothing.")
+    _checkpoint(cluster)
     new = Cluster(speaker_id=cluster.speaker_id, speaker_key=cluster.speaker_key)
     new.skip_history_when_saving = True  # recorded below, with its counts
     new.save()
@@ -369,8 +385,9 @@ def merge_clusters(*, keep: Cluster, merge: Cluster, user=None) -> Cluster:
         raise ClusterEditError("One of the clusters no longer exists (merged or emptied meanwhile): reload the page.")
     keep, merge = locked[keep.pk], locked[merge.pk]
     if keep.speaker_key != merge.speaker_key:
-        raise ClusterEditError(f"Only clusters of one speaker can be merged: cluster {keep.pk} is {_who(keep)}'s, "
-                               f"cluster {merge.pk} is {_who(merge)}'s. Correct the speaker of the statements first.")
+        raise ClusterEditError(f"Only clusters of one speaker can be merged: cluster {keep.pk} is {who_said(keep)}'s, "
+                               f"cluster {merge.pk} is {who_said(merge)}'s. Correct the speaker of the statements first.")
+    _checkpoint(keep), _checkpoint(merge)
     kept, merged, merged_id = _members_of([keep.pk]), _members_of([merge.pk]), merge.pk
     Statement.objects.filter(cluster=merge).update(cluster=keep)
     merge._history_user, merge._change_reason = user, f"Merged into cluster {keep.pk}"

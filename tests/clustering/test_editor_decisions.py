@@ -1,35 +1,16 @@
 """Editors split and merge clusters (statements.clustering.services.split_cluster / merge_clusters): the decisions
 hold when the articles are extracted again (process_source with force, as `manage.py reprocess` runs it) and when
 every cluster is built again (`manage.py cluster_statements --rebuild`). Articles go through the real ingest path."""
-import datetime as dt
-
 import pytest
 from django.core.management import call_command
 
 from ingest import services as ingest
 from statements.clustering import services as clustering
 from statements.clustering.services import ClusterEditError
-from statements.models import Cluster, ClusterDecision, Source, Statement
+from statements.models import Cluster, ClusterDecision, Statement
+from tests.clustering.articles import RAIL, SCHOOLS, TAXES, article, said_by
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-TAXES = ("We will cut taxes for every working family in this country, and we will do it within the first hundred "
-         "days of the new parliament")
-SCHOOLS = "Every school in this country will get a new science laboratory before the next election"
-RAIL = "The northern rail line will be rebuilt with public money and run by the regions themselves"
-
-
-def _article(title, quote, *, lead="Finance Minister Maria Lopez said:", publisher, day):
-    submission = ingest.submit_text(text=f'{title}\n\n{lead} "{quote}."', publisher=publisher,
-                                    published=dt.date(2024, 3, day))
-    source = Source.objects.get(pk=submission.source.pk)
-    assert source.status == Source.Status.DONE, source.error
-    return source
-
-
-def _lopez(source) -> Statement:
-    (statement,) = [s for s in source.statements.select_related("speaker") if s.speaker and s.speaker.name == "Maria Lopez"]
-    return statement
 
 
 def _reprocess(*sources):
@@ -42,7 +23,7 @@ def _rebuild():
 
 
 def _clusters(*sources):
-    return [_lopez(source).cluster_id for source in sources]
+    return [said_by(source).cluster_id for source in sources]
 
 
 @pytest.fixture
@@ -51,17 +32,17 @@ def editor(django_user_model):
 
 
 def test_copies_split_off_stay_apart_and_together_through_reprocessing_and_rebuild(editor):
-    sources = [_article(f"Lopez on taxes {n}", TAXES, publisher=p, day=n + 1)
+    sources = [article(f"Lopez on taxes {n}", TAXES, publisher=p, day=n + 1)
                for n, p in enumerate(["Daily One", "Evening Two", "Weekly Three"])]
     first, second, third = sources
-    cluster = Cluster.objects.get(pk=_lopez(first).cluster_id)
+    cluster = Cluster.objects.get(pk=said_by(first).cluster_id)
     assert _clusters(*sources) == [cluster.pk] * 3  # one remark, three copies: extraction's view
 
-    new = clustering.split_cluster(cluster=cluster, statements=[_lopez(second), _lopez(third)], user=editor)
+    new = clustering.split_cluster(cluster=cluster, statements=[said_by(second), said_by(third)], user=editor)
     assert _clusters(*sources) == [cluster.pk, new.pk, new.pk]
     cluster.refresh_from_db(), new.refresh_from_db()
     assert (cluster.statement_count, new.statement_count) == (1, 2)
-    assert new.first_statement_id == _lopez(second).pk and _lopez(second).is_first_appearance
+    assert new.first_statement_id == said_by(second).pk and said_by(second).is_first_appearance
     assert ClusterDecision.objects.filter(kind="apart", made_by=editor).count() == 2
     assert ClusterDecision.objects.filter(kind="together", made_by=editor).count() == 1
     record = cluster.history.first()
@@ -73,15 +54,15 @@ def test_copies_split_off_stay_apart_and_together_through_reprocessing_and_rebui
     _rebuild()
     a, b, c = _clusters(*sources)
     assert a != b and b == c
-    later = _article("Lopez repeats herself", TAXES, publisher="Daily One", day=9)
-    assert _lopez(later).cluster_id in (a, b)  # a new copy joins one of the two, never a third
+    later = article("Lopez repeats herself", TAXES, publisher="Daily One", day=9)
+    assert said_by(later).cluster_id in (a, b)  # a new copy joins one of the two, never a third
 
 
 def test_merged_clusters_stay_one_through_reprocessing_and_rebuild_in_any_order(editor):
     # three remarks no text rule joins, on one day; an editor says they are one utterance (a paraphrase, say)
-    taxes = _article("Lopez on taxes", TAXES, publisher="Daily One", day=2)
-    schools = _article("Lopez on schools", SCHOOLS, publisher="Evening Two", day=2)
-    rail = _article("Lopez on rail", RAIL, publisher="Weekly Three", day=2)
+    taxes = article("Lopez on taxes", TAXES, publisher="Daily One", day=2)
+    schools = article("Lopez on schools", SCHOOLS, publisher="Evening Two", day=2)
+    rail = article("Lopez on rail", RAIL, publisher="Weekly Three", day=2)
     sources = [taxes, schools, rail]
     ids = _clusters(*sources)
     assert len(set(ids)) == 3
@@ -108,11 +89,11 @@ def test_merged_clusters_stay_one_through_reprocessing_and_rebuild_in_any_order(
 
 
 def test_a_split_undoes_a_merge_and_a_merge_undoes_a_split(editor):
-    taxes = _article("Lopez on taxes", TAXES, publisher="Daily One", day=2)
-    schools = _article("Lopez on schools", SCHOOLS, publisher="Evening Two", day=3)
+    taxes = article("Lopez on taxes", TAXES, publisher="Daily One", day=2)
+    schools = article("Lopez on schools", SCHOOLS, publisher="Evening Two", day=3)
     keep, other = (Cluster.objects.get(pk=pk) for pk in _clusters(taxes, schools))
     clustering.merge_clusters(keep=keep, merge=other, user=editor)
-    new = clustering.split_cluster(cluster=keep, statements=[_lopez(schools)], user=editor)
+    new = clustering.split_cluster(cluster=keep, statements=[said_by(schools)], user=editor)
     assert not ClusterDecision.objects.filter(kind="together").exists()  # the merge's word is taken back
     _reprocess(taxes, schools)
     _rebuild()
@@ -129,11 +110,11 @@ def test_a_statement_given_another_speaker_leaves_the_merged_cluster_for_good(ed
     from statements import services as statement_services
     from tests.factories import ActorFactory
 
-    taxes = _article("Lopez on taxes", TAXES, publisher="Daily One", day=2)
-    schools = _article("Lopez on schools", SCHOOLS, publisher="Evening Two", day=3)
+    taxes = article("Lopez on taxes", TAXES, publisher="Daily One", day=2)
+    schools = article("Lopez on schools", SCHOOLS, publisher="Evening Two", day=3)
     keep, other = (Cluster.objects.get(pk=pk) for pk in _clusters(taxes, schools))
     clustering.merge_clusters(keep=keep, merge=other, user=editor)
-    statement = _lopez(schools)
+    statement = said_by(schools)
     statement.speaker = ActorFactory(name="John Barker")
     statement_services.save_editor_edit(statement=statement, user=editor, changed_fields=["speaker"])
     statement.refresh_from_db()
@@ -144,12 +125,12 @@ def test_a_statement_given_another_speaker_leaves_the_merged_cluster_for_good(ed
 
 
 def test_refusals_say_why_and_change_nothing(editor):
-    taxes = _article("Lopez on taxes", TAXES, publisher="Daily One", day=2)
-    copy = _article("Lopez again", TAXES, publisher="Evening Two", day=3)
-    barker = _article("Barker on taxes", TAXES, lead="Opposition leader John Barker said:", publisher="Daily One",
+    taxes = article("Lopez on taxes", TAXES, publisher="Daily One", day=2)
+    copy = article("Lopez again", TAXES, publisher="Evening Two", day=3)
+    barker = article("Barker on taxes", TAXES, lead="Opposition leader John Barker said:", publisher="Daily One",
                       day=4)
-    lopez = Cluster.objects.get(pk=_lopez(taxes).cluster_id)
-    (by_barker,) = [s for s in barker.statements.all() if s.speaker and s.speaker.name == "John Barker"]
+    lopez = Cluster.objects.get(pk=said_by(taxes).cluster_id)
+    by_barker = said_by(barker, "John Barker")
     other = by_barker.cluster
     with pytest.raises(ClusterEditError, match=rf"Only clusters of one speaker can be merged: cluster {lopez.pk} is "
                                                rf"Maria Lopez's, cluster {other.pk} is John Barker's"):
@@ -157,9 +138,9 @@ def test_refusals_say_why_and_change_nothing(editor):
     with pytest.raises(ClusterEditError, match="cannot be merged with itself"):
         clustering.merge_clusters(keep=lopez, merge=lopez, user=editor)
     with pytest.raises(ClusterEditError, match="Leave at least one copy"):
-        clustering.split_cluster(cluster=lopez, statements=[_lopez(taxes), _lopez(copy)], user=editor)
+        clustering.split_cluster(cluster=lopez, statements=[said_by(taxes), said_by(copy)], user=editor)
     with pytest.raises(ClusterEditError, match=f"Only copies of cluster {lopez.pk} can be split off from it; 1 of"):
-        clustering.split_cluster(cluster=lopez, statements=[_lopez(taxes), by_barker], user=editor)
+        clustering.split_cluster(cluster=lopez, statements=[said_by(taxes), by_barker], user=editor)
     with pytest.raises(ClusterEditError, match="Choose the copies"):
         clustering.split_cluster(cluster=lopez, statements=[], user=editor)
     assert not ClusterDecision.objects.exists()
