@@ -31,6 +31,11 @@ def _cluster_link(cluster_id: int, text: str):
     return format_html('<a href="{}">{}</a>', reverse("admin:statements_cluster_change", args=[cluster_id]), text)
 
 
+def _column(field: str, label: str):
+    """A list column showing a field under a shorter label, sortable."""
+    return admin.display(description=label, ordering=field)(lambda self, obj: getattr(obj, field))
+
+
 @admin.register(Cluster)
 class ClusterAdmin(DALFModelAdmin, HistoryAdmin):
     MEMBERS_SHOWN = 500
@@ -38,8 +43,7 @@ class ClusterAdmin(DALFModelAdmin, HistoryAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
-    list_display = ["__str__", "speaker_label", "wording", "statement_count", "source_count", "publisher_count",
-                    "first_dated_on"]
+    list_display = ["cluster", "speaker_label", "wording", "copies", "sources", "publishers", "first_seen"]
     list_filter = [("speaker", DALFRelatedFieldAjax)]  # an autocomplete: there are thousands of actors
     search_fields = ["speaker_key"]  # shows the search box; what it finds is get_search_results'
     list_select_related = ["speaker", "first_statement"]
@@ -81,6 +85,19 @@ class ClusterAdmin(DALFModelAdmin, HistoryAdmin):
         matching = selectors.editor_search(Statement.objects.all(), term).values("cluster_id")
         words = f"words:{normalized(term)}"
         return queryset.filter(pk__in=matching) | queryset.filter(speaker_key=words), False
+
+    def changelist_view(self, request, extra_context=None):
+        # the wording needs the page's width beside the speaker filter: no app menu on the left
+        return super().changelist_view(request, {**(extra_context or {}), "is_nav_sidebar_enabled": False})
+
+    @admin.display(description="cluster", ordering="pk")
+    def cluster(self, obj):
+        return f"Cluster {obj.pk}"
+
+    copies = _column("statement_count", "copies")
+    sources = _column("source_count", "sources")
+    publishers = _column("publisher_count", "publishers")
+    first_seen = _column("first_dated_on", "first seen")
 
     @admin.display(description="speaker", ordering="speaker__name")
     def speaker_label(self, obj):
