@@ -27,7 +27,7 @@ from .models import Statement, Topic, TopicLink
 
 # --- Statements ------------------------------------------------------------------------------------------
 
-def _an_id(text) -> int | None:
+def an_id(text) -> int | None:
     """A primary key from a request parameter: ASCII digits that fit a bigint, else None."""
     text = str(text or "")
     return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else None
@@ -158,9 +158,9 @@ class StatementAdmin(DALFModelAdmin, HistoryAdmin):
         """The speaker stored on the statement being edited and, on a POST, the one chosen."""
         ids = []
         match = getattr(request, "resolver_match", None)
-        if (object_id := _an_id(match.kwargs.get("object_id") if match else None)) is not None:
+        if (object_id := an_id(match.kwargs.get("object_id") if match else None)) is not None:
             ids += Statement.objects.filter(pk=object_id).values_list("speaker_id", flat=True)
-        if request.method == "POST" and (posted := _an_id(request.POST.get("speaker"))) is not None:
+        if request.method == "POST" and (posted := an_id(request.POST.get("speaker"))) is not None:
             ids.append(posted)
         return ids
 
@@ -200,7 +200,7 @@ class StatementAdmin(DALFModelAdmin, HistoryAdmin):
         (the equivalent of the role held so far, `role`, or the one held on the date `on`)."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        actor_id, role_id = _an_id(request.GET.get("actor")), _an_id(request.GET.get("role"))
+        actor_id, role_id = an_id(request.GET.get("actor")), an_id(request.GET.get("role"))
         roles = list(actor_selectors.roles_of(actor_id))
         role = Role.objects.filter(pk=role_id).first() if role_id is not None else None
         try:

@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from common.admin_history import HistoryAdmin
 
 from . import selectors
-from .admin import _an_id  # statements.admin imports this module at its end, after defining it
+from .admin import an_id  # statements.admin imports this module at its end, after defining it
 from .clustering import services as clustering
 from .clustering.text import normalized
 from .models import Cluster, Statement
@@ -118,7 +118,7 @@ class ClusterAdmin(DALFModelAdmin, HistoryAdmin):
         return [path("<int:object_id>/split/", split, name="statements_cluster_split"), *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        members = (Statement.objects.filter(cluster_id=_an_id(object_id)).select_related("speaker", "source")
+        members = (Statement.objects.filter(cluster_id=an_id(object_id)).select_related("speaker", "source")
                    .defer("search_vector", "source__text", "source__original")
                    .order_by("-is_first_appearance", "dated_on", "created_at", "id")[:self.MEMBERS_SHOWN])
         extra_context = {**(extra_context or {}), "members": members, "may_split": self.may_edit(request),
@@ -133,7 +133,7 @@ class ClusterAdmin(DALFModelAdmin, HistoryAdmin):
         if cluster is None:
             self.message_user(request, "This cluster no longer exists (merged or emptied meanwhile).", messages.ERROR)
             return HttpResponseRedirect(reverse("admin:statements_cluster_changelist"))
-        ids = [i for i in map(_an_id, request.POST.getlist("statement")) if i is not None]
+        ids = [i for i in map(an_id, request.POST.getlist("statement")) if i is not None]
         try:
             new = clustering.split_cluster(cluster=cluster, statements=Statement.objects.filter(pk__in=ids),
                                            user=request.user)
