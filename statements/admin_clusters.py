@@ -9,6 +9,7 @@ merge), which the Editors and Analysts groups hold.
 from dalf.admin import DALFModelAdmin, DALFRelatedFieldAjax
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -166,11 +167,12 @@ class ClusterAdmin(DALFModelAdmin, HistoryAdmin):
                 self.message_user(request, "Choose the cluster to keep.", messages.ERROR)
                 return None
             try:
-                for other in clusters:
-                    if other.pk != keep.pk:
-                        clustering.merge_clusters(keep=keep, merge=other, user=request.user)
+                with transaction.atomic():  # all of them or none
+                    for other in clusters:
+                        if other.pk != keep.pk:
+                            clustering.merge_clusters(keep=keep, merge=other, user=request.user)
             except clustering.ClusterEditError as exc:
-                self.message_user(request, f"Nothing more was merged: {exc}", messages.ERROR)
+                self.message_user(request, f"Nothing was merged: {exc}", messages.ERROR)
                 return None
             keep.refresh_from_db()
             merged = ", ".join(str(c.pk) for c in clusters if c.pk != keep.pk)
