@@ -42,7 +42,9 @@ def cluster_list(*, speaker: Actor | None = None, topic: Topic | None = None, da
 
 
 def cluster_by_pk(pk: int) -> Cluster | None:
-    return Cluster.objects.select_related("speaker").filter(pk=pk).first()
+    return (Cluster.objects.select_related("speaker", "first_statement", "first_statement__source")
+            .defer("first_statement__search_vector", "first_statement__source__text",
+                   "first_statement__source__original").filter(pk=pk).first())
 
 
 def cluster_copies(cluster: Cluster) -> list[Statement]:
@@ -84,6 +86,10 @@ class ClusterPage:
     canonical: Statement
     first: Statement
     copies: list[Copy]
+
+    @property
+    def copy_statements(self) -> list[Statement]:
+        return [copy.statement for copy in self.copies]
 
 
 def cluster_page(pk: int) -> ClusterPage | None:
