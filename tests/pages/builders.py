@@ -95,7 +95,7 @@ def carried_remark(speaker=None, copies=None):
     ]
     made = []
     for publisher, day, words, kind in copies:
-        text, ((start, end),) = article([f'{speaker.name} said: "{words}"'])
+        text, _ = article([f'{speaker.name} said to {publisher}: "{words}"'])
         start = text.index(words)
         source = SourceFactory(text=text, publisher=publisher, published=day, title=f"{speaker.name} in {publisher}")
         statement = StatementFactory(source=source, speaker=speaker, content_start=start, content_end=start + len(words),

@@ -179,3 +179,17 @@ def test_cluster_list_newest_first_with_speaker_topic_date_and_source_filters(cl
     assert "carried by 3 sources" in body and "first in Daily One" in body
     bad = _text(client.get("/clusters/?actor=nobody-at-all&min_sources=x"))
     assert "Ignored actor=" in bad and "Ignored min_sources=" in bad and len(re.findall("cluster-link", bad)) == 2
+
+
+def test_cluster_page_and_list_cost_the_same_queries_however_many_copies(client, django_assert_max_num_queries):
+    lopez = ActorFactory(name="Maria Lopez", slug="maria-lopez")
+    wordings = [(f"Outlet {i}", dt.date(2024, 3, 1 + i), REMARK, Statement.Kind.DIRECT) for i in range(8)]
+    few = carried_remark(lopez, wordings[:2])
+    many = carried_remark(ActorFactory(name="John Barker", slug="john-barker"), wordings)
+    assert len({s.cluster_id for s in many}) == 1
+    for statements in (few, many):
+        with django_assert_max_num_queries(2):  # the cluster (speaker, first statement joined); its copies
+            _text(client.get(f"/clusters/{statements[0].cluster_id}/"))
+    with django_assert_max_num_queries(2):  # the capped count; the page's rows, everything joined
+        body = _text(client.get("/clusters/"))
+    assert body.count("cluster-link") == 2
