@@ -177,6 +177,8 @@ def test_cluster_list_newest_first_with_speaker_topic_date_and_source_filters(cl
     assert listed("?date_to=2024-03-10") == both[1:]
     body = _text(client.get("/clusters/?min_sources=2"))
     assert "carried by 3 sources" in body and "first in Daily One" in body
+    actor_page = _text(client.get("/actors/maria-lopez/"))
+    assert 'href="/clusters/?actor=maria-lopez&amp;min_sources=2" class="repeated-link"' in actor_page
     bad = _text(client.get("/clusters/?actor=nobody-at-all&min_sources=x"))
     assert "Ignored actor=" in bad and "Ignored min_sources=" in bad and len(re.findall("cluster-link", bad)) == 2
 
