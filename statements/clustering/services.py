@@ -254,7 +254,8 @@ def refresh(cluster_ids: Iterable[int]) -> None:
     if not ids:
         return
     rows = Statement.objects.filter(cluster_id__in=ids).values(
-        "id", "cluster_id", "dated_on", "created_at", "source_id", "source__reprint_of_id", "source__publisher")
+        "id", "cluster_id", "dated_on", "created_at", "source_id", "source__reprint_of_id", "source__publisher",
+        "review_status")
     members: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
         members[row["cluster_id"]].append(row)
@@ -262,7 +263,9 @@ def refresh(cluster_ids: Iterable[int]) -> None:
     clusters = list(Cluster.objects.filter(pk__in=members))
     firsts = []
     for cluster in clusters:
-        rows = members[cluster.pk]
+        # a copy an editor rejected is no statement: it neither counts nor stands first (unless all are rejected)
+        rows = [r for r in members[cluster.pk] if r["review_status"] != Statement.ReviewStatus.REJECTED] \
+            or members[cluster.pk]
         first = min(rows, key=_first_order)
         firsts.append(first["id"])
         cluster.first_statement_id, cluster.first_dated_on = first["id"], first["dated_on"]
