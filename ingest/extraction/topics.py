@@ -205,6 +205,12 @@ def _name_ending(name: str, words: list[str]) -> str | None:
     return " ".join(parts[start:]) if start < len(parts) - len(words) else None
 
 
+def _refers_back(chunk) -> bool:
+    """Whether a chunk is "the" or "this" and a noun ("the court"): a body or thing named before; "emerging
+    economies" is not the "advanced economies" named before it, nor "out of coal" the "metallurgical coal"."""
+    return len(chunk) == 2 and chunk[0].lower_ in ("the", "this", "that", "these", "those")
+
+
 def _of_complement(chunk) -> str | None:
     """The plain noun after "of" that completes a chunk ("hostilities" of "the cessation of hostilities"), as
     written; None where an article, a figure or a name follows."""
@@ -323,28 +329,31 @@ class TopicIndex:
 
     def _list_chunks(self) -> list[tuple[int, int, str]]:
         """(start, end, key phrase) of every noun chunk of the Doc that has one."""
-        chunks = [(c.start_char, c.end_char, *found, _of_complement(c)) for c in self.doc.noun_chunks if (found := _phrase(c))]
+        # each with (the plain noun after "of", whether it refers back) for the rules of `resolved`
+        chunks = [(c.start_char, c.end_char, *found, (_of_complement(c), _refers_back(c)))
+                  for c in self.doc.noun_chunks if (found := _phrase(c))]
         repeated = Counter(phrase for _, _, phrase, _, _ in chunks)
         # "key issue", "firm commitment", "huge number": an adjective makes most phrases a manner of speaking,
         # so such a phrase is a topic only when the article uses it again ("civil service", "human rights").
-        kept = [(a, b, phrase, of) for a, b, phrase, adjective, of in chunks if not adjective or repeated[phrase] > 1]
+        kept = [(a, b, phrase, how) for a, b, phrase, adjective, how in chunks if not adjective or repeated[phrase] > 1]
         longer: dict[str, set[str]] = {}
         complements: dict[str, set[str | None]] = {}
-        for _, _, phrase, of in kept:
+        for _, _, phrase, (of, _) in kept:
             if " " in phrase:
                 longer.setdefault(phrase.rsplit(" ", 1)[-1], set()).add(phrase)
             complements.setdefault(phrase, set()).add(of)
 
         last: dict[str, str] = {}  # head noun -> the last longer phrase so far with that head
 
-        def resolved(phrase: str) -> str:
-            # a bare noun stands for the longer phrase it heads that the article last named ("a US court ... the
-            # court"), or the one it names at all ("shortage": "skills shortage"); a key noun the article always
-            # follows with "of" and the same noun, for that ("cessation of hostilities")
+        def resolved(phrase: str, refers_back: bool) -> str:
+            # "the" and a noun stand for the longer phrase it heads that the article last named ("the US government
+            # ... the government"), unless the noun is what the article is about ("economy" beside "US economy" and
+            # "Japanese economy"); a bare noun for the one it names at all ("shortage": "skills shortage"); a key
+            # noun the article always follows with "of" and the same noun, for that ("cessation of hostilities")
             if " " in phrase:
                 last[phrase.rsplit(" ", 1)[-1]] = phrase
                 return phrase
-            if phrase in last:
+            if refers_back and phrase in last and phrase not in self.key_nouns:
                 return last[phrase]
             if len(longer.get(phrase, ())) == 1:
                 return next(iter(longer[phrase]))
@@ -353,7 +362,7 @@ class TopicIndex:
                 return f"{phrase} of {next(iter(of))}"
             return phrase
 
-        phrases = [resolved(phrase) for _, _, phrase, _ in kept]
+        phrases = [resolved(phrase, refers_back) for _, _, phrase, (_, refers_back) in kept]
         named = self._named_by_entity(set(phrases))
         return [(a, b, named.get(p, p)) for (a, b, _, _), p in zip(kept, phrases)]
 
