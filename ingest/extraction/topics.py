@@ -10,12 +10,15 @@ from . import tables
 from .records import PERSON
 from .speakers.titles import strip_possessive
 from .vocabulary import (
-    GENERIC_TOPIC_WORDS, LEADING_DETERMINERS, NOT_SUBJECT_SENSES, PERSON_HONORIFICS, PERSON_ROLES, SUBJECT_SENSES,
+    BODY_SENSES, GENERIC_TOPIC_WORDS, LEADING_DETERMINERS, NOT_SUBJECT_SENSES, PERSON_HONORIFICS, PERSON_ROLES,
+    SUBJECT_SENSES, WHOSE_SENSES,
 )
 
 # People are linked as mentioned actors, not as topics.
 TOPIC_LABELS = frozenset({"ORG", "GPE", "NORP", "EVENT", "LAW", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
 ENTITY_LABELS = TOPIC_LABELS | {"PERSON"}
+# Words that name one place, people or body before a noun ("EU countries"; "English" is often tagged a language).
+NAME_LABELS = ENTITY_LABELS | {"LANGUAGE"}
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 MAX_PER_STATEMENT = 8
 _NOT_IN_PHRASES = frozenset({"DET", "PRON", "NUM", "PART", "SYM", "ADV", "AUX", "INTJ"})
@@ -83,7 +86,8 @@ def _is_person(actor) -> bool:
 
 
 def normalise_entity(ent, registry) -> str | None:
-    name = strip_possessive(" ".join(ent.text.split()))
+    lead = 1 if _opens_a_clause(ent) else 0
+    name = strip_possessive(" ".join(ent[lead:].text.split()))
     first, _, rest = name.partition(" ")
     if rest and first.lower() in LEADING_DETERMINERS:
         name = rest  # "a Conservative Party", "the Tories"
@@ -92,6 +96,10 @@ def normalise_entity(ent, registry) -> str | None:
         return None
     if ent.label_ == "NORP" and ent[-1].tag_ == "NNPS":
         name = singular_name(name)  # "Muslims" and "Muslim", "Tories" and "Tory": one topic
+    if ent.end < len(ent.doc) and ent.doc[ent.end].text in ("-", "–") and _in_hyphenated(ent[-1]):
+        return None  # "UK e" of "UK e-Universities": a name cut inside a word
+    if ent.label_ == "EVENT" and noun_senses().get(ent[-1].lower_) == "time":
+        return None  # "the New Year", "Christmas": a date, not a subject
     if len(ent) == 1 and names_no_subject(ent.text) and ent.end < len(ent.doc) \
             and ent.doc[ent.end].lower_ in PERSON_ROLES:
         return None  # "Home" of "Home Secretary": a word of a title
@@ -115,13 +123,17 @@ def _phrase(chunk) -> tuple[str, bool] | None:
     The phrase is the chunk's content words in lower case, the head noun lemmatised ("interest rates" ->
     "interest rate", "hostilities agreement" stays), names and words of a named entity as written, and words
     written with a hyphen kept together ("intra-Syrian dialogue")."""
-    toks = [t for t in _with_hyphenated(chunk) if _in_hyphenated(t) or not (
-        t.is_stop or t.is_punct or t.like_num or t.pos_ in _NOT_IN_PHRASES or _is_amount(t))]
+    toks = [t for t in _with_hyphenated(chunk) if _in_hyphenated(t) or _ordinal_of_modifier(t) or not (
+        (t.is_stop and t.ent_type_ not in TOPIC_LABELS) or t.is_punct or t.like_num or t.pos_ in _NOT_IN_PHRASES
+        or _is_amount(t))]  # "US" of "a US court" is no "us"
     # a participle ("proposed change", "chosen country") is dropped, and describes like an adjective
     described = any(t.pos_ == "VERB" for t in toks)
     toks = [t for t in toks if t.pos_ != "VERB"]
     if not toks or toks[-1].pos_ not in ("NOUN", "PROPN"):
         return None
+    kept = {t.i for t in toks}
+    if any(t.like_num for t in chunk if toks[0].i < t.i < toks[-1].i and t.i not in kept):
+        return None  # "Fortune 500 companies": a figure inside a phrase is part of a name, which is broken without it
     if any(t.ent_type_ == "PERSON" or (t.text[:1].isupper() and t.lower_.rstrip(".") in PERSON_HONORIFICS) for t in toks):
         return None  # a person ("Mr Blair"): a mentioned actor, not a topic
     if toks[-1].lemma_.lower() in PERSON_ROLES:
@@ -131,15 +143,82 @@ def _phrase(chunk) -> tuple[str, bool] | None:
     if len(toks) > 4:
         toks = toks[-4:]
     head = toks[-1]
-    words = [t.text if t.pos_ == "PROPN" or t.ent_type_ else _head_word(t) if t is head else t.lower_ for t in toks]
+    words = [t.text if t.pos_ == "PROPN" or (t.ent_type_ and not t.like_num) else _head_word(t) if t is head
+             else t.lower_ for t in toks]
     if len(words) == 1 and (words[0].lower() in GENERIC_TOPIC_WORDS or len(words[0]) < 4 or not names_an_issue(words[0])):
         return None  # "problem", "customer", "centre", "pound", "laptop"
-    if (words[-1] in GENERIC_TOPIC_WORDS or not names_an_issue(words[-1])) and all(t.pos_ == "ADJ" for t in toks[:-1]):
-        return None  # "young people", "local residents", "best interest": who or how, not what
+    if (words[-1] in GENERIC_TOPIC_WORDS or not names_an_issue(words[-1])) and all(map(_says_whose, toks[:-1])):
+        return None  # "young people", "local residents", "best interest", "government plans": who or how, not what
+    if len(toks) > 1 and _names_a_kind_of_body(chunk, toks):
+        return None  # "EU countries", "Turkey is a Muslim country": a kind of body, not one
     phrase = words[0]
     for prev, tok, word in zip(toks, toks[1:], words[1:]):
         phrase += _joint(prev, tok) + word
     return phrase, described or any(t.pos_ == "ADJ" and not t.ent_type_ for t in toks)
+
+
+def _opens_a_clause(ent) -> bool:
+    """Whether a name's first word is the verb of the sentence it opens ("Comparing the Welsh Assembly Government
+    to ..."); a title in capitals ("Make Your Kid a Millionaire") keeps its verb."""
+    return len(ent) > 1 and ent[0].is_sent_start and ent[0].pos_ == "VERB" and ent[1].text[:1].islower()
+
+
+def _says_whose(tok) -> bool:
+    """Whether a word before a head says who or how: an adjective, or a common noun for a group ("government" of
+    "government plans"); a name ("Labour manifesto") says which, even tagged an adjective, unless it names a people
+    ("Scottish students")."""
+    if tok.ent_type_ in ENTITY_LABELS and tok.ent_type_ != "NORP":
+        return False
+    if tok.pos_ == "ADJ":
+        return True
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and noun_senses().get(tok.lemma_.lower()) in WHOSE_SENSES
+
+
+def _names_a_kind_of_body(chunk, toks) -> bool:
+    """Whether a phrase names a kind of body or place rather than one: a head for who or where (BODY_SENSES) with
+    only names before it, in the plural or said of something ("EU countries", "Turkey is a Muslim country"); "the
+    Labour government", "a Labour government would ..." and "small businesses" are not."""
+    head = toks[-1]
+    if noun_senses().get(head.lemma_.lower()) not in BODY_SENSES:
+        return False
+    if not all(t.ent_type_ in NAME_LABELS for t in toks[:-1]):
+        return False
+    predicate = head.dep_ == "attr" and any(t.lower_ in ("a", "an") for t in chunk if t.i < head.i)
+    return head.tag_ in ("NNS", "NNPS") or predicate
+
+
+def _ordinal_of_modifier(tok) -> bool:
+    """An ordinal word before a noun that itself describes the head ("first" of "first time buyers"): without it the
+    phrase says something else ("time buyer")."""
+    return tok.is_alpha and tok.like_num and tok.head.dep_ == "compound" and tok.head.i > tok.i
+
+
+def _name_ending(name: str, words: list[str]) -> str | None:
+    """The capitalised words of `name` that end with `words` (case aside), when there are more of them:
+    ("Comparing the Welsh Assembly Government", [assembly, government]) -> "Welsh Assembly Government"."""
+    parts = name.split()
+    if [p.casefold() for p in parts[-len(words):]] != words:
+        return None
+    start = len(parts) - len(words)
+    while start > 0 and parts[start - 1][:1].isupper():
+        start -= 1
+    return " ".join(parts[start:]) if start < len(parts) - len(words) else None
+
+
+def _refers_back(chunk) -> bool:
+    """Whether a chunk is "the" or "this" and a noun ("the court"): a body or thing named before; "emerging
+    economies" is not the "advanced economies" named before it, nor "out of coal" the "metallurgical coal"."""
+    return len(chunk) == 2 and chunk[0].lower_ in ("the", "this", "that", "these", "those")
+
+
+def _of_complement(chunk) -> str | None:
+    """The plain noun after "of" that completes a chunk ("hostilities" of "the cessation of hostilities"), as
+    written; None where an article, a figure or a name follows."""
+    doc = chunk.doc
+    if chunk.end + 1 >= len(doc) or doc[chunk.end].lower_ != "of":
+        return None
+    noun = doc[chunk.end + 1]
+    return noun.lower_ if noun.pos_ == "NOUN" and noun.is_alpha and not noun.ent_type_ else None
 
 
 def _is_amount(tok) -> bool:
@@ -161,11 +240,25 @@ def _head_word(tok) -> str:
 
 
 def _with_hyphenated(chunk) -> list:
-    """The chunk's tokens, with the start of a hyphenated word the chunk cuts ("e-" of "e-mails") put back."""
-    doc, start = chunk.doc, chunk.start
+    """The chunk's tokens, with the parts of a hyphenated word the chunk cuts ("e-" of "e-mails") put back, from
+    the last separating mark on ("other forums - Russian courts": "Russian courts")."""
+    doc, start, end = chunk.doc, chunk.start, chunk.end
     while start >= 2 and _in_hyphenated(doc[start]) and doc[start - 1].text in ("-", "–") and not doc[start - 2].whitespace_:
         start -= 2
-    return list(doc[start:chunk.end])
+    while end + 1 < len(doc) and _in_hyphenated(doc[end - 1]) and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_:
+        end += 2  # "UK e" of "UK e-Universities"
+    for tok in doc[start:end - 1]:
+        if _separates(tok):
+            start = tok.i + 1
+    return list(doc[start:end])
+
+
+def _separates(tok) -> bool:
+    """A comma, colon, semicolon or dash standing between words (a hyphen joining two is no separator)."""
+    if tok.text in (",", ";", ":"):
+        return True
+    spaced = tok.whitespace_ or (tok.i > 0 and tok.doc[tok.i - 1].whitespace_)
+    return tok.text in ("-", "–", "—") and bool(spaced)
 
 
 def _in_hyphenated(tok) -> bool:
@@ -224,19 +317,7 @@ class TopicIndex:
         """Key phrases of the noun chunks inside [start, end); the chunks of the Doc are listed once
         (Span.noun_chunks walks the whole Doc on every call)."""
         if self._chunks is None:
-            chunks = [(c.start_char, c.end_char, *found) for c in self.doc.noun_chunks if (found := _phrase(c))]
-            repeated = Counter(phrase for _, _, phrase, _ in chunks)
-            # "key issue", "firm commitment", "huge number": an adjective makes most phrases a manner of speaking,
-            # so such a phrase is a topic only when the article uses it again ("civil service", "human rights").
-            kept = [(a, b, phrase) for a, b, phrase, adjective in chunks if not adjective or repeated[phrase] > 1]
-            # a bare noun stands for the one longer phrase of the article it heads ("shortage": "skills shortage")
-            longer: dict[str, set[str]] = {}
-            for _, _, phrase in kept:
-                if " " in phrase:
-                    longer.setdefault(phrase.rsplit(" ", 1)[-1], set()).add(phrase)
-            self._chunks = [
-                (a, b, next(iter(longer[phrase])) if len(longer.get(phrase, ())) == 1 else phrase) for a, b, phrase in kept
-            ]
+            self._chunks = self._list_chunks()
             self._chunk_starts = [c[0] for c in self._chunks]
         i = bisect.bisect_left(self._chunk_starts, start)
         out = []
@@ -244,6 +325,59 @@ class TopicIndex:
             if self._chunks[i][1] <= end:
                 out.append(self._chunks[i][2])
             i += 1
+        return out
+
+    def _list_chunks(self) -> list[tuple[int, int, str]]:
+        """(start, end, key phrase) of every noun chunk of the Doc that has one."""
+        # each with (the plain noun after "of", whether it refers back) for the rules of `resolved`
+        chunks = [(c.start_char, c.end_char, *found, (_of_complement(c), _refers_back(c)))
+                  for c in self.doc.noun_chunks if (found := _phrase(c))]
+        repeated = Counter(phrase for _, _, phrase, _, _ in chunks)
+        # "key issue", "firm commitment", "huge number": an adjective makes most phrases a manner of speaking,
+        # so such a phrase is a topic only when the article uses it again ("civil service", "human rights").
+        kept = [(a, b, phrase, how) for a, b, phrase, adjective, how in chunks if not adjective or repeated[phrase] > 1]
+        longer: dict[str, set[str]] = {}
+        complements: dict[str, set[str | None]] = {}
+        for _, _, phrase, (of, _) in kept:
+            if " " in phrase:
+                longer.setdefault(phrase.rsplit(" ", 1)[-1], set()).add(phrase)
+            complements.setdefault(phrase, set()).add(of)
+
+        last: dict[str, str] = {}  # head noun -> the last longer phrase so far with that head
+
+        def resolved(phrase: str, refers_back: bool) -> str:
+            # "the" and a noun stand for the longer phrase it heads that the article last named ("the US government
+            # ... the government"), unless the noun is what the article is about ("economy" beside "US economy" and
+            # "Japanese economy"); a bare noun for the one it names at all ("shortage": "skills shortage"); a key
+            # noun the article always follows with "of" and the same noun, for that ("cessation of hostilities")
+            if " " in phrase:
+                last[phrase.rsplit(" ", 1)[-1]] = phrase
+                return phrase
+            if refers_back and phrase in last and phrase not in self.key_nouns:
+                return last[phrase]
+            if len(longer.get(phrase, ())) == 1:
+                return next(iter(longer[phrase]))
+            of = complements[phrase]
+            if phrase in self.key_nouns and len(of) == 1 and None not in of:
+                return f"{phrase} of {next(iter(of))}"
+            return phrase
+
+        phrases = [resolved(phrase, refers_back) for _, _, phrase, (_, refers_back) in kept]
+        named = self._named_by_entity(set(phrases))
+        return [(a, b, named.get(p, p)) for (a, b, _, _), p in zip(kept, phrases)]
+
+    def _named_by_entity(self, phrases) -> dict[str, str]:
+        """{phrase: the name it ends} for phrases of two words or more that end one name of the article, written in
+        lower case ("assembly government" of "the Welsh Assembly Government"): the name is the topic."""
+        names = {name for _, _, name, what in self.entities if what != "person"}
+        out = {}
+        for phrase in phrases:
+            words = phrase.casefold().split()
+            if len(words) < 2:
+                continue
+            found = {full for name in names if (full := _name_ending(name, words))}
+            if len(found) == 1:
+                out[phrase] = found.pop()
         return out
 
     def statement_topics(self, start: int, end: int) -> tuple[str, ...]:

@@ -292,6 +292,12 @@ SUBJECT_SENSES = frozenset({
     "act", "state", "possession", "process", "attribute", "event", "phenomenon", "relation", "group", "motive",
     "substance",
 })
+# Common nouns that, before a head, say whose it is ("government plans", "party website"), not what it is about
+# (a person noun often says which: "consumer confidence", "children's literature").
+WHOSE_SENSES = frozenset({"group"})
+# Heads that name who or where: with only names before them, in the plural or said of something, a phrase names a
+# kind of body or place ("EU countries", "Turkey is a Muslim country"), not one ("the Labour government").
+BODY_SENSES = frozenset({"person", "group", "location"})
 # Head nouns that, with only adjectives before them, say who or where, not what ("young people", "local residents").
 NOT_SUBJECT_SENSES = frozenset({"person", "location", "time", "feeling", "quantity", "body", "shape", "Tops"})
 # Words that lead a name without being part of it ("a Conservative Party", "the Tories").
