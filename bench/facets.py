@@ -3,7 +3,7 @@
     .venv/bin/python bench/facets.py --db st_perf [--n 20]
 
 For a few representative lists (no filter, a common word, a prefix, the busiest speaker and topic), the facets
-are computed --n times without the cache (the page caches those slower than AGGREGATE_SLOW_MS): wall-clock p50
+are computed --n times without the cache (the page caches those slower than LIST_AGGREGATE_SLOW_MS): wall-clock p50
 and p95 in ms, this process's CPU time (p50), and `sql`: the execution time PostgreSQL reports (EXPLAIN ANALYZE)
 for the facets' queries, added up: the database's own work, least moved by other load on a shared machine. Then
 how many statements were counted (at most FACET_WINDOW; "+" when the list holds more).
@@ -42,6 +42,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from actors.models import Actor
+    from browse.forms import period_starts
     from statements import selectors
     from statements.models import Statement, Topic, TopicLink
 
@@ -63,7 +64,7 @@ def main() -> None:
             statements = selectors.filter_statements(filters)
             started, started_cpu = time.perf_counter(), time.process_time()
             with CaptureQueriesContext(connection) as queries:
-                facets = selectors.statement_facets(statements)
+                facets = selectors.statement_facets(statements, periods=period_starts())
             times.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
         times, cpu = times[2:], cpu[2:]  # warm-up

@@ -37,7 +37,7 @@ class CappedPaginator(Paginator):
     def page(self, number):
         """The page's rows through a "deferred join": the page's ids are chosen in a subquery that selects
         nothing but ids (so the planner can answer it from the list indexes alone), and only those rows are
-        then read in full. Same rows, same order, still one query."""
+        then read in full. Same rows, same order, still one query; and one for their topics (listed_topics)."""
         qs = self.object_list
         if not hasattr(qs, "query"):
             return super().page(number)
@@ -47,7 +47,7 @@ class CappedPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = qs.prefetch_related(None).values("pk")[bottom:top]
-        return self._get_page(qs.filter(pk__in=ids), number, self)
+        return self._get_page(selectors.with_listed_topics(qs.filter(pk__in=ids)), number, self)
 
 
 def paginate_ranked(request, queryset, per_page):
