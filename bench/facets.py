@@ -69,8 +69,8 @@ def main() -> None:
             cpu.append((time.process_time() - started_cpu) * 1000)
         times, cpu = times[2:], cpu[2:]  # warm-up
         sql = sum(server_ms(q["sql"]) for q in queries.captured_queries)
-        rows, more = selectors.facet_window(selectors.filter_statements(filters))
-        print(f"{name:28} {statistics.median(times):7.1f} {pct(times, 0.95):7.1f} {statistics.median(cpu):6.1f} {sql:6.1f}  {len(rows):,}{'+' if more else ''} "
+        counted = f"{facets.window:,}+" if facets.window else "all"
+        print(f"{name:28} {statistics.median(times):7.1f} {pct(times, 0.95):7.1f} {statistics.median(cpu):6.1f} {sql:6.1f}  {counted} "
               f"({len(facets.topics)} topics, {len(facets.publishers)} publishers, {len(facets.speakers)} speakers)")
 
 

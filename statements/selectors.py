@@ -13,9 +13,9 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core.exceptions import EmptyResultSet
 from django.core.validators import slug_re
 from django.db import connection
-from django.db.models import BooleanField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import BooleanField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, Window
 from django.db.models.expressions import OrderBy, RawSQL
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, RowNumber
 
 from actors.models import Actor
 from common.queries import count_subquery
@@ -343,78 +343,98 @@ class Facets:
     periods: list = field(default_factory=list)
 
 
-def facet_window(statements: QuerySet[Statement]) -> tuple[list[int], bool]:
-    """The ids of the newest FACET_WINDOW statements of a filter_statements list, and whether it holds more. A list
-    ranked by relevance has the ids of its newest matches in hand (`search_window`)."""
+_WINDOW_COLUMNS = ("pk", "speaker_id", "kind", "review_status", "dated_on", "source_id")
+
+
+def facet_window(statements: QuerySet[Statement]) -> tuple[str, list, bool | None]:
+    """SQL (and its parameters) giving the newest FACET_WINDOW + 1 statements of a filter_statements list as
+    (id, speaker_id, kind, review_status, dated_on, source_id, place): `place` 1 for the newest. Then whether the list
+    holds more than FACET_WINDOW, when that is known already: a list ranked by relevance has the ids of its newest
+    matches in hand (`search_window`); any other list is read here in its own order, from its own indexes, the rows
+    numbered as they come (reading the ids first and the rows by id after cost twice the database's time)."""
     window = getattr(statements, "search_window", None)  # ranked by relevance: its ids, newest first
     if window is not None:
-        return window[:FACET_WINDOW], len(window) > FACET_WINDOW or "beyond_window" in statements.query.annotations
-    qs = statements.prefetch_related(None).order_by(*ORDERINGS["newest"])
-    ids = list(qs.values_list("pk", flat=True)[: FACET_WINDOW + 1])
-    return ids[:FACET_WINDOW], len(ids) > FACET_WINDOW
+        ids = window[:FACET_WINDOW]
+        ids = RawSQL("SELECT unnest(%s::bigint[])", (ids,)) if uses_postgres() else ids
+        qs = Statement.objects.filter(pk__in=ids).annotate(place=Value(1)).values_list(*_WINDOW_COLUMNS, "place")
+        sql, params = qs.query.sql_with_params()
+        return sql, list(params), len(window) > FACET_WINDOW or "beyond_window" in statements.query.annotations
+    newest = list(ORDERINGS["newest"])
+    qs = (statements.prefetch_related(None).order_by(*newest)
+          .annotate(place=Window(RowNumber(), order_by=newest)).values_list(*_WINDOW_COLUMNS, "place"))
+    sql, params = qs[: FACET_WINDOW + 1].query.sql_with_params()
+    return sql, list(params), None
 
 
-# Every facet in one statement: the window's rows are read once (with their source's publisher), each facet's
-# values grouped and counted by the database, and only the top `limit` of each come back (the rank per facet is a
-# window function, so the same text runs on SQLite). Where this was three queries and a Counter in Python, a
-# window of 500 rows with ~350 speakers made ~350 Actor instances per page: 8-9 ms of CPU, now ~1 (bench/facets.py).
+# Every facet in one statement: the list's newest rows are read once, each facet's values grouped, counted, ordered
+# and cut to `limit` by the database. Where this was three queries and a Counter in Python, a window of 500 rows with
+# ~350 speakers made ~350 Actor instances per page: 8-9 ms of CPU, now ~2 (bench/facets.py). Names and publishers are
+# read per counted speaker or source (an index lookup each): joined, the planner guessed too many rows and read all
+# 50,000 actors, or memoized the sources of the list's rows at twice the cost of the rest. Runs on SQLite too.
 _FACETS_SQL = """
-WITH w AS (
-  SELECT s.id, s.speaker_id, s.kind, s.review_status, s.dated_on, src.publisher
-  FROM statements_statement s JOIN statements_source src ON src.id = s.source_id WHERE s.id IN ({ids})
-){periods}, counted AS (
+WITH listed (id, speaker_id, kind, review_status, dated_on, source_id, place) AS ({listed}),
+w AS (SELECT * FROM listed WHERE place <= %s){periods}
+SELECT 'listed', '', '', COUNT(*) FROM listed
+UNION ALL SELECT * FROM (
   SELECT 'speakers' AS facet, (SELECT slug FROM actors_actor WHERE id = c.speaker_id) AS value,
-         (SELECT name FROM actors_actor WHERE id = c.speaker_id) AS label, c.n
-    FROM (SELECT speaker_id, COUNT(*) AS n FROM w WHERE speaker_id IS NOT NULL GROUP BY speaker_id) c
-  UNION ALL SELECT 'topics', t.slug, t.name, c.n
-    FROM (SELECT l.topic_id, COUNT(*) AS n FROM w JOIN statements_statement_topics l ON l.statement_id = w.id
-          GROUP BY l.topic_id) c JOIN statements_topic t ON t.id = c.topic_id
-  UNION ALL SELECT 'publishers', w.publisher, w.publisher, COUNT(*) FROM w WHERE w.publisher <> '' GROUP BY w.publisher
-  UNION ALL SELECT 'kinds', w.kind, w.kind, COUNT(*) FROM w GROUP BY w.kind
-  UNION ALL SELECT 'review_statuses', w.review_status, w.review_status, COUNT(*) FROM w GROUP BY w.review_status{period_counts}
-)
-SELECT facet, value, label, n FROM (
-  SELECT facet, value, label, n, ROW_NUMBER() OVER (PARTITION BY facet ORDER BY n DESC, label) AS place FROM counted
-) ranked WHERE place <= %s
+         (SELECT name FROM actors_actor WHERE id = c.speaker_id) AS label, c.n AS n
+  FROM (SELECT speaker_id, COUNT(*) AS n FROM w WHERE speaker_id IS NOT NULL GROUP BY speaker_id) c
+  ORDER BY n DESC, label LIMIT %s) speakers
+UNION ALL SELECT * FROM (
+  SELECT 'topics', t.slug, t.name AS label, c.n AS n
+  FROM (SELECT l.topic_id, COUNT(*) AS n FROM w JOIN statements_statement_topics l ON l.statement_id = w.id
+        GROUP BY l.topic_id) c JOIN statements_topic t ON t.id = c.topic_id
+  ORDER BY n DESC, label LIMIT %s) topics
+UNION ALL SELECT * FROM (
+  SELECT 'publishers', p.publisher, p.publisher AS label, SUM(p.n) AS n
+  FROM (SELECT (SELECT publisher FROM statements_source WHERE id = c.source_id) AS publisher, c.n
+        FROM (SELECT source_id, COUNT(*) AS n FROM w GROUP BY source_id) c) p
+  WHERE p.publisher <> '' GROUP BY p.publisher ORDER BY n DESC, label LIMIT %s) publishers
+UNION ALL SELECT 'kinds', w.kind, w.kind, COUNT(*) FROM w GROUP BY w.kind
+UNION ALL SELECT 'review_statuses', w.review_status, w.review_status, COUNT(*) FROM w GROUP BY w.review_status{period_counts}
 """
 _PERIODS_SQL = ", periods (period_key, since) AS (VALUES {rows})"
 _PERIOD_COUNTS_SQL = """
-  UNION ALL SELECT 'periods', p.period_key, p.period_key, COUNT(w.id)
-    FROM periods p LEFT JOIN w ON w.dated_on >= p.since GROUP BY p.period_key"""
+UNION ALL SELECT 'periods', p.period_key, p.period_key, COUNT(w.id)
+  FROM periods p LEFT JOIN w ON w.dated_on >= p.since GROUP BY p.period_key"""
 
 
 def statement_facets(statements: QuerySet[Statement], limit: int = FACET_LIMIT,
                      periods: dict[str, dt.date | None] | None = None) -> Facets:
     """Speakers, topics, publishers, kinds and review statuses of `statements` (a filter_statements list) with their
     counts, and how many of them fall in each of `periods` ({key: since, None for all time}), over at most
-    FACET_WINDOW rows whatever the list's size: two queries (the window's ids; every facet counted)."""
-    ids, overflows = facet_window(statements)
-    if not ids:
+    FACET_WINDOW rows whatever the list's size: one query."""
+    if statements.query.is_empty():
         return Facets([], [], [])
+    listed_sql, listed_params, overflows = facet_window(statements)
     periods = periods or {}
     dated = {key: since for key, since in periods.items() if since is not None}  # the others: all of the list
-    id_sql, id_params = ("SELECT unnest(%s::bigint[])", [ids]) if uses_postgres() else (", ".join(["%s"] * len(ids)), ids)
     sql = _FACETS_SQL.format(
-        ids=id_sql, periods=_PERIODS_SQL.format(rows=", ".join(["(%s, %s)"] * len(dated))) if dated else "",
+        listed=listed_sql, periods=_PERIODS_SQL.format(rows=", ".join(["(%s, %s)"] * len(dated))) if dated else "",
         period_counts=_PERIOD_COUNTS_SQL if dated else "",
     )
     period_params = [v for key, since in dated.items() for v in (key, connection.ops.adapt_datefield_value(since))]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*id_params, *period_params, limit])
+        cursor.execute(sql, [*listed_params, FACET_WINDOW, *period_params, limit, limit, limit])
         rows = cursor.fetchall()
     found: dict[str, list] = {}
-    for facet, value, label, n in rows:
+    for facet, value, label, n in sorted(rows, key=lambda row: (-row[3], row[2])):  # most first, then A to Z
         found.setdefault(facet, []).append((value, label, n))
+    listed = found.pop("listed")[0][2]
+    if not listed:
+        return Facets([], [], [])
+    counted = min(listed, FACET_WINDOW)
+    overflows = listed > FACET_WINDOW if overflows is None else overflows
     labels = {"kinds": dict(Statement.Kind.choices), "review_statuses": dict(Statement.ReviewStatus.choices)}
     in_period = {value: n for value, _, n in found.get("periods", [])}
     return Facets(
         speakers=[{"slug": v, "name": label, "n": n} for v, label, n in found.get("speakers", [])],
         topics=[{"slug": v, "name": label, "n": n} for v, label, n in found.get("topics", [])],
         publishers=[{"name": v, "n": n} for v, _, n in found.get("publishers", [])],
-        window=len(ids) if overflows else None,
+        window=counted if overflows else None,
         **{facet: [{"value": v, "name": str(names.get(v, v)), "n": n} for v, _, n in found.get(facet, [])]
            for facet, names in labels.items()},
-        periods=[{"value": key, "n": in_period.get(key, 0) if key in dated else len(ids)} for key in periods],
+        periods=[{"value": key, "n": in_period.get(key, 0) if key in dated else counted} for key in periods],
     )
 
 
@@ -578,7 +598,7 @@ def sources_with_counts(*, q: str = "", publisher: str = "", status: str = "") -
     sources only, where the join grouped every statement of every source before picking the page
     (200,000 sources, 1M statements: 1.5 s -> milliseconds, docs/performance.md)."""
     from django.db.models import IntegerField, OuterRef, Subquery, Value
-    from django.db.models.functions import Coalesce
+    from django.db.models.functions import Coalesce, RowNumber
     per_source = (
         Statement.objects.filter(source=OuterRef("pk")).exclude(review_status=Statement.ReviewStatus.REJECTED)
         .order_by().values("source").annotate(c=Count("pk")).values("c")
