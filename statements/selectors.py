@@ -7,15 +7,16 @@ prefetched, so a page of any size costs a fixed number of queries.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.core.validators import slug_re
 from django.db import connection
-from django.db.models import BooleanField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, Window
+from django.db.models import BooleanField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import OrderBy, RawSQL
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import Coalesce
 
 from actors.models import Actor
 from common.queries import count_subquery
@@ -149,8 +150,7 @@ def _ranked_search(qs: QuerySet[Statement], q: str) -> QuerySet[Statement]:
     newest = qs.filter(search_vector=query).order_by(*ORDERINGS["newest"]).values_list("pk", flat=True)
     window = list(newest[:SEARCH_RANK_WINDOW + 1])
     overflows = len(window) > SEARCH_RANK_WINDOW
-    # One array parameter, not 2,000: building and quoting an IN list that long costs more than the query.
-    ids = RawSQL("SELECT unnest(%s::bigint[])", (window[:SEARCH_RANK_WINDOW],))
+    ids = _id_set(window[:SEARCH_RANK_WINDOW])
     ranked = _annotate_search(statement_base().defer(*LIST_DEFERRED).filter(pk__in=ids), query)
     if overflows:
         ranked = ranked.annotate(beyond_window=Value(True, output_field=BooleanField()))
@@ -343,98 +343,65 @@ class Facets:
     periods: list = field(default_factory=list)
 
 
-_WINDOW_COLUMNS = ("pk", "speaker_id", "kind", "review_status", "dated_on", "source_id")
-
-
-def facet_window(statements: QuerySet[Statement]) -> tuple[str, list, bool | None]:
-    """SQL (and its parameters) giving the newest FACET_WINDOW + 1 statements of a filter_statements list as
-    (id, speaker_id, kind, review_status, dated_on, source_id, place): `place` 1 for the newest. Then whether the list
-    holds more than FACET_WINDOW, when that is known already: a list ranked by relevance has the ids of its newest
-    matches in hand (`search_window`); any other list is read here in its own order, from its own indexes, the rows
-    numbered as they come (reading the ids first and the rows by id after cost twice the database's time)."""
+def facet_window(statements: QuerySet[Statement]) -> tuple[list[tuple], bool]:
+    """(id, speaker id, publisher, kind, review status, date) of the newest FACET_WINDOW statements of a
+    filter_statements list, and whether it holds more. A list ranked by relevance has the ids of its newest matches
+    in hand (`search_window`); any other list is read in its own order, from its own indexes."""
+    fields = ("pk", "speaker_id", "source__publisher", "kind", "review_status", "dated_on")
     window = getattr(statements, "search_window", None)  # ranked by relevance: its ids, newest first
     if window is not None:
-        ids = window[:FACET_WINDOW]
-        ids = RawSQL("SELECT unnest(%s::bigint[])", (ids,)) if uses_postgres() else ids
-        qs = Statement.objects.filter(pk__in=ids).annotate(place=Value(1)).values_list(*_WINDOW_COLUMNS, "place")
-        sql, params = qs.query.sql_with_params()
-        return sql, list(params), len(window) > FACET_WINDOW or "beyond_window" in statements.query.annotations
-    newest = list(ORDERINGS["newest"])
-    qs = (statements.prefetch_related(None).order_by(*newest)
-          .annotate(place=Window(RowNumber(), order_by=newest)).values_list(*_WINDOW_COLUMNS, "place"))
-    sql, params = qs[: FACET_WINDOW + 1].query.sql_with_params()
-    return sql, list(params), None
+        rows = list(Statement.objects.filter(pk__in=_id_set(window[:FACET_WINDOW])).values_list(*fields))
+        return rows, len(window) > FACET_WINDOW or "beyond_window" in statements.query.annotations
+    qs = statements.prefetch_related(None).order_by(*ORDERINGS["newest"])
+    rows = list(qs.values_list(*fields)[: FACET_WINDOW + 1])
+    return rows[:FACET_WINDOW], len(rows) > FACET_WINDOW
 
 
-# Every facet in one statement: the list's newest rows are read once, each facet's values grouped, counted, ordered
-# and cut to `limit` by the database. Where this was three queries and a Counter in Python, a window of 500 rows with
-# ~350 speakers made ~350 Actor instances per page: 8-9 ms of CPU, now ~2 (bench/facets.py). Names and publishers are
-# read per counted speaker or source (an index lookup each): joined, the planner guessed too many rows and read all
-# 50,000 actors, or memoized the sources of the list's rows at twice the cost of the rest. Runs on SQLite too.
-_FACETS_SQL = """
-WITH listed (id, speaker_id, kind, review_status, dated_on, source_id, place) AS ({listed}),
-w AS (SELECT * FROM listed WHERE place <= %s){periods}
-SELECT 'listed', '', '', COUNT(*) FROM listed
-UNION ALL SELECT * FROM (
-  SELECT 'speakers' AS facet, (SELECT slug FROM actors_actor WHERE id = c.speaker_id) AS value,
-         (SELECT name FROM actors_actor WHERE id = c.speaker_id) AS label, c.n AS n
-  FROM (SELECT speaker_id, COUNT(*) AS n FROM w WHERE speaker_id IS NOT NULL GROUP BY speaker_id) c
-  ORDER BY n DESC, label LIMIT %s) speakers
-UNION ALL SELECT * FROM (
-  SELECT 'topics', t.slug, t.name AS label, c.n AS n
-  FROM (SELECT l.topic_id, COUNT(*) AS n FROM w JOIN statements_statement_topics l ON l.statement_id = w.id
-        GROUP BY l.topic_id) c JOIN statements_topic t ON t.id = c.topic_id
-  ORDER BY n DESC, label LIMIT %s) topics
-UNION ALL SELECT * FROM (
-  SELECT 'publishers', p.publisher, p.publisher AS label, SUM(p.n) AS n
-  FROM (SELECT (SELECT publisher FROM statements_source WHERE id = c.source_id) AS publisher, c.n
-        FROM (SELECT source_id, COUNT(*) AS n FROM w GROUP BY source_id) c) p
-  WHERE p.publisher <> '' GROUP BY p.publisher ORDER BY n DESC, label LIMIT %s) publishers
-UNION ALL SELECT 'kinds', w.kind, w.kind, COUNT(*) FROM w GROUP BY w.kind
-UNION ALL SELECT 'review_statuses', w.review_status, w.review_status, COUNT(*) FROM w GROUP BY w.review_status{period_counts}
-"""
-_PERIODS_SQL = ", periods (period_key, since) AS (VALUES {rows})"
-_PERIOD_COUNTS_SQL = """
-UNION ALL SELECT 'periods', p.period_key, p.period_key, COUNT(w.id)
-  FROM periods p LEFT JOIN w ON w.dated_on >= p.since GROUP BY p.period_key"""
+def _id_set(ids: list[int]):
+    # One array parameter on PostgreSQL, not hundreds: building and quoting a long IN list costs more than the query.
+    return RawSQL("SELECT unnest(%s::bigint[])", (ids,)) if uses_postgres() else ids
+
+
+def _most_first(counts: Counter, limit: int, label=lambda key: key) -> list:
+    return sorted(counts.items(), key=lambda item: (-item[1], label(item[0])))[:limit]
 
 
 def statement_facets(statements: QuerySet[Statement], limit: int = FACET_LIMIT,
                      periods: dict[str, dt.date | None] | None = None) -> Facets:
     """Speakers, topics, publishers, kinds and review statuses of `statements` (a filter_statements list) with their
     counts, and how many of them fall in each of `periods` ({key: since, None for all time}), over at most
-    FACET_WINDOW rows whatever the list's size: one query."""
-    if statements.query.is_empty():
+    FACET_WINDOW rows whatever the list's size.
+
+    Three queries: the window's rows (counted here, as plain tuples), the counted speakers' names (tuples, not
+    Actor instances: ~350 of those per page cost 3-6 ms of CPU), the topics counted by the database. All of it in
+    one statement (the facets grouped in SQL) cost PostgreSQL two to three times as much: docs/performance.md."""
+    rows, overflows = facet_window(statements)
+    if not rows:
         return Facets([], [], [])
-    listed_sql, listed_params, overflows = facet_window(statements)
-    periods = periods or {}
-    dated = {key: since for key, since in periods.items() if since is not None}  # the others: all of the list
-    sql = _FACETS_SQL.format(
-        listed=listed_sql, periods=_PERIODS_SQL.format(rows=", ".join(["(%s, %s)"] * len(dated))) if dated else "",
-        period_counts=_PERIOD_COUNTS_SQL if dated else "",
+    by_speaker = Counter(row[1] for row in rows if row[1] is not None)
+    names = {pk: (slug, name) for pk, slug, name in
+             Actor.objects.filter(pk__in=_id_set(list(by_speaker))).values_list("pk", "slug", "name")}
+    speakers = [{"slug": names[pk][0], "name": names[pk][1], "n": n}
+                for pk, n in _most_first(Counter({pk: n for pk, n in by_speaker.items() if pk in names}), limit,
+                                         lambda pk: names[pk][1])]
+    topics = list(
+        TopicLink.objects.filter(statement_id__in=_id_set([row[0] for row in rows]))
+        .values(slug=F("topic__slug"), name=F("topic__name")).annotate(n=Count("statement_id"))
+        .order_by("-n", "name")[:limit]
     )
-    period_params = [v for key, since in dated.items() for v in (key, connection.ops.adapt_datefield_value(since))]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*listed_params, FACET_WINDOW, *period_params, limit, limit, limit])
-        rows = cursor.fetchall()
-    found: dict[str, list] = {}
-    for facet, value, label, n in sorted(rows, key=lambda row: (-row[3], row[2])):  # most first, then A to Z
-        found.setdefault(facet, []).append((value, label, n))
-    listed = found.pop("listed")[0][2]
-    if not listed:
-        return Facets([], [], [])
-    counted = min(listed, FACET_WINDOW)
-    overflows = listed > FACET_WINDOW if overflows is None else overflows
-    labels = {"kinds": dict(Statement.Kind.choices), "review_statuses": dict(Statement.ReviewStatus.choices)}
-    in_period = {value: n for value, _, n in found.get("periods", [])}
+    publishers = Counter(row[2] for row in rows if row[2])
+    labels = {"kinds": (3, dict(Statement.Kind.choices)), "review_statuses": (4, dict(Statement.ReviewStatus.choices))}
+    dates = [row[5] for row in rows]
     return Facets(
-        speakers=[{"slug": v, "name": label, "n": n} for v, label, n in found.get("speakers", [])],
-        topics=[{"slug": v, "name": label, "n": n} for v, label, n in found.get("topics", [])],
-        publishers=[{"name": v, "n": n} for v, _, n in found.get("publishers", [])],
-        window=counted if overflows else None,
-        **{facet: [{"value": v, "name": str(names.get(v, v)), "n": n} for v, _, n in found.get(facet, [])]
-           for facet, names in labels.items()},
-        periods=[{"value": key, "n": in_period.get(key, 0) if key in dated else counted} for key in periods],
+        speakers=speakers,
+        topics=topics,
+        publishers=[{"name": name, "n": n} for name, n in _most_first(publishers, limit)],
+        window=len(rows) if overflows else None,
+        **{facet: [{"value": v, "name": str(names_.get(v, v)), "n": n}
+                   for v, n in _most_first(Counter(row[column] for row in rows), limit)]
+           for facet, (column, names_) in labels.items()},
+        periods=[{"value": key, "n": len(rows) if since is None else sum(1 for d in dates if d and d >= since)}
+                 for key, since in (periods or {}).items()],
     )
 
 
@@ -598,7 +565,7 @@ def sources_with_counts(*, q: str = "", publisher: str = "", status: str = "") -
     sources only, where the join grouped every statement of every source before picking the page
     (200,000 sources, 1M statements: 1.5 s -> milliseconds, docs/performance.md)."""
     from django.db.models import IntegerField, OuterRef, Subquery, Value
-    from django.db.models.functions import Coalesce, RowNumber
+    from django.db.models.functions import Coalesce
     per_source = (
         Statement.objects.filter(source=OuterRef("pk")).exclude(review_status=Statement.ReviewStatus.REJECTED)
         .order_by().values("source").annotate(c=Count("pk")).values("c")
