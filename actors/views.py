@@ -52,7 +52,7 @@ def actor_detail(request, slug):
         "actor": actor,
         "form": form,
         "filters": filters,
-        "page": paginate_statements(request, statements, form.page_size),
+        "page": paginate_statements(request, statements, form.page_size, filters=filters, order=form.ordering),
         "series": cached(lambda: statement_selectors.statements_over_time(statements, "day"), "series", statements),
         "topics": cached(lambda: statement_selectors.top_topics(everything, 30), "topics", everything, 30),
         "mentioned": cached(lambda: statement_selectors.top_mentioned(everything, 10), "mentioned", everything, 10),

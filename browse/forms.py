@@ -25,6 +25,12 @@ DEFAULT_PER_PAGE = 20
 COPIES_CHOICES = [("first", "Each statement once"), ("all", "Every copy")]
 
 
+def period_starts() -> dict[str, dt.date | None]:
+    """Each period's first day (None: all time), as of today."""
+    today = timezone.localdate()
+    return {key: None if days is None else today - dt.timedelta(days=days) for key, days in PERIODS.items()}
+
+
 def blank(choices):
     return [("", "Any"), *choices]
 
@@ -94,9 +100,8 @@ class StatementFilterForm(NoticeMixin, forms.Form):
         """The StatementFilters for the valid fields (invalid ones are left out); `fixed` wins over GET."""
         data = getattr(self, "cleaned_data", {})
         date_from = data.get("date_from")
-        days = PERIODS.get(data.get("period") or "")
-        if days is not None:
-            period_start = timezone.localdate() - dt.timedelta(days=days)
+        period_start = period_starts().get(data.get("period") or "")
+        if period_start is not None:
             date_from = max(date_from, period_start) if date_from else period_start
         values = {
             "q": data.get("q") or "",

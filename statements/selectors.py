@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, fields, replace
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
@@ -155,8 +155,7 @@ def _ranked_search(qs: QuerySet[Statement], q: str) -> QuerySet[Statement]:
     newest = qs.filter(search_vector=query).order_by(*ORDERINGS["newest"]).values_list("pk", flat=True)
     window = list(newest[:SEARCH_RANK_WINDOW + 1])
     overflows = len(window) > SEARCH_RANK_WINDOW
-    # One array parameter, not 2,000: building and quoting an IN list that long costs more than the query.
-    ids = RawSQL("SELECT unnest(%s::bigint[])", (window[:SEARCH_RANK_WINDOW],))
+    ids = _id_set(window[:SEARCH_RANK_WINDOW])
     ranked = _annotate_search(statement_base().defer(*LIST_DEFERRED).filter(pk__in=ids), query)
     if overflows:
         ranked = ranked.annotate(beyond_window=Value(True, output_field=BooleanField()))
@@ -220,6 +219,21 @@ def _annotate_search(qs: QuerySet[Statement], query: SearchQuery) -> QuerySet[St
 
 
 # --- One actor's, source's or topic's statements, and single statements -----------------------------------------------
+
+
+def with_listed_topics(statements: QuerySet[Statement]) -> list[Statement]:
+    """The rows of `statements`, each with `listed_topics` (its topics, A to Z, with id, name and slug), read in
+    one query beside the rows. `prefetch_related` does the same but builds a related manager and a queryset per
+    row: 2 of the 5 ms of CPU a page of 20 rows cost (docs/performance.md)."""
+    rows = list(statements.prefetch_related(None))
+    by_statement: dict[int, list[Topic]] = {row.pk: [] for row in rows}
+    links = (TopicLink.objects.filter(statement_id__in=list(by_statement)).order_by("topic__name")
+             .values_list("statement_id", "topic_id", "topic__name", "topic__slug"))
+    for statement_id, pk, name, slug in links:
+        by_statement[statement_id].append(Topic(id=pk, name=name, slug=slug))
+    for row in rows:
+        row.listed_topics = by_statement[row.pk]
+    return rows
 
 
 def statements_by_speaker(actor) -> QuerySet[Statement]:
@@ -312,63 +326,104 @@ def top_mentioned(statements: QuerySet[Statement], limit: int = 10):
 # Every value offered is counted among rows of the list itself, so choosing it never empties the list.
 FACET_WINDOW = 500
 FACET_LIMIT = 100
+# What a list page computes beside its rows each time it is shown (its facets, its capped count) is cached when
+# slower than this (cached_aggregate): on 1,000,000 statements they take 2-10 ms of SQL each, while reading them
+# from the cache costs well under one; a small database stays exact.
+LIST_AGGREGATE_SLOW_MS = 5
 
 
 @dataclass(frozen=True)
 class Facets:
-    """Choices to narrow a list, most first: speakers and topics [{slug, name, n}], publishers [{name, n}].
-    `window` is the number of statements counted when the list holds more (the counts are then among its newest
-    `window`: FACET_WINDOW, or a relevance ranking's window)."""
+    """Choices to narrow a list, most first: speakers and topics [{slug, name, n}], publishers [{name, n}], kinds
+    and review statuses [{value, name, n}] (name: the label), periods [{value, n}] (value: a key of the `periods`
+    given to statement_facets, in their order). `window` is the number of statements counted when the list holds
+    more (the counts are then among its newest `window`: FACET_WINDOW, or a relevance ranking's window)."""
 
     speakers: list
     topics: list
     publishers: list
     window: int | None = None
+    kinds: list = field(default_factory=list)
+    review_statuses: list = field(default_factory=list)
+    periods: list = field(default_factory=list)
 
 
-def facet_window(statements: QuerySet[Statement]) -> tuple[list[tuple[int, int | None, str]], bool]:
-    """(id, speaker id, publisher) of the newest FACET_WINDOW statements of a filter_statements list, and whether it
-    holds more. A list ranked by relevance has the ids of its newest matches in hand (`search_window`)."""
-    fields = ("pk", "speaker_id", "source__publisher")
+def facet_window(statements: QuerySet[Statement]) -> tuple[list[tuple], bool]:
+    """(id, speaker id, publisher, kind, review status, date) of the newest FACET_WINDOW statements of a
+    filter_statements list, and whether it holds more. A list ranked by relevance has the ids of its newest matches
+    in hand (`search_window`); any other list is read in its own order, from its own indexes."""
+    fields = ("pk", "speaker_id", "source__publisher", "kind", "review_status", "dated_on")
     window = getattr(statements, "search_window", None)  # ranked by relevance: its ids, newest first
     if window is not None:
-        rows = list(Statement.objects.filter(pk__in=window[:FACET_WINDOW]).values_list(*fields))
+        rows = list(Statement.objects.filter(pk__in=_id_set(window[:FACET_WINDOW])).values_list(*fields))
         return rows, len(window) > FACET_WINDOW or "beyond_window" in statements.query.annotations
     qs = statements.prefetch_related(None).order_by(*ORDERINGS["newest"])
     rows = list(qs.values_list(*fields)[: FACET_WINDOW + 1])
     return rows[:FACET_WINDOW], len(rows) > FACET_WINDOW
 
 
-def statement_facets(statements: QuerySet[Statement], limit: int = FACET_LIMIT) -> Facets:
-    """Speakers, topics and publishers of `statements` (a filter_statements list) with their counts, over at most
-    FACET_WINDOW rows whatever the list's size: three queries (the window's rows with speaker and publisher,
-    counted here; the speakers' names; the topics counted in the database)."""
+def _id_set(ids: list[int]):
+    # One array parameter on PostgreSQL, not hundreds: building and quoting a long IN list costs more than the query.
+    return RawSQL("SELECT unnest(%s::bigint[])", (ids,)) if uses_postgres() else ids
+
+
+def _most_first(counts: Counter, limit: int, label=lambda key: key) -> list:
+    return sorted(counts.items(), key=lambda item: (-item[1], label(item[0])))[:limit]
+
+
+def statement_facets(statements: QuerySet[Statement], limit: int = FACET_LIMIT,
+                     periods: dict[str, dt.date | None] | None = None) -> Facets:
+    """Speakers, topics, publishers, kinds and review statuses of `statements` (a filter_statements list) with their
+    counts, and how many of them fall in each of `periods` ({key: since, None for all time}), over at most
+    FACET_WINDOW rows whatever the list's size.
+
+    Three queries: the window's rows (counted here, as plain tuples), the counted speakers' names (tuples, not
+    Actor instances: ~350 of those per page cost 3-6 ms of CPU), the topics counted by the database. All of it in
+    one statement (the facets grouped in SQL) cost PostgreSQL two to three times as much: docs/performance.md."""
     rows, overflows = facet_window(statements)
     if not rows:
         return Facets([], [], [])
-    ids = [pk for pk, _, _ in rows]
-    in_window = RawSQL("SELECT unnest(%s::bigint[])", (ids,)) if uses_postgres() else ids
-    topics = (
-        TopicLink.objects.filter(statement_id__in=in_window)
+    by_speaker = Counter(row[1] for row in rows if row[1] is not None)
+    names = {pk: (slug, name) for pk, slug, name in
+             Actor.objects.filter(pk__in=_id_set(list(by_speaker))).values_list("pk", "slug", "name")}
+    speakers = [{"slug": names[pk][0], "name": names[pk][1], "n": n}
+                for pk, n in _most_first(Counter({pk: n for pk, n in by_speaker.items() if pk in names}), limit,
+                                         lambda pk: names[pk][1])]
+    topics = list(
+        TopicLink.objects.filter(statement_id__in=_id_set([row[0] for row in rows]))
         .values(slug=F("topic__slug"), name=F("topic__name")).annotate(n=Count("statement_id"))
         .order_by("-n", "name")[:limit]
     )
-    by_speaker = Counter(speaker for _, speaker, _ in rows if speaker is not None)
-    names = {a.pk: a for a in Actor.objects.filter(pk__in=list(by_speaker)).only("id", "name", "slug")}
-    speakers = sorted(
-        ({"slug": names[pk].slug, "name": names[pk].name, "n": n} for pk, n in by_speaker.items() if pk in names),
-        key=lambda row: (-row["n"], row["name"]),
-    )[:limit]
-    by_publisher = Counter(publisher for _, _, publisher in rows if publisher)
-    publishers = sorted(({"name": name, "n": n} for name, n in by_publisher.items()), key=lambda r: (-r["n"], r["name"]))
-    return Facets(speakers, list(topics), publishers[:limit], len(rows) if overflows else None)
+    publishers = Counter(row[2] for row in rows if row[2])
+    labels = {"kinds": (3, dict(Statement.Kind.choices)), "review_statuses": (4, dict(Statement.ReviewStatus.choices))}
+    dates = [row[5] for row in rows]
+    return Facets(
+        speakers=speakers,
+        topics=topics,
+        publishers=[{"name": name, "n": n} for name, n in _most_first(publishers, limit)],
+        window=len(rows) if overflows else None,
+        **{facet: [{"value": v, "name": str(names_.get(v, v)), "n": n}
+                   for v, n in _most_first(Counter(row[column] for row in rows), limit)]
+           for facet, (column, names_) in labels.items()},
+        periods=[{"value": key, "n": len(rows) if since is None else sum(1 for d in dates if d and d >= since)}
+                 for key, since in (periods or {}).items()],
+    )
 
 
-def cached_facets(statements: QuerySet[Statement]) -> Facets:
-    """`statement_facets` through `cached_aggregate` (a list that cannot match anything has none)."""
+def cached_facets(statements: QuerySet[Statement], filters: StatementFilters, order: str = "",
+                  periods: dict[str, dt.date | None] | None = None) -> Facets:
+    """`statement_facets` through `cached_aggregate`, keyed by the list's filters and order (the facets are a
+    function of them; compiling the list's SQL for a key cost a millisecond). A list that cannot match anything has
+    none."""
     if statements.query.is_empty():
         return Facets([], [], [])
-    return cached_aggregate(lambda: [statement_facets(statements)], "facets", statements)[0]
+    return cached_aggregate(lambda: [statement_facets(statements, periods=periods)],
+                            "facets", filters_key(filters), order, periods, slow_ms=LIST_AGGREGATE_SLOW_MS)[0]
+
+
+def filters_key(filters: StatementFilters) -> tuple:
+    """`filters` as plain values (a chosen speaker, topic or source by its id), for a cache key."""
+    return tuple(getattr(getattr(filters, f.name), "pk", getattr(filters, f.name)) for f in fields(filters))
 
 
 def statements_over_time(statements: QuerySet[Statement], unit: str = "month"):
@@ -555,12 +610,12 @@ def _key_part(part) -> str:
         return "<no rows>"
 
 
-def cached_aggregate(compute, *key):
+def cached_aggregate(compute, *key, slow_ms: float | None = None):
     """`compute()` (a list), from Django's cache when the same aggregate was slow to compute moments ago.
 
     For sidebars and charts beside a list (top speakers, topics with counts, publishers, a timeline), never
     for the list itself. `key` names the aggregate: querysets in it stand for their SQL, so every filter
-    combination has its own entry. Only results that took at least AGGREGATE_SLOW_MS are cached, for
+    combination has its own entry. Only results that took at least `slow_ms` (AGGREGATE_SLOW_MS) are cached, for
     AGGREGATE_TTL seconds; any save or delete of a statement, source, topic or actor in this process starts a
     new generation (see `_bump_generation`), so a page reflects an edit made through it at once, and other
     processes' edits within the TTL.
@@ -578,7 +633,7 @@ def cached_aggregate(compute, *key):
     if value is None:
         started = time.perf_counter()
         value = list(compute())
-        if (time.perf_counter() - started) * 1000 >= AGGREGATE_SLOW_MS:
+        if (time.perf_counter() - started) * 1000 >= (AGGREGATE_SLOW_MS if slow_ms is None else slow_ms):
             cache.set(cache_key, value, AGGREGATE_TTL)
     return value
 

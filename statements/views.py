@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from browse.exports import FORMATS, bad_request, export_filename, export_list, stream, wants_bom
-from browse.forms import PERIOD_LABELS, parse_statement_filters
+from browse.forms import PERIOD_LABELS, parse_statement_filters, period_starts
 from browse.pagination import paginate, paginate_ranked, paginate_statements
 
 from . import exports, selectors
@@ -37,17 +37,22 @@ def home(request):
 def search(request):
     form, filters = parse_statement_filters(request.GET)
     statements = selectors.filter_statements(filters, order=form.ordering)
-    facets = selectors.cached_facets(statements)
+    facets = selectors.cached_facets(statements, filters, form.ordering, period_starts())
+    chosen = getattr(form, "cleaned_data", {})
     return render(request, "statements/search.html", {
         "form": form,
         "filters": filters,
         "reading": form.reading,
-        "page": paginate_statements(request, statements, form.page_size),
+        "page": paginate_statements(request, statements, form.page_size, filters=filters, order=form.ordering),
         "facets": facets,
         "speakers": facets.speakers[:8],
         "topic_choices": with_current(facets.topics, filters.topic, slug=getattr(filters.topic, "slug", "")),
         "publisher_choices": with_current(facets.publishers, filters.publisher),
         "publisher_counts": True,
+        "kind_choices": counted_choices(facets.kinds, chosen.get("kind"), Statement.Kind.choices),
+        "review_choices": counted_choices(facets.review_statuses, chosen.get("review_status"),
+                                          Statement.ReviewStatus.choices),
+        "period_choices": counted_choices(facets.periods, chosen.get("period"), PERIOD_LABELS.items()),
     })
 
 
@@ -57,6 +62,16 @@ def with_current(choices: list, current, **keys) -> list:
     if not current or any(choice["name"].casefold() == str(current).casefold() for choice in choices):
         return choices
     return [{"name": str(current), "n": 0, **keys}, *choices]
+
+
+def counted_choices(counted: list, current: str | None, labels) -> list:
+    """[{value, name, n}] for a select of fixed values (kind, review status, period): those counted in the list
+    (never one that would empty it), in `labels`' order, and the value in force even when none has it."""
+    counts = {row["value"]: row["n"] for row in counted}
+    return [
+        {"value": value, "name": str(label), "n": counts.get(value, 0)}
+        for value, label in labels if counts.get(value) or value == current
+    ]
 
 
 def statements_export(request, fmt):
@@ -141,7 +156,7 @@ def topic_detail(request, slug):
         "topic": topic,
         "form": form,
         "filters": filters,
-        "page": paginate_statements(request, statements, form.page_size),
+        "page": paginate_statements(request, statements, form.page_size, filters=filters, order=form.ordering),
         "speakers": selectors.cached_aggregate(lambda: selectors.top_speakers(statements, 10), "speakers", statements, 10),
         "series": selectors.cached_aggregate(lambda: selectors.statements_over_time(statements, "day"), "series", statements),
         "publisher_choices": selectors.cached_aggregate(

@@ -148,3 +148,20 @@ def select_options(choices, selected="", value="", label="", count=""):
             attributes += " selected"
         rows.append(f"<option{attributes}>{escape(text)}</option>")
     return mark_safe("".join(rows))
+
+
+@register.simple_tag
+def filter_select(form, name, counted=None):
+    """The <select> of the filter form's choice field `name`, written in one pass (through Django's widget templates
+    each select cost ~0.4 ms, a fifth of the filter form). With `counted` ([{value, name, n}]: facets of the list)
+    its options are "Any" and those, with their counts; else the field's choices."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    selected = form.data.get(name, "")
+    if counted is None:
+        choices = [{"value": value, "name": label} for value, label in form.fields[name].choices]
+        options = select_options(choices, selected, value="value", label="name")
+    else:
+        options = '<option value="">Any</option>' + select_options(counted, selected, value="value", label="name", count="n")
+    return mark_safe(f'<select name="{escape(name)}" id="{escape(form[name].auto_id)}">{options}</select>')

@@ -59,7 +59,9 @@ class ListRenderer:
         return f'<time datetime="{day.isoformat()}"{hint}>{day.day} {self.months[day.month]} {day.year}</time>'
 
     def topics(self, s) -> str:
-        chips = "".join(f'<a class="chip" href="{self.topic_url(t.slug)}">{escape(t.name)}</a>' for t in s.topics.all())
+        topics = getattr(s, "listed_topics", None)  # read beside a page's rows (selectors.with_listed_topics)
+        topics = s.topics.all() if topics is None else topics
+        chips = "".join(f'<a class="chip" href="{self.topic_url(t.slug)}">{escape(t.name)}</a>' for t in topics)
         return f'<p class="chips">{chips}</p>' if chips else ""
 
     def carried(self, s) -> str:

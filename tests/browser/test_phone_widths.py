@@ -91,7 +91,33 @@ def test_on_a_wide_screen_the_filters_are_open_and_the_profile_first(page, live_
     assert page.locator("details.filters-fold").get_attribute("open") is not None
     assert page.locator("form.filters").is_visible()
     assert page.locator(".profile").bounding_box()["y"] < page.locator("ol.statements").bounding_box()["y"]
+    page.goto("/search/")  # the search page's filters too: open, above the results
+    assert page.locator("form.filters").is_visible()
+    assert page.locator("form.filters").bounding_box()["y"] < page.locator("ol.statements").bounding_box()["y"]
     for name in ("home", "search", "actor", "source", "permalink"):
         page.goto(public_pages(world)[name])
         assert overflow(page) <= 0, name
         shoot(page, f"issue21-{name}-1280")
+
+
+def test_on_a_phone_the_search_results_come_before_the_folded_filters(browser, live_server, shoot):
+    build_world()
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    page = context.new_page()
+    page.goto("/search/")
+    statements = page.locator("ol.statements > li.statement-item")
+    assert statements.count() > 1
+    assert statements.first.bounding_box()["y"] < PHONE["height"], "the first statement is on the first screen"
+    fold = page.locator("details.filters-fold")
+    assert fold.bounding_box()["y"] > statements.last.bounding_box()["y"], "the filters come after the results"
+    assert fold.get_attribute("open") is None and not page.locator("form.filters").is_visible()
+    assert overflow(page) <= 0
+    fold.locator("summary").click()
+    assert page.locator("form.filters").is_visible()
+    assert overflow(page) <= 0, "the open filters fit too"
+    shoot(page, "issue21-search-filters-open-390")
+    with page.expect_navigation():
+        page.select_option("#id_kind", index=1)
+    assert statements.count() >= 1
+    assert overflow(page) <= 0
+    context.close()

@@ -3,7 +3,10 @@ text and to the actor's page); a shared name suggests each speaker; prefix searc
 come from the results, with counts, and choosing one never empties the list."""
 import datetime as dt
 
+from django.utils import timezone
+
 from actors.models import ActorAlias
+from statements.models import Statement
 from tests.factories import ActorFactory, SourceFactory, StatementFactory, TopicFactory
 
 
@@ -100,3 +103,33 @@ def test_facets_come_from_the_results_with_counts_and_never_empty_the_list(page,
         page.select_option("#f-publisher", label="SANA (2)")
     assert page.locator(items).count() == 2
     assert _options(page, "#f-topic") == ["Any", "economy (2)", "sanctions (1)"]
+
+
+def _count(label):
+    """The count an option shows: "Direct quote (1)" -> 1."""
+    return int(label.rsplit("(", 1)[1].rstrip(")"))
+
+
+def test_kind_review_and_period_choices_count_the_results_and_each_keeps_its_count(page, transactional_db, shoot):
+    brown = _build()
+    Statement.objects.filter(content__startswith="The economy is strong").update(kind="direct", review_status="verified")
+    this_week = SourceFactory(publisher="BBC", published=timezone.localdate() - dt.timedelta(days=3))
+    StatementFactory(speaker=brown, source=this_week, content="The economy grew this week.", said_on=this_week.published)
+    items = "ol.statements > li.statement-item"
+    page.goto("/search/?q=econom*")
+    assert page.locator(items).count() == 5
+    expected = {
+        "#id_kind": ["Any", "Direct quote (1)", "Reported speech (4)"],  # no "Mixed": none listed
+        "#id_review_status": ["Any", "Extracted (4)", "Verified (1)"],  # nor "Rejected", "Corrected"
+        "#id_period": ["Any", "7 days (1)", "30 days (1)", "year (1)", "all time (5)"],
+    }
+    for select, options in expected.items():
+        assert _options(page, select) == options, select
+    shoot(page, "search-facets-kind-review-period")
+    for select, options in expected.items():
+        for label in options[1:]:  # every value offered keeps as many statements as it says
+            page.goto("/search/?q=econom*")
+            with page.expect_navigation():
+                page.select_option(select, label=label)
+            assert page.locator(items).count() == _count(label), (select, label)
+            assert page.locator(f"{select} option:checked").inner_text() == label

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 # Measured on PostgreSQL (the same for 5 and 50 statements); the limit is what the page may cost. A search
 # ranked by relevance reads the ids of its newest matches first (selectors.SEARCH_RANK_WINDOW): one query more.
 # Search pages: one query looks up the speakers the words may name (selectors.interpret_search; none when a speaker
-# is chosen), and the facets three (the window's rows with speaker and publisher, the speakers' names, the topics).
+# is chosen), and the facets three (the newest rows, their speakers' names, their topics counted).
 PAGES = {
     "home": ("/?period=all", 4),
     "search": ("/search/?q=budget&per_page=50", 8),

@@ -75,3 +75,19 @@ def test_search_headline_keeps_only_its_marks(statement_factory):
     statement.headline = "the <mark>budget</mark> <b>would</b>"
     html = rows([statement])
     assert re.search(r'class="permalink">…?the <mark>budget</mark> &lt;b&gt;would&lt;/b&gt;…?</a>', html)
+
+
+def test_a_pages_topics_read_beside_its_rows_render_as_prefetched_ones(statement_factory, topic_factory,
+                                                                          django_assert_num_queries):
+    from browse.pagination import CappedPaginator
+
+    topics = [topic_factory(name=name, slug=name.lower()) for name in ("War", "Budget", "Oil")]
+    for i, count in enumerate((0, 1, 3, 2)):
+        statement_factory(content_start=i, content_end=i + 1).topics.set(topics[:count])
+    statements = selectors.filter_statements()
+    with django_assert_num_queries(3):  # the count, the page's rows, their topics
+        page = CappedPaginator(statements, 20).page(1)
+        html = rows(page.object_list)
+    assert html == rows(list(statements))  # the same markup as through prefetch_related
+    assert html.count('class="chip"') == 6
+    assert '<a class="chip" href="/topics/budget/">Budget</a><a class="chip" href="/topics/oil/">Oil</a>' in html

@@ -37,4 +37,37 @@ def test_facets_of_a_small_list_count_every_row(dated):
     assert {(t["slug"], t["n"]) for t in facets.topics} == {("budget", 2), ("war", 2)}
     assert {(p["name"], p["n"]) for p in facets.publishers} == {("BBC", 2), ("SANA", 2)}
     assert facets.window is None
-    assert selectors.cached_facets(selectors.filter_statements(selectors.StatementFilters(q="*"))).topics == []
+    nothing = selectors.StatementFilters(q="*")
+    assert selectors.cached_facets(selectors.filter_statements(nothing), nothing).topics == []
+
+
+def test_kinds_review_statuses_and_periods_are_counted_over_the_list(dated):
+    dated[0].kind, dated[0].review_status = "direct", "verified"  # the others: indirect, extracted
+    dated[0].save()
+    periods = {"week": dt.date(2024, 5, 3), "never": dt.date(2030, 1, 1), "all": None}
+    facets = selectors.statement_facets(selectors.filter_statements(selectors.StatementFilters(q="tax")), periods=periods)
+    assert facets.kinds == [{"value": "indirect", "name": "Reported speech", "n": 3},
+                            {"value": "direct", "name": "Direct quote", "n": 1}]
+    assert facets.review_statuses == [{"value": "extracted", "name": "Extracted", "n": 3},
+                                      {"value": "verified", "name": "Verified", "n": 1}]
+    assert facets.periods == [{"value": "week", "n": 2}, {"value": "never", "n": 0}, {"value": "all", "n": 4}]
+    only_ann = selectors.filter_statements(selectors.StatementFilters(speaker=dated[0].speaker))
+    assert [k["value"] for k in selectors.statement_facets(only_ann).kinds] == ["direct", "indirect"]
+    assert selectors.statement_facets(only_ann).publishers == [{"name": "BBC", "n": 2}]
+
+
+def test_the_cache_keeps_one_entry_per_filter_combination(dated, monkeypatch, django_assert_num_queries):
+    monkeypatch.setattr(selectors, "LIST_AGGREGATE_SLOW_MS", 0)  # cache every result
+    by_ann = selectors.StatementFilters(speaker=dated[0].speaker)
+    by_bob = selectors.StatementFilters(speaker=dated[2].speaker)
+    assert selectors.filters_key(by_ann) != selectors.filters_key(by_bob)
+    lists = [(selectors.filter_statements(f), f) for f in (by_ann, by_bob)]
+    with django_assert_num_queries(6):  # each: the window's rows, the speakers' names, the topics
+        computed = [selectors.cached_facets(*args) for args in lists]
+    with django_assert_num_queries(0):
+        cached = [selectors.cached_facets(*args) for args in lists]
+    assert cached == computed
+    assert [[s["slug"] for s in facets.speakers] for facets in cached] == [["ann"], ["bob"]]
+    dated[0].save()  # an edit: counted afresh
+    with django_assert_num_queries(3):
+        selectors.cached_facets(*lists[0])
