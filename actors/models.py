@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.functions import Lower, Upper
+from django.db.models.functions import Lower
 from common.links import reverse_one
 from simple_history.models import HistoricalRecords
 
@@ -115,10 +115,9 @@ class Role(models.Model):
             ),
         ]
         indexes = [
-            # role descriptions, looked up by title (selectors.role_holders)
+            # roles looked up by title, case-insensitive: descriptions (selectors.role_holders), editors' roles
+            # (services.taught_speakers, teach_mention)
             models.Index(Lower("title"), name="role_title_lower"),
-            # services.taught_speakers looks editors' roles up by title, case-insensitive
-            models.Index(Upper("title"), condition=models.Q(origin="editor"), name="role_editor_title_upper"),
         ]
 
     def __str__(self):

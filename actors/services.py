@@ -11,7 +11,7 @@ from operator import or_
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
-from django.db.models.functions import Upper
+from django.db.models.functions import Lower
 from django.utils.text import slugify
 
 from .models import Actor, ActorAlias, DistinctActors, MentionDecision, MergeRecord, Role
@@ -631,7 +631,8 @@ def teach_mention(*, mention: str, actor: Actor, decision: str, statements: int 
         taught_as = "alias"
     else:
         title = description_title(mention)
-        role = Role.objects.filter(actor=actor, title__iexact=title, organization_name="").first()
+        role = Role.objects.alias(title_key=Lower("title")).filter(  # the role_title_lower index
+            actor=actor, title_key=title.lower(), organization_name="").first()
         if role is None:
             role = Role.objects.create(actor=actor, title=title, origin=Role.Origin.EDITOR,
                                        first_seen_source_id=source_id, first_seen_on=seen_on)
@@ -680,16 +681,16 @@ def taught_speakers(*, mentions: Iterable[str], on: dt.date | None = None) -> di
             if actor is not None:
                 found[mention] = Taught(actor=actor)
         elif record.taught_as == "role":
-            titles[mention] = description_title(mention).upper()
+            titles[mention] = description_title(mention).lower()
     if titles:
         held = Role.objects.filter(origin=Role.Origin.EDITOR, actor__merged_into__isnull=True).annotate(
-            upper_title=Upper("title")).filter(upper_title__in=set(titles.values())).select_related("actor")
+            title_key=Lower("title")).filter(title_key__in=set(titles.values())).select_related("actor")
         if on is not None:
             held = held.filter(Q(start_date__isnull=True) | Q(start_date__lte=on),
                                Q(end_date__isnull=True) | Q(end_date__gte=on))
         holders: dict[str, list[Role]] = {}
         for role in held:
-            holders.setdefault(role.upper_title, []).append(role)
+            holders.setdefault(role.title_key, []).append(role)
         for mention, title in titles.items():
             roles = holders.get(title, [])
             if len({role.actor_id for role in roles}) == 1:

@@ -152,6 +152,8 @@ QUANTIFIERS = frozenset("some many most all both several few others those these 
 INDEFINITES = frozenset("a an one another some any".split())
 # Nouns of a body of people that is no one organisation ("police said", "staff said"): a group, unless named with it
 COLLECTIVES = frozenset("police staff crew public personnel".split())
+# Small words inside an organisation's name ("Friends of the Earth", "Department for Education and Skills")
+SMALL_NAME_WORDS = frozenset("of for and the on in at to de du la le".split())
 # Collectives that are one organisation when a place names them ("West Yorkshire police"): speakers.sources
 NAMED_BY_PLACE = frozenset(["police"])
 # Nouns of those who speak for someone else ("a spokesman for X", "X's lawyers", "X officials", "a Foreign Office

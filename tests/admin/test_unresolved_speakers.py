@@ -235,3 +235,25 @@ def test_administrators_read_every_decision(admin_client, admin_user):
     body = admin_client.get("/admin/actors/mentiondecision/").content.decode()
     assert "one insider" in body and "Marked unnamed" in body
     assert admin_client.get("/admin/actors/mentiondecision/add/").status_code == 403
+
+
+def test_editors_roles_are_looked_up_through_the_one_title_index(editor):
+    """Roles have one case-insensitive index on their title (lower(title)); the editors' roles, looked up for what
+    was taught, use it too (a query on upper(title), as before, would find no index to use)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    unresolved("A spokeswoman for the Rail Board", 1)
+    board = ActorFactory(name="Rail Board", slug="rail-board", kind=Actor.Kind.ORGANIZATION)
+    services.resolve_mention(mention_key="a spokeswoman for the rail board", decision="link", actor=board, user=editor)
+    with CaptureQueriesContext(connection) as queries:
+        found = taught_speakers(mentions=["A SPOKESWOMAN for the Rail Board"], on=dt.date(2026, 1, 1))
+    assert found["A SPOKESWOMAN for the Rail Board"].actor == board
+    [roles_sql] = [q["sql"] for q in queries.captured_queries if '"actors_role"' in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + roles_sql)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "role_title_lower" in plan, plan
+    index_names = {index.name for index in Role._meta.indexes}
+    assert "role_editor_title_upper" not in index_names and "role_title_lower" in index_names

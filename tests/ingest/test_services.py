@@ -206,3 +206,17 @@ def test_html_entities_are_decoded_in_stored_text_unless_editors_hold_offsets_in
     services.process_source(source_id=other.pk, force=True)
     other.refresh_from_db()
     assert other.text == text
+
+
+def test_an_organisation_written_with_a_leading_the_or_by_its_initials_gets_its_actor():
+    """Issue 20: a name the NER missed with its "The" ("The Football Association", which the store takes for a
+    description when it keeps the "The") and a representative named by initials the article spells out are stored
+    on the organisation's actor."""
+    text = ("Cup replay ordered\n\n\"We will appeal,\" The Football Association said on Monday. The Department for "
+            "Rural Affairs is reviewing the plan. A DfRA source said the figures were wrong.")
+    source = services.submit_text(text=text).source
+    source.refresh_from_db()
+    speakers = {s.speaker_mention: s.speaker for s in source.statements.all()}
+    assert speakers["The Football Association"].name == "Football Association"
+    assert speakers["The Football Association"].kind == Actor.Kind.ORGANIZATION
+    assert speakers["A DfRA source"].name == "Department for Rural Affairs"

@@ -42,12 +42,21 @@ def compatible(actor, gender) -> bool:
 
 
 def abbreviates(short: str, name: str) -> bool:
-    """Is `short` the initials of `name` ("IEA" of "International Energy Agency", "U.S." of "United States")?"""
+    """Is `short` the initials of `name` ("IEA" of "International Energy Agency", "U.S." of "United States"), the
+    initials of small words in small letters included or not ("DfES" of "Department for Education and Skills",
+    "BoE" of "Bank of England")?"""
     letters = short.replace(".", "")
-    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters[0].isupper() and letters[-1].isupper()
+            and sum(c.isupper() for c in letters) >= 2):
         return False
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in ("of", "the", "and", "for", "&")]
-    return len(words) >= 2 and "".join(w[0] for w in words).upper() == letters
+    words = name.replace("-", " ").split()
+    significant = "".join(w[0] for w in words if w.lower() not in ("of", "the", "and", "for", "&")).upper()
+    if letters.isupper():
+        return len(significant) >= 2 and significant == letters
+    # a small letter stands for a small word: "f" for "for", "o" for "of"
+    every = "".join(w[0].lower() if w.lower() in ("of", "for", "on", "in") else w[0].upper()
+                    for w in words if w.lower() not in ("the", "and", "&"))
+    return len(significant) >= 2 and every == letters
 
 
 def squashed(name: str) -> str:
@@ -77,8 +86,10 @@ class Actor:
             self.aliases.append(alias)
 
     def speaker(self) -> Speaker:
-        aliases = tuple(dict.fromkeys([self.name, *self.aliases]))
-        return Speaker(name=self.name, kind=self.kind, title=self.title, aliases=aliases, resolved=self.resolved)
+        # a name is stored without its "The" ("The West Yorkshire police"): the store takes "The ..." for a description
+        name = clean_name(self.name) if self.resolved and self.name.lower().startswith("the ") else self.name
+        aliases = tuple(dict.fromkeys([name, *self.aliases]))
+        return Speaker(name=name, kind=self.kind, title=self.title, aliases=aliases, resolved=self.resolved)
 
 
 @dataclass

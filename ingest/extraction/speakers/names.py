@@ -69,6 +69,12 @@ def relabel_people(doc) -> None:
                 and not before.is_sent_start:  # "Fellow Republicans" opening a sentence is no party name
             ent = Span(doc, ent.start - 1, ent.end, label=ent.label_)  # "Liberal" + "Democrats"
             changed = True
+        whole = _title_case_name(ent)
+        if whole is not None:  # "Reporters Without" + "Borders"
+            ent, before, changed = whole, (doc[whole.start - 1] if whole.start > 0 else None), True
+        if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].pos_ == "NOUN" and ent[-1].text.islower() \
+                and ent[-1].lemma_ in ORG_ROLES and ent[-2].text[:1].isupper():
+            ent, changed = Span(doc, ent.start, ent.end - 1, label="ORG"), True  # "Friends of the Moors" + "charity"
         if ent.label_ == "PERSON" and before is not None and before.text in names and not before.ent_type_ \
                 and before.dep_ == COMPOUND and before.head.i in range(ent.start, ent.end):
             ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Shani" + "Rhys James"
@@ -97,6 +103,25 @@ def relabel_people(doc) -> None:
         doc.ents = filter_spans(ents)  # one repair may reach into a span another made ("Clinton-Kaine")
 
 
+def _title_case_name(ent) -> Span | None:
+    """An organisation's name the NER cut at a capitalised preposition ("Borders" of "Reporters Without Borders",
+    "Arms Trade" of "Campaign Against Arms Trade"): the run of capitalised words before it, with the preposition,
+    in a sentence of ordinary case (a title-case headline capitalises every preposition); None if there is none."""
+    doc, start = ent.doc, ent.start
+    if not doc.has_annotation("SENT_START"):
+        return None
+    while start > ent.sent.start and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
+            and not doc[start - 1].ent_type_ and doc[start - 1].lower_ not in NAME_PARTICLES:
+        start -= 1
+    run = doc[start:ent.start]
+    if not any(t.pos_ in ("ADP", "CCONJ") and t.i > ent.sent.start for t in run) or run[0].pos_ in ("ADP", "CCONJ"):
+        return None
+    words = [t for t in ent.sent if t.is_alpha]
+    if sum(t.text[:1].isupper() for t in words) * 2 > len(words):
+        return None
+    return Span(doc, start, ent.end, label="ORG")
+
+
 _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&"})
 
 
@@ -107,7 +132,7 @@ def _spelled_out(doc, ents) -> list[Span]:
     found = []
     for ent in ents:
         letters = ent.text
-        if ent.label_ != "ORG" or len(ent) != 1 or not _ACRONYM.fullmatch(letters) or not letters.isalpha() \
+        if ent.label_ != "ORG" or len(ent) != 1 or not _INITIALS.fullmatch(letters) or not letters.isalpha() \
                 or any(abbreviates(letters, n) for n in names):
             continue
         for tok in doc[: ent.start]:
@@ -122,11 +147,17 @@ def _spelled_out(doc, ents) -> list[Span]:
 
 def _spelling(doc, start: int, letters: str):
     """The span from `start` whose capitalised words' initials are `letters` ("Athletics Kenya" for "AK"), or None."""
-    if start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start:
+    if start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start \
+            and doc[start - 1].lower_ != "the":
         return None  # words inside a longer run of capitals (a title-case headline)
     k, i = 0, start
     while i < len(doc) and k < len(letters):
         t = doc[i]
+        if letters[k].islower():  # "DfES": a small letter is a small word ("for")
+            if not (k and t.lower_ in _INITIALS_SKIP and t.lower_[0] == letters[k]):
+                return None
+            k, i = k + 1, i + 1
+            continue
         if k and t.lower_ in _INITIALS_SKIP:
             i += 1
             continue
@@ -155,6 +186,7 @@ def _hyphenated(doc, i) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ \
         and doc[i].text.isalpha() and doc[i - 2].text[:1].isupper()
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+_INITIALS = re.compile(r"[A-Z](?:[a-z]?[A-Z0-9&]){1,5}")  # "AK", "NAO", and with a small word's letter "DfES", "BoE"
 
 
 def _acronym(ent, person_words) -> bool:

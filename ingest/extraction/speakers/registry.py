@@ -11,9 +11,10 @@ import bisect
 from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
-from ..vocabulary import (CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS,
-                          MALE_HONORIFICS, NSUBJ, NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_ROLES, PARTY_NAMES,
-                          PEERS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROLE_SYNONYMS, ROOT, STYLES)
+from ..vocabulary import (APPOS, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS,
+                          MALE_HONORIFICS, NSUBJ, NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES,
+                          PARTY_NAMES, PEERS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES, ROLE_SYNONYMS,
+                          ROOT, STYLES)
 from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
                      honorific_gender, name_gender, role_modifiers, squashed)
 from .pronouns import PronounRanker
@@ -38,6 +39,7 @@ class Registry(PronounRanker):
         self.mentions: list[Mention] = []
         self._by_key: dict[str, Actor] = {}
         self.mention_count: Counter = Counter()
+        self._written_as_names: set[str] | None = None
         self.build(doc, is_foreign)
 
     # -- building -------------------------------------------------------------------------
@@ -221,15 +223,19 @@ class Registry(PronounRanker):
     def _learn_kind(self, doc) -> None:
         """A "person" that the text shows to be an organisation: a party's name ("Labour"), or a name without a known
         first name, never given "Mr" or a role, that has shares, profits or a chief executive ("shares in Pernod
-        Ricard", "Yukos's shareholders")."""
+        Ricard", "Yukos's shareholders"), is described as one ("Pernod Ricard, the drinks group,") or whose first word
+        the article names as an organisation ("a Pernod spokesman")."""
         honorifics = COURTESY | PEERS | MALE_HONORIFICS | FEMALE_HONORIFICS
         titled = {id(m.actor) for m in self.mentions
                   if m.token_i > 0 and doc[m.token_i - len(m.actor.name.split())].lower_.rstrip(".") in honorifics}
+        # "a Pernod spokesman" with "Pernod" read as an organisation: "Pernod Ricard" is one too
+        org_words = {a.name.lower() for a in self.actors if a.kind == ORG and a.label == "ORG" and " " not in a.name}
         for m in self.mentions:
             a = m.actor
             if a.kind != PERSON or id(a) in titled or a.title or name_gender(a.name) or m.token_i < 0:
                 continue
-            if a.name.lower().split()[-1] in PARTY_NAMES or _organisation_sign(doc[m.token_i]):
+            if a.name.lower().split()[-1] in PARTY_NAMES or _organisation_sign(doc[m.token_i]) \
+                    or (len(a.name.split()) > 1 and a.name.lower().split()[0] in org_words):
                 a.kind, a.gender, a.gender_by_name = ORG, None, False
 
     # -- lookups --------------------------------------------------------------------------
@@ -245,6 +251,8 @@ class Registry(PronounRanker):
         if not words:
             return None
         actor = self._by_key.get(key)
+        if actor is not None and actor.kind == ORG and actor.label == "ORG":
+            return self.company_named_from(actor)  # "Pernod" after "Pernod Ricard"
         if actor is not None and compatible(actor, gender) and (len(words) > 1 or actor.kind != PERSON):
             return actor
         matches = [a for a in reversed(self.actors) if a.kind == PERSON and compatible(a, gender)
@@ -252,7 +260,30 @@ class Registry(PronounRanker):
         if matches:
             # a bare surname shared by several people: the one the article talks about most
             return max(matches, key=lambda a: self.mention_count[id(a)])
+        if actor is None and len(words) == 1:
+            # "DfES" where the article names the Department for Education and Skills in full only
+            spelled = [a for a in self.actors if a.kind == ORG and abbreviates(base, a.name)]
+            return spelled[0] if len(spelled) == 1 else None
         return actor
+
+    def written_as_name(self, word: str) -> bool:
+        """Does the article write `word` as a name: with a capital inside a sentence of ordinary case (not only where
+        every sentence starts with one, nor in a title-case headline), and never in small letters ("Bloglines",
+        "Technorati"; not "Analysts", which opens a sentence and is "analysts" elsewhere), nor as a people's name
+        ("Gibraltarians", always capitalised)?"""
+        if self._written_as_names is None:
+            capital = set()
+            small = {t.lower_ for t in self.doc if t.ent_type_ == "NORP"}
+            for sent in self.doc.sents:
+                words = [t for t in sent if t.is_alpha]
+                title_case = sum(t.text[:1].isupper() for t in words) * 2 > len(words)
+                for k, t in enumerate(words):
+                    if t.text[:1].islower():
+                        small.add(t.lower_)
+                    elif k > 0 and not title_case and not t.is_upper and t.i > 0 and not t.nbor(-1).is_punct:
+                        capital.add(t.lower_)
+            self._written_as_names = capital - small
+        return word.lower() in self._written_as_names
 
     def note_speaker(self, actor: Actor, pos: int, token_i: int) -> None:
         """Record a resolved speaker mention (e.g. a pronoun) so later pronouns can chain on it."""
@@ -313,13 +344,23 @@ class Registry(PronounRanker):
                 return next(iter(group.values()))
         return None
 
-    def company_named_from(self, place: Actor) -> Actor:
-        """The one organisation of the article whose name opens with the place's ("Texas Instruments" for "Texas" as
-        a speaker), else the place itself."""
-        word = place.name.lower()
-        orgs = [a for a in self.actors if a.label == "ORG" and len(a.name.split()) > 1
-                and a.name.lower().split()[0] == word]
-        return orgs[0] if len(orgs) == 1 else place
+    def party_named_short(self, pos: int) -> Actor | None:
+        """ "a party spokesman" after "the BNP", where no party was named in full: the latest party named by its short
+        name ("Labour", "the Tories") or initials ending in the P of "Party"."""
+        return next((m.actor for m in self.mentions_before(pos) if m.actor.kind == ORG
+                     and _party_by_short_name("party", m.actor.name)), None)
+
+    def company_named_from(self, short: Actor) -> Actor:
+        """The one organisation of the article whose longer name opens with a one-word name ("Texas Instruments" for
+        "Texas" as a speaker, "Pernod Ricard" for "Pernod"), else the actor named by that word itself."""
+        if len(short.name.split()) != 1:
+            return short
+        word = short.name.lower()
+        orgs = [a for a in self.actors if a is not short and a.kind == ORG and a.label in ("ORG", "PERSON")
+                and len(a.name.split()) > 1 and a.name.lower().split()[0] == word
+                and not any(w in BODY_WORDS for w in a.name.lower().split()[1:])]
+        # a body or outlet of it is another organisation: "U.N." is not the "U.N. Security Council", "NBC" not "NBC News"
+        return orgs[0] if len(orgs) == 1 else short
 
     def named_before(self, pos: int, heads: set[str]) -> Actor | None:
         """ "..., said Charles Kennedy. In his New Year message the Liberal Democrat leader said ...": in a news lede, a
@@ -330,10 +371,12 @@ class Registry(PronounRanker):
             return None  # as for named_next: further on, the sentence before is as often about someone else
         if any(heads & _role_words(a.title) for a in self.actors if a.kind == PERSON):
             return None  # someone holds the role: it was theirs, named after this, or not certain
-        found = {id(m.actor): m.actor for m in self.mentions_before(pos, limit=30)
-                 if m.sent in (sent - 1, sent) and (m.main_subject or m.speaker) and m.actor.kind == PERSON}
+        near = [m for m in self.mentions_before(pos, limit=30) if m.sent in (sent - 1, sent) and m.actor.kind == PERSON]
+        found = {id(m.actor): m.actor for m in near if m.main_subject or m.speaker}
         if len(found) != 1:
             return None
+        if heads & REPRESENTATIVES and len({id(m.actor) for m in near}) > 1:
+            return None  # "Kenteris hired Ioannidis. The lawyer added": someone's lawyer, maybe the other one named
         (actor,) = found.values()
         return actor if not _role_words(actor.title) else None
 
@@ -366,10 +409,8 @@ class Registry(PronounRanker):
                 actor.title = phrase  # "the Trade and Industry Secretary" is Patricia Hewitt's title
             return actor
         if head_lemma in ORG_ROLES:
-            for m in self.mentions_before(pos):
-                a = m.actor
-                if a.kind != ORG:
-                    continue
+            orgs = [m.actor for m in self.mentions_before(pos) if m.actor.kind == ORG]
+            for a in orgs:
                 nw = a.name.lower().split()
                 if head_lemma in nw and all(x in nw for x in mods):
                     return a
@@ -392,6 +433,18 @@ def _reports_itself(pron, heads: dict[int, int], aid: int) -> bool:
     return any(heads.get(c.i) == aid for c in verb.head.children if c.dep_ in (NSUBJ, NSUBJPASS))
 
 
+BODY_WORDS = ORG_NAME_WORDS - {"inc", "corp", "co", "ltd", "plc", "llc", "holdings"}  # "Apple Inc" is Apple
+
+
+def _party_by_short_name(head_lemma: str, name: str) -> bool:
+    """ "the party" for a party the article names only by its short name: "Labour", "the Tories", "the BNP" (initials
+    ending in the P of "Party")."""
+    if head_lemma != "party":
+        return False
+    return name.lower() in PARTY_NAMES or (name.isupper() and name.isalpha() and 2 < len(name) <= 5
+                                            and name.endswith("P"))
+
+
 def _organisation_sign(tok) -> bool:
     """Does the name headed by `tok` have what only an organisation has: "shares in X", "X shares", "X's chief
     executive", "X's profits"?"""
@@ -400,6 +453,9 @@ def _organisation_sign(tok) -> bool:
         return True  # "shares in Pernod Ricard", "a stake in Yukos"
     if tok.dep_ in (COMPOUND, POSS) and head.i != tok.i and head.lemma_.lower() in ORG_HOLDINGS:
         return True  # "Yukos shares", "Yukos's shareholders", "Pernod's chief executive"
+    if any(c.dep_ == APPOS and c.tag_ == "NN" and (c.lemma_.lower() in ORG_ROLES or c.lemma_.lower() in ORG_DESCRIPTIONS)
+           and c.text.islower() for c in tok.rights):
+        return True  # "Pernod Ricard, the French drinks group,"
     return False
 
 

@@ -10,7 +10,7 @@ from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceT
 from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, FIRST_PERSON, FLAT,
                           HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES,
                           PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS,
-                          RELCL, SPOKESPERSONS, TIME_NOUNS)
+                          RELCL, SMALL_NAME_WORDS, SPOKESPERSONS, TIME_NOUNS)
 from . import sources
 from .actors import Actor, ent_name, role_modifiers
 from .registry import Registry
@@ -48,6 +48,9 @@ def np_tokens(tok):
     ent = ent_of(tok) if tok.ent_type_ else None
     if ent is not None and ent.start < out[0].i:  # the whole name when the parse split it ("Nick Van den Brul")
         out = [*ent[: out[0].i - ent.start], *out]
+    if ent is not None and ent.label_ in ("ORG", "PERSON") and ent.end - 1 > out[-1].i >= ent.start:
+        # and the rest of it ("Reporters Without Borders"; not of a "title" the NER ran on through a clause)
+        out = [*out, *ent[out[-1].i + 1 - ent.start:]]
     while out and out[-1].i != tok.i and (out[-1].is_punct or out[-1].dep_ in (CC, CASE)):  # ("70%" keeps "%")
         out.pop()
     while out and out[0].is_punct:
@@ -175,7 +178,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
         # "a spokesman for the Home Office", "a BNP spokesperson", "Microsoft officials": the organisation speaks, the
         # representative is the role. A person's spokesman or lawyers ("Mr Blair's official spokesman", "his lawyer")
         # are not the person: they stay an unresolved description, for editors.
-        found = _principal(sources.principal(tok), registry, unnamed, text)
+        found = _principal(sources.principal(tok) or _organisation_as_place(tok, registry), registry, unnamed, text)
         if found is not None and found[0].kind == ORG:
             actor, how = found
             return ResolvedSpeaker(actor, span, "name" if how == "name" else "unnamed", NAMED, sources.role_word(tok))
@@ -200,6 +203,12 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
         actor = registry.named_next(tok.idx, {lemma})
         if actor is not None:
             return ResolvedSpeaker(actor, span, "role")
+    found = _name_misparsed(tok, toks, registry, unnamed, text)
+    if found is not None:
+        actor = found[0]
+        actor.label = actor.label or "ORG"
+        registry.note_speaker(actor, tok.idx, tok.i)  # "a spokesman for the group" after it is its
+        return ResolvedSpeaker(actor, found[1], "name")
     name = _words(toks, text)
     kind = unnamed_kind(tok, lemma)
     # a group or someone unnamed, unless the phrase names whom they speak for ("Mr Ebbers' lawyers": unresolved)
@@ -214,6 +223,71 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     named = not group and (sources.is_party(tok) or sources.is_named_force(tok))
     return ResolvedSpeaker(unnamed.get(name, ORG if named else kind, resolved=named), span, "unnamed",
                            UNNAMED if group else NAMED)
+
+
+def _name_misparsed(tok, toks, registry, unnamed, text):
+    """An organisation's name the parser read as common nouns: a capitalised word the article writes as a name
+    ("Bloglines says", when it is "Bloglines" mid-sentence too and never "bloglines"), or capitalised words before a
+    small-letter organisation noun ("The Reporters Without Borders group": the group is Reporters Without Borders).
+    (actor, mention span) or None."""
+    phrase = _with_prepositions(tok, toks)
+    span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    words = [t for t in phrase if not (t.i == toks[0].i and t.dep_ == DET)]
+    if len(words) >= 2 and words[-1].pos_ == "NOUN" and words[-1].text.islower() \
+            and (words[-1].lemma_.lower() in ORG_ROLES or words[-1].lemma_.lower() in ORG_DESCRIPTIONS):
+        named = words[:-1]
+        capitals = [t for t in named if t.text[:1].isupper()]
+        if named[0].text[:1].isupper() and named[-1].text[:1].isupper() and len(capitals) >= 2 \
+                and all(t.text[:1].isupper() or t.lower_ in SMALL_NAME_WORDS for t in named) \
+                and all(t.ent_type_ not in ("GPE", "NORP", "PERSON") for t in named):
+            name = text[named[0].idx: named[-1].idx + len(named[-1].text)]
+            return registry.lookup(name) or unnamed.get(name, ORG), (span[0], phrase[-1].idx + len(phrase[-1].text))
+    if len(words) >= 2 and all(t.text[:1].isupper() or t.lower_ in SMALL_NAME_WORDS for t in words) \
+            and any(t.pos_ in ("ADP", "CCONJ") and t.text[:1].isupper() for t in words[1:-1]) \
+            and not any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in words):
+        # "Journalists Without Frontiers said": a preposition with a capital makes the words a name
+        name = text[words[0].idx: words[-1].idx + len(words[-1].text)]
+        return registry.lookup(name) or unnamed.get(name, ORG), (span[0], words[-1].idx + len(words[-1].text))
+    last = toks[-1].lemma_.lower()
+    if toks[0].lower_ == "the" and len(words) == len(toks) - 1 and any(t.pos_ == "PROPN" for t in words) \
+            and words[0].text[:1].isupper() and toks[-1].text[:1].isupper() and last not in PERSON_ROLES \
+            and (len(words) > 1 or last not in ORG_ROLES) \
+            and all(t.text[:1].isupper() or t.lower_ in SMALL_NAME_WORDS for t in words):
+        # "The Football Association" that the NER missed or took for a title: a name, which an organisation's is when
+        # it takes "the" (not "The Minister", a role, nor "The Government", a description)
+        end = _title_case_run(toks[-1])
+        name = text[words[0].idx: end.idx + len(end.text)]
+        return registry.lookup(name) or unnamed.get(name, ORG), (span[0], end.idx + len(end.text))
+    if len(toks) == 1 and tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_upper and not tok.ent_type_:
+        actor = registry.lookup(tok.text)
+        if actor is not None and actor.kind == ORG and actor.label == "ORG":
+            return actor, span
+        if registry.written_as_name(tok.text):  # whose name it is the text does not say ("Trump" unlabelled)
+            return unnamed.get(tok.text, UNKNOWN), span
+    return None
+
+
+def _title_case_run(last):
+    """The last word of a name whose head the parser joined to a second one ("The Qualifications" + "and Curriculum
+    Authority"): the run of capitalised and small words after `last` that holds a conjunct of its head."""
+    doc, j = last.doc, last.i + 1
+    while j < len(doc) and doc[j].is_alpha and (doc[j].text[:1].isupper() or doc[j].lower_ in SMALL_NAME_WORDS):
+        j += 1
+    while j > last.i + 1 and not doc[j - 1].text[:1].isupper():
+        j -= 1
+    run = doc[last.i + 1: j]
+    return run[-1] if any(t.dep_ == CONJ and t.head.i == last.i for t in run) else last
+
+
+def _organisation_as_place(tok, registry):
+    """ "a METI official" where the NER read "METI" as a place: a country is no principal, but a name the article gives
+    an organisation ("Ministry of Economy, Trade and Industry (METI)") is."""
+    for c in tok.lefts:
+        if c.dep_ == COMPOUND and c.pos_ == "PROPN" and c.ent_type_ == "GPE":
+            actor = registry.lookup(c.text)
+            if actor is not None and actor.kind == ORG and actor.label == "ORG":
+                return c
+    return None
 
 
 def _with_prepositions(tok, toks, limit: int = 12):
@@ -270,6 +344,8 @@ def _principal(tok, registry, unnamed, text):
         return actor, "name"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ROLES and tok.tag_ != "NNS":
         actor = registry.resolve_role(tok.lemma_.lower(), role_modifiers(tok), tok.idx)
+        if actor is None and tok.lower_ == "party" and not role_modifiers(tok):
+            actor = registry.party_named_short(tok.idx)
         return (actor, "context") if actor is not None else None
     if tok.dep_ == POSS and tok.pos_ == "NOUN":  # "the board's ruling said": the board
         found = resolve_subject(tok, registry, unnamed, text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 
 from ..vocabulary import (AGENT, ACL, AUTHORING_VERBS, COLLECTIVES, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
-                          FOR_WHOM, HONORIFICS, INDEFINITES, NAMED_BY_PLACE, NSUBJ, NUMMOD, ORG_ROLES, OTHERS,
+                          FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, INDEFINITES, NAMED_BY_PLACE, NSUBJ, NUMMOD, ORG_ROLES, OTHERS,
                           PARTY_NAMES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_IN, PUBLISHING_VERBS, QUANTIFIERS, RANKS,
                           REPRESENTATIVES)
 
@@ -125,11 +125,13 @@ def publisher(tok):
         if named is not None:
             # "a Clinton campaign memo" is the campaign's, which the article may name
             return next((o for o in compounds if o.pos_ == "NOUN" and o.lemma_.lower() in ORG_ROLES), named)
+    if is_definite(tok) and compounds and _named_before(compounds[0]):
+        return compounds[0]  # "the committee report": the committee the article named
     preps = PUBLISHED_BY | (PUBLISHED_IN if tok.lemma_.lower() in PRINTED else frozenset())
     for c in tok.rights:
         if c.dep_ == PREP and c.lower_ in preps:
             pobj = next((o for o in c.children if o.dep_ == POBJ), None)
-            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON")):
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON") or _named_before(pobj)):
                 return pobj
         if c.dep_ == ACL and c.lemma_.lower() in AUTHORING_VERBS:
             # "research conducted by the Equal Opportunities Commission", not "emails combed through by Vox"
@@ -143,6 +145,14 @@ def publisher(tok):
         return next((c for c in tok.head.head.children if c.dep_ == NSUBJ and (c.pos_ == "PROPN" or c.ent_type_)),
                     None)
     return None
+
+
+def _named_before(tok) -> bool:
+    """ "the office" in "research by the office", "the committee report": an organisation noun in the singular, which
+    stands for the one the article named so (resolved by the registry, or no one); not "the company website", which
+    may be any company's."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in ORG_ROLES \
+        and tok.lemma_.lower() not in GENERIC_ORG_ROLES and (tok.dep_ == COMPOUND or is_definite(tok))
 
 
 def role_word(tok) -> str:
