@@ -100,7 +100,7 @@ WITH s AS MATERIALIZED (
     SELECT st.id, st.speaker_id, st.kind, st.source_type, st.search_vector, st.created_at,
            lower(src.publisher) AS publisher
     FROM statements_statement st JOIN statements_source src ON src.id = st.source_id
-    WHERE st.id = ANY(%(ids)s) AND st.review_status <> 'rejected'
+    WHERE st.id = ANY(%(ids)s) AND st.review_status <> 'rejected' AND st.is_first_appearance
 ), live AS MATERIALIZED (
     SELECT id, speaker_id, topic_id, kind, source_type, confirmed_at, lower(publisher) AS publisher,
            CASE WHEN tsquery <> '' THEN tsquery::tsquery END AS query
@@ -127,6 +127,9 @@ ON CONFLICT (alert_id, statement_id) DO NOTHING
 def match_new(statement_ids: list[int]) -> int:
     """Queue these statements for every live alert they match; the number of matches queued.
 
+    Only first appearances: another outlet carrying an utterance already stored (a copy in its cluster,
+    statements.clustering) is not news to the alert's reader.
+
     On PostgreSQL one statement for all alerts at once (the alert's filters are columns, its search a stored
     tsquery); elsewhere (the embedded SQLite demo) alert by alert through the statement selector.
     """
@@ -148,7 +151,7 @@ def _match_alert_by_alert(statement_ids: list[int]) -> int:
         found = statement_selectors.filter_statements(statement_selectors.StatementFilters(
             speaker=alert.speaker, topic=alert.topic, q=alert.q, publisher=alert.publisher, kind=alert.kind,
             source_type=alert.source_type,
-        )).filter(pk__in=statement_ids, created_at__gte=alert.confirmed_at)
+        )).filter(pk__in=statement_ids, created_at__gte=alert.confirmed_at, is_first_appearance=True)
         new = [AlertMatch(alert=alert, statement_id=pk) for pk in found.values_list("pk", flat=True)]
         queued += len(AlertMatch.objects.bulk_create(new, ignore_conflicts=True))
     return queued

@@ -75,6 +75,11 @@ def submit_article(
     url, published = validation.check_article(raw=raw, filename=filename, url=url, published=published)
     content_hash = _door_hash(raw, filename=filename, content_type=content_type)
     existing = _existing_source(content_hash=content_hash, url=url)
+    reprint_of = None
+    if existing and existing.content_hash == content_hash and _other_publisher(existing, publisher):
+        # the same text under another publisher (wire copy): stored once for that publisher, as a reprint
+        reprint_of, content_hash = existing.reprint_of or existing, reprint_hash(content_hash, publisher)
+        existing = Source.objects.filter(content_hash=content_hash).first()
     if existing:
         return Submission(existing, created=False)
     try:
@@ -82,7 +87,7 @@ def submit_article(
             source = Source.objects.create(
                 original=raw, original_name=(filename or "")[-255:], content_type=content_type[:100],
                 title=title[:500], publisher=publisher[:255], url=url, published=published,
-                content_hash=content_hash, status=Source.Status.PENDING,
+                content_hash=content_hash, status=Source.Status.PENDING, reprint_of=reprint_of,
             )
             transaction.on_commit(lambda: dispatch(source.pk))
     except IntegrityError:  # a concurrent upload of the same article won the race
@@ -95,6 +100,19 @@ def submit_article(
 
 def submit_text(*, text: str, **metadata) -> Submission:
     return submit_article(raw=text.encode("utf-8"), content_type="text/plain; charset=utf-8", **metadata)
+
+
+def _other_publisher(source: Source, publisher: str) -> bool:
+    """Does `publisher` name another publisher than the stored source's (both known)?"""
+    mine, theirs = " ".join(publisher.split()).casefold(), " ".join(source.publisher.split()).casefold()
+    return bool(mine and theirs and mine != theirs)
+
+
+def reprint_hash(content_hash: str, publisher: str) -> str:
+    """The hash a reprint is stored under: its text's (the original holds that one, unique), scoped by its
+    publisher, so that the same text is stored once per publisher and a second upload of the reprint is found."""
+    scope = hashlib.sha256(" ".join(publisher.split()).casefold().encode("utf-8")).hexdigest()
+    return f"{content_hash[:40]}:{scope[:23]}"
 
 
 def _existing_source(*, content_hash: str, url: str) -> Source | None:
@@ -244,6 +262,11 @@ def _process_locked(source: Source) -> None:
     document = parsing.check_language(document)
     text_hash = parsing.normalized_text_hash(document.text)
     twin = Source.objects.filter(content_hash=text_hash).exclude(pk=source.pk).first()
+    if twin is not None and _other_publisher(twin, source.publisher or document.publisher):
+        # wire copy: the same text as a stored article of another publisher is a reprint of it, not a duplicate
+        source.reprint_of = twin.reprint_of or twin
+        text_hash = reprint_hash(text_hash, source.publisher or document.publisher)
+        twin = Source.objects.filter(content_hash=text_hash).exclude(pk=source.pk).first()
     if twin is not None:
         source.status, source.duplicate_of = Source.Status.DUPLICATE, twin
         source.error = f"The same article text is already stored as source {twin.pk}; nothing new was added."

@@ -154,36 +154,43 @@ def assign(*, statements: list[Statement], previous: dict[tuple[int, int, int], 
     pool: list[tuple[_Member, set[int]]] = [(c, candidate_prints[c.id]) for c in candidates.values()]
     keys = {cluster_id: key for cluster_id, key in Cluster.objects.filter(
         pk__in=set(previous.values())).values_list("pk", "speaker_key")}
-    touched: set[int] = set()
+    batch = {m.id: m for m in members}
+
+    def placed(member: _Member, kind: str) -> set[int]:
+        """The clusters of the statements an editor's decisions of this kind tie `member` to (this batch's as
+        assigned so far)."""
+        found = (batch.get(m.id, m) for m in _statements_at(decisions.others(member, kind)))
+        return {m.cluster_id for m in found if m.cluster_id is not None and m.id != member.id}
+
+    opened: dict[int, Cluster] = {}  # clusters opened in this batch, under temporary negative ids
     for member in members:
-        together = [m for m in _statements_at(decisions.others(member, ClusterDecision.Kind.TOGETHER))
-                    if m.cluster_id is not None and m.id != member.id]
-        banned = {m.cluster_id for m in _statements_at(decisions.others(member, ClusterDecision.Kind.APART))
-                  if m.cluster_id is not None and m.id != member.id}
+        together, banned = placed(member, ClusterDecision.Kind.TOGETHER), placed(member, ClusterDecision.Kind.APART)
         hint = previous.get((member.source_id, member.start, member.end))
         if together:
-            chosen = together[0].cluster_id
+            chosen = min(together)
         elif hint is not None and keys.get(hint) == member.key and hint not in banned:
             chosen = hint
         else:
             chosen = _best_cluster(member, prints[member.id], pool, banned)
         if chosen is None:
-            chosen = _open_cluster(member)
+            chosen = -(len(opened) + 1)
+            opened[chosen] = _new_cluster(member)
         member.cluster_id = chosen
-        touched.add(chosen)
         pool.append((member, prints[member.id]))
-    by_cluster: dict[int, list[int]] = defaultdict(list)
-    for member in members:
-        by_cluster[member.cluster_id].append(member.id)
-    for cluster_id, ids in by_cluster.items():
-        Statement.objects.filter(pk__in=ids).update(cluster_id=cluster_id)
+    real = dict(zip(opened, (c.pk for c in Cluster.objects.bulk_create(opened.values()))))
+    for member, statement in zip(members, statements):
+        member.cluster_id = real.get(member.cluster_id, member.cluster_id)
+        statement.cluster_id = member.cluster_id
+    Statement.objects.bulk_update([Statement(pk=m.id, cluster_id=m.cluster_id) for m in members], ["cluster"],
+                                  batch_size=1000)
+    touched = {m.cluster_id for m in members}
     refresh(touched)
     return touched
 
 
-def _open_cluster(member: _Member) -> int:
+def _new_cluster(member: _Member) -> Cluster:
     speaker_id = int(member.key.split(":", 1)[1]) if member.key.startswith("actor:") else None
-    return Cluster.objects.create(speaker_id=speaker_id, speaker_key=member.key).pk
+    return Cluster(speaker_id=speaker_id, speaker_key=member.key)
 
 
 def _first_order(row) -> tuple:

@@ -232,3 +232,22 @@ def test_the_one_statement_matching_and_the_alert_by_alert_matching_of_the_embed
     services._match_alert_by_alert(ids)
     assert set(AlertMatch.objects.values_list("alert_id", "statement_id")) == by_sql
     assert len(by_sql) >= 9
+
+
+def test_another_outlet_repeating_a_known_utterance_is_not_sent_again(client, smtp_inbox):
+    from statements.clustering import services as clustering
+
+    brown = ActorFactory(name="Gordon Brown", slug="gordon-brown")
+    ask(client, actor="gordon-brown", email="a@example.org")
+    confirm_by_mail(client, smtp_inbox, smtp_inbox.wait_for(1)[0])
+    words = "that the economy will grow faster than any forecast made by the treasury this spring"
+    first = StatementFactory(speaker=brown, content=words)
+    clustering.assign(statements=[first])
+    services.match_recent()
+    assert services.send_due(frequency=Alert.Frequency.IMMEDIATE) == 1
+    copy = StatementFactory(speaker=brown, content=words, said_on=first.said_on)
+    clustering.assign(statements=[copy])
+    copy.refresh_from_db()
+    assert copy.cluster_id == Statement.objects.get(pk=first.pk).cluster_id and not copy.is_first_appearance
+    services.match_recent()
+    assert services.send_due(frequency=Alert.Frequency.IMMEDIATE) == 0

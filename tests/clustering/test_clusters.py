@@ -127,3 +127,44 @@ def test_statements_stored_before_clusters_are_clustered_by_the_command():
     again = Statement.objects.all()
     assert all(s.cluster_id is not None for s in again)
     assert len({s.cluster_id for s in again}) == len(set(clustered.values()))
+
+
+def test_the_same_text_under_another_publisher_is_stored_as_a_reprint_once():
+    body = f'Finance Minister Maria Lopez said: "{QUOTE}."'
+    original = _article("Lopez promises tax cuts", body, publisher="Wire Agency", published=dt.date(2024, 3, 2))
+    reprint = _article("Lopez promises tax cuts", body, publisher="Local Paper", published=dt.date(2024, 3, 2))
+    again = services.submit_text(text=f"Lopez promises tax cuts\n\n{body}", publisher="Local Paper")
+    same_publisher = services.submit_text(text=f"Lopez promises tax cuts\n\n{body}", publisher="wire  agency")
+    assert reprint.pk != original.pk and reprint.reprint_of_id == original.pk
+    assert (again.created, again.source.pk) == (False, reprint.pk)
+    assert (same_publisher.created, same_publisher.source.pk) == (False, original.pk)
+    (a,), (b,) = _by(original, "Maria Lopez"), _by(reprint, "Maria Lopez")
+    cluster = Cluster.objects.get(pk=a.cluster_id)
+    assert b.cluster_id == cluster.pk
+    assert (cluster.statement_count, cluster.source_count, cluster.publisher_count) == (2, 1, 2)
+
+
+def test_an_html_copy_under_another_publisher_is_a_reprint_not_a_duplicate():
+    body = f'Finance Minister Maria Lopez said: "{QUOTE}."'
+    original = _article("Lopez promises tax cuts", body, publisher="Wire Agency", published=dt.date(2024, 3, 2))
+    html = (f"<html><head><title>Lopez promises tax cuts</title></head><body><article><h1>Lopez promises tax cuts"
+            f"</h1><p>{body}</p></article></body></html>")
+    copy = services.submit_article(raw=html.encode(), filename="copy.html", content_type="text/html",
+                                   publisher="Local Paper")
+    copy.source.refresh_from_db()
+    assert copy.source.status == Source.Status.DONE, copy.source.error
+    assert copy.source.reprint_of_id == original.pk
+
+
+def test_a_rebuild_keeps_an_editors_apart_decision_between_statements_assigned_together():
+    from django.core.management import call_command
+
+    one = _quoting("Finance Minister Maria Lopez said:", day=2)
+    two = _quoting("Maria Lopez said on Monday:", day=3, publisher="Evening Two", title="Lopez again")
+    (a,), (b,) = _by(one, "Maria Lopez"), _by(two, "Maria Lopez")
+    assert a.cluster_id == b.cluster_id
+    ClusterDecision.objects.create(kind="apart", source_a=one, start_a=a.content_start, end_a=a.content_end,
+                                   source_b=two, start_b=b.content_start, end_b=b.content_end)
+    call_command("cluster_statements", "--rebuild")  # both in one batch: neither is clustered when the other is
+    a.refresh_from_db(), b.refresh_from_db()
+    assert a.cluster_id != b.cluster_id
