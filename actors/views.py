@@ -47,7 +47,7 @@ def actor_detail(request, slug):
     selectors.actor_profile(actor)
     form, filters = parse_statement_filters(request.GET, speaker=actor)
     statements = statement_selectors.filter_statements(filters, order=form.ordering)
-    everything = statement_selectors.filter_statements(StatementFilters(speaker=actor))
+    everything = statement_selectors.filter_statements(StatementFilters(speaker=actor, first_only=filters.first_only))
     return render(request, "actors/detail.html", {
         "actor": actor,
         "form": form,

@@ -21,6 +21,8 @@ PERIOD_LABELS = {"7d": "7 days", "30d": "30 days", "365d": "year", "all": "all t
 ORDER_CHOICES = [("", "Default"), ("newest", "Newest"), ("oldest", "Oldest"), ("confidence", "Most confident")]
 PER_PAGE_CHOICES = [(20, "20"), (50, "50"), (100, "100")]
 DEFAULT_PER_PAGE = 20
+# Lists show each utterance once (its first appearance, with "carried by N sources") unless copies=all.
+COPIES_CHOICES = [("first", "Each statement once"), ("all", "Every copy")]
 
 
 def blank(choices):
@@ -52,6 +54,7 @@ class StatementFilterForm(NoticeMixin, forms.Form):
     per_page = forms.TypedChoiceField(required=False, choices=PER_PAGE_CHOICES, coerce=int, empty_value=None)
     # Set: the words are searched in the text only, never read as a speaker's name ("Gordon Brown economy").
     all_text = forms.BooleanField(required=False)
+    copies = forms.ChoiceField(required=False, choices=COPIES_CHOICES)
 
     def clean_actor(self):
         slug = self.cleaned_data["actor"]
@@ -106,6 +109,7 @@ class StatementFilterForm(NoticeMixin, forms.Form):
             "review_status": data.get("review_status") or "",
             "date_from": date_from,
             "date_to": data.get("date_to"),
+            "first_only": data.get("copies") != "all",
         }
         values.update(fixed)
         return StatementFilters(**values)

@@ -12,7 +12,7 @@ from actors.api import ActorViewSet
 from alerts.api import WebhookViewSet
 from common.api.errors import not_found_json
 from ingest.api import SourceViewSet
-from statements.api import StatementViewSet, TopicViewSet
+from statements.api import ClusterViewSet, StatementViewSet, TopicViewSet
 
 app_name = "api"
 
@@ -31,6 +31,7 @@ redoc_policy = csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["'se
 router = Router()
 router.register("actors", ActorViewSet, basename="actor")
 router.register("statements", StatementViewSet, basename="statement")
+router.register("clusters", ClusterViewSet, basename="cluster")
 router.register("topics", TopicViewSet, basename="topic")
 router.register("sources", SourceViewSet, basename="source")
 router.register("webhooks", WebhookViewSet, basename="webhook")

@@ -27,7 +27,7 @@ from .models import Statement, Topic, TopicLink
 
 # --- Statements ------------------------------------------------------------------------------------------
 
-def _an_id(text) -> int | None:
+def an_id(text) -> int | None:
     """A primary key from a request parameter: ASCII digits that fit a bigint, else None."""
     text = str(text or "")
     return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else None
@@ -127,13 +127,14 @@ class StatementAdmin(DALFModelAdmin, HistoryAdmin):
     fieldsets = [
         (None, {"fields": ["speaker", "speaker_role", "speaker_mention", "cue", "kind", "said_on", "topics",
                            "mentioned_actors"]}),
-        ("Where it was said", {"fields": ["source", "content_start", "content_end", "content", "source_context"]}),
+        ("Where it was said", {"fields": ["source", "content_start", "content_end", "content", "source_context",
+                                          "cluster_link"]}),
         ("Review", {"fields": ["review_status", "reviewer", "reviewed_at", "confidence", "extractor_version",
                                "created_at", "updated_at"]}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["content", "source_context", "confidence", "extractor_version", "reviewer", "reviewed_at",
+        readonly = ["content", "source_context", "cluster_link", "confidence", "extractor_version", "reviewer", "reviewed_at",
                     "created_at", "updated_at"]
         return readonly + ["source"] if obj is not None else readonly
 
@@ -157,9 +158,9 @@ class StatementAdmin(DALFModelAdmin, HistoryAdmin):
         """The speaker stored on the statement being edited and, on a POST, the one chosen."""
         ids = []
         match = getattr(request, "resolver_match", None)
-        if (object_id := _an_id(match.kwargs.get("object_id") if match else None)) is not None:
+        if (object_id := an_id(match.kwargs.get("object_id") if match else None)) is not None:
             ids += Statement.objects.filter(pk=object_id).values_list("speaker_id", flat=True)
-        if request.method == "POST" and (posted := _an_id(request.POST.get("speaker"))) is not None:
+        if request.method == "POST" and (posted := an_id(request.POST.get("speaker"))) is not None:
             ids.append(posted)
         return ids
 
@@ -199,7 +200,7 @@ class StatementAdmin(DALFModelAdmin, HistoryAdmin):
         (the equivalent of the role held so far, `role`, or the one held on the date `on`)."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        actor_id, role_id = _an_id(request.GET.get("actor")), _an_id(request.GET.get("role"))
+        actor_id, role_id = an_id(request.GET.get("actor")), an_id(request.GET.get("role"))
         roles = list(actor_selectors.roles_of(actor_id))
         role = Role.objects.filter(pk=role_id).first() if role_id is not None else None
         try:
@@ -246,6 +247,18 @@ class StatementAdmin(DALFModelAdmin, HistoryAdmin):
             '{}</mark>{}</div></div>',
             text[:start], text[start:end], text[end:],
         )
+
+    @admin.display(description="cluster")
+    def cluster_link(self, obj):
+        """The utterance this statement carries, with how many copies it has and whether this one came first."""
+        if obj is None or not obj.cluster_id:
+            return "-"
+        cluster = obj.cluster
+        first = "this is its first appearance" if obj.is_first_appearance else "not its first appearance"
+        copies = f"{cluster.statement_count} cop{'y' if cluster.statement_count == 1 else 'ies'}"
+        url = reverse("admin:statements_cluster_change", args=[cluster.pk])
+        return format_html('<a href="{}" id="cluster-link">Cluster {}</a>: {} in {} source{}; {}.', url, cluster.pk,
+                           copies, cluster.source_count, "" if cluster.source_count == 1 else "s", first)
 
     # -- saving: an edit is a correction, recorded by the service
 
@@ -396,4 +409,4 @@ class TopicAdmin(HistoryAdmin):
         self.message_user(request, f"{queryset.count()} topic(s) re-tagged: {total} statement(s) match their keywords.",
                           messages.SUCCESS)
 
-from . import admin_unresolved  # noqa: E402,F401 - registers the "Unresolved speakers" queue
+from . import admin_clusters, admin_unresolved  # noqa: E402,F401 - registers clusters and the "Unresolved speakers" queue

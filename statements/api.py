@@ -19,9 +19,12 @@ from common.api.support import (
 )
 
 from . import selectors, services
-from .filters import SourceFilterSet, StatementFilterSet, TopicFilterSet
-from .models import Source, Statement, Topic
+from .clustering import selectors as cluster_selectors
+from .filters import ClusterFilterSet, SourceFilterSet, StatementFilterSet, TopicFilterSet
+from .models import Cluster, Source, Statement, Topic
 from .serializers import (
+    ClusterDetailSerializer,
+    ClusterSerializer,
     SourceDetailSerializer,
     SourceSerializer,
     StatementCorrectionSerializer,
@@ -40,7 +43,9 @@ class StatementCursorPagination(KeysetCursorPagination):
         summary="List statements",
         description="Statements newest first (or as `ordering` says), rejected ones left out unless "
         "`review_status=rejected` is asked for. Cursor-paginated: follow `next` for more; there is no total "
-        "count. Every filter can be combined with every other.",
+        "count. Every filter can be combined with every other. Every copy of a remark carried by several sources "
+        "is listed (`copies=all`, the default, so that clients keeping a copy of the data miss nothing); "
+        "`copies=first` lists each cluster once, by its first appearance, as the website does.",
     ),
     retrieve=extend_schema(summary="One statement", parameters=[id_parameter("statement")]),
     partial_update=extend_schema(
@@ -97,6 +102,48 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
         return Response(StatementSerializer(fresh, context=self.get_serializer_context()).data)
 
 
+class ClusterCursorPagination(KeysetCursorPagination):
+    page_size = 50
+    max_page_size = 200
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List clusters",
+        description="Clusters (one speaker's one utterance, with every statement carrying it), newest first "
+        "appearance first; clusters with no dated copy come last. Cursor-paginated: follow `next`. Every statement "
+        "belongs to one (`cluster` on a statement), a remark nobody repeated too: `min_sources=2` lists only what "
+        "was carried by more than one source.",
+    ),
+    retrieve=extend_schema(
+        summary="One cluster",
+        description="The cluster with its canonical wording (the fullest quotation) and every listed copy in order "
+        "of appearance, each with its source and whether that source reprints another.",
+        parameters=[id_parameter("cluster")], responses={200: ClusterDetailSerializer, **error_responses(404, 429)},
+    ),
+)
+class ClusterViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[^/]+"  # ids; bad ones answer 404
+    serializer_class = ClusterSerializer
+    filterset_class = ClusterFilterSet
+    pagination_class = ClusterCursorPagination
+    queryset = Cluster.objects.none()
+
+    def get_queryset(self):
+        return cluster_selectors.cluster_list()
+
+    def get_serializer_class(self):
+        return ClusterDetailSerializer if self.action == "retrieve" else ClusterSerializer
+
+    def get_object(self):
+        ref = self.kwargs["pk"]
+        pk = parse_id(ref)
+        page = cluster_selectors.cluster_page(pk) if pk else None
+        if page is not None:
+            page.cluster.page = page
+        return found_or_404(page.cluster if page else None, "cluster", ref)
+
+
 @extend_schema_view(
     list=extend_schema(summary="List topics", description="Topics A to Z."),
     retrieve=extend_schema(summary="One topic", parameters=[id_parameter("topic", slug=True)]),
@@ -147,4 +194,4 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
         return found_or_404(selectors.source_detail(pk) if pk else None, "source", ref)
 
 
-__all__ = ["SourceViewSet", "StatementViewSet", "TopicViewSet", "found_or_404", "id_parameter"]
+__all__ = ["ClusterViewSet", "SourceViewSet", "StatementViewSet", "TopicViewSet", "found_or_404", "id_parameter"]

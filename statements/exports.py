@@ -9,6 +9,7 @@ from browse.exports import CHUNK
 STATEMENT_FIELDS = [
     "id", "permalink", "said_on", "speaker", "speaker_slug", "speaker_role", "speaker_mention", "source_type", "cue", "kind",
     "content", "topics", "source_id", "source_title", "publisher", "source_url", "review_status", "confidence",
+    "cluster_id", "first_appearance", "cluster_sources",
 ]
 
 
@@ -35,15 +36,20 @@ def statement_rows(statements, absolute: Callable[[str], str]) -> Iterator[dict]
             "source_url": s.source.url or absolute(s.source.get_absolute_url()),
             "review_status": s.review_status,
             "confidence": s.confidence,
+            # The utterance it carries (statements.clustering): exports hold each once unless copies=all.
+            "cluster_id": s.cluster_id,
+            "first_appearance": s.is_first_appearance,
+            "cluster_sources": s.cluster.source_count if s.cluster_id else None,
         }
 
 
 def statement_filename_parts(filters) -> list[str]:
-    """What a statement export holds, for its file name: speaker, topic, source, publisher, kind, status, words."""
+    """What a statement export holds, for its file name: speaker, topic, source, publisher, kind, status, words,
+    and "every-copy" when it holds every copy of each utterance."""
     return [
         filters.speaker.slug if filters.speaker else "", filters.topic.slug if filters.topic else "",
         f"source-{filters.source.pk}" if filters.source else "", filters.publisher, filters.kind,
-        filters.source_type, filters.review_status, filters.q,
+        filters.source_type, filters.review_status, filters.q, "" if filters.first_only else "every-copy",
     ]
 
 

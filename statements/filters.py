@@ -13,7 +13,8 @@ from drf_spectacular.utils import extend_schema_field
 from actors.selectors import actor_by_id_or_slug
 
 from . import selectors
-from .models import Source, Statement, Topic
+from .clustering import selectors as cluster_selectors
+from .models import Cluster, Source, Statement, Topic
 
 MAX_ID = 2**63 - 1
 
@@ -194,6 +195,12 @@ class StatementFilterSet(_SelectorFilterSet):
     all_text = StrictBooleanFilter(
         help_text="true: search every word of `q` in the statements' text, never as a speaker's name."
     )
+    copies = django_filters.ChoiceFilter(
+        choices=[("all", "every copy"), ("first", "each utterance once")],
+        help_text="all (the default here, as before clusters existed: every statement, each copy of a remark carried "
+        "by several sources included) or first (each cluster once: its first appearance, as the website's lists "
+        "show by default). Every statement names its `cluster`; /api/v1/clusters/ lists the clusters themselves.",
+    )
     ordering = django_filters.ChoiceFilter(
         choices=[
             ("-date", "newest first"), ("date", "oldest first"), ("-confidence", "most confident first"),
@@ -223,6 +230,7 @@ class StatementFilterSet(_SelectorFilterSet):
             date_to=data.get("date_to"),
             min_confidence=float(confidence) if confidence is not None else None,
             q=data.get("q") or "",
+            first_only=data.get("copies") == "first",
         )
 
     def build(self, data):
@@ -231,6 +239,31 @@ class StatementFilterSet(_SelectorFilterSet):
         if self.request is not None:
             self.request.search_reading = reading  # for the response's headers (StatementViewSet.list)
         return selectors.filter_statements(filters, order=order)
+
+
+class ClusterFilterSet(_SelectorFilterSet):
+    speaker = documented(STRING)(
+        ActorRefFilter(help_text="The speaker's id or slug (an old slug of a merged actor works too).")
+    )
+    topic = documented(STRING)(TopicRefFilter(help_text="The topic (id or slug) of the cluster's first appearance."))
+    date_from = django_filters.DateFilter(help_text="First appeared on or after this date (YYYY-MM-DD).")
+    date_to = django_filters.DateFilter(help_text="First appeared on or before this date (YYYY-MM-DD).")
+    min_sources = documented({"type": "integer", "minimum": 1, "maximum": 100_000})(django_filters.NumberFilter(
+        min_value=1, max_value=100_000, help_text="Carried by at least this many sources (a reprint counts with its "
+        "original): 2 lists only what was repeated."
+    ))
+
+    class Meta:
+        model = Cluster
+        fields: list = []
+        form = StatementFilterForm
+
+    def build(self, data):
+        sources = data.get("min_sources")
+        return cluster_selectors.cluster_list(
+            speaker=data.get("speaker"), topic=data.get("topic"), date_from=data.get("date_from"),
+            date_to=data.get("date_to"), min_sources=int(sources) if sources is not None else None,
+        )
 
 
 class SourceFilterForm(_DateRangeForm):

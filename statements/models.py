@@ -243,7 +243,7 @@ class Cluster(models.Model):
         ordering = ["-first_dated_on", "-id"]
 
     def __str__(self):
-        return f"Cluster {self.pk} ({self.statement_count} statements)"
+        return f"Cluster {self.pk} ({self.statement_count} statement{'' if self.statement_count == 1 else 's'})"
 
     def get_absolute_url(self):
         return reverse_one("statements:cluster", pk=self.pk)

@@ -55,6 +55,9 @@ class StatementFilters:
     min_confidence: float | None = None
     q: str = ""  # searched in the text only: a speaker it names is read by interpret_search, before
     include_rejected: bool = False
+    # Each utterance once (its cluster's first appearance, statements.clustering) rather than every copy of it.
+    # Pages ask for it by default (browse.forms `copies`); the API and alerts see every copy unless asked.
+    first_only: bool = False
 
 
 def uses_postgres() -> bool:
@@ -62,7 +65,7 @@ def uses_postgres() -> bool:
 
 
 def statement_base() -> QuerySet[Statement]:
-    return Statement.objects.select_related("speaker", "speaker_role", "source").prefetch_related(
+    return Statement.objects.select_related("speaker", "speaker_role", "source", "cluster").prefetch_related(
         Prefetch("topics", queryset=Topic.objects.only("id", "name", "slug"))
     )
 
@@ -85,6 +88,8 @@ def filter_statements(filters: StatementFilters = StatementFilters(), *, order: 
         qs = qs.filter(review_status=filters.review_status)
     elif not filters.include_rejected:
         qs = qs.exclude(review_status=Statement.ReviewStatus.REJECTED)
+    if filters.first_only:
+        qs = qs.filter(is_first_appearance=True)
     if filters.speaker is not None:
         qs = qs.filter(speaker=filters.speaker)
     if filters.topic is not None:
@@ -412,6 +417,12 @@ def editor_search(statements: QuerySet[Statement], term: str) -> QuerySet[Statem
     return statements.filter(Q(search_vector=words) | Q(speaker_id__in=speakers))
 
 
+def first_listed(relation: str) -> Q:
+    """Through `relation`, the statements lists count: not rejected, and each cluster's first appearance only."""
+    return Q(**{f"{relation}__is_first_appearance": True}) & ~Q(
+        **{f"{relation}__review_status": Statement.ReviewStatus.REJECTED})
+
+
 def listed_statement_count(column: str) -> Coalesce:
     """Per outer row (an actor through "speaker", a topic through "topics"), its number of listed (not rejected)
     statements, as a correlated subquery: right under any join, and computed only for the rows a page shows."""
@@ -419,8 +430,9 @@ def listed_statement_count(column: str) -> Coalesce:
 
 
 def with_statement_counts(actors: QuerySet[Actor]) -> QuerySet[Actor]:
-    """Annotate actors with `n`, their number of listed (not rejected) statements; most first."""
-    counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
+    """Annotate actors with `n`, their number of listed (not rejected) statements, each utterance once (its first
+    appearance: a line carried by ten outlets counts one); most first."""
+    counted = Count("statements", filter=first_listed("statements"))
     return actors.annotate(n=counted).order_by("-n", "name")
 
 
@@ -443,8 +455,9 @@ def topics_with_counts(q: str = "") -> QuerySet[Topic]:
     """Topics with `n`, their number of listed (not rejected) statements, busiest first.
 
     A topic extraction made that no statement carries any more (re-extraction dropped it) is left out; one an
-    editor shaped (keywords, a description, subtopics) is listed even while it has no statements."""
-    counted = Count("statements", filter=~Q(statements__review_status=Statement.ReviewStatus.REJECTED))
+    editor shaped (keywords, a description, subtopics) is listed even while it has no statements. Each utterance
+    counts once (its first appearance), however many outlets carried it."""
+    counted = Count("statements", filter=first_listed("statements"))
     qs = Topic.objects.all()
     if q:
         qs = qs.filter(name__icontains=q)

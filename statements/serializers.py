@@ -15,7 +15,7 @@ from common.api.support import (
     absolute_url,
 )
 
-from .models import Source, Statement, Topic
+from .models import Cluster, Source, Statement, Topic
 
 
 class TopicRefSerializer(LeanRepresentation, serializers.ModelSerializer):
@@ -121,6 +121,15 @@ class StatementSerializer(LeanRepresentation, serializers.ModelSerializer):
     source = SourceRefSerializer(read_only=True)
     topics = TopicRefSerializer(many=True, read_only=True)
     mentioned_actors = ActorRefSerializer(many=True, read_only=True, help_text="Other actors named in the statement.")
+    cluster = serializers.IntegerField(
+        source="cluster_id", read_only=True, allow_null=True,
+        help_text="The utterance this statement carries (/api/v1/clusters/{id}/): every copy of one speaker's remark "
+        "in any source shares it; null only for a statement not clustered yet.",
+    )
+    first_appearance = serializers.BooleanField(
+        source="is_first_appearance", read_only=True,
+        help_text="Whether this is its cluster's first appearance (the copy `copies=first` lists).",
+    )
     headline = serializers.SerializerMethodField(
         help_text="With `q`: an excerpt of the content with matches wrapped in <mark>…</mark> (the rest is the "
         "article's text as is, not HTML-escaped); otherwise null."
@@ -131,7 +140,8 @@ class StatementSerializer(LeanRepresentation, serializers.ModelSerializer):
         fields = [
             "id", "url", "html_url", "speaker", "speaker_mention", "speaker_role", "source_type", "cue", "kind", "content",
             "content_start", "content_end", "said_on", "source", "topics", "mentioned_actors", "confidence",
-            "review_status", "reviewed_at", "extractor_version", "headline", "created_at", "updated_at",
+            "review_status", "reviewed_at", "extractor_version", "cluster", "first_appearance", "headline",
+            "created_at", "updated_at",
         ]
         extra_kwargs = {
             "content_start": {"help_text": "Offset of the first character in the source's text."},
@@ -180,3 +190,62 @@ class StatementCorrectionSerializer(StrictInputSerializer):
         required=False,
         help_text="verified or rejected set that status; otherwise (or with corrected) the statement becomes corrected.",
     )
+
+
+class ClusterCopySerializer(LeanRepresentation, serializers.ModelSerializer):
+    """One statement carrying a cluster's utterance, in brief: where and when, and its words."""
+
+    url = LinkField(view_name="api:statement-detail", help_text="This statement in the API.")
+    source = SourceRefSerializer(read_only=True)
+    date = serializers.DateField(source="dated_on", read_only=True, allow_null=True,
+                                 help_text="When it was said, else its source's publication date.")
+    first_appearance = serializers.BooleanField(source="is_first_appearance", read_only=True)
+    reprint_of = serializers.IntegerField(
+        source="source.reprint_of_id", read_only=True, allow_null=True,
+        help_text="The source whose text its source reprints (wire copy), if any: not an independent repetition.",
+    )
+
+    class Meta:
+        model = Statement
+        fields = ["id", "url", "kind", "content", "date", "first_appearance", "source", "reprint_of"]
+
+
+class ClusterSerializer(LeanRepresentation, serializers.ModelSerializer):
+    """One speaker's one utterance and how far it was carried: every statement (in one source or many) that
+    carries its words, trimmed, extended or reported."""
+
+    url = LinkField(view_name="api:cluster-detail", help_text="This cluster in the API.")
+    html_url = serializers.SerializerMethodField(help_text="The cluster's page on the website.")
+    speaker = ActorRefSerializer(read_only=True, allow_null=True, help_text="Whose utterance; null for an unnamed "
+                                 "or unresolved speaker (`speaker_mention` holds the words).")
+    speaker_mention = serializers.CharField(source="first_statement.speaker_mention", read_only=True)
+    first_appearance = ClusterCopySerializer(source="first_statement", read_only=True,
+                                             help_text="The earliest copy (by date said, else published).")
+    first_date = serializers.DateField(source="first_dated_on", read_only=True, allow_null=True)
+    statement_count = serializers.IntegerField(read_only=True, help_text="Statements carrying it (every copy).")
+    source_count = serializers.IntegerField(read_only=True, help_text="Sources carrying it; a reprint counts with "
+                                            "its original.")
+    publisher_count = serializers.IntegerField(read_only=True, help_text="Distinct publishers carrying it.")
+
+    class Meta:
+        model = Cluster
+        fields = ["id", "url", "html_url", "speaker", "speaker_mention", "first_date", "first_appearance",
+                  "statement_count", "source_count", "publisher_count"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, cluster) -> str:
+        return absolute_url(self.context, "statements:cluster", pk=cluster.pk)
+
+
+class ClusterDetailSerializer(ClusterSerializer):
+    """A cluster with its canonical wording and every listed (not rejected) copy, in order of appearance."""
+
+    canonical = serializers.IntegerField(source="page.canonical.pk", read_only=True,
+                                         help_text="The copy whose wording stands for the cluster: the fullest "
+                                         "quotation (else paraphrase), the earliest among equals.")
+    content = serializers.CharField(source="page.canonical.content", read_only=True,
+                                    help_text="The canonical wording.")
+    copies = ClusterCopySerializer(source="page.copy_statements", many=True, read_only=True)
+
+    class Meta(ClusterSerializer.Meta):
+        fields = [*ClusterSerializer.Meta.fields, "canonical", "content", "copies"]

@@ -83,6 +83,7 @@ def review(*, statement: Statement, status: str, user=None) -> Statement:
     statement.reviewed_by = user if user is not None and user.is_authenticated else None
     statement.reviewed_at = timezone.now()
     statement.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "updated_at"])
+    clustering.refresh([statement.cluster_id])  # a rejected copy neither counts nor stands first
     return statement
 
 
@@ -259,6 +260,8 @@ def save_editor_edit(*, statement: Statement, user=None, changed_fields: Iterabl
     statement.save()
     if edited & {"speaker", "speaker_mention", "content", "content_start", "content_end"}:
         clustering.recluster(statement_ids=[statement.pk])  # whose utterance, or which words, changed
+    elif stored is not None and stored.review_status != statement.review_status:
+        clustering.refresh([statement.cluster_id])  # a rejected copy neither counts nor stands first
     return statement
 
 

@@ -16,5 +16,7 @@ urlpatterns = [
     path("topics/export.<str:fmt>", views.topics_export, name="topics_export"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("topics/<slug:slug>/feed/", feeds.TopicStatementsFeed(), name="topic_feed"),
+    path("clusters/", views.cluster_list, name="clusters"),
+    path("clusters/<int:pk>/", views.cluster_detail, name="cluster"),
     path("search/feed/", feeds.SearchStatementsFeed(), name="search_feed"),
 ]

@@ -7,21 +7,25 @@ from browse.forms import PERIOD_LABELS, parse_statement_filters
 from browse.pagination import paginate, paginate_ranked, paginate_statements
 
 from . import exports, selectors
-from .forms import PeriodForm, SourceFilterForm, TopicFilterForm
+from .clustering import selectors as cluster_selectors
+from .forms import ClusterFilterForm, PeriodForm, SourceFilterForm, TopicFilterForm
 from .models import Source, Statement
 from .selectors import StatementFilters
 
 HOME_LATEST = 20
 TOPICS_PER_PAGE = 50
 SOURCES_PER_PAGE = 30
+CLUSTERS_PER_PAGE = 30
 
 
 def home(request):
     form = PeriodForm(request.GET)
     form.is_valid()
-    statements = selectors.filter_statements(StatementFilters(date_from=form.since()), order="newest")
+    filters = StatementFilters(date_from=form.since(), first_only=form.first_only)
+    statements = selectors.filter_statements(filters, order="newest")
     return render(request, "statements/home.html", {
         "form": form,
+        "filters": filters,
         "period": form.chosen,
         "periods": PERIOD_LABELS,
         "statements": statements[:HOME_LATEST],
@@ -71,6 +75,7 @@ def statement_detail(request, pk):
     statement = get_object_or_404(selectors.statement_base(), pk=pk)
     return render(request, "statements/detail.html", {
         "statement": statement,
+        "also_reported": cluster_selectors.also_reported(statement),
         "beside": selectors.statements_beside(statement),
         "rejected": statement.review_status == Statement.ReviewStatus.REJECTED,
     })
@@ -143,3 +148,19 @@ def topic_detail(request, slug):
             lambda: selectors.publishers(selectors.statements_on_topic(topic)), "publishers_of_topic", topic.pk),
     })
 
+
+
+def cluster_list(request):
+    form = ClusterFilterForm(request.GET)
+    form.is_valid()
+    return render(request, "statements/cluster_list.html", {
+        "form": form,
+        "page": paginate_statements(request, cluster_selectors.cluster_list(**form.values()), CLUSTERS_PER_PAGE),
+    })
+
+
+def cluster_detail(request, pk):
+    page = cluster_selectors.cluster_page(pk)
+    if page is None:
+        raise Http404("No such cluster.")
+    return render(request, "statements/cluster.html", {"page": page, "cluster": page.cluster})

@@ -3,8 +3,9 @@
 A statement's content is normalised (case, quotation marks, punctuation, whitespace), then reduced to the stems of
 its content words, so that a reported paraphrase ("he said they would cut taxes") and the quotation it reports
 ("We will cut taxes") share most stems. Candidates are found through fingerprints (winnowed hashes of three
-consecutive stems, salted with the speaker, so that only one speaker's statements can collide); a candidate is then
-confirmed or refused by `match`.
+consecutive stems, salted with the speaker, so that only one speaker's statements can collide; dense enough that
+any two statements sharing a run of four content stems share one); a candidate is then confirmed or refused by
+`match`.
 """
 from __future__ import annotations
 
@@ -18,13 +19,19 @@ import snowballstemmer
 from rapidfuzz import fuzz
 
 SHINGLE = 3  # consecutive content stems per fingerprinted shingle
-WINDOW = 4   # winnowing window: any run of SHINGLE + WINDOW - 1 shared stems shares a fingerprint
+# Winnowing window: any run of SHINGLE + WINDOW - 1 shared stems shares a fingerprint. Four stems (window 2): a
+# wider window missed short statements' copies (docs/clusters.md), at 1.8 times the fingerprint rows of window 4
+# on PolNeAR + BBC (38,512 -> 68,266).
+WINDOW = 2
 
 # A quotation trimmed or extended: the shorter's words (at least MIN_CONTAINED of them) inside the longer.
 MIN_CONTAINED = 6
 CONTAINED_RATIO = 90.0
 # A paraphrase: most content stems of the shorter in the longer, and enough of them to be distinctive.
 MIN_SHARED_STEMS = 5
+# ... or fewer (a short remark has only four or five content stems) when they include a run of this many
+# consecutive stems in both: a verbatim phrase, not the same words scattered.
+MIN_RUN_STEMS = 4
 SHARED_STEMS_RATIO = 0.8
 MIN_OVERLAP_OF_LONGER = 0.5
 
@@ -87,6 +94,10 @@ def fingerprints(text: str, *, speaker_key: str) -> set[int]:
     return {min(hashes[i:i + WINDOW]) for i in range(len(hashes) - WINDOW + 1)}
 
 
+def _runs(found: list[str], n: int = MIN_RUN_STEMS) -> set[tuple[str, ...]]:
+    return {tuple(found[i:i + n]) for i in range(len(found) - n + 1)}
+
+
 @dataclass(frozen=True)
 class Match:
     """Why two statements are one utterance, and how sure: `how` is identical / contained / paraphrase."""
@@ -101,9 +112,9 @@ def match(a: str, b: str) -> Match | None:
     - identical: the same words once case, quotation marks and punctuation are set aside;
     - contained: the shorter (at least MIN_CONTAINED words) found almost word for word inside the longer, as a
       trimmed quotation or a mixed quote inside its full version;
-    - paraphrase: most content stems of the shorter (at least MIN_SHARED_STEMS of them) are the longer's too, and
-      they are at least half of the longer's, so that a short remark is not matched with a long speech that merely
-      contains its words.
+    - paraphrase: most content stems of the shorter (at least MIN_SHARED_STEMS of them, or MIN_RUN_STEMS when
+      those hold a run of consecutive stems found in both) are the longer's too, and they are at least half of the
+      longer's, so that a short remark is not matched with a long speech that merely contains its words.
     """
     na, nb = normalized(a), normalized(b)
     if not na or not nb:
@@ -115,10 +126,11 @@ def match(a: str, b: str) -> Match | None:
         contained = fuzz.partial_ratio(short, long_, score_cutoff=CONTAINED_RATIO)
         if contained:
             return Match("contained", contained)
-    sa, sb = set(stems(a)), set(stems(b))
+    la, lb = stems(a), stems(b)
+    sa, sb = set(la), set(lb)
     smaller, larger = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
     shared = len(sa & sb)
-    if shared < MIN_SHARED_STEMS:
+    if shared < MIN_SHARED_STEMS and not (shared >= MIN_RUN_STEMS and _runs(la) & _runs(lb)):
         return None
     of_smaller, of_larger = shared / len(smaller), shared / len(larger)
     if of_smaller >= SHARED_STEMS_RATIO and of_larger >= MIN_OVERLAP_OF_LONGER:

@@ -31,6 +31,7 @@ class ListRenderer:
         self.actor_url = url_maker("actors:detail", "slug")
         self.source_url = url_maker("statements:source", "pk")
         self.topic_url = url_maker("statements:topic", "slug")
+        self.cluster_url = url_maker("statements:cluster", "pk")
         self.months = [""] + [str(MONTHS_3[m]).title() for m in range(1, 13)]  # Django's "M" date format
         self.kinds = {value: escape(str(label)) for value, label in Statement.Kind.choices}
         self.statuses = {value: escape(str(label)) for value, label in Statement.ReviewStatus.choices}
@@ -61,6 +62,14 @@ class ListRenderer:
         chips = "".join(f'<a class="chip" href="{self.topic_url(t.slug)}">{escape(t.name)}</a>' for t in s.topics.all())
         return f'<p class="chips">{chips}</p>' if chips else ""
 
+    def carried(self, s) -> str:
+        """"carried by N sources", linking the statement's cluster, when more than one source carried it."""
+        cluster = s.cluster if s.cluster_id else None
+        if cluster is None or cluster.source_count < 2:
+            return ""
+        return (f' · <a class="carried" href="{self.cluster_url(cluster.pk)}">carried by {cluster.source_count} '
+                f'sources</a>')
+
     def item(self, s) -> str:
         """<li> of one statement: its words (the search headline when there is one) linking to its permalink,
         speaker and role, cue, kind, review status once reviewed, date, source and publisher, topics."""
@@ -77,7 +86,8 @@ class ListRenderer:
             f'      {self.speaker(s)}{cue}\n'
             f'      <span class="badge kind-{escape(s.kind)}">{self.kinds.get(s.kind, "")}</span>{review}\n'
             f'      · {self.day(s)}\n'
-            f'      · <a href="{self.source_url(source.pk)}#st-{s.pk}" class="source">{escape(str(source))}</a>{publisher}\n'
+            f'      · <a href="{self.source_url(source.pk)}#st-{s.pk}" class="source">{escape(str(source))}</a>{publisher}'
+            f'{self.carried(s)}\n'
             f'    </p>\n'
             f'    {self.topics(s)}\n'
             f'  </li>\n'

@@ -10,7 +10,7 @@ def ids(response):
 
 def test_api_root_lists_the_resources(api):
     body = api.get("/api/v1/").json()
-    assert set(body) == {"actors", "statements", "topics", "sources", "webhooks"}
+    assert set(body) == {"actors", "statements", "clusters", "topics", "sources", "webhooks"}
     assert body["statements"].endswith("/api/v1/statements/")
 
 

@@ -168,3 +168,20 @@ def test_a_rebuild_keeps_an_editors_apart_decision_between_statements_assigned_t
     call_command("cluster_statements", "--rebuild")  # both in one batch: neither is clustered when the other is
     a.refresh_from_db(), b.refresh_from_db()
     assert a.cluster_id != b.cluster_id
+
+
+def test_rejecting_the_first_appearance_hands_first_place_to_the_next_copy():
+    from statements import services as statement_services
+
+    one = _quoting("Finance Minister Maria Lopez said:", day=2)
+    two = _quoting("Maria Lopez said:", day=3, publisher="Evening Two", title="Lopez again")
+    (a,), (b,) = _by(one, "Maria Lopez"), _by(two, "Maria Lopez")
+    assert (a.is_first_appearance, b.is_first_appearance) == (True, False)
+    statement_services.review(statement=a, status=Statement.ReviewStatus.REJECTED)
+    a.refresh_from_db(), b.refresh_from_db()
+    cluster = Cluster.objects.get(pk=b.cluster_id)
+    assert (a.is_first_appearance, b.is_first_appearance) == (False, True)
+    assert (cluster.first_statement_id, cluster.statement_count) == (b.pk, 1)
+    statement_services.review(statement=a, status=Statement.ReviewStatus.VERIFIED)
+    a.refresh_from_db()
+    assert a.is_first_appearance and Cluster.objects.get(pk=b.cluster_id).statement_count == 2

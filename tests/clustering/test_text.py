@@ -43,3 +43,26 @@ def test_fingerprints_are_shared_by_a_trimmed_copy_and_salted_by_speaker():
 
 def test_a_text_without_content_words_has_no_fingerprint():
     assert text.fingerprints("that it was what it was", speaker_key="actor:1") == set()
+
+
+def test_two_quotations_of_one_short_remark_cut_at_different_ends_match():
+    # four content stems in a verbatim run: fewer than MIN_SHARED_STEMS, but a phrase, not scattered words
+    first = '"I will decide when I have met the harbour board" before any figures'
+    second = 'You want to know my plan? I will decide when I have met the harbour board'
+    found = text.match(first, second)
+    assert found is not None and found.how == "paraphrase"
+
+
+def test_a_short_remark_sharing_four_stems_scattered_does_not_match():
+    # the same four content stems, never four in a row: the same subject, not the same words
+    assert text.match("that the harbour board met to decide", "I decide nothing until the board has met at the harbour") \
+        is None
+
+
+def test_a_shared_run_of_four_content_stems_always_shares_a_fingerprint():
+    # winnowing with a wider window keeps only some of a short text's shingles and misses some of these
+    for run in ("harbour board tolls double", "council tax bills climb", "river pilots strike tomorrow",
+                "bridge repairs cost millions", "canal locks close early"):
+        short = f"we think {run} again"
+        long_ = f"Ministers argued for weeks about ferries, then agreed that {run} next spring, whatever councils think"
+        assert text.fingerprints(short, speaker_key="actor:1") & text.fingerprints(long_, speaker_key="actor:1"), run

@@ -71,3 +71,37 @@ def hostile_world():
     statement.topics.add(topic)
     statement.mentioned_actors.add(actor)
     return {"source": source, "actor": actor, "topic": topic, "statement": statement}
+
+
+REMARK = ("We will cut taxes for every working family in this country, and we will do it within the first hundred "
+          "days of the new parliament.")
+
+
+def carried_remark(speaker=None, copies=None):
+    """One remark by `speaker` carried by several outlets, clustered as ingest clusters it
+    (statements.clustering.services.assign, in order of storage): [(publisher, date, words, kind)] -> statements.
+
+    By default: the full quotation first (Daily One, 2 March), a trimmed copy (Evening Two, 4 March), a copy with
+    words changed (Weekly Three, 5 March)."""
+    from statements.clustering.services import assign
+
+    speaker = speaker or ActorFactory(name="Maria Lopez", slug="maria-lopez")
+    copies = copies or [
+        ("Daily One", dt.date(2024, 3, 2), REMARK, Statement.Kind.DIRECT),
+        ("Evening Two", dt.date(2024, 3, 4), "We will cut taxes for every working family in this country.",
+         Statement.Kind.DIRECT),
+        ("Weekly Three", dt.date(2024, 3, 5), "We shall cut taxes for every working family in this country, and we "
+         "will do it within the first hundred days of the new parliament.", Statement.Kind.DIRECT),
+    ]
+    made = []
+    for publisher, day, words, kind in copies:
+        text, _ = article([f'{speaker.name} said to {publisher}: "{words}"'])
+        start = text.index(words)
+        source = SourceFactory(text=text, publisher=publisher, published=day, title=f"{speaker.name} in {publisher}")
+        statement = StatementFactory(source=source, speaker=speaker, content_start=start, content_end=start + len(words),
+                                     content=words, said_on=day, kind=kind, speaker_mention=speaker.name)
+        assign(statements=[statement])
+        made.append(statement)
+    for statement in made:
+        statement.refresh_from_db()
+    return made
