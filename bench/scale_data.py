@@ -256,10 +256,11 @@ def found_by_fingerprints(variant: str, base: str) -> bool:
     return bool(cluster_text.fingerprints(variant, speaker_key="x") & cluster_text.fingerprints(base, speaker_key="x"))
 
 
-def cluster_rows(*, parent, st_source, reprint_of, publishers, created_s):
+def cluster_rows(*, parent, st_source, reprint_of, publishers, created_s, rejected):
     """Each statement's cluster (ids in order of their first statement's id, as incremental assignment opens them)
     and each cluster's counts and first appearance, by statements.clustering.services.refresh's rules: first by
-    the date said (here the publication date), then when stored, then id; a reprint counts with its original."""
+    the date said (here the publication date), then when stored, then id; a reprint counts with its original; a
+    rejected copy neither counts nor stands first (unless all its cluster's statements are rejected)."""
     n = len(parent)
     cluster_of = np.empty(n, dtype=np.int64)
     next_id = 0
@@ -269,24 +270,27 @@ def cluster_rows(*, parent, st_source, reprint_of, publishers, created_s):
             cluster_of[j] = next_id
         else:
             cluster_of[j] = cluster_of[parent[j]]
-    counts = np.bincount(cluster_of, minlength=next_id + 1)
+    size = np.bincount(cluster_of, minlength=next_id + 1)
+    kept = np.bincount(cluster_of, weights=~rejected, minlength=next_id + 1) > 0
+    counted = ~rejected | ~kept[cluster_of]  # the statements each cluster's counts and first appearance are of
+    counts = np.bincount(cluster_of[counted], minlength=next_id + 1)
     carried = np.where(reprint_of[st_source] >= 0, reprint_of[st_source], st_source)
 
     def distinct_per_cluster(values):
-        pairs = np.unique(cluster_of * (int(values.max()) + 1) + values)
+        pairs = np.unique((cluster_of * (int(values.max()) + 1) + values)[counted])
         return np.bincount(pairs // (int(values.max()) + 1), minlength=next_id + 1)
 
     source_count = distinct_per_cluster(carried)
     publisher_count = distinct_per_cluster(publishers[st_source])
     ids = np.arange(n)
-    order = np.lexsort((ids, created_s[st_source], cluster_of))
+    order = np.lexsort((ids, created_s[st_source], ~counted, cluster_of))
     group_start = np.ones(n, dtype=bool)
     group_start[1:] = cluster_of[order][1:] != cluster_of[order][:-1]
     first = np.full(next_id + 1, -1, dtype=np.int64)
     first[cluster_of[order][group_start]] = order[group_start]
     is_first = np.zeros(n, dtype=bool)
     is_first[first[1:]] = True
-    return cluster_of, counts, source_count, publisher_count, first, is_first
+    return cluster_of, size, counts, source_count, publisher_count, first, is_first
 
 
 def drop_secondary_indexes(cur) -> list[str]:
@@ -481,8 +485,9 @@ def generate(args) -> dict:
         if how[j] == PARAPHRASE:
             quoted[j] = False  # reported speech
         contents.append(variant or base)
-    cluster_of, cluster_size, source_count, publisher_count, cluster_first, is_first = cluster_rows(
-        parent=parent, st_source=st_source, reprint_of=reprint_of, publishers=publishers, created_s=created_s)
+    cluster_of, cluster_size, cluster_count, source_count, publisher_count, cluster_first, is_first = cluster_rows(
+        parent=parent, st_source=st_source, reprint_of=reprint_of, publishers=publishers, created_s=created_s,
+        rejected=statuses == "rejected")
     repetition = {
         "clusters": int(len(cluster_size) - 1), "clusters_2_plus": int((cluster_size[1:] >= 2).sum()),
         "statements_in_clusters_2_plus": int(cluster_size[cluster_size >= 2].sum()),
@@ -609,7 +614,7 @@ def generate(args) -> dict:
         first = int(cluster_first[cluster])
         sp = int(speaker_key[first])
         cl_cp.row(cluster, f"actor:{sp}" if sp else "words:a spokesperson",
-                  start + dt.timedelta(days=int(src_days[st_source[first]])), int(cluster_size[cluster]),
+                  start + dt.timedelta(days=int(src_days[st_source[first]])), int(cluster_count[cluster]),
                   int(source_count[cluster]), int(publisher_count[cluster]), now, now, first + 1, sp or None)
     cl_cp.close()
     conn.commit()
