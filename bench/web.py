@@ -83,10 +83,15 @@ def pick_cases(cur) -> dict:
     source = cur.fetchone()[0]
     cur.execute("SELECT id FROM statements_statement ORDER BY id DESC LIMIT 1 OFFSET %s", (total // 2,))
     statement = cur.fetchone()[0]
+    cur.execute("SELECT id FROM statements_cluster ORDER BY statement_count DESC, id LIMIT 1")
+    largest = cur.fetchone()
+    cur.execute("SELECT id FROM statements_cluster WHERE statement_count = 3 ORDER BY id LIMIT 1")
+    small = cur.fetchone()
     return {
         "heavy_speaker": speakers[0], "mid_speaker": speakers[min(len(speakers) - 1, 150)],
         "heavy_topic": topics[0], "mid_topic": topics[len(topics) // 2], "last_day": last,
         "export_from": export_from, "source": source, "statement": statement, "total": total,
+        "largest_cluster": largest[0] if largest else None, "small_cluster": small[0] if small else None,
     }
 
 
@@ -102,6 +107,9 @@ def cases(c: dict) -> list[tuple[str, str, str, float | None]]:
         ("list: topic (median)", "list", f"/search/?topic={mt}", 30),
         ("list: period (30 days)", "list", f"/search/?date_from={month_from}&date_to={month_to}", 30),
         ("list: all, page 50", "list", "/search/?page=50", 30),
+        ("list: speaker (busiest), every copy", "list", f"/search/?actor={hs}&copies=all", 30),
+        ("clusters: list", "list", "/clusters/", 30),
+        ("clusters: speaker (busiest), 2+ sources", "list", f"/clusters/?actor={hs}&min_sources=2", 30),
         ("search: one word", "search", "/search/?q=government", 80),
         ("search: two words", "search", "/search/?q=oil+prices", 80),
         ("search: word + speaker", "search", f"/search/?q=government&actor={hs}", 80),
@@ -112,6 +120,8 @@ def cases(c: dict) -> list[tuple[str, str, str, float | None]]:
         ("topic page (busiest)", "page", f"/topics/{ht}/", 100),
         ("topic page (median)", "page", f"/topics/{mt}/", 100),
         ("source page", "page", f"/sources/{c['source']}/", 100),
+        ("cluster page (largest)", "page", f"/clusters/{c['largest_cluster']}/", 100),
+        ("cluster page (3 copies)", "page", f"/clusters/{c['small_cluster']}/", 100),
         ("home (30 days)", "page", "/?period=30d", None),
         ("actors list", "page", "/actors/", None),
         ("topics list", "page", "/topics/", None),
@@ -225,7 +235,7 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=40, help="timed requests per case")
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--label", default="latest")
-    ap.add_argument("--only", default="", help="run only cases whose name contains this")
+    ap.add_argument("--only", default="", help="run only cases whose name contains this (or one of these, '|' between)")
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--out", default="")
     ap.add_argument("--no-gc-tuning", action="store_true",
@@ -245,7 +255,7 @@ def main(argv=None) -> int:
     results = []
     print(f"{'case':34} {'p50':>7} {'p95':>7} {'target':>6} {'raw p50':>8} {'ratio':>6} {'db':>5} {'db/raw':>6} {'cpu':>6} {'q':>3} {'cold':>7}")
     for name, group, url, target in cases(picked):
-        if args.only and args.only not in name:
+        if args.only and not any(part in name for part in args.only.split("|")):
             continue
         for attempt in range(3):  # a shared machine's PostgreSQL may be restarted under us: retry the case
             try:
