@@ -203,6 +203,7 @@ def assign(*, statements: list[Statement], previous: dict[tuple[int, int, int], 
             touched.add(left)
             if other.id not in own:
                 pulled[other.id] = other
+    settled = _count_singletons(opened, members, statements, pulled)
     real = dict(zip(opened, (c.pk for c in Cluster.objects.bulk_create(opened.values()))))
     for member in [*members, *pulled.values()]:
         member.cluster_id = real.get(member.cluster_id, member.cluster_id)
@@ -211,8 +212,31 @@ def assign(*, statements: list[Statement], previous: dict[tuple[int, int, int], 
     Statement.objects.bulk_update([Statement(pk=m.id, cluster_id=m.cluster_id) for m in [*members, *pulled.values()]],
                                   ["cluster"], batch_size=1000)
     touched = {real.get(c, c) for c in touched}
-    refresh(touched)
+    refresh(touched - {real[c] for c in settled})
     return touched
+
+
+def _count_singletons(opened: dict[int, Cluster], members: list[_Member], statements: list[Statement],
+                      pulled: dict[int, _Member]) -> set[int]:
+    """Fill in the counts of the clusters opened for one statement alone (most of an article's), so that refresh
+    need not read them back; a statement whose date or publisher is not at hand is left to refresh. Returns the
+    (temporary) ids of the clusters so filled."""
+    alone: dict[int, list[tuple[_Member, Statement]]] = defaultdict(list)
+    for member, statement in zip(members, statements):
+        if member.cluster_id in opened:
+            alone[member.cluster_id].append((member, statement))
+    into_new = {m.cluster_id for m in pulled.values()}
+    settled = set()
+    for temp, pairs in alone.items():
+        if len(pairs) != 1 or temp in into_new or not Statement.source.is_cached(pairs[0][1]):
+            continue
+        member, statement = pairs[0]
+        cluster = opened[temp]
+        cluster.first_statement_id, cluster.first_dated_on = member.id, statement.dated_on or statement.said_on
+        cluster.statement_count = cluster.source_count = 1
+        cluster.publisher_count = int(bool(statement.source.publisher))
+        settled.add(temp)
+    return settled
 
 
 def _banned(member: _Member, decisions: _Decisions, known: dict[int, _Member]) -> set[int]:

@@ -67,9 +67,14 @@ def normalized(text: str) -> str:
     return " ".join(words(text))
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
 def stems(text: str) -> list[str]:
     """The stems of the content words, in order."""
-    return _stemmer().stemWords([w for w in words(text) if w not in STOP_WORDS])
+    return [_stem(w) for w in words(text) if w not in STOP_WORDS]
 
 
 def _hash64(value: str) -> int:

@@ -185,3 +185,13 @@ def test_rejecting_the_first_appearance_hands_first_place_to_the_next_copy():
     statement_services.review(statement=a, status=Statement.ReviewStatus.VERIFIED)
     a.refresh_from_db()
     assert a.is_first_appearance and Cluster.objects.get(pk=b.cluster_id).statement_count == 2
+
+
+def test_counts_filled_at_ingest_are_what_a_recount_gives(demo_article_bytes):
+    services.submit_article(raw=demo_article_bytes, filename="sana.txt", content_type="text/plain")
+    _quoting("Finance Minister Maria Lopez said:", day=2)
+    fields = ("first_statement_id", "first_dated_on", "statement_count", "source_count", "publisher_count")
+    stored = {c.pk: tuple(getattr(c, f) for f in fields) for c in Cluster.objects.all()}
+    assert len(stored) >= 10 and all(values[2] == 1 for values in stored.values())
+    clustering.refresh(stored)
+    assert {c.pk: tuple(getattr(c, f) for f in fields) for c in Cluster.objects.all()} == stored
