@@ -75,6 +75,11 @@ def relabel_people(doc) -> None:
         if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].pos_ == "NOUN" and ent[-1].text.islower() \
                 and ent[-1].lemma_ in ORG_ROLES and ent[-2].text[:1].isupper():
             ent, changed = Span(doc, ent.start, ent.end - 1, label="ORG"), True  # "Friends of the Moors" + "charity"
+        named_for = _organisation_of_place(ent, ents)
+        if named_for is not None:  # "Amnesty International" + "UK", "Universities" + "Scotland": not the country
+            if ents and ents[-1].end > named_for.start:
+                ents.pop()
+            ent, changed = named_for, True
         if ent.label_ == "PERSON" and before is not None and before.text in names and not before.ent_type_ \
                 and before.dep_ == COMPOUND and before.head.i in range(ent.start, ent.end):
             ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Shani" + "Rhys James"
@@ -167,6 +172,38 @@ def _spelling(doc, start: int, letters: str):
     if k < len(letters) or (i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()):
         return None  # the initials of the first words of a longer name
     return Span(doc, start, i, label="ORG")
+
+
+def _organisation_of_place(ent, ents):
+    """An organisation named with a place after its words ("Amnesty International UK", "Universities Scotland") that
+    the NER read as the place alone, or as a name and the place: the whole run of capitalised proper nouns set as
+    compounds on the place, as one organisation (None if there is none). Not a sentence's first word alone ("Rural
+    Scotland"), unless the NER read it as an organisation or it is initials or an organisation's word."""
+    if ent.label_ != "GPE":
+        return None
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        t = doc[start - 1]
+        if t.dep_ != COMPOUND or t.head.i not in range(ent.start, ent.end) \
+                or not (t.tag_ in ("NNP", "NNPS") or (t.tag_ in ("NN", "NNS") and _organisation_word(t))) \
+                or not t.text[:1].isupper() or not t.is_alpha or t.ent_type_ not in ("", "ORG"):
+            break
+        start -= 1
+    if start == ent.start:
+        return None
+    first = doc[start]
+    if first.is_sent_start and not first.ent_type_ and start == ent.start - 1 and not _organisation_word(first):
+        return None
+    if first.ent_type_ == "ORG" and ents and ents[-1].label_ == "ORG" and ents[-1].start < start:
+        start = ents[-1].start  # the organisation the NER read began before the compounds
+    return Span(doc, start, ent.end, label="ORG")
+
+
+def _organisation_word(tok) -> bool:
+    """Initials ("NHS") or a word of organisations' names ("Police", "Universities")."""
+    low = tok.lower_
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else low
+    return (tok.text.isupper() and len(tok) > 1) or bool({low, singular, tok.lemma_.lower()} & ORG_NAME_WORDS)
 
 
 def _trim_person(ent):

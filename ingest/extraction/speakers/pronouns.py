@@ -2,11 +2,12 @@
 (pronoun.json, from training/train_pronouns.py) or, without it, hand-set salience weights."""
 from __future__ import annotations
 
+import bisect
 import math
 
 from ..lexicon import is_cue
 from ..records import ORG, PERSON
-from ..vocabulary import DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, POBJ, POSS, ROOT
+from ..vocabulary import APPOS, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, POBJ, POSS, ROOT
 from .actors import Actor, Mention, pronoun_weights
 
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
@@ -104,6 +105,46 @@ class PronounRanker:
             return False
         tok = self.doc[m.token_i]
         return tok.dep_ in CUE_SUBJECT_DEPS + (NSUBJPASS,) and tok.head.dep_ == ROOT
+
+    def named_subject_between(self, start: int, end: int, previous: Actor, gender: str | None = None,
+                              last_only: bool = False) -> Mention | None:
+        """ "..., said Greene. || Jamaican sprinter Asafa Cole, who beat him in June, was less sure. || "I have trained
+        all winter."": the latest person other than `previous` named as the main subject of a sentence lying between
+        characters `start` and `end` (with `last_only`, of the sentence right before `end`), outside quotations and of
+        a gender that agrees; not in a sentence that names `previous` too, which stays about them. None if no one."""
+        if self.doc_text is None:
+            self.doc_text = self.doc.text
+        text = self.doc_text
+        p = end - 1
+        while p > start and (text[p].isspace() or text[p] in "\"'“”‘’"):
+            p -= 1
+        last = bisect.bisect_right(self._sent_chars, p) - 1
+        first = bisect.bisect_left(self._sent_chars, start)  # the first sentence opening after `start`
+        if first > last:
+            return None
+        lo = last if last_only else first
+        by_sent: dict[int, list[Mention]] = {}
+        for m in self.mentions_before(end):
+            if m.sent < lo:
+                break
+            if m.sent <= last and m.pos >= start:
+                by_sent.setdefault(m.sent, []).append(m)
+        for sent in sorted(by_sent, reverse=True):
+            ms = by_sent[sent]
+            if any(m.actor is previous for m in ms):
+                continue
+            found = [m for m in ms if self._sentence_subject(m) and m.actor.kind == PERSON
+                     and not self.in_quote(m.pos) and not (gender and m.actor.gender and m.actor.gender != gender)]
+            if found:
+                return min(found, key=lambda m: m.pos)
+        return None
+
+    def _sentence_subject(self, m: Mention) -> bool:
+        """The main subject, or named in apposition to it ("His coach, Peter Hale, agreed")."""
+        if m.main_subject or m.token_i < 0:
+            return m.main_subject
+        tok = self.doc[m.token_i]
+        return tok.dep_ == APPOS and tok.head.dep_ in CUE_SUBJECT_DEPS + (NSUBJPASS,) and tok.head.head.dep_ == ROOT
 
     def resolve_pronoun(self, pron, window: int = 5) -> Actor | None:
         """The person (he/she) or organisation (it/they) `pron` refers to: among the actors mentioned in

@@ -71,7 +71,7 @@ class Registry(PronounRanker):
             if label not in REGISTERED:
                 continue
             gender = honorific_gender(honorific or name.split()[0]) if label == "PERSON" else None
-            actor = self._actor_for(name, ENT_KINDS[label], gender)
+            actor = self._actor_for(name, ENT_KINDS[label], gender, label)
             actor.label = actor.label or label
             actor.add_alias(name)
             if honorific:
@@ -145,7 +145,7 @@ class Registry(PronounRanker):
         self.mentions.sort(key=lambda m: m.pos)
         self._positions = [m.pos for m in self.mentions]
 
-    def _actor_for(self, name: str, kind: str, gender: str | None = None) -> Actor:
+    def _actor_for(self, name: str, kind: str, gender: str | None = None, label: str = "") -> Actor:
         key = name.lower()
         known = self._by_key.get(key)
         if known is not None and compatible(known, gender):
@@ -166,8 +166,8 @@ class Registry(PronounRanker):
                         actor.name = name  # the full name, once we see it
                     self._by_key.setdefault(key, actor)
                     return actor
-            elif key.endswith(actor.name.lower()) or actor.name.lower().endswith(key) or abbreviates(name, actor.name) \
-                    or abbreviates(actor.name, name) or squashed(key) == squashed(actor.name):
+            elif (_part_of(key, actor.name.lower()) and not _place_in_name(label, actor.label)) \
+                    or abbreviates(name, actor.name) or abbreviates(actor.name, name) or squashed(key) == squashed(actor.name):
                 if len(key) > len(actor.name):
                     actor.name = name
                 self._by_key.setdefault(key, actor)
@@ -423,6 +423,19 @@ class Registry(PronounRanker):
                 for m in [m for m in orgs if m.subject or m.speaker] + orgs:
                     return m.actor
         return None
+
+
+def _part_of(a: str, b: str) -> bool:
+    """Does one name end with the other, word for word ("HM Treasury" and "Treasury", "New York Times/CBS News" and
+    "CBS News")?"""
+    short, long_ = sorted((a, b), key=len)
+    return long_.endswith(short) and (long_ == short or not long_[-len(short) - 1].isalnum())
+
+
+def _place_in_name(label: str, other: str) -> bool:
+    """ "Scotland" and "Universities Scotland", "UK" and "Amnesty International UK": a place is not the organisation
+    whose name ends with it (the NER's labels of the two differ)."""
+    return "GPE" in (label, other) and label != other and "" not in (label, other)
 
 
 def _reports_itself(pron, heads: dict[int, int], aid: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceType
+from ..rules import R
 from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, FIRST_PERSON, FLAT,
                           HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES,
                           PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS,
@@ -413,14 +414,16 @@ def _group_they(subject, last_group):
     return ResolvedSpeaker(group.actor, (subject.idx, subject.idx + len(subject.text)), "pronoun", group.source)
 
 
-def _spokesperson_pronoun(subject, last_voice):
+def _spokesperson_pronoun(subject, last_voice, registry):
     """ "A ministry spokeswoman said ... She added: ...": "she" in the next two sentences is the spokeswoman, who
-    speaks for the organisation."""
+    speaks for the organisation, unless a sentence since is about another person ("Labour MP Mary Hale disagreed")."""
     if subject.lower_ not in ("he", "she") or last_voice[0] is None:
         return None
     res, voice, role = last_voice[0]
     if voice.i > subject.i or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 3 \
             or voice.tag_ == "NNS":  # "Administration officials said ... He said" is someone else
+        return None
+    if registry.named_subject_between(voice.idx, subject.idx, res.actor, PERSON_PRONOUNS[subject.lower_]) is not None:
         return None
     if subject.lower_ == {"spokesman": "she", "spokeswoman": "he"}.get(role):
         return None
@@ -442,6 +445,22 @@ def _voice_again(subject, res, last_voice):
     return ResolvedSpeaker(voice_res.actor, res.mention, "unnamed", voice_res.source, voice_res.role)
 
 
+def _quote_after_another(c, parent: ResolvedSpeaker, registry) -> ResolvedSpeaker | None:
+    """ "..., said Greene. || Jamaican sprinter Asafa Cole was less sure. || "I have trained all winter."": a quotation
+    without attribution after a sentence about another person named there is that person's, not the chain's before."""
+    if c.rule != R.FOLLOW:
+        return None
+    p = c.parent
+    after = max(p.end, p.cue_end or 0, p.subject.idx + len(p.subject.text) if p.subject is not None else 0)
+    m = registry.named_subject_between(after, c.start, parent.actor, last_only=True)
+    if m is None:
+        return None
+    tok = registry.doc[m.token_i]
+    ent = ent_of(tok)
+    start, end = (ent.start_char, ent.end_char) if ent is not None else (tok.idx, tok.idx + len(tok.text))
+    return ResolvedSpeaker(m.actor, (start, end), "inherited")
+
+
 def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
     """Each candidate with the speaker it names (resolved in the order the attributions stand in the text), in the
     candidates' order; those whose speaker cannot be resolved are left out."""
@@ -459,11 +478,11 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
         if c.parent is not None and c.subject is None:
             p = resolve(c.parent)
             if p is not None:
-                res = p._replace(quality="inherited")
+                res = _quote_after_another(c, p, registry) or p._replace(quality="inherited")
         elif c.speaker_text is not None:
             res = _resolve_headline(c, registry, unnamed, text)
         elif c.subject is not None:
-            res = _group_they(c.subject, last_group) or _spokesperson_pronoun(c.subject, last_voice) \
+            res = _group_they(c.subject, last_group) or _spokesperson_pronoun(c.subject, last_voice, registry) \
                 or _voice_again(c.subject, resolve_subject(c.subject, registry, unnamed, text, publications),
                                 last_voice)
             if res is not None and res.quality == "unnamed" and c.subject.tag_ == "NNS":
