@@ -45,6 +45,13 @@ def test_an_organisation_named_with_a_place_is_not_the_place(run):
     assert one(ex, "fees were too high").speaker.name == "Universities Scotland"
 
 
+def test_a_place_modifying_a_noun_after_it_is_no_end_of_an_organisation_name(run):
+    text = ("EU Iran trade deal 'close'\n\nThe EU said the deal with Iran was close. "
+            "The EU added that talks would resume in March.")
+    ex = run(text)
+    assert one(ex, "deal with Iran was close").speaker.name == "EU"
+
+
 def test_a_place_does_not_join_an_organisation_whose_name_ends_with_it(run):
     text = ("The summit was held in Scotland. Police Scotland said the roads were icy. "
             "Scotland said it would host the next one.")

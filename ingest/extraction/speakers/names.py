@@ -178,8 +178,9 @@ def _organisation_of_place(ent, ents):
     """An organisation named with a place after its words ("Amnesty International UK", "Universities Scotland") that
     the NER read as the place alone, or as a name and the place: the whole run of capitalised proper nouns set as
     compounds on the place, as one organisation (None if there is none). Not a sentence's first word alone ("Rural
-    Scotland"), unless the NER read it as an organisation or it is initials or an organisation's word."""
-    if ent.label_ != "GPE":
+    Scotland"), unless the NER read it as an organisation or it is initials or an organisation's word; not a place
+    that itself modifies a noun after it (a name ends its noun phrase)."""
+    if ent.label_ != "GPE" or ent.root.dep_ == COMPOUND:  # "EU China arms ban": the place modifies a noun after it
         return None
     doc, start = ent.doc, ent.start
     while start > 0:
