@@ -33,10 +33,6 @@ def speaker_key(*, speaker_id: int | None, speaker_mention: str) -> str:
     return f"words:{words}"[:520] if words else ""
 
 
-def _key_of(statement) -> str:
-    return speaker_key(speaker_id=statement.speaker_id, speaker_mention=statement.speaker_mention)
-
-
 @dataclass
 class _Member:
     """What assignment needs of a statement, new or already clustered."""
@@ -448,12 +444,13 @@ def mark_reprints(*, source) -> bool:
     (by publication date, then storage) points at the earliest, and the clusters they share are recounted.
     Returns whether anything was marked."""
     clusters = Statement.objects.filter(source=source, cluster__isnull=False).values("cluster_id")
-    shared = (Statement.objects.filter(cluster_id__in=clusters).exclude(source=source)
-              .values("source_id").annotate(n=models.Count("cluster_id", distinct=True))
-              .filter(n__gte=REPRINT_MIN_SHARED).order_by("-n")[:5])
-    mine = text.normalized(source.text)
+    shared = list(Statement.objects.filter(cluster_id__in=clusters).exclude(source=source)
+                  .values("source_id").annotate(n=models.Count("cluster_id", distinct=True))
+                  .filter(n__gte=REPRINT_MIN_SHARED).order_by("-n")[:5])
+    others = Source.objects.in_bulk([row["source_id"] for row in shared])
+    mine = text.normalized(source.text) if others else ""
     for row in shared:
-        other = Source.objects.get(pk=row["source_id"])
+        other = others[row["source_id"]]
         if fuzz.ratio(mine, text.normalized(other.text), score_cutoff=REPRINT_RATIO) == 0:
             continue
         original = other.reprint_of or other
