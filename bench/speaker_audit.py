@@ -6,6 +6,10 @@
     .venv/bin/python bench/speaker_audit.py score /tmp/speaker_audit [--label before]
     .venv/bin/python bench/speaker_audit.py compare before after
 
+Every command takes --set bbc (the default: the BBC sample) or --set polnear (PolNeAR train[300:], the split kept
+for judging: 540 US political articles of 2016, written out under /tmp and ingested from there; its draw, figures and
+verdicts are kept apart, in bench/results/speaker_audit_polnear*).
+
 draw     Draws K held-out articles at random (seeded) from the BBC sample (../shared/corpora/bbc-sample, all
          sections; read in place), leaving out the articles issue 20 names as examples (EXCLUDED), and saves the
          list (paths relative to the corpus) with the seed to bench/results/speaker_audit_sample.json. The draw
@@ -64,6 +68,7 @@ import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,13 +76,61 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "bbc-sample"
 SAMPLES = SHARED / "samples"
 RESULTS = ROOT / "bench" / "results"
-SAMPLE_FILE = RESULTS / "speaker_audit_sample.json"
-RESULT_FILE = RESULTS / "speaker_audit.json"
 DEFAULT_OUT = Path("/tmp/speaker_audit")
 sys.path.insert(0, str(ROOT))
 
 # The articles issue 20 quotes as examples (and politics/007, read while the issue was written): never drawn.
 EXCLUDED = ("politics/036.txt", "politics/027.txt", "politics/007.txt")
+# The second set (--set polnear): PolNeAR train[300:], the split kept for judging (never read while building),
+# written out as <publisher>/<name>.txt under POLNEAR_CORPUS (outside the repository) and ingested from there.
+POLNEAR_FILE = SHARED / "eval" / "polnear-train.json"
+POLNEAR_FROM = 300
+POLNEAR_CORPUS = Path("/tmp/speaker_audit_polnear_corpus")
+
+
+@dataclass(frozen=True)
+class AuditSet:
+    """Where one set of held-out articles comes from and where its draw, figures and verdicts are kept."""
+    name: str
+    corpus: Path
+    corpus_label: str
+    excluded: tuple[str, ...]
+    prefix: str  # of the files under bench/results: <prefix>_sample.json, <prefix>.json, <prefix>_<label>.csv
+
+    @property
+    def sample_file(self) -> Path:
+        return RESULTS / f"{self.prefix}_sample.json"
+
+    @property
+    def result_file(self) -> Path:
+        return RESULTS / f"{self.prefix}.json"
+
+    def verdict_file(self, label: str) -> Path:
+        return RESULTS / f"{self.prefix}_{label}.csv"
+
+    def verdict_files(self) -> list[Path]:
+        """This set's verdict files (not those of a set whose prefix extends this one's)."""
+        longer = [a.prefix for a in AUDIT_SETS.values() if a.prefix.startswith(f"{self.prefix}_")]
+        return sorted(p for p in RESULTS.glob(f"{self.prefix}_*.csv")
+                      if not any(p.stem.startswith(f"{other}_") for other in longer))
+
+
+AUDIT_SETS = {
+    "bbc": AuditSet("bbc", CORPUS, "../shared/corpora/bbc-sample", EXCLUDED, "speaker_audit"),
+    "polnear": AuditSet("polnear", POLNEAR_CORPUS, f"../shared/eval/polnear-train.json[{POLNEAR_FROM}:]", (),
+                        "speaker_audit_polnear"),
+}
+
+
+def write_polnear_corpus(out: Path = POLNEAR_CORPUS, source: Path = POLNEAR_FILE, start: int = POLNEAR_FROM) -> int:
+    """PolNeAR documents from `start` on as plain-text files <publisher>/<name>.txt (text exactly as annotated)."""
+    docs = json.loads(source.read_text(encoding="utf-8"))[start:]
+    for doc in docs:
+        name = doc["id"].removeprefix("polnear-train-")
+        path = out / doc["publisher"] / f"{name}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(doc["text"], encoding="utf-8")
+    return len(docs)
 
 ACTOR_VERDICTS = ("ok", "group", "kind", "partial", "duplicate", "junk")
 STATEMENT_VERDICTS = ("right", "wrong", "unresolved", "unnamed", "not")
@@ -317,25 +370,33 @@ def mark_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 # -- commands --------------------------------------------------------------------------------------------------
 
-def cmd_draw(args) -> None:
-    articles = corpus_articles()
+def _corpus(audit: AuditSet) -> list[str]:
+    if audit.name == "polnear":
+        write_polnear_corpus(audit.corpus)
+    articles = corpus_articles(audit.corpus)
     if not articles:
-        sys.exit(f"no articles under {CORPUS}")
-    chosen = draw_articles(articles, seed=args.seed, k=args.articles)
-    SAMPLE_FILE.parent.mkdir(parents=True, exist_ok=True)
-    SAMPLE_FILE.write_text(json.dumps({
-        "corpus": "../shared/corpora/bbc-sample", "corpus_articles": len(articles), "seed": args.seed,
-        "articles_drawn": len(chosen), "excluded": list(EXCLUDED), "articles": chosen,
+        sys.exit(f"no articles under {audit.corpus}")
+    return articles
+
+
+def cmd_draw(args) -> None:
+    audit = AUDIT_SETS[args.set]
+    articles = _corpus(audit)
+    chosen = draw_articles(articles, seed=args.seed, k=args.articles, excluded=audit.excluded)
+    audit.sample_file.parent.mkdir(parents=True, exist_ok=True)
+    audit.sample_file.write_text(json.dumps({
+        "corpus": audit.corpus_label, "corpus_articles": len(articles), "seed": args.seed,
+        "articles_drawn": len(chosen), "excluded": list(audit.excluded), "articles": chosen,
     }, indent=1) + "\n")
     print("\n".join(chosen))
-    print(f"{len(chosen)} of {len(articles) - len(EXCLUDED)} articles (seed {args.seed}) -> "
-          f"{SAMPLE_FILE.relative_to(ROOT)}")
+    print(f"{len(chosen)} of {len(articles) - len(audit.excluded)} articles (seed {args.seed}) -> "
+          f"{audit.sample_file.relative_to(ROOT)}")
 
 
-def _load_sample() -> dict:
-    if not SAMPLE_FILE.exists():
-        sys.exit(f"{SAMPLE_FILE.relative_to(ROOT)} is missing: run `draw` first")
-    return json.loads(SAMPLE_FILE.read_text())
+def _load_sample(audit: AuditSet) -> dict:
+    if not audit.sample_file.exists():
+        sys.exit(f"{audit.sample_file.relative_to(ROOT)} is missing: run `draw` first")
+    return json.loads(audit.sample_file.read_text())
 
 
 def setup_django(database_url: str) -> None:
@@ -361,22 +422,23 @@ def recreate_database(database_url: str) -> None:
 
 
 def cmd_prepare(args) -> None:
-    sample = _load_sample()
+    audit = AUDIT_SETS[args.set]
+    sample = _load_sample(audit)
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres"):
         sys.exit("set DATABASE_URL to a scratch PostgreSQL database (it is dropped and created)")
     if args.sheets_only:
         setup_django(database_url)
-        _write_sheets(sample, Path(args.out), args.statements)
+        _write_sheets(audit, sample, Path(args.out), args.statements)
         return
-    ingest_everything(database_url)
-    _write_sheets(sample, Path(args.out), args.statements)
+    ingest_everything(database_url, audit)
+    _write_sheets(audit, sample, Path(args.out), args.statements)
 
 
-def ingest_everything(database_url: str) -> None:
-    """A fresh database at `database_url`, migrated, holding all of the BBC sample and ../shared/samples/*.txt,
+def ingest_everything(database_url: str, audit: AuditSet) -> None:
+    """A fresh database at `database_url`, migrated, holding all of the set's corpus and ../shared/samples/*.txt,
     ingested in process (sections and files in name order)."""
-    paths = [(rel, CORPUS / rel) for rel in corpus_articles()]
+    paths = [(rel, audit.corpus / rel) for rel in _corpus(audit)]
     paths += [(f"samples/{p.name}", p) for p in sorted(SAMPLES.glob("*.txt"))]
     ingest_in_process(database_url, paths)
 
@@ -396,7 +458,7 @@ def ingest_in_process(database_url: str, paths: list[tuple[str, Path]]) -> None:
             print(f"ingested {i}/{len(paths)}", flush=True)
 
 
-def _write_sheets(sample: dict, out: Path, n_statements: int) -> None:
+def _write_sheets(audit: AuditSet, sample: dict, out: Path, n_statements: int) -> None:
     from actors.models import Actor
     from statements.models import Source, Statement
 
@@ -435,7 +497,7 @@ def _write_sheets(sample: dict, out: Path, n_statements: int) -> None:
     # (b) statements drawn at random
     by_key = {(sources[st.source_id].original_name, st.content_start, st.content_end, st.pk): st for st in statements}
     chosen = sample_statements(list(by_key), seed=sample["seed"], n=n_statements)
-    previous = _previous_verdicts()
+    previous = _previous_verdicts(audit)
     rows = []
     for sid, key in enumerate(chosen, 1):
         st = by_key[key]
@@ -479,11 +541,11 @@ def _write_sheets(sample: dict, out: Path, n_statements: int) -> None:
           f"statements), articles.md ({len(sources)} articles)")
 
 
-def _previous_verdicts() -> dict:
-    """Verdicts of earlier labelled runs (bench/results/speaker_audit_<label>.csv) by statement offsets."""
+def _previous_verdicts(audit: AuditSet) -> dict:
+    """Verdicts of the set's earlier labelled runs (bench/results/<prefix>_<label>.csv) by statement offsets."""
     found = {}
-    for path in sorted(RESULTS.glob("speaker_audit_*.csv")):
-        label = path.stem.removeprefix("speaker_audit_")
+    for path in audit.verdict_files():
+        label = path.stem.removeprefix(f"{audit.prefix}_")
         for r in _read_csv(path):
             if r["item"] == "statement":
                 found[(r["file"], r["content_start"], r["content_end"])] = {**r, "label": label}
@@ -504,11 +566,12 @@ def _commit() -> str:
 
 
 def cmd_score(args) -> None:
+    audit = AUDIT_SETS[args.set]
     judged = Path(args.judged_dir)
     actor_rows = _read_csv(judged / "actors.csv")
     statement_rows = _read_csv(judged / "statements.csv")
     figures = compute_figures(actor_rows, statement_rows)
-    sample = _load_sample()
+    sample = _load_sample(audit)
     try:
         from ingest.extraction import EXTRACTOR_VERSION
     except Exception:  # noqa: BLE001 - the version is a label only
@@ -518,23 +581,24 @@ def cmd_score(args) -> None:
     print("\nmost frequent error reasons:")
     for reason, count in patterns:
         print(f"  {count:3d}  {reason}")
-    results = json.loads(RESULT_FILE.read_text()) if RESULT_FILE.exists() else {}
+    results = json.loads(audit.result_file.read_text()) if audit.result_file.exists() else {}
     results[args.label] = {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "commit": _commit(),
         "extractor_version": EXTRACTOR_VERSION, "seed": sample["seed"], "articles": sample["articles"],
         **figures, "top_error_reasons": patterns,
     }
-    RESULT_FILE.write_text(json.dumps(results, indent=1) + "\n")
-    verdicts = RESULTS / f"speaker_audit_{args.label}.csv"
+    audit.result_file.write_text(json.dumps(results, indent=1) + "\n")
+    verdicts = audit.verdict_file(args.label)
     with open(verdicts, "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=VERDICT_FIELDS)
         w.writeheader()
         w.writerows(verdict_rows(actor_rows, statement_rows))
-    print(f"\n-> {RESULT_FILE.relative_to(ROOT)} [{args.label}], {verdicts.relative_to(ROOT)}")
+    print(f"\n-> {audit.result_file.relative_to(ROOT)} [{args.label}], {verdicts.relative_to(ROOT)}")
 
 
 def cmd_compare(args) -> None:
-    paths = [RESULTS / f"speaker_audit_{label}.csv" for label in (args.before, args.after)]
+    audit = AUDIT_SETS[args.set]
+    paths = [audit.verdict_file(label) for label in (args.before, args.after)]
     for path in paths:
         if not path.exists():
             sys.exit(f"{path.relative_to(ROOT)} is missing: score that run first")
@@ -586,6 +650,9 @@ def main(argv=None) -> None:
     p.add_argument("before", nargs="?", default="before")
     p.add_argument("after", nargs="?", default="after")
     p.set_defaults(fn=cmd_compare)
+    for p in sub.choices.values():
+        p.add_argument("--set", choices=sorted(AUDIT_SETS), default="bbc",
+                       help="bbc: the BBC sample (default); polnear: PolNeAR train[300:]")
     args = ap.parse_args(argv)
     args.fn(args)
 

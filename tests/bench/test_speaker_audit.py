@@ -1,5 +1,7 @@
 """bench/speaker_audit.py's pure parts: the draw, the figures, the sheets' helpers (no database)."""
 import importlib.util
+import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -7,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("speaker_audit", ROOT / "bench" / "speaker_audit.py")
 audit = importlib.util.module_from_spec(_spec)
+sys.modules["speaker_audit"] = audit  # its dataclasses look their module up there
 _spec.loader.exec_module(audit)
 
 ARTICLES = [f"{section}/{n:03d}.txt" for section, count in (("politics", 80), ("business", 50), ("tech", 25))
@@ -132,3 +135,21 @@ def test_compare_matches_statements_by_offsets_and_actors_by_name_and_kind():
                              "after": "right on Jane Doe"}]
     a = result["actor"]
     assert (a["both"], a["only_before"], a["only_after"]) == (1, 1, 0) and a["changed"] == []
+
+
+def test_the_polnear_set_writes_its_documents_as_files_with_their_text_unchanged(tmp_path):
+    source = tmp_path / "split.json"
+    docs = [{"id": f"polnear-train-nyt_2016-04-0{i}_story", "publisher": "nyt", "text": f"Text {i}\n\u201cQuoted.\u201d"}
+            for i in range(3)]
+    source.write_text(json.dumps(docs), encoding="utf-8")
+    assert audit.write_polnear_corpus(tmp_path / "corpus", source=source, start=1) == 2
+    assert audit.corpus_articles(tmp_path / "corpus") == ["nyt/nyt_2016-04-01_story.txt", "nyt/nyt_2016-04-02_story.txt"]
+    assert (tmp_path / "corpus" / "nyt" / "nyt_2016-04-02_story.txt").read_text(encoding="utf-8") == docs[2]["text"]
+
+
+def test_each_set_keeps_its_own_draw_figures_and_verdicts():
+    bbc, polnear = audit.AUDIT_SETS["bbc"], audit.AUDIT_SETS["polnear"]
+    assert bbc.sample_file.name == "speaker_audit_sample.json"
+    assert polnear.sample_file.name == "speaker_audit_polnear_sample.json"
+    assert polnear.verdict_file("s12").name == "speaker_audit_polnear_s12.csv"
+    assert not any(p.name.startswith("speaker_audit_polnear_") for p in bbc.verdict_files())
