@@ -8,7 +8,8 @@
 
 Every command takes --set bbc (the default: the BBC sample) or --set polnear (PolNeAR train[300:], the split kept
 for judging: 540 US political articles of 2016, written out under /tmp and ingested from there; its draw, figures and
-verdicts are kept apart, in bench/results/speaker_audit_polnear*).
+verdicts are kept apart, in bench/results/speaker_audit_polnear*), or --set polnear-b (a second draw from the same
+split, never the first draw's articles).
 
 draw     Draws K held-out articles at random (seeded) from the BBC sample (../shared/corpora/bbc-sample, all
          sections; read in place), leaving out the articles issue 20 names as examples (EXCLUDED), and saves the
@@ -96,6 +97,7 @@ class AuditSet:
     corpus_label: str
     excluded: tuple[str, ...]
     prefix: str  # of the files under bench/results: <prefix>_sample.json, <prefix>.json, <prefix>_<label>.csv
+    apart_from: tuple[str, ...] = ()  # sets whose drawn articles this one never draws
 
     @property
     def sample_file(self) -> Path:
@@ -119,6 +121,10 @@ AUDIT_SETS = {
     "bbc": AuditSet("bbc", CORPUS, "../shared/corpora/bbc-sample", EXCLUDED, "speaker_audit"),
     "polnear": AuditSet("polnear", POLNEAR_CORPUS, f"../shared/eval/polnear-train.json[{POLNEAR_FROM}:]", (),
                         "speaker_audit_polnear"),
+    # A second draw from the same split, apart from the first: the first's verdicts guided the twelfth session's
+    # builders, so this one measures on articles whose verdicts nobody building has seen.
+    "polnear-b": AuditSet("polnear-b", POLNEAR_CORPUS, f"../shared/eval/polnear-train.json[{POLNEAR_FROM}:]", (),
+                          "speaker_audit_polnear_b", apart_from=("polnear",)),
 }
 
 
@@ -371,7 +377,7 @@ def mark_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
 # -- commands --------------------------------------------------------------------------------------------------
 
 def _corpus(audit: AuditSet) -> list[str]:
-    if audit.name == "polnear":
+    if audit.corpus == POLNEAR_CORPUS:
         write_polnear_corpus(audit.corpus)
     articles = corpus_articles(audit.corpus)
     if not articles:
@@ -382,14 +388,15 @@ def _corpus(audit: AuditSet) -> list[str]:
 def cmd_draw(args) -> None:
     audit = AUDIT_SETS[args.set]
     articles = _corpus(audit)
-    chosen = draw_articles(articles, seed=args.seed, k=args.articles, excluded=audit.excluded)
+    excluded = audit.excluded + tuple(a for other in audit.apart_from for a in _load_sample(AUDIT_SETS[other])["articles"])
+    chosen = draw_articles(articles, seed=args.seed, k=args.articles, excluded=excluded)
     audit.sample_file.parent.mkdir(parents=True, exist_ok=True)
     audit.sample_file.write_text(json.dumps({
         "corpus": audit.corpus_label, "corpus_articles": len(articles), "seed": args.seed,
-        "articles_drawn": len(chosen), "excluded": list(audit.excluded), "articles": chosen,
+        "articles_drawn": len(chosen), "excluded": list(excluded), "articles": chosen,
     }, indent=1) + "\n")
     print("\n".join(chosen))
-    print(f"{len(chosen)} of {len(articles) - len(audit.excluded)} articles (seed {args.seed}) -> "
+    print(f"{len(chosen)} of {len(articles) - len(excluded)} articles (seed {args.seed}) -> "
           f"{audit.sample_file.relative_to(ROOT)}")
 
 
@@ -652,7 +659,7 @@ def main(argv=None) -> None:
     p.set_defaults(fn=cmd_compare)
     for p in sub.choices.values():
         p.add_argument("--set", choices=sorted(AUDIT_SETS), default="bbc",
-                       help="bbc: the BBC sample (default); polnear: PolNeAR train[300:]")
+                       help="bbc: the BBC sample (default); polnear, polnear-b: two draws from PolNeAR train[300:]")
     args = ap.parse_args(argv)
     args.fn(args)
 
