@@ -154,23 +154,6 @@ REPORTED = {"i": "he", "we": "they", "my": "his", "our": "their", "me": "him", "
             "is": "was", "are": "were", "am": "was", "can": "could", "have": "had", "has": "had"}
 
 
-class CachedStemmer:
-    """snowballstemmer's stemmer with a word -> stem cache: the same stems, fast on a corpus of few distinct
-    words (text.fingerprints stems every word of a million statements)."""
-
-    def __init__(self, inner):
-        self.inner, self.cache = inner, {}
-
-    def stemWords(self, words):  # noqa: N802  (snowballstemmer's name)
-        cache, out = self.cache, []
-        for word in words:
-            stem = cache.get(word)
-            if stem is None:
-                stem = cache[word] = self.inner.stemWord(word)
-            out.append(stem)
-        return out
-
-
 def plan_reprints(rng, per_source, created, share: float) -> np.ndarray:
     """For `share` of the sources, an earlier source (among the 40 before, stored earlier, itself no reprint,
     with as many statements, so that the corpus keeps its size) whose text it carries; -1 for the others."""
@@ -459,7 +442,6 @@ def generate(args) -> dict:
     speaker_key = np.where(no_speaker, 0, speakers)
     parent, how = plan_repetition(rng, speaker_key=speaker_key, reprint_parent=reprint_parent,
                                   repeated=args.repeated)
-    cluster_text._stemmer = lambda stemmer=CachedStemmer(cluster_text._stemmer()): stemmer
     contents: list[str] = []
     own: dict[tuple[int, int], int] = {}  # (sentence, speaker) -> the statement that said it first
     for j in range(n_st):

@@ -21,6 +21,10 @@ class CappedPaginator(Paginator):
     COUNT_CAP = 10_000
     capped = False
 
+    def __init__(self, object_list, per_page, *args, rows=selectors.listed_statements, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.rows = rows  # reads a page's rows from their queryset: statements as lists show them, or `list`
+
     @cached_property
     def count(self):
         n, self.capped = self.capped_count()
@@ -37,7 +41,8 @@ class CappedPaginator(Paginator):
     def page(self, number):
         """The page's rows through a "deferred join": the page's ids are chosen in a subquery that selects
         nothing but ids (so the planner can answer it from the list indexes alone), and only those rows are
-        then read in full. Same rows, same order, still one query; and one for their topics (listed_topics)."""
+        then read in full by `rows`. Same rows, same order, still one query (and for statements, one for their
+        topics: selectors.listed_statements)."""
         qs = self.object_list
         if not hasattr(qs, "query"):
             return super().page(number)
@@ -47,7 +52,7 @@ class CappedPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = qs.prefetch_related(None).values("pk")[bottom:top]
-        return self._get_page(selectors.with_listed_topics(qs.filter(pk__in=ids)), number, self)
+        return self._get_page(self.rows(qs.filter(pk__in=ids)), number, self)
 
 
 def paginate_ranked(request, queryset, per_page):
@@ -66,11 +71,11 @@ def paginate_ranked(request, queryset, per_page):
     return page
 
 
-def paginate_statements(request, queryset, per_page, *, filters=None, order=""):
+def paginate_statements(request, queryset, per_page, *, filters=None, order="", rows=selectors.listed_statements):
     """`paginate` for statement lists, whose counts stop at CappedPaginator.COUNT_CAP. Given the `filters` and
     `order` the list was made with, a count slower than selectors.LIST_AGGREGATE_SLOW_MS is kept in the cache as the
     list's facets are (counting the 10,001 newest statements of a busy topic takes ~10 ms, each time it is shown)."""
-    paginator = CappedPaginator(queryset, per_page)
+    paginator = CappedPaginator(queryset, per_page, rows=rows)
     if filters is not None and hasattr(queryset, "query") and not queryset.query.is_empty():
         paginator.count, paginator.capped = selectors.cached_aggregate(
             paginator.capped_count, "count", selectors.filters_key(filters), order,

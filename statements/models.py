@@ -55,7 +55,7 @@ class Source(models.Model):
         ]
 
     def __str__(self):
-        return self.title or self.original_name or f"Source {self.pk}"
+        return source_label(self.title, self.original_name, self.pk)
 
     def get_absolute_url(self):
         return reverse_one("statements:source", pk=self.pk)
@@ -96,6 +96,21 @@ class Topic(models.Model):
 # left without an actor is one nobody has resolved yet (editors can, in the "Unresolved speakers" queue).
 SOURCE_NOTES = {"named": "unresolved", "unnamed": "unnamed source", "document": "document"}
 NO_MENTION = {"named": "Unknown speaker", "unnamed": "An unnamed source", "document": "A document"}
+
+
+def source_label(title: str, original_name: str, pk) -> str:
+    """What pages call a source: its title, else the uploaded file's name, else its number."""
+    return title or original_name or f"Source {pk}"
+
+
+def source_note_for(source_type: str) -> str:
+    """What kind of source a statement without an actor has, as pages write it after its words."""
+    return SOURCE_NOTES.get(source_type, "unresolved")
+
+
+def speaker_words_for(mention: str, source_type: str) -> str:
+    """The speaker as written, or what stands in for it when nothing was written."""
+    return mention or NO_MENTION.get(source_type, "Unknown speaker")
 
 
 class Statement(models.Model):
@@ -194,13 +209,11 @@ class Statement(models.Model):
 
     @property
     def source_note(self) -> str:
-        """What kind of source a statement without an actor has, as pages write it after its words."""
-        return SOURCE_NOTES.get(self.source_type, "unresolved")
+        return source_note_for(self.source_type)
 
     @property
     def speaker_words(self) -> str:
-        """The speaker as written, or what stands in for it when nothing was written."""
-        return self.speaker_mention or NO_MENTION.get(self.source_type, "Unknown speaker")
+        return speaker_words_for(self.speaker_mention, self.source_type)
 
     @property
     def speaker_label(self) -> str:

@@ -22,7 +22,7 @@ from actors.models import Actor
 from common.queries import count_subquery
 
 from . import search
-from .models import Source, Statement, Topic, TopicLink
+from .models import Source, Statement, Topic, TopicLink, source_label, source_note_for, speaker_words_for
 
 SEARCH_CONFIG = "english"
 # A statement's date for ordering: when it was said, else its source's publication date. Statements with neither
@@ -221,18 +221,75 @@ def _annotate_search(qs: QuerySet[Statement], query: SearchQuery) -> QuerySet[St
 # --- One actor's, source's or topic's statements, and single statements -----------------------------------------------
 
 
-def with_listed_topics(statements: QuerySet[Statement]) -> list[Statement]:
-    """The rows of `statements`, each with `listed_topics` (its topics, A to Z, with id, name and slug), read in
-    one query beside the rows. `prefetch_related` does the same but builds a related manager and a queryset per
-    row: 2 of the 5 ms of CPU a page of 20 rows cost (docs/performance.md)."""
-    rows = list(statements.prefetch_related(None))
-    by_statement: dict[int, list[Topic]] = {row.pk: [] for row in rows}
+@dataclass(slots=True)
+class ListedStatement:
+    """A statement as lists show it (statements/templatetags/statement_list.py): plain values, read with its
+    speaker, role, source and cluster in one query and its topics in another (listed_statements)."""
+
+    pk: int
+    content: str
+    kind: str
+    review_status: str
+    cue: str
+    said_on: dt.date | None
+    source_type: str
+    speaker_mention: str
+    speaker_id: int | None
+    speaker_slug: str | None
+    speaker_name: str | None
+    speaker_role_id: int | None
+    role_title: str | None
+    source_id: int
+    source_title: str
+    source_original_name: str
+    source_publisher: str
+    source_published: dt.date | None
+    cluster_id: int | None
+    cluster_source_count: int | None
+    headline: str = ""  # a search's, with <mark>s around the words found
+    beyond_window: bool = False  # see window_overflows
+    topics: list[tuple[str, str]] = field(default_factory=list)  # (slug, name), A to Z
+
+    @property
+    def speaker_words(self) -> str:
+        return speaker_words_for(self.speaker_mention, self.source_type)
+
+    @property
+    def source_note(self) -> str:
+        return source_note_for(self.source_type)
+
+    @property
+    def source_label(self) -> str:
+        return source_label(self.source_title, self.source_original_name, self.source_id)
+
+
+# ListedStatement's fields and where a statement query reads them; its search headline and window flag are read
+# when the query has them.
+LISTED_COLUMNS = {
+    "pk": "pk", "content": "content", "kind": "kind", "review_status": "review_status", "cue": "cue",
+    "said_on": "said_on", "source_type": "source_type", "speaker_mention": "speaker_mention",
+    "speaker_id": "speaker_id", "speaker_slug": "speaker__slug", "speaker_name": "speaker__name",
+    "speaker_role_id": "speaker_role_id", "role_title": "speaker_role__title",
+    "source_id": "source_id", "source_title": "source__title", "source_original_name": "source__original_name",
+    "source_publisher": "source__publisher", "source_published": "source__published",
+    "cluster_id": "cluster_id", "cluster_source_count": "cluster__source_count",
+}
+LISTED_ANNOTATIONS = ("headline", "beyond_window")
+
+
+def listed_statements(statements: QuerySet[Statement]) -> list[ListedStatement]:
+    """The rows of `statements` (in their order) as lists show them, in two queries: the rows as plain values,
+    then their topics. Model instances for a row, its speaker, role, source and cluster cost twice as much CPU,
+    and prefetch_related's topics a related manager and a queryset per row (docs/performance.md)."""
+    names = [*LISTED_COLUMNS, *(name for name in LISTED_ANNOTATIONS if name in statements.query.annotations)]
+    lookups = [LISTED_COLUMNS.get(name, name) for name in names]
+    rows = [ListedStatement(**dict(zip(names, values)))
+            for values in statements.prefetch_related(None).values_list(*lookups)]
+    by_statement = {row.pk: row.topics for row in rows}
     links = (TopicLink.objects.filter(statement_id__in=list(by_statement)).order_by("topic__name")
-             .values_list("statement_id", "topic_id", "topic__name", "topic__slug"))
-    for statement_id, pk, name, slug in links:
-        by_statement[statement_id].append(Topic(id=pk, name=name, slug=slug))
-    for row in rows:
-        row.listed_topics = by_statement[row.pk]
+             .values_list("statement_id", "topic__slug", "topic__name"))
+    for statement_id, slug, name in links:
+        by_statement[statement_id].append((slug, name))
     return rows
 
 

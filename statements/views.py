@@ -28,7 +28,7 @@ def home(request):
         "filters": filters,
         "period": form.chosen,
         "periods": PERIOD_LABELS,
-        "statements": statements[:HOME_LATEST],
+        "statements": selectors.listed_statements(statements[:HOME_LATEST]),
         "speakers": selectors.cached_aggregate(lambda: selectors.top_speakers(statements, 10), "speakers", statements, 10),
         "topics": selectors.cached_aggregate(lambda: selectors.top_topics(statements, 10), "topics", statements, 10),
     })
@@ -91,7 +91,7 @@ def statement_detail(request, pk):
     return render(request, "statements/detail.html", {
         "statement": statement,
         "also_reported": cluster_selectors.also_reported(statement),
-        "beside": selectors.statements_beside(statement),
+        "beside": selectors.listed_statements(selectors.statements_beside(statement)),
         "rejected": statement.review_status == Statement.ReviewStatus.REJECTED,
     })
 
@@ -170,7 +170,8 @@ def cluster_list(request):
     form.is_valid()
     return render(request, "statements/cluster_list.html", {
         "form": form,
-        "page": paginate_statements(request, cluster_selectors.cluster_list(**form.values()), CLUSTERS_PER_PAGE),
+        "page": paginate_statements(request, cluster_selectors.cluster_list(**form.values()), CLUSTERS_PER_PAGE,
+                                    rows=list),
     })
 
 

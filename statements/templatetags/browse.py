@@ -1,6 +1,7 @@
 """Small presentation helpers for the browse pages: query-string links and the timeline chart."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 from django import template
@@ -15,7 +16,7 @@ CHART_W, CHART_H, CHART_PAD = 720, 150, 22
 @register.simple_tag(takes_context=True)
 def query(context, **changes):
     """The current query string with `changes` applied (None or "" removes a key); page resets unless given."""
-    params = context["request"].GET.copy()
+    params = _params(context)
     if "page" not in changes:
         params.pop("page", None)
     for key, value in changes.items():
@@ -96,8 +97,14 @@ def export_query(context, **fixed):
     return _query(context, ("page", "per_page", "by"), fixed)
 
 
+def _params(context):
+    """A copy of the request's GET parameters to change. A shallow one: QueryDict.copy() deep-copies every value
+    (twice the time, and a list page writes a dozen such links); values are only replaced here, never changed."""
+    return copy.copy(context["request"].GET)
+
+
 def _query(context, ignored, fixed) -> str:
-    params = context["request"].GET.copy()
+    params = _params(context)
     for key in ignored:
         params.pop(key, None)
     for key, value in fixed.items():
@@ -130,24 +137,33 @@ def select_options(choices, selected="", value="", label="", count=""):
     publishers, and rendering each option through template tags cost more than the rest of a list page.
 
     `choices` are objects or dicts; `value`/`label`/`count` name their keys (empty: the choice itself is both
-    value and label, written as the option's text); `selected` is the submitted value."""
-    from django.utils.html import escape
+    value and label, written as the option's text); `selected` is the submitted value.
+
+    The standard library's html.escape, as Django's escape() calls it, without that function's checks for lazy
+    strings (everything is made a string first) and safe strings: ~3 µs an option instead of ~10."""
+    from html import escape
+
     from django.utils.safestring import mark_safe
 
-    def get(choice, key):
-        return choice[key] if isinstance(choice, dict) else getattr(choice, key)
-
-    rows = []  # escape() and one join: format_html per option cost ~10 µs each
+    text_of, value_of, count_of = _reader(label), _reader(value), _reader(count)
+    rows = []
     for choice in choices:
-        text = get(choice, label) if label else choice
+        text = str(text_of(choice))
         if count:
-            text = f"{text} ({get(choice, count)})"
-        current = get(choice, value) if value else choice
+            text = f"{text} ({count_of(choice)})"
+        current = str(value_of(choice))
         attributes = f' value="{escape(current)}"' if value else ""
-        if str(current) == selected:
+        if current == selected:
             attributes += " selected"
         rows.append(f"<option{attributes}>{escape(text)}</option>")
     return mark_safe("".join(rows))
+
+
+def _reader(key: str):
+    """How to read `key` of a choice: a dict's item or an object's attribute; no key, the choice itself."""
+    if not key:
+        return lambda choice: choice
+    return lambda choice: choice[key] if isinstance(choice, dict) else getattr(choice, key)
 
 
 @register.simple_tag

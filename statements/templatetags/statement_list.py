@@ -40,47 +40,44 @@ class ListRenderer:
         """As the `speaker` tag (templatetags/speakers.py) writes it: the actor, linked ("(document)" after a
         document's publisher); else the words and what kind of source they are."""
         if s.speaker_id:
-            who = f'<a class="speaker" href="{self.actor_url(s.speaker.slug)}">{escape(s.speaker.name)}</a>'
+            who = f'<a class="speaker" href="{self.actor_url(s.speaker_slug)}">{escape(s.speaker_name)}</a>'
             if s.source_type == Statement.SourceType.DOCUMENT:
                 who += ' <span class="source-type">(document)</span>'
         else:
             who = (f'<span class="speaker unresolved source-{escape(s.source_type)}">{escape(s.speaker_words)} '
                    f'<span class="source-type">({escape(s.source_note)})</span></span>')
         if s.speaker_role_id:
-            who += f', <span class="role">{escape(s.speaker_role.title)}</span>'
+            who += f', <span class="role">{escape(s.role_title)}</span>'
         return who
 
     def day(self, s) -> str:
         """The statement's date, else its article's (said so in a tooltip), else "undated"."""
-        day = s.said_on or s.source.published
+        day = s.said_on or s.source_published
         if not day:
             return "undated"
         hint = "" if s.said_on else ' title="the article\'s date"'
         return f'<time datetime="{day.isoformat()}"{hint}>{day.day} {self.months[day.month]} {day.year}</time>'
 
     def topics(self, s) -> str:
-        topics = getattr(s, "listed_topics", None)  # read beside a page's rows (selectors.with_listed_topics)
-        topics = s.topics.all() if topics is None else topics
-        chips = "".join(f'<a class="chip" href="{self.topic_url(t.slug)}">{escape(t.name)}</a>' for t in topics)
+        chips = "".join(f'<a class="chip" href="{self.topic_url(slug)}">{escape(name)}</a>'
+                        for slug, name in s.topics)
         return f'<p class="chips">{chips}</p>' if chips else ""
 
     def carried(self, s) -> str:
         """"carried by N sources", linking the statement's cluster, when more than one source carried it."""
-        cluster = s.cluster if s.cluster_id else None
-        if cluster is None or cluster.source_count < 2:
+        if not s.cluster_id or s.cluster_source_count < 2:
             return ""
-        return (f' · <a class="carried" href="{self.cluster_url(cluster.pk)}">carried by {cluster.source_count} '
+        return (f' · <a class="carried" href="{self.cluster_url(s.cluster_id)}">carried by {s.cluster_source_count} '
                 f'sources</a>')
 
     def item(self, s) -> str:
         """<li> of one statement: its words (the search headline when there is one) linking to its permalink,
         speaker and role, cue, kind, review status once reviewed, date, source and publisher, topics."""
-        source = s.source
         cue = f' <span class="cue">{escape(s.cue)}</span>' if s.cue else ""
         review = ""
         if s.review_status != Statement.ReviewStatus.EXTRACTED:
             review = f' <span class="badge review-{escape(s.review_status)}">{self.statuses.get(s.review_status, "")}</span>'
-        publisher = f' <span class="publisher">({escape(source.publisher)})</span>' if source.publisher else ""
+        publisher = f' <span class="publisher">({escape(s.source_publisher)})</span>' if s.source_publisher else ""
         return (
             f'<li class="card statement-item">\n'
             f'    <p class="quote"><a href="{self.statement_url(s.pk)}" class="permalink">{search_headline(s)}</a></p>\n'
@@ -88,7 +85,7 @@ class ListRenderer:
             f'      {self.speaker(s)}{cue}\n'
             f'      <span class="badge kind-{escape(s.kind)}">{self.kinds.get(s.kind, "")}</span>{review}\n'
             f'      · {self.day(s)}\n'
-            f'      · <a href="{self.source_url(source.pk)}#st-{s.pk}" class="source">{escape(str(source))}</a>{publisher}'
+            f'      · <a href="{self.source_url(s.source_id)}#st-{s.pk}" class="source">{escape(s.source_label)}</a>{publisher}'
             f'{self.carried(s)}\n'
             f'    </p>\n'
             f'    {self.topics(s)}\n'
@@ -98,7 +95,7 @@ class ListRenderer:
 
 @register.simple_tag
 def statement_items(statements, empty_text="") -> SafeString:
-    """The <li>s of `statements`, or one saying `empty_text` when there are none."""
+    """The <li>s of `statements` (selectors.ListedStatement), or one saying `empty_text` when there are none."""
     renderer = ListRenderer()
     items = "".join(renderer.item(s) for s in statements)
     return mark_safe(items or f'<li class="empty">{escape(empty_text or "No statements match.")}</li>\n')
