@@ -26,6 +26,7 @@ from .nominal import nominal, noun_cue, pro_form, saying_on_object, verb_read_as
 from .parenthetical import as_attribution, as_clause, as_parenthetical, comma_spliced, inverted
 from .record import Candidate
 from .unsaid import says_nothing
+from .unspoken import unspoken
 
 
 def _asked_participle(tok) -> bool:
@@ -113,7 +114,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             if found is None:
                 continue
             (start, end), rule = found
-        if rule not in CLAUSAL and (not accepts(lemma, rule) or says_nothing(tok, rule)):
+        if rule not in CLAUSAL and (not accepts(lemma, rule) or says_nothing(tok, rule) or unspoken(tok, rule)):
             continue
         if end - start < 3 and rule != R.PRO_FORM:
             continue
