@@ -114,3 +114,22 @@ def test_members_of_an_assembly_are_a_group(run):
     for fragment in ("unworkable", "vote against"):
         s = one(ex, fragment)
         assert not s.speaker.resolved and s.source_type == "unnamed"
+
+
+def test_a_name_the_ner_read_in_part_after_an_honorific_is_the_persons(nlp):
+    from spacy.tokens import Span
+
+    from ingest.extraction.speakers import relabel_people
+
+    doc = nlp("Billions were wasted, Cardinal Cormac Murphy-O'Connor has said. On Friday the Cardinal will preach.")
+    start = next(t.i for t in doc if t.text == "Murphy")
+    second = next(t.i for t in doc if t.text == "Cardinal" and t.i > start)
+    doc.ents = [Span(doc, start, start + 3, label="ORG"), Span(doc, second, second + 1, label="ORG")]
+    relabel_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Cormac Murphy-O'Connor", "PERSON")]
+
+
+def test_a_title_alone_is_the_person_who_holds_it(run):
+    text = ("The Bishop of Leeds, Tom Wright, praised the novel. "  # "the Bishop" read as an organisation
+            "But the Bishop said that there was no evidence for its claims.")
+    assert one(run(text), "no evidence").speaker.name == "Tom Wright"

@@ -32,8 +32,9 @@ def relabel_people(doc) -> None:
     surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1 and e.text[:1].isupper()}
     for ent in doc.ents:
         words = ent.text.split()
-        if (ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB") or ent.text.lower() in MEMBERS:
-            changed = True  # "MPs" is a group of people, no organisation
+        if (ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB") or ent.text.lower() in MEMBERS \
+                or (ent.label_ in _MISREAD_LABELS and len(ent) == 1 and ent[0].lower_ in HONORIFICS):
+            changed = True  # "MPs" is a group of people, "the Cardinal" a role, neither an organisation
             continue
         # title case only: "den" in "Nick Van den Brul" is no verb
         cut = next((t.i for t in ent[1:] if (t.tag_ in _FINITE or t.tag_ == "PRP") and t.text[:1].isupper()), None) \
@@ -61,6 +62,9 @@ def relabel_people(doc) -> None:
             changed = True
         elif ent.label_ in _MISREAD_LABELS and ent.text in person_names:
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Ivanka Trump" a product here, a person elsewhere
+            changed = True
+        elif ent.label_ in _MISREAD_LABELS and _titled_first_names(ent) is not None:
+            ent = Span(doc, _titled_first_names(ent), ent.end, label="PERSON")  # "Cardinal Cormac" + "Murphy-O'Connor"
             changed = True
         elif ent.label_ in _MISREAD_LABELS and _after_courtesy(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Balls" read as an organisation
@@ -261,6 +265,18 @@ def _acronym(ent, person_words) -> bool:
         return False
     line = ent.sent.text.split()
     return sum(w.isupper() for w in line) <= len(line) / 2
+
+
+def _titled_first_names(ent) -> int | None:
+    """Where a person's name begins that the NER read in part as something else: capitalised words it left unlabelled
+    between an honorific and the entity ("Cardinal Cormac" + "Murphy-O'Connor"); None if there are none."""
+    doc, i = ent.doc, ent.start
+    while i > max(0, ent.start - 2) and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].ent_type_ \
+            and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ not in HONORIFICS:
+        i -= 1
+    honorific = doc[i - 1] if 0 < i < ent.start else None
+    return i if honorific is not None and honorific.text[:1].isupper() and honorific.lower_.rstrip(".") in HONORIFICS \
+        else None
 
 
 def _after_courtesy(ent) -> bool:
