@@ -15,6 +15,15 @@ def test_an_occupation_is_a_role_the_person_titled_so_holds(run):
     assert s.speaker_mention == "The Oscar-nominated actor"
 
 
+def test_an_occupation_in_apposition_is_the_persons_title(run):
+    text = ("Jude Mayhew, the Oscar-nominated actor, has joined the cast of a new play. The play opens in March. "
+            "The actor said he was thrilled to be on the stage again.")
+    s = one(run(text), "thrilled")
+    assert s.speaker.name == "Jude Mayhew" and s.speaker.title == "Oscar-nominated actor"
+    text = "The singer, Amy Lowe, cancelled her tour. Tickets will be refunded. The singer said she needed a rest."
+    assert one(run(text), "needed a rest").speaker.name == "Amy Lowe"
+
+
 def test_a_description_two_people_fit_stays_unresolved(run):
     text = ("Actor Jude Mayhew has joined the cast of a new play. Actor Tom Reed will direct it. "
             "The Oscar-nominated actor said he was thrilled.")

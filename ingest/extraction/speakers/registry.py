@@ -320,7 +320,8 @@ class Registry(PronounRanker):
         sent = self._closing_lede(pos)
         if sent is None:
             return None
-        for m in self.mentions[bisect.bisect_left(self._positions, pos):][:6]:
+        i = bisect.bisect_left(self._positions, pos)
+        for m in self.mentions[i:i + 6]:
             if m.sent > sent + 1:
                 break
             title = set((m.actor.title or "").lower().split()) - HONORIFICS  # "Professor" is no other role
@@ -346,7 +347,8 @@ class Registry(PronounRanker):
         sent = self._closing_lede(pos)
         if sent is None:
             return None
-        return next((m.actor for m in self.mentions[bisect.bisect_left(self._positions, pos):][:8]
+        i = bisect.bisect_left(self._positions, pos)
+        return next((m.actor for m in self.mentions[i:i + 8]
                      if sent < m.sent <= sent + 2 and m.main_subject and m.actor.kind == ORG and m.actor.label == "ORG"),
                     None)
 
@@ -546,10 +548,12 @@ def _describing_nouns(ent) -> list:
         return t.tag_ == "NN" and t.text.islower() and t.lemma_.lower() not in PERSON_ROLES
 
     found = [c for c in root.rights if c.dep_ == APPOS and common(c)]
+    before = doc[ent.start - 1] if ent.start > 0 else None
     if root.dep_ == APPOS and root.head.i < ent.start and common(root.head):
         found.append(root.head)
-    elif ent.start > 0 and common(doc[ent.start - 1]):
-        found.append(doc[ent.start - 1])
+    elif before is not None and common(before) and (before.head.i in range(ent.start, ent.end)
+                                                     or before.head.i == root.head.i):
+        found.append(before)  # the noun set on the name, or beside it as the parser may read it
     return found
 
 

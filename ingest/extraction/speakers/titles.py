@@ -149,7 +149,7 @@ def title_appos(ent) -> str | None:
     for child in root.rights:
         # not after a colon: "Arthur Hailey: King of the bestsellers" is a headline's description
         if child.dep_ == APPOS and child.pos_ in ("NOUN", "PROPN") and root.doc[child.left_edge.i - 1].text != ":" \
-                and child.lemma_.lower() in PERSON_ROLES:
+                and (child.lemma_.lower() in PERSON_ROLES or is_occupation(child)):
             phrase = _role_phrase(child, root.i)
             if phrase:
                 return phrase
@@ -163,8 +163,8 @@ def title_appos(ent) -> str | None:
             phrase = _role_phrase(role, ent.end)
             if phrase:
                 return phrase
-    if root.dep_ == APPOS and root.head.pos_ in ("NOUN", "PROPN") and root.head.lemma_.lower() in PERSON_ROLES \
-            and root.head.i < ent.start:
+    if root.dep_ == APPOS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < ent.start \
+            and (root.head.lemma_.lower() in PERSON_ROLES or is_occupation(root.head)):
         head = root.head
         # "The chairman of the party's affairs committee, Sher Khan,": all of the role before the name
         toks = [t for t in head.subtree if t.i < min(ent.start, root.left_edge.i)]
