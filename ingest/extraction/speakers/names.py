@@ -52,7 +52,8 @@ def relabel_people(doc) -> None:
             if trimmed.end != ent.end:
                 ent, words, changed = trimmed, trimmed.text.split(), True  # "David Kahn -", "Perm 35 - a"
             if len(ent) >= 3 and _occupation_word(ent[0].lower_) and ent[1].text in names:
-                ent, words, changed = Span(doc, ent.start + 1, ent.end, label="PERSON"), words[1:], True  # "Boxer Ricky Dunn" opening a sentence is Ricky Dunn
+                # "Boxer Ricky Dunn" opening a sentence is Ricky Dunn
+                ent, words, changed = Span(doc, ent.start + 1, ent.end, label="PERSON"), words[1:], True
         if ent.label_ == "PERSON" and _acronym(ent, person_words):
             ent = Span(doc, ent.start, ent.end, label="ORG")  # "MI6", "BAA": letters no one is called by
             changed = True
