@@ -156,6 +156,10 @@ COLLECTIVES = frozenset("police staff crew public personnel".split())
 SMALL_NAME_WORDS = frozenset("of for and the on in at to de du la le".split())
 # Collectives that are one organisation when a place names them ("West Yorkshire police"): speakers.sources
 NAMED_BY_PLACE = frozenset(["police"])
+# A legislature's committees go by their house and subject ("the Commons public accounts committee", "the Senate
+# intelligence committee", "the environment select committee"): a name, though in small letters
+COMMITTEES = frozenset("committee subcommittee sub-committee".split())
+HOUSES = frozenset("commons lords senate house parliament assembly congress holyrood westminster select".split())
 # Nouns of those who speak for someone else ("a spokesman for X", "X's lawyers", "X officials", "a Foreign Office
 # source"): what they say is their principal's, with the noun kept as the role
 REPRESENTATIVES = SPOKESPERSONS | frozenset(
@@ -207,6 +211,13 @@ vice-president deputy delegate mp senator-elect physician doctor researcher scie
 co-chairwoman co-chair co-founder co-leader vice-chairman vice-chair coordinator co-ordinator champion campaigner academic
 treasurer
 """.split())
+# Occupations the agent ending of titles._occupation misses ("Hollywood star", "steel magnate")
+OCCUPATIONS = frozenset("star athlete poet chef pilot nurse magnate tycoon".split())
+# Adjectives that describe a person rather than name a role ("the veteran actor"): no title need repeat them
+DESCRIPTIVE = frozenset("""veteran outspoken embattled beleaguered controversial popular famous legendary flamboyant
+experienced young elderly disgraced jailed retired outgoing current incumbent celebrated acclaimed""".split())
+# Bodies that may go by a name holding the noun ("the Independent Panel on Drug Safety") or none ("a panel of experts")
+BODIES = frozenset("panel tribunal".split())
 # Nouns that name an organisation's role; "the ministry" can stand for a named organisation.
 ORG_ROLES = frozenset("""
 ministry department company firm campaign government administration agency committee commission council group
@@ -253,6 +264,8 @@ PEERS = frozenset("lord lady baroness baron viscount viscountess earl countess".
 STYLES = PEERAGE | {"prince", "princess", "king", "queen", "sheikh", "emir"}
 # Letters after a name that are no part of it ("Paul Boateng MP", "Guy Mansfield QC")
 POSTNOMINALS = frozenset("MP MPs MEP MSP AM QC KC OBE MBE CBE KBE DBE".split())
+# Members of an assembly by their letters ("MPs said", "Labour MEPs"): a group of people, never an organisation's name
+MEMBERS = frozenset("mps meps msps ams mlas tds".split())
 NAME_PARTICLES = frozenset("de van von der den da di du la le del dos das bin ibn al el".split())
 # Endings of nouns that name what a person does ("presenter", "musician", "actress", "economist", "consultant")
 KIN = frozenset("brother mother father sister daughter lover".split())

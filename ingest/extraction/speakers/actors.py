@@ -79,11 +79,21 @@ class Actor:
     gender_by_name: bool = False  # guessed from the first name alone, which the text's pronouns may overrule
     label: str = ""  # the NER label it was registered under (PERSON, ORG, GPE)
     resolved: bool = True  # False: the words of a group, unnamed source or description, no one named (records.Speaker)
+    # what the article describes an organisation as: (head noun, its words) of "the UK elections watchdog"
+    descriptions: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    age: int | None = None  # a person's age as the article gives it ("Anna Berg, 28,")
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())
         if alias and alias.lower() not in {a.lower() for a in self.aliases}:
             self.aliases.append(alias)
+
+    def describe(self, head: str, words) -> None:
+        self.descriptions.append((head, frozenset(w.lower() for w in words) | {head}))
+
+    def described_as(self, head: str, modifiers: list[str]) -> bool:
+        """Does the article describe this organisation with `head` and all of `modifiers` ("the elections watchdog")?"""
+        return any(h == head and all(m.lower() in words for m in modifiers) for h, words in self.descriptions)
 
     def speaker(self) -> Speaker:
         # a name is stored without its "The" ("The West Yorkshire police"): the store takes "The ..." for a description

@@ -6,9 +6,10 @@ import re
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from ..vocabulary import (AMOD, APPOS, COMPOUND, COURTESY, NAME_PARTICLES, ORG_NAME_WORDS, ORG_ROLES, PEERAGE,
-                          PEERS)
+from ..vocabulary import (AMOD, APPOS, COMPOUND, CONJ, COURTESY, HONORIFICS, MEMBERS, NAME_PARTICLES, OCCUPATIONS,
+                          ORG_NAME_WORDS, ORG_ROLES, PEERAGE, PEERS, PERSON_ROLES)
 from .actors import abbreviates, first_names
+from .titles import AGENT_ENDING
 
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "LOC", "EVENT"})
@@ -28,10 +29,12 @@ def relabel_people(doc) -> None:
     ents, changed = [], False
     person_words = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split() if not w.isupper()}
     person_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1 and e.text[:1].isupper()}
     for ent in doc.ents:
         words = ent.text.split()
-        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB":
-            changed = True
+        if (ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB") or ent.text.lower() in MEMBERS \
+                or (ent.label_ in _MISREAD_LABELS and len(ent) == 1 and ent[0].lower_ in HONORIFICS):
+            changed = True  # "MPs" is a group of people, "the Cardinal" a role, neither an organisation
             continue
         # title case only: "den" in "Nick Van den Brul" is no verb
         cut = next((t.i for t in ent[1:] if (t.tag_ in _FINITE or t.tag_ == "PRP") and t.text[:1].isupper()), None) \
@@ -48,6 +51,9 @@ def relabel_people(doc) -> None:
                 continue
             if trimmed.end != ent.end:
                 ent, words, changed = trimmed, trimmed.text.split(), True  # "David Kahn -", "Perm 35 - a"
+            if len(ent) >= 3 and _occupation_word(ent[0].lower_) and ent[1].text in names:
+                # "Boxer Ricky Dunn" opening a sentence is Ricky Dunn
+                ent, words, changed = Span(doc, ent.start + 1, ent.end, label="PERSON"), words[1:], True
         if ent.label_ == "PERSON" and _acronym(ent, person_words):
             ent = Span(doc, ent.start, ent.end, label="ORG")  # "MI6", "BAA": letters no one is called by
             changed = True
@@ -58,17 +64,26 @@ def relabel_people(doc) -> None:
         elif ent.label_ in _MISREAD_LABELS and ent.text in person_names:
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Ivanka Trump" a product here, a person elsewhere
             changed = True
+        elif ent.label_ in _MISREAD_LABELS and _titled_first_names(ent) is not None:
+            ent = Span(doc, _titled_first_names(ent), ent.end, label="PERSON")  # "Cardinal Cormac" + "Murphy-O'Connor"
+            changed = True
         elif ent.label_ in _MISREAD_LABELS and _after_courtesy(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Balls" read as an organisation
             changed = True
         elif ent.label_ in _MISREAD_LABELS and 2 <= len(words) - _particles(words) <= 3 and _looks_like_name(words, names):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True
+        elif ent.label_ in _MISREAD_LABELS and 2 <= len(words) <= 3 and words[-1] in surnames \
+                and _looks_like_name(words, surnames | {words[0]}):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Alistair Cragg" an organisation, "Cragg" a person
+            changed = True
         if ent.label_ in ("NORP", "ORG") and before is not None and before.tag_ == "NNP" and not before.ent_type_ \
                 and before.dep_ in (COMPOUND, AMOD) and before.head.i in range(ent.start, ent.end) and before.text.isalpha() \
                 and not before.is_sent_start:  # "Fellow Republicans" opening a sentence is no party name
             ent = Span(doc, ent.start - 1, ent.end, label=ent.label_)  # "Liberal" + "Democrats"
             changed = True
+        if ent.label_ == "ORG" and ents and _name_cut_at_and(ents[-1], ent):
+            ent, changed = Span(doc, ents.pop().start, ent.end, label="ORG"), True  # "Department for Education and Skills"
         whole = _title_case_name(ent)
         if whole is not None:  # "Reporters Without" + "Borders"
             ent, before, changed = whole, (doc[whole.start - 1] if whole.start > 0 else None), True
@@ -108,6 +123,12 @@ def relabel_people(doc) -> None:
         doc.ents = filter_spans(ents)  # one repair may reach into a span another made ("Clinton-Kaine")
 
 
+def _occupation_word(word: str) -> bool:
+    """A role or occupation ("boxer", "striker", "chairman") that is no honorific ("Lord", "President": titles.py
+    splits those off a name as titles)."""
+    return word not in HONORIFICS and (word in PERSON_ROLES or word in OCCUPATIONS or bool(AGENT_ENDING.fullmatch(word)))
+
+
 def _title_case_name(ent) -> Span | None:
     """An organisation's name the NER cut at a capitalised preposition ("Borders" of "Reporters Without Borders",
     "Arms Trade" of "Campaign Against Arms Trade"): the run of capitalised words before it, with the preposition,
@@ -125,6 +146,17 @@ def _title_case_name(ent) -> Span | None:
     if sum(t.text[:1].isupper() for t in words) * 2 > len(words):
         return None
     return Span(doc, start, ent.end, label="ORG")
+
+
+def _name_cut_at_and(first, second) -> bool:
+    """ "Department for Education" + "and" + "Skills": an organisation's name the NER cut at its "and", the second
+    part one word joined to a word after the first part's "for" or "of" (not "Shell and BP", joined to the name's
+    head)."""
+    doc = first.doc
+    return first.label_ == "ORG" and len(second) == 1 and second.start == first.end + 1 \
+        and doc[first.end].lower_ in ("and", "&") and second.root.dep_ == CONJ \
+        and second.root.head.i in range(first.start, first.end) and second.root.head.i != first.root.i \
+        and any(t.lower_ in ("for", "of") for t in doc[first.start:second.root.head.i])
 
 
 _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&"})
@@ -234,6 +266,18 @@ def _acronym(ent, person_words) -> bool:
         return False
     line = ent.sent.text.split()
     return sum(w.isupper() for w in line) <= len(line) / 2
+
+
+def _titled_first_names(ent) -> int | None:
+    """Where a person's name begins that the NER read in part as something else: capitalised words it left unlabelled
+    between an honorific and the entity ("Cardinal Cormac" + "Murphy-O'Connor"); None if there are none."""
+    doc, i = ent.doc, ent.start
+    while i > max(0, ent.start - 2) and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].ent_type_ \
+            and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ not in HONORIFICS:
+        i -= 1
+    honorific = doc[i - 1] if 0 < i < ent.start else None
+    return i if honorific is not None and honorific.text[:1].isupper() and honorific.lower_.rstrip(".") in HONORIFICS \
+        else None
 
 
 def _after_courtesy(ent) -> bool:

@@ -11,13 +11,14 @@ import bisect
 from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
-from ..vocabulary import (APPOS, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS,
+from ..vocabulary import (AMOD, APPOS, BODIES, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS,
                           MALE_HONORIFICS, NSUBJ, NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES,
                           PARTY_NAMES, PEERS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES, ROLE_SYNONYMS,
                           ROOT, STYLES)
 from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
                      honorific_gender, name_gender, role_modifiers, squashed)
 from .pronouns import PronounRanker
+from .sources import is_named_committee
 from .titles import peer_name, split_honorifics, title_of
 
 LOOKBACK = 400  # mentions searched back from a pronoun or role noun (keeps long texts linear)
@@ -76,7 +77,11 @@ class Registry(PronounRanker):
             actor.add_alias(name)
             if honorific:
                 actor.add_alias(f"{honorific} {name}")
+            if label == "ORG":
+                for noun in _describing_nouns(ent):
+                    actor.describe(noun.lemma_.lower(), [c.text for c in noun.lefts if c.dep_ in (AMOD, COMPOUND)])
             if label == "PERSON":
+                actor.age = actor.age or stated_age(ent)
                 if actor.gender is None and gender is None and name_gender(actor.name):
                     actor.gender_by_name = True
                 actor.gender = actor.gender or gender or name_gender(actor.name)
@@ -89,6 +94,7 @@ class Registry(PronounRanker):
             self.mention_count[id(actor)] += 1
         self._name_by_use({n: sum(c.values()) for n, c in labels.items()})
         self._add_unlabelled_surnames(doc, is_foreign)
+        self._add_named_committees(doc, is_foreign)
         self._sort()
         self._add_role_mentions(doc, is_foreign)
         self._learn_kind(doc)
@@ -125,6 +131,21 @@ class Registry(PronounRanker):
                 self.mentions.append(Mention(tok.idx, self.sent_index(tok.i), actor, subj, subj and tok.head.dep_ == ROOT,
                                              token_i=tok.i))
                 self.mention_count[id(actor)] += 1
+
+    def _add_named_committees(self, doc, is_foreign) -> None:
+        """ "The environment select committee published its report": a legislature's committee, named in small
+        letters, is an organisation a later "the committee" stands for."""
+        for tok in doc:
+            if not is_named_committee(tok) or is_foreign(tok.idx):
+                continue
+            words = [t for t in doc[tok.left_edge.i: tok.i + 1] if t.dep_ != DET and not t.is_punct]
+            actor = self._actor_for(words[0].doc[words[0].i: tok.i + 1].text, ORG, label="ORG")
+            actor.label = actor.label or "ORG"
+            actor.describe(tok.lemma_.lower(), [t.text for t in words[:-1]])
+            subj = tok.dep_ in (NSUBJ, NSUBJPASS)
+            self.mentions.append(Mention(tok.idx, self.sent_index(tok.i), actor, subj, subj and tok.head.dep_ == ROOT,
+                                         token_i=tok.i))
+            self.mention_count[id(actor)] += 1
 
     def _add_role_mentions(self, doc, is_foreign) -> None:
         """ "The Tory leader was asked ... He replies": a definite role noun as a subject that names a person
@@ -296,16 +317,10 @@ class Registry(PronounRanker):
         """ "Taxes must rise, the Health Secretary has said. Jane Ross told MPs ...": a role a news lede names before
         any holder of it stands for the person who is the main subject of the next sentence, if untitled or so
         titled. Only in the lede: further on, the next sentence's subject is as often someone else."""
+        sent = self._closing_lede(pos)
+        if sent is None:
+            return None
         i = bisect.bisect_left(self._positions, pos)
-        sent = bisect.bisect_right(self._sent_chars, pos) - 1
-        # a lede's "..., the X has said." closes its sentence; "The mayor said ..." opening one is someone else
-        if sent > LEDE_SENTENCES:
-            return None
-        if self.doc_text is None:
-            self.doc_text = self.doc.text
-        sent_end = self._sent_chars[sent + 1] if sent + 1 < len(self._sent_chars) else len(self.doc_text)
-        if len(self.doc_text[pos:sent_end].split()) > LEDE_TAIL:
-            return None
         for m in self.mentions[i:i + 6]:
             if m.sent > sent + 1:
                 break
@@ -313,6 +328,37 @@ class Registry(PronounRanker):
             if m.sent == sent + 1 and m.main_subject and m.actor.kind == PERSON and (not title or heads & title):
                 return m.actor
         return None
+
+    def _closing_lede(self, pos: int) -> int | None:
+        """The sentence of character `pos` if it is in the lede and `pos` closes it (a lede's "..., the X has said.";
+        "The mayor said ..." opening one is someone else), else None."""
+        sent = bisect.bisect_right(self._sent_chars, pos) - 1
+        if sent > LEDE_SENTENCES:
+            return None
+        if self.doc_text is None:
+            self.doc_text = self.doc.text
+        sent_end = self._sent_chars[sent + 1] if sent + 1 < len(self._sent_chars) else len(self.doc_text)
+        return sent if len(self.doc_text[pos:sent_end].split()) <= LEDE_TAIL else None
+
+    def _org_named_next(self, pos: int) -> Actor | None:
+        """ "A cap on donations should wait, the elections watchdog has said. [...] In a new report, the Electoral
+        Commission says ...": as named_next, the first organisation that is the main subject of one of the lede's next
+        two sentences."""
+        sent = self._closing_lede(pos)
+        if sent is None:
+            return None
+        i = bisect.bisect_left(self._positions, pos)
+        return next((m.actor for m in self.mentions[i:i + 8]
+                     if sent < m.sent <= sent + 2 and m.main_subject and m.actor.kind == ORG and m.actor.label == "ORG"),
+                    None)
+
+    def in_lede(self, pos: int) -> bool:
+        return bisect.bisect_right(self._sent_chars, pos) - 1 <= LEDE_SENTENCES + 1
+
+    def aged(self, age: int) -> Actor | None:
+        """ "The 28-year-old said": the one person the article gives that age ("Anna Berg, 28,")."""
+        found = [a for a in self.actors if a.kind == PERSON and a.age == age]
+        return found[0] if len(found) == 1 else None
 
     def _joint_subject(self, m: Mention) -> bool:
         """ "Shell and BP met": BP is as much the subject as Shell."""
@@ -386,24 +432,25 @@ class Registry(PronounRanker):
         for j in range(i - 1, max(-1, i - 1 - limit), -1):
             yield self.mentions[j]
 
+    def describes(self, head_lemma: str) -> bool:
+        """Does the article name or describe an organisation with this noun ("carmaker General Motors", "the
+        Independent Panel")?"""
+        return any(_called(a, head_lemma, []) for a in self.actors)
+
+    def described_org(self, head_lemma: str, modifiers: list[str], pos: int) -> Actor | None:
+        """ "The Electoral Commission, the UK elections watchdog, ... The watchdog said": the latest organisation
+        the article described with that noun and those words, or named with them ("the panel")."""
+        return next((m.actor for m in self.mentions_before(pos) if _called(m.actor, head_lemma, modifiers)), None)
+
     def resolve_role(self, head_lemma: str, modifiers: list[str], pos: int, phrase: str | None = None) -> Actor | None:
         """"the minister" -> the latest person titled minister (or, in the lede, the person named next, whose title
         `phrase` then is); "the ministry" -> the latest org so named."""
         mods = [m.lower() for m in modifiers]
         if head_lemma in PERSON_ROLES:
             heads = {head_lemma} | ROLE_SYNONYMS.get(head_lemma, set())
-            for m in self.mentions_before(pos):
-                a = m.actor
-                if a.kind != PERSON or not a.title:
-                    continue
-                words = a.title.lower().split()
-                tw = set(words) | {part for w in words for part in w.split("-")}  # "co-chairman", "Labour-run"
-                # the modifiers stand before the role word ("world champion": not "100m champion and world record
-                # holder")
-                at = max((k for k, w in enumerate(words) if heads & ({w} | set(w.split("-")))), default=None)
-                before = set(words[:at]) | {part for w in words[:at] for part in w.split("-")} if at is not None else tw
-                if heads & tw and all(x in before for x in mods):
-                    return a
+            actor = self._titled_before(heads, mods, pos)
+            if actor is not None:
+                return actor
             actor = self.named_next(pos, heads)
             if actor is not None and actor.title is None and phrase:
                 actor.title = phrase  # "the Trade and Industry Secretary" is Patricia Hewitt's title
@@ -412,7 +459,8 @@ class Registry(PronounRanker):
             orgs = [m.actor for m in self.mentions_before(pos) if m.actor.kind == ORG]
             for a in orgs:
                 nw = a.name.lower().split()
-                if head_lemma in nw and all(x in nw for x in mods):
+                # an organisation described with the noun is resolve_described's ("the environment select committee")
+                if head_lemma in nw and all(x in nw for x in mods) and not a.described_as(head_lemma, []):
                     return a
             if head_lemma in GENERIC_ORG_ROLES and all(m.endswith("based") or m[:1].isupper() for m in modifiers):
                 # "the company", "the Dutch firm", "the Canada-based company": the organisation the text was just
@@ -423,6 +471,90 @@ class Registry(PronounRanker):
                 for m in [m for m in orgs if m.subject or m.speaker] + orgs:
                     return m.actor
         return None
+
+    def resolve_described(self, head_lemma: str, modifiers: list[str], pos: int,
+                          descriptive: frozenset[str] = frozenset()) -> Actor | None:
+        """Whom a description no role resolves stands for, when the article makes it certain:
+        - an organisation the article described with that noun ("The Electoral Commission, the UK elections
+          watchdog, ... The watchdog said"), or, for a lede's "..., the elections watchdog has said.", the one
+          named as a subject in the next sentences;
+        - a person titled with that noun before ("actor Jude Mayhew ... the actor"); else the one person the article
+          titles so, leaving out the `descriptive` modifiers no title gives ("the Oscar-nominated actor"), and
+          anywhere in the article for a lede's role ("the home secretary has said ... Home Secretary Charles
+          Clarke")."""
+        mods = [m.lower() for m in modifiers]
+        org = self.described_org(head_lemma, mods, pos)
+        if org is not None or head_lemma in ORG_ROLES or head_lemma in ORG_DESCRIPTIONS:
+            return org or (self._org_named_next(pos) if head_lemma in ORG_ROLES else None)
+        heads = {head_lemma} | ROLE_SYNONYMS.get(head_lemma, set())
+        actor = self._titled_before(heads, mods, pos)
+        plain = [m for m in mods if m not in descriptive]
+        if actor is None and (len(plain) < len(mods) or self.in_lede(pos)):
+            found = [a for a in self.actors if a.kind == PERSON and _title_fits(a.title, heads, plain)]
+            actor = found[0] if len(found) == 1 else None
+        return actor
+
+    def _titled_before(self, heads: set[str], mods: list[str], pos: int) -> Actor | None:
+        return next((m.actor for m in self.mentions_before(pos)
+                     if m.actor.kind == PERSON and _title_fits(m.actor.title, heads, mods)), None)
+
+
+def _called(actor: Actor, head_lemma: str, modifiers: list[str]) -> bool:
+    """Is `actor` an organisation described with the noun and words, or named with them ("the Independent Panel on
+    Drug Safety")?"""
+    words = actor.name.lower().split()
+    return actor.kind == ORG and (actor.described_as(head_lemma, modifiers) or (
+        head_lemma in BODIES and head_lemma in words and all(m.lower() in words for m in modifiers)))
+
+
+def _title_fits(title: str | None, heads: set[str], mods: list[str]) -> bool:
+    """Does a title hold one of the role words `heads` with all of `mods` before it ("world champion": not "100m
+    champion and world record holder")?"""
+    if not title:
+        return False
+    words = title.lower().split()
+    tw = set(words) | {part for w in words for part in w.split("-")}  # "co-chairman", "Labour-run"
+    at = max((k for k, w in enumerate(words) if heads & ({w} | set(w.split("-")))), default=None)
+    before = set(words[:at]) | {part for w in words[:at] for part in w.split("-")} if at is not None else tw
+    return bool(heads & tw) and all(x in before for x in mods)
+
+
+def years_old(tok) -> int | None:
+    """The age an "N-year-old" gives, `tok` its "old"."""
+    if tok.lower_ != "old":
+        return None
+    year = next((c for c in tok.children if c.lower_ in ("year", "years")), None)
+    num = next((c for c in year.children if c.text.isdigit()), None) if year is not None else None
+    return int(num.text) if num is not None and 10 <= int(num.text) < 110 else None
+
+
+def stated_age(ent) -> int | None:
+    """A person's age as the text sets it beside the name: "Anna Berg, 28,", "Anna Berg (28)", "28-year-old Anna
+    Berg"."""
+    doc = ent.doc
+    after = doc[ent.end: ent.end + 3]
+    if len(after) == 3 and after[0].text in (",", "(") and after[1].text.isdigit() and after[2].text in (",", ")", "."):
+        age = int(after[1].text)
+        return age if 10 <= age < 110 else None
+    return next((n for c in ent.root.lefts if (n := years_old(c)) is not None), None)
+
+
+def _describing_nouns(ent) -> list:
+    """ "The Electoral Commission, the UK elections watchdog,", "carmaker General Motors", "web tracking company
+    Envisional": the common nouns set beside an organisation's name that say what it is."""
+    root, doc = ent.root, ent.doc
+
+    def common(t):
+        return t.tag_ == "NN" and t.text.islower() and t.lemma_.lower() not in PERSON_ROLES
+
+    found = [c for c in root.rights if c.dep_ == APPOS and common(c)]
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if root.dep_ == APPOS and root.head.i < ent.start and common(root.head):
+        found.append(root.head)
+    elif before is not None and common(before) and (before.head.i in range(ent.start, ent.end)
+                                                     or before.head.i == root.head.i):
+        found.append(before)  # the noun set on the name, or beside it as the parser may read it
+    return found
 
 
 def _part_of(a: str, b: str) -> bool:

@@ -8,14 +8,14 @@ from spacy.tokens import Span
 
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceType
 from ..rules import R
-from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DET, DOBJ, FIRST_PERSON, FLAT,
-                          HONORIFICS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES,
+from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DESCRIPTIVE, DET, DOBJ, FIRST_PERSON, FLAT,
+                          HONORIFICS, MEMBERS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES,
                           PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS,
                           RELCL, SMALL_NAME_WORDS, SPOKESPERSONS, TIME_NOUNS)
 from . import sources
 from .actors import Actor, ent_name, role_modifiers
-from .registry import Registry
-from .titles import split_honorifics
+from .registry import Registry, years_old
+from .titles import is_occupation, split_honorifics
 
 NAMED, UNNAMED, DOCUMENT = SourceType.NAMED, SourceType.UNNAMED, SourceType.DOCUMENT
 
@@ -68,12 +68,13 @@ class Unnamed:
 
     def described_before(self, tok) -> Actor | None:
         """ "The Ukrainian government rejected ... The government said": a bare role noun ("the government", "the
-        country's government") is the one speaker before it so described with a name ("Ukrainian")."""
+        country's government") is the one speaker before it so described with a name ("Ukrainian"), or named so
+        ("the environment select committee")."""
         if any(c.dep_ in (AMOD, COMPOUND) for c in tok.lefts):
             return None
         head = tok.text.lower()
         found = [a for a in self.by_name.values() if a.kind == ORG and a.name.lower().split()[-1] == head
-                 and any(w[:1].isupper() for w in a.name.split()[1:-1])]
+                 and (a.resolved or any(w[:1].isupper() for w in a.name.split()[1:-1]))]
         return found[0] if len(found) == 1 else None
 
     def get(self, name: str, kind: str, resolved: bool = True) -> Actor:
@@ -189,15 +190,27 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     # "the minister", "this spokesman", and a broadcaster's "our correspondent"
     definite = any((c.dep_ == DET and c.lower_ in ("the", "this")) or (c.dep_ == POSS and c.lower_ == "our")
                    for c in tok.children)
-    # "the minister", "the company": one actor named before; "the groups", "the ministers" are several
-    if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or lemma in ORG_ROLES or lemma in ORG_DESCRIPTIONS):
+    organisation = lemma in ORG_ROLES or lemma in ORG_DESCRIPTIONS or registry.describes(lemma)
+    # "the UK's biggest coal producer": a place's organisation is as definite (a place's minister may be another's)
+    definite = definite or (organisation and any(c.dep_ == POSS and c.pos_ == "PROPN" for c in tok.children))
+    age = years_old(tok)
+    if definite and age is not None:  # "the 28-year-old"
+        actor = registry.aged(age)
+        if actor is not None:
+            return ResolvedSpeaker(actor, span, "described")
+    # "the minister", "the company", "the actor": one actor named before; "the groups", "the ministers" are several
+    if definite and tok.tag_ != "NNS" and (lemma in PERSON_ROLES or organisation or is_occupation(tok)):
         words = [t for t in toks if t.i <= tok.i and t.dep_ != DET]
         phrase = text[words[0].idx: tok.idx + len(tok.text)] if words else tok.text
-        actor = registry.resolve_role(lemma, role_modifiers(tok), tok.idx, phrase)
+        modifiers = role_modifiers(tok)
+        actor = registry.resolve_role(lemma, modifiers, tok.idx, phrase)
         if actor is not None:
             return ResolvedSpeaker(actor, span, "role")
-        actor = registry.resolve_description(lemma, tok.idx, phrase) or unnamed.described_before(tok)
+        actor = registry.resolve_described(lemma, modifiers, tok.idx, descriptive_modifiers(tok)) \
+            or registry.resolve_description(lemma, tok.idx, phrase) or unnamed.described_before(tok)
         if actor is not None:
+            if actor.kind == ORG and organisation:
+                actor.describe(lemma, modifiers)  # "the elections watchdog": a later "the watchdog" is it too
             return ResolvedSpeaker(actor, span, "described")
     elif tok.tag_ != "NNS" and lemma in PERSON_ROLES and any(c.dep_ == DET and c.lower_ in ("a", "an") for c in tok.children):
         # a lede's "..., says a top academic." introduces the person the next sentence names
@@ -221,9 +234,17 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
         span, name = (toks[0].idx, toks[-1].idx + len(toks[-1].text)), _words(toks, text)
     # a party's short name ("Tories say") or a force named after its place ("West Yorkshire police") is an
     # organisation by name, which the database knows under its other names; any other words are a description
-    named = not group and (sources.is_party(tok) or sources.is_named_force(tok))
-    return ResolvedSpeaker(unnamed.get(name, ORG if named else kind, resolved=named), span, "unnamed",
+    named = not group and (sources.is_party(tok) or sources.is_named_force(tok) or sources.is_named_committee(tok))
+    actor = registry.lookup(name) if sources.is_named_committee(tok) else None  # registered in the article
+    return ResolvedSpeaker(actor or unnamed.get(name, ORG if named else kind, resolved=named), span, "unnamed",
                            UNNAMED if group else NAMED)
+
+
+def descriptive_modifiers(tok) -> frozenset[str]:
+    """The words before a role noun that describe rather than name a role, which no title need repeat: participles
+    and hyphenated words ("Oscar-nominated", "Indian-born", "28-year-old"), and DESCRIPTIVE adjectives ("veteran")."""
+    return frozenset(c.lower_ for c in tok.lefts if c.dep_ in (AMOD, COMPOUND) and (
+        c.tag_ in ("VBN", "VBG") or c.lower_ in DESCRIPTIVE or any(t.text == "-" for t in c.subtree)))
 
 
 def _name_misparsed(tok, toks, registry, unnamed, text):
@@ -485,7 +506,7 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
             res = _group_they(c.subject, last_group) or _spokesperson_pronoun(c.subject, last_voice, registry) \
                 or _voice_again(c.subject, resolve_subject(c.subject, registry, unnamed, text, publications),
                                 last_voice)
-            if res is not None and res.quality == "unnamed" and c.subject.tag_ == "NNS":
+            if res is not None and res.quality == "unnamed" and (c.subject.tag_ == "NNS" or c.subject.lower_ in MEMBERS):
                 last_group[0] = (res, c.subject)
             spokes = next((t for t in c.subject.subtree if t.lower_ in SPOKESPERSONS), None)
             if res is not None and res.role is not None:

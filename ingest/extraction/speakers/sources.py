@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import bisect
 
-from ..vocabulary import (AGENT, ACL, AUTHORING_VERBS, COLLECTIVES, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
-                          FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, INDEFINITES, NAMED_BY_PLACE, NSUBJ, NUMMOD, ORG_ROLES, OTHERS,
+from ..vocabulary import (AGENT, ACL, AMOD, AUTHORING_VERBS, COLLECTIVES, COMMITTEES, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
+                          FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, HOUSES, INDEFINITES, MEMBERS, NAMED_BY_PLACE, NMOD, NSUBJ, NUMMOD, ORG_ROLES, OTHERS,
                           PARTY_NAMES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_IN, PUBLISHING_VERBS, QUANTIFIERS, RANKS,
                           REPRESENTATIVES)
 
@@ -51,13 +51,21 @@ def is_named_force(tok) -> bool:
         c.dep_ == COMPOUND and c.pos_ == "PROPN" for c in tok.lefts)
 
 
+def is_named_committee(tok) -> bool:
+    """A legislature's committee named by its house and subject ("the Commons public accounts committee", "the
+    environment select committee"), not "the committee" nor "a committee of MPs"."""
+    return tok.lower_ in COMMITTEES and tok.tag_ == "NN" and any(
+        t.lower_ in HOUSES and (t.text[:1].isupper() or t.lower_ == "select")
+        for c in tok.lefts if c.dep_ in (COMPOUND, AMOD, NMOD) for t in c.subtree)
+
+
 def is_group(tok) -> bool:
     """Several people, or a share of them, named by no one's name: "analysts", "many", "others", "some 82%", "three of
     them", "police"."""
     low = tok.lower_
     if low in QUANTIFIERS and tok.pos_ in ("PRON", "DET", "ADJ", "ADV", "NOUN"):
         return True
-    if tok.ent_type_ in NUMBER_ENTITIES or tok.pos_ == "NUM" or tok.text == "%":
+    if tok.ent_type_ in NUMBER_ENTITIES or tok.pos_ == "NUM" or tok.text == "%" or low in MEMBERS:
         return True
     return _common(tok) and not is_named_force(tok) and (tok.tag_ == "NNS" or tok.lemma_.lower() in COLLECTIVES)
 
@@ -85,7 +93,8 @@ def principal(tok):
     poss = next((c for c in tok.children if c.dep_ == POSS and c.lower_ not in ("our", "my", "your")), None)
     if poss is not None and poss.ent_type_ != "GPE":
         return poss
-    for c in sorted((c for c in tok.lefts if c.dep_ == COMPOUND), key=lambda c: -c.i):  # the nearest first
+    # the nearest first; "A Department for Education and Skills spokesman" hangs the name on as an nmod
+    for c in sorted((c for c in tok.lefts if c.dep_ in (COMPOUND, NMOD)), key=lambda c: -c.i):
         named = next((t for t in c.subtree if t.ent_type_ in ("ORG", "PERSON", "NORP")), None)
         if named is not None:
             return named

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import (ACL, AMOD, APPOS, COMPOUND, COURTESY, DET, HONORIFICS, KIN, NAME_HONORIFICS, PEERS,
+from ..vocabulary import (ACL, AMOD, APPOS, COMPOUND, COURTESY, DET, HONORIFICS, KIN, NAME_HONORIFICS, OCCUPATIONS, PEERS,
                           PERSON_ROLES, POSTNOMINALS, RANKS, RELCL, STYLES, TITLE_LINK)
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -68,7 +68,7 @@ def title_before(ent) -> str | None:
     last = toks[-1].lower_.rstrip(".")
     if last not in PERSON_ROLES and last not in HONORIFICS and last not in ("counterpart", "democrat", "republican") \
             and toks[-1].text.rstrip(".") not in POSTNOMINALS \
-            and not _role_of_place(toks) and not _occupation(toks[-1]):
+            and not _role_of_place(toks) and not is_occupation(toks[-1]):
         return None
     return span_text(toks[0], toks[-1])
 
@@ -77,7 +77,7 @@ def _links_a_title(before, link) -> bool:
     """Does the word before "of", "for", "and" or "'s" belong to a title ("Secretary of State", "Minister for Europe",
     "chairman and chief executive", "Russia's foreign minister"), not to the sentence ("a critique of President Bush")?"""
     word = before.lower_.rstrip(".")
-    role = word in PERSON_ROLES or word in HONORIFICS or _occupation(before)
+    role = word in PERSON_ROLES or word in HONORIFICS or is_occupation(before)
     if link.lower_ == "and" and not (before.text.islower() or before.is_sent_start):
         # capitalised: "Trade and Industry Secretary" names a department, but "the Cardinal and Archbishop of
         # Canterbury Dr Rowan Williams" ends another's title
@@ -87,14 +87,15 @@ def _links_a_title(before, link) -> bool:
     if link.lower_ in ("of", "for", "and"):
         return role
     return before.pos_ == "PROPN" or link.lower_ == "-"
-_AGENT_ENDING = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ess|ant|man|woman|ee)$")
+AGENT_ENDING = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ess|ant|man|woman|ee)$")
 
 
-def _occupation(tok) -> bool:
+def is_occupation(tok) -> bool:
     """A lower-case noun of the agent kind right before a name ("French musician Jean-Michel Jarre", "TV presenter
-    Anne Robinson"): the roles no list can close."""
-    return tok.tag_ == "NN" and tok.text.islower() and bool(_AGENT_ENDING.fullmatch(tok.text)) \
+    Anne Robinson"), or an OCCUPATIONS noun ("Hollywood star"): the roles no list can close."""
+    return tok.tag_ == "NN" and tok.text.islower() and (bool(AGENT_ENDING.fullmatch(tok.text)) or tok.text in OCCUPATIONS) \
         and tok.text.removeprefix("grand").removeprefix("step") not in KIN
+
 
 
 def title_of(ent, honorific: str | None) -> str | None:
@@ -148,7 +149,7 @@ def title_appos(ent) -> str | None:
     for child in root.rights:
         # not after a colon: "Arthur Hailey: King of the bestsellers" is a headline's description
         if child.dep_ == APPOS and child.pos_ in ("NOUN", "PROPN") and root.doc[child.left_edge.i - 1].text != ":" \
-                and child.lemma_.lower() in PERSON_ROLES:
+                and (child.lemma_.lower() in PERSON_ROLES or is_occupation(child)):
             phrase = _role_phrase(child, root.i)
             if phrase:
                 return phrase
@@ -162,8 +163,8 @@ def title_appos(ent) -> str | None:
             phrase = _role_phrase(role, ent.end)
             if phrase:
                 return phrase
-    if root.dep_ == APPOS and root.head.pos_ in ("NOUN", "PROPN") and root.head.lemma_.lower() in PERSON_ROLES \
-            and root.head.i < ent.start:
+    if root.dep_ == APPOS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < ent.start \
+            and (root.head.lemma_.lower() in PERSON_ROLES or is_occupation(root.head)):
         head = root.head
         # "The chairman of the party's affairs committee, Sher Khan,": all of the role before the name
         toks = [t for t in head.subtree if t.i < min(ent.start, root.left_edge.i)]
