@@ -164,6 +164,14 @@ REPRESENTATIVES = SPOKESPERSONS | frozenset(
 # "the report" is one the article named before
 PUBLICATIONS = frozenset("report study survey research analysis poll review audit article findings assessment figure "
                          "data statistic".split())
+# Nouns by which an article refers again to one piece of research it named ("research by X ... the report found",
+# "according to the study"): one kind of document. A survey or poll, an article, figures are each their own kind.
+STUDIES = frozenset("report study research analysis review audit finding findings paper inquiry assessment".split())
+# Documents that whoever commissioned them publishes ("a poll for the Guardian", "a survey for the charity")
+COMMISSIONED = frozenset({"survey", "poll"})
+PUBLISHED_FOR = frozenset({"for"})
+# Verbs by which a document, not a person, says what it found ("the study found that", "figures show that")
+FINDING_VERBS = frozenset({"find", "show"})
 # Prepositions by which a representative names whom it speaks for ("a spokesman for", "an official at") and a document
 # its publisher ("a report by", "figures from", "an article in")
 FOR_WHOM = frozenset({"for", "of", "at", "from"})

@@ -330,6 +330,9 @@ def _principal(tok, registry, unnamed, text):
         # "Politico, Democratic party" read as one name (not "Ministry of Economy, Trade and Industry")
         ent = Span(tok.doc, max([ent.start, *(t.i + 1 for t in ent if t.is_punct and t.i < tok.i)]),
                    min([ent.end, *(t.i for t in ent if t.is_punct and t.i > tok.i)]), label=ent.label_)
+    if ent is not None and len(ent) > 1 and sources.is_document(ent[-1]):
+        # "The Forum for the Future research" read as one name
+        ent = Span(tok.doc, ent.start, ent.end - 1, label=ent.label_)
     if ent is not None:
         actor = registry.lookup(ent_name(ent))
         if actor is None and ent.label_ in ("ORG", "PERSON"):
