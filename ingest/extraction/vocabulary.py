@@ -103,6 +103,8 @@ RESPONDING_VERBS = frozenset("comment respond reply answer elaborate speculate".
 # Verbs of ruling, and who rules and on what: "the court dismissed both appeals" is a ruling, not a statement. Not
 # "reject" or "deny", which report speech of anyone ("rejected the claim", "denied the allegations")
 RULING_VERBS = frozenset("dismiss uphold overturn quash throw strike".split())
+# Verbs anyone says that are a ruling only from a court, on a proceeding ("the court rejected the appeal")
+RULING_WHEN_COURTS = frozenset("reject deny refuse".split())
 COURTS = frozenset("court judge tribunal jury panel justice magistrate lord arbitrator".split())
 PROCEEDINGS = frozenset("appeal case lawsuit suit motion petition application injunction conviction sentence "
                         "verdict extradition".split())

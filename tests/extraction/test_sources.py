@@ -267,6 +267,9 @@ def test_a_document_finding_or_showing_is_a_statement_of_its_publisher(run, text
     "Paul Okafor found that the door was locked.",  # a person who found something did not say it
     "The figures were published on Monday. Anna Berg showed that the plan would work.",
     "The head of the Earth study found that rivers are dirty.",
+    # a survey in an aside on the subject is not the subject's
+    "In Leeds, the Liberal Democrats - the party a 2004 ICM survey showed was gaining most from the row with Labour - "
+    "came second in the 2001 election.",
 ])
 def test_a_person_finding_or_showing_is_no_statement(run, text):
     assert not run(text).statements

@@ -38,8 +38,18 @@ def _document_phrase(tok) -> bool:
         return True
     if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and not tok.is_sent_start):  # "Friends" read as a noun
         last = tok.right_edge
-        return last.i > tok.i and tok.doc[last.i - 1].pos_ == "PROPN" and _document_phrase(last)
+        return last.i > tok.i and tok.doc[last.i - 1].pos_ == "PROPN" and _document_phrase(last) \
+            and _inside_name(last, tok)
     return False
+
+
+def _inside_name(tok, name) -> bool:
+    """Does `tok` hang on `name` through the name's own words ("of the Earth study"), not a clause or an aside?"""
+    while tok.i != name.i:
+        if tok.dep_ not in (POBJ, PREP, COMPOUND) or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def cue_extent(tok) -> tuple[int, int]:
