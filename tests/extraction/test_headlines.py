@@ -23,3 +23,7 @@ def test_a_headline_label_the_article_never_names_again_is_no_speaker(run):
     ex = run("Okafor: Palestinians mark the anniversary\n\nThousands marched in Gaza on Monday. Mayor Paul Okafor "
              "spoke to the crowd.")
     assert [(s.speaker.name, s.content) for s in ex.statements] == [("Paul Okafor", "Palestinians mark the anniversary")]
+    # a person by the NER's reading, though not named again (a columnist's headline)
+    ex = run("Anna Berg: Republicans are waving the flag of surrender\n\nThe party met on Monday.")
+    assert [(s.speaker.name, s.content) for s in ex.statements] == [
+        ("Anna Berg", "Republicans are waving the flag of surrender")]
