@@ -103,6 +103,8 @@ RESPONDING_VERBS = frozenset("comment respond reply answer elaborate speculate".
 # Verbs of ruling, and who rules and on what: "the court dismissed both appeals" is a ruling, not a statement. Not
 # "reject" or "deny", which report speech of anyone ("rejected the claim", "denied the allegations")
 RULING_VERBS = frozenset("dismiss uphold overturn quash throw strike".split())
+# Verbs anyone says that are a ruling only from a court, on a proceeding ("the court rejected the appeal")
+RULING_WHEN_COURTS = frozenset("reject deny refuse".split())
 COURTS = frozenset("court judge tribunal jury panel justice magistrate lord arbitrator".split())
 PROCEEDINGS = frozenset("appeal case lawsuit suit motion petition application injunction conviction sentence "
                         "verdict extradition".split())
@@ -168,6 +170,14 @@ REPRESENTATIVES = SPOKESPERSONS | frozenset(
 # "the report" is one the article named before
 PUBLICATIONS = frozenset("report study survey research analysis poll review audit article findings assessment figure "
                          "data statistic".split())
+# Nouns by which an article refers again to one piece of research it named ("research by X ... the report found",
+# "according to the study"): one kind of document. A survey or poll, an article, figures are each their own kind.
+STUDIES = frozenset("report study research analysis review audit finding findings paper inquiry assessment".split())
+# Documents that whoever commissioned them publishes ("a poll for the Guardian", "a survey for the charity")
+COMMISSIONED = frozenset({"survey", "poll"})
+PUBLISHED_FOR = frozenset({"for"})
+# Verbs by which a document, not a person, says what it found ("the study found that", "figures show that")
+FINDING_VERBS = frozenset({"find", "show"})
 # Prepositions by which a representative names whom it speaks for ("a spokesman for", "an official at") and a document
 # its publisher ("a report by", "figures from", "an article in")
 FOR_WHOM = frozenset({"for", "of", "at", "from"})

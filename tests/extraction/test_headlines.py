@@ -11,3 +11,19 @@ def test_a_headline_portrait_is_no_claim_and_no_title(run):
     ex = run("Okafor: No outside influence on the bridge inquiry\n\nMayor Paul Okafor spoke on Monday.")
     assert [(s.speaker.name, s.content) for s in ex.statements] == [
         ("Paul Okafor", "No outside influence on the bridge inquiry")]
+
+
+def test_a_headline_label_the_article_never_names_again_is_no_speaker(run):
+    # a topic or a title before the colon, not someone: the article never names it as anyone
+    ex = run("Intifada: Palestinians mark the anniversary\n\nThousands marched in Gaza on Monday. Organisers said the "
+             "march was peaceful.")
+    assert [(s.speaker.name, s.content) for s in ex.statements] == [("Organisers", "the march was peaceful")]
+    assert "Intifada" not in {sp.name for sp in ex.speakers}
+    # named again in the article: the speaker
+    ex = run("Okafor: Palestinians mark the anniversary\n\nThousands marched in Gaza on Monday. Mayor Paul Okafor "
+             "spoke to the crowd.")
+    assert [(s.speaker.name, s.content) for s in ex.statements] == [("Paul Okafor", "Palestinians mark the anniversary")]
+    # a person by the NER's reading, though not named again (a columnist's headline)
+    ex = run("Anna Berg: Republicans are waving the flag of surrender\n\nThe party met on Monday.")
+    assert [(s.speaker.name, s.content) for s in ex.statements] == [
+        ("Anna Berg", "Republicans are waving the flag of surrender")]

@@ -13,6 +13,8 @@ NOT_STATEMENTS = [
     # a ruling
     "The Court of Appeal dismissed both appeals on Tuesday.",
     "A judge dismissed an attempt by the oil firm to gain bankruptcy protection in the US.",
+    "The Supreme Court rejected the government's appeal on Monday.",  # a verb anyone says, by a court on a proceeding
+    "The judge denied the motion on Friday.",
     # speech only tried, meant, due or used for a name, with a topic as its object
     "Paul Okafor tried to clarify his position on the tax.",
     "The athlete struggled to explain her leap in form.",
@@ -37,6 +39,7 @@ STILL_STATEMENTS = [
     # calling someone something, dismissing claims as something
     ("Paul Okafor called the plan a disaster for farmers.", "called", "the plan a disaster for farmers"),
     ("Judge Anna Berg dismissed the claims as nonsense.", "dismissed", "the claims as nonsense"),
+    ("Anna Berg rejected the appeal for calm.", "rejected", "the appeal for calm"),  # no court
     # speech that happened, in an infinitive
     ("Paul Okafor seemed to blame the bank for the losses.", "blame", "the bank for the losses"),
     # a claim repeated

@@ -212,3 +212,64 @@ def test_a_force_named_after_its_place_and_a_party_short_name_are_organisations_
 def test_police_with_no_place_and_staff_stay_groups(run, text):
     [s] = run(text).statements
     assert s.source_type == "unnamed" and not s.speaker.resolved
+
+
+# -- 3. later mentions of a document: its kind, and only one publisher ------------------------------------------------
+@pytest.mark.parametrize("text, fragment, publisher", [
+    # "the research", "according to research" after a study or report whose publisher is named
+    ("Demos published a study on Monday. According to research, people trust doctors.", "trust doctors", "Demos"),
+    ("The think tank Demos published a report on Monday. The research said that people trust doctors.",
+     "trust doctors", "Demos"),
+    # who commissioned or conducted it
+    ("IT firm Dimension Data, which commissioned the survey, is based in London. The survey suggests that callers "
+     "are impatient.", "impatient", "Dimension Data"),
+    ("The survey was conducted by ICM on Monday. The survey suggests that older people vote.", "older people",
+     "ICM"),
+    # the same noun before wins over another of its kind
+    ("A report by the OECD said growth would slow. A study by Oxfam said aid was wasted. The report also said that "
+     "debt was rising.", "debt", "OECD"),
+    # several publishers, but the one just before is meant
+    ("A report by the OECD said growth would slow. A report by Oxfam said aid was wasted. The report also said that "
+     "debt was rising.", "debt", "Oxfam"),
+    # "its report" is the same publisher's
+    ("In a new report, the Electoral Commission says a cap is worth debating. Donations rose. Costs fell. \"We are "
+     "not opposed,\" says its report. Wages rose. Prices fell. Debts rose. The report suggests that limits should "
+     "fall.", "limits", "Electoral Commission"),
+    # a name the NER ran on into the document noun
+    ("Research has found that in some developing nations old laptops can help close the digital divide. The Forum "
+     "for the Future research found that the low cost of these recycled laptops means they can have a useful second "
+     "life.", "old laptops", "Forum for the Future"),
+])
+def test_a_later_mention_of_a_document_is_its_publishers(run, text, fragment, publisher):
+    name, _, resolved, kind, _ = source(run, text, fragment)
+    assert (name, resolved, kind) == (publisher, True, DOCUMENT)
+
+
+def test_the_report_among_several_publishers_far_back_is_unresolved(run):
+    text = ("A report by the OECD said growth would slow. Prices rose. Costs fell. A report by Oxfam said aid was "
+            "wasted. Wages rose. Prices fell. The report also said that debt was rising.")
+    assert source(run, text, "debt") == ("The report", None, False, DOCUMENT, "The report")
+
+
+@pytest.mark.parametrize("text, fragment, publisher", [
+    ("Oxfam's study covered ten countries. The study found that aid was wasted.", "aid was wasted", "Oxfam"),
+    ("A survey by the CBI was published on Monday. The survey showed that firms were confident.", "firms were",
+     "CBI"),
+    # a document the parser hung on its publisher's name
+    ("The Friends of the Earth study found that rivers are dirty.", "rivers", "Friends of the Earth"),
+])
+def test_a_document_finding_or_showing_is_a_statement_of_its_publisher(run, text, fragment, publisher):
+    name, _, resolved, _, _ = source(run, text, fragment)
+    assert (name, resolved) == (publisher, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Okafor found that the door was locked.",  # a person who found something did not say it
+    "The figures were published on Monday. Anna Berg showed that the plan would work.",
+    "The head of the Earth study found that rivers are dirty.",
+    # a survey in an aside on the subject is not the subject's
+    "In Leeds, the Liberal Democrats - the party a 2004 ICM survey showed was gaining most from the row with Labour - "
+    "came second in the 2001 election.",
+])
+def test_a_person_finding_or_showing_is_no_statement(run, text):
+    assert not run(text).statements

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..lexicon import cuts_aside, is_cue
 from ..vocabulary import (ACL, ACOMP, ADVCL, ADVMOD, AGENT, AMOD, APPOS, AUX, CAUSING, CCOMP, COMPOUND, CONJ, CSUBJ,
-                          DOBJ, DOCUMENT_NOUNS, MARK, NEG, NMOD, NPADVMOD, NSUBJ, NSUBJPASS, PARATAXIS, PCOMP, POBJ,
-                          PREP, PRT, PUNCT, QUOTING_VERBS, RELCL, ROOT, SAYING_ADJECTIVES, XCOMP)
+                          DOBJ, DOCUMENT_NOUNS, FINDING_VERBS, MARK, NEG, NMOD, NPADVMOD, NSUBJ, NSUBJPASS, PARATAXIS,
+                          PCOMP, POBJ, PREP, PRT, PUBLICATIONS, PUNCT, QUOTING_VERBS, RELCL, ROOT, SAYING_ADJECTIVES,
+                          XCOMP)
 
 SUBJECTS = (NSUBJ, NSUBJPASS)
 MAX_SENTENCE_TOKENS = 250
@@ -21,7 +22,34 @@ def cue_ok(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "point":
         return any(c.dep_ == PRT and c.lower_ == "out" for c in tok.children)
-    return is_cue(lemma)
+    return is_cue(lemma) or document_finding(tok)
+
+
+def document_finding(tok) -> bool:
+    """ "The study found that ...", "Figures show that ...": a verb of finding with a document as its subject reports
+    what the document says (a person who "found that" or "showed that" did something else)."""
+    return tok.lemma_.lower() in FINDING_VERBS and any(c.dep_ == NSUBJ and _document_phrase(c) for c in tok.children)
+
+
+def _document_phrase(tok) -> bool:
+    """ "the study", "figures", and a document named after its publisher that the parser hung on the name ("The Friends
+    of the Earth study", its last word the document noun right after the name)."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS | PUBLICATIONS:
+        return True
+    if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and not tok.is_sent_start):  # "Friends" read as a noun
+        last = tok.right_edge
+        return last.i > tok.i and tok.doc[last.i - 1].pos_ == "PROPN" and _document_phrase(last) \
+            and _inside_name(last, tok)
+    return False
+
+
+def _inside_name(tok, name) -> bool:
+    """Does `tok` hang on `name` through the name's own words ("of the Earth study"), not a clause or an aside?"""
+    while tok.i != name.i:
+        if tok.dep_ not in (POBJ, PREP, COMPOUND) or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def cue_extent(tok) -> tuple[int, int]:

@@ -63,6 +63,8 @@ def headline_candidates(text: str, end: int, is_foreign, doc=None) -> list[Candi
             continue
         if not all(w[0].isupper() or w.lower() in ("of", "the", "de", "al", "von", "van") for w in words):
             continue
+        if not transcript and not _named_again(text, words[-1], pos) and not _names_someone(doc, who_start, who):
+            continue  # "Intifada: Palestinians mark ...", "Sideways: the film that ...": a topic or a title, no one
         claim_start, claim_end = start + m.start("claim"), start + m.end("claim")
         if len(m.group("claim").split()) < 3 or (doc is not None and _describes(doc, claim_start, claim_end)):
             continue
@@ -70,6 +72,17 @@ def headline_candidates(text: str, end: int, is_foreign, doc=None) -> list[Candi
         out.append(Candidate(claim_start, claim_end, R.HEADLINE, start + colon, start + colon + 1,
                              speaker_text=(who_start, who_start + len(who)), named_only=bool(to_at)))
     return out
+
+
+def _named_again(text: str, word: str, after: int) -> bool:
+    """Does the article name the headline's speaker again after its line (the surname, "Okafor" of "Paul Okafor")?"""
+    return re.search(rf"\b{re.escape(word)}\b", text[after:]) is not None
+
+
+def _names_someone(doc, start: int, who: str) -> bool:
+    """Does the NER read the headline's speaker as a person or an organisation ("Ann Coulter: ...")?"""
+    span = doc.char_span(start, start + len(who), alignment_mode="expand") if doc is not None else None
+    return span is not None and any(t.ent_type_ in ("PERSON", "ORG") for t in span)
 
 
 def _describes(doc, start: int, end: int) -> bool:

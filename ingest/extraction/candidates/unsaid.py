@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..rules import R
 from ..vocabulary import (ADVCL, AUX, COURTS, DET, DOBJ, DOCUMENT_NOUNS, FIGURES, INFINITIVE_NOUNS, INTENDING, NEG,
                           NOUN_CUES, NSUBJ, NSUBJPASS, OPRD, PREP, PROCEEDINGS, RESPONDING_VERBS, RESULT_VERBS,
-                          RULING_VERBS, SPEECH_OBJECT_VERBS, SPEECH_WORDS, XCOMP)
+                          RULING_VERBS, RULING_WHEN_COURTS, SPEECH_OBJECT_VERBS, SPEECH_WORDS, XCOMP)
 from .grammar import find_subject
 
 NOMINAL = (R.DOBJ, R.XCOMP)
@@ -49,14 +49,15 @@ def unanswered(tok) -> bool:
 
 def ruled(tok, rule: str) -> bool:
     """ "The Court of Appeal dismissed both appeals", "a judge dismissed the attempt to ...": a ruling, not a statement.
-    Known by who rules (a court, a judge) or by what is ruled on (an appeal, a case)."""
+    Known by who rules (a court, a judge) or by what is ruled on (an appeal, a case); for a verb anyone says ("Court
+    rejects tobacco case", not "rejected the claim"), by both."""
     obj = _object(tok) if rule == R.DOBJ else None
-    if obj is None or tok.lemma_.lower() not in RULING_VERBS or _predicated(tok, obj):
+    lemma = tok.lemma_.lower()
+    if obj is None or lemma not in RULING_VERBS | RULING_WHEN_COURTS or _predicated(tok, obj):
         return False
-    if obj.lemma_.lower() in PROCEEDINGS:
-        return True
     subj = find_subject(tok)
-    return subj is not None and subj.lemma_.lower() in COURTS
+    proceeding, court = obj.lemma_.lower() in PROCEEDINGS, subj is not None and subj.lemma_.lower() in COURTS
+    return (proceeding or court) if lemma in RULING_VERBS else (proceeding and court)
 
 
 def only_intended(tok, rule: str) -> bool:

@@ -20,8 +20,8 @@ from .according import according
 from .block import colon_block
 from .clausal import clause_complement, clause_it_hangs_on, clause_on_hearer, clause_under_phrase, question
 from .directive import directive
-from .grammar import (FOLLOW_DEPS, MAX_SENTENCE_TOKENS, cue_extent, cue_ok, find_subject, follow_ups_inside,
-                      quoted_as_saying, relative_noun)
+from .grammar import (FOLLOW_DEPS, MAX_SENTENCE_TOKENS, cue_extent, cue_ok, document_finding, find_subject,
+                      follow_ups_inside, quoted_as_saying, relative_noun)
 from .nominal import nominal, noun_cue, pro_form, saying_on_object, verb_read_as_noun
 from .parenthetical import as_attribution, as_clause, as_parenthetical, comma_spliced, inverted
 from .record import Candidate
@@ -98,7 +98,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             if cand:
                 out.append(cand)
             continue
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lemmas or in_quote(tok.idx):
+        if tok.pos_ != "VERB" or (tok.lemma_.lower() not in lemmas and not document_finding(tok)) or in_quote(tok.idx):
             continue
         if _undone(tok):
             continue  # "refused to comment on the reports", "people who fail to say they have moved"

@@ -84,6 +84,14 @@ class Unnamed:
         return self.by_name[key]
 
 
+def _without_document(ent):
+    """An entity without the document noun the NER ran it into ("The Forum for the Future research"; "ICM Research"
+    is a name)."""
+    if len(ent) > 1 and sources.is_document(ent[-1]) and ent[-1].text.islower():
+        return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+    return ent
+
+
 def ent_of(tok):
     """The entity span a token belongs to, or None (walks back to the entity's first token)."""
     if not tok.ent_type_:
@@ -115,7 +123,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
     ent = tok.ent_type_ and ent_of(tok)
     if ent and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-        name = ent_name(ent)
+        name = ent_name(_without_document(ent))
         before = tok.doc[ent.start - 1] if ent.start > 0 else None
         actor = None
         if before is not None and before.pos_ == "PROPN" and before.dep_ == COMPOUND and before.head.i in range(ent.start, ent.end):
@@ -352,6 +360,7 @@ def _principal(tok, registry, unnamed, text):
         ent = Span(tok.doc, max([ent.start, *(t.i + 1 for t in ent if t.is_punct and t.i < tok.i)]),
                    min([ent.end, *(t.i for t in ent if t.is_punct and t.i > tok.i)]), label=ent.label_)
     if ent is not None:
+        ent = _without_document(ent)
         actor = registry.lookup(ent_name(ent))
         if actor is None and ent.label_ in ("ORG", "PERSON"):
             actor = unnamed.get(ent_name(ent), ORG if ent.label_ == "ORG" else PERSON)

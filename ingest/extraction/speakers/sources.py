@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import bisect
 
-from ..vocabulary import (AGENT, ACL, AMOD, AUTHORING_VERBS, COLLECTIVES, COMMITTEES, COMPOUND, CONJ, DET, DOBJ, DOCUMENT_NOUNS,
-                          FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, HOUSES, INDEFINITES, MEMBERS, NAMED_BY_PLACE, NMOD, NSUBJ, NUMMOD, ORG_ROLES, OTHERS,
-                          PARTY_NAMES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_IN, PUBLISHING_VERBS, QUANTIFIERS, RANKS,
-                          REPRESENTATIVES)
+from ..vocabulary import (ACL, AGENT, AMOD, APPOS, AUTHORING_VERBS, COLLECTIVES, COMMISSIONED, COMMITTEES, COMPOUND,
+                          CONJ, DET, DOBJ, DOCUMENT_NOUNS, FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, HOUSES,
+                          INDEFINITES, MEMBERS, NAMED_BY_PLACE, NMOD, NSUBJ, NSUBJPASS, NUMMOD, ORG_ROLES, OTHERS,
+                          PARTY_NAMES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_FOR,
+                          PUBLISHED_IN, QUANTIFIERS, RANKS, RELCL, REPRESENTATIVES, STUDIES)
 
 NAMING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 NUMBER_ENTITIES = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL")
@@ -136,7 +137,9 @@ def publisher(tok):
             return next((o for o in compounds if o.pos_ == "NOUN" and o.lemma_.lower() in ORG_ROLES), named)
     if is_definite(tok) and compounds and _named_before(compounds[0]):
         return compounds[0]  # "the committee report": the committee the article named
-    preps = PUBLISHED_BY | (PUBLISHED_IN if tok.lemma_.lower() in PRINTED else frozenset())
+    lemma = tok.lemma_.lower()
+    preps = PUBLISHED_BY | (PUBLISHED_IN if lemma in PRINTED else frozenset()) \
+        | (PUBLISHED_FOR if lemma in COMMISSIONED else frozenset())
     for c in tok.rights:
         if c.dep_ == PREP and c.lower_ in preps:
             pobj = next((o for o in c.children if o.dep_ == POBJ), None)
@@ -147,13 +150,27 @@ def publisher(tok):
             agent = next((o for a in c.children if a.dep_ == AGENT for o in a.children if o.dep_ == POBJ), None)
             if agent is not None:
                 return agent
-    if tok.dep_ == DOBJ and tok.head.lemma_.lower() in PUBLISHING_VERBS:
-        return next((c for c in tok.head.children if c.dep_ == NSUBJ), None)
+    if tok.dep_ == DOBJ and tok.head.lemma_.lower() in AUTHORING_VERBS:
+        # "The OECD published its outlook", "Dimension Data, which commissioned the survey"
+        return _subject(tok.head)
+    if tok.dep_ == NSUBJPASS and tok.head.lemma_.lower() in AUTHORING_VERBS:  # "The survey was conducted by ICM"
+        return next((o for a in tok.head.children if a.dep_ == AGENT for o in a.children if o.dep_ == POBJ), None)
     if tok.dep_ == POBJ and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
         # "In a new report, the Electoral Commission says ...": the one who says it in the document
         return next((c for c in tok.head.head.children if c.dep_ == NSUBJ and (c.pos_ == "PROPN" or c.ent_type_)),
                     None)
     return None
+
+
+def _subject(verb):
+    """A verb's subject: for a relative pronoun the noun its clause hangs on, for a description the name in apposition
+    to it ("The think tank Demos")."""
+    subj = next((c for c in verb.children if c.dep_ == NSUBJ), None)
+    if subj is not None and subj.lower_ in ("which", "that", "who") and verb.dep_ == RELCL:
+        subj = verb.head
+    if subj is not None and subj.pos_ == "NOUN":
+        return next((c for c in subj.children if c.dep_ == APPOS and c.pos_ == "PROPN"), subj)
+    return subj
 
 
 def _named_before(tok) -> bool:
@@ -183,6 +200,12 @@ def representative_title(title: str | None, full_name) -> str | None:
     return f"{words[-1].lower()}, {full_name(name) or name}"
 
 
+def document_kind(tok) -> str:
+    """The kind of document a noun names, by which a later mention refers back to it: "study" for every word of
+    research ("a study by X ... the report"), else the noun ("survey", "article")."""
+    return _kind(tok.lemma_.lower())
+
+
 class Publications:
     """The documents an article names with their publisher, in order: for "the report warns" after "The OECD's
     report", "a report by the National Audit Office" or "the Sunday Telegraph reported"."""
@@ -203,18 +226,42 @@ class Publications:
 
     def named_with(self, tok):
         """The publisher tokens, likeliest first, of the document `tok` refers to without naming its publisher: for a
-        definite or bare one ("the report", "research"), those of the same noun before, latest first ("the survey"
-        after "a study by X" may be another); for both, one named in the next sentences. Nothing for a plural ("press
-        reports": several)."""
-        lemma = tok.lemma_.lower()
+        definite or bare one ("the report", "research"), those named before with the same noun, else with one of its
+        kind ("the research" after "a report by X"; "the survey" after "a study by X" is another), latest first; but
+        none when those name several publishers and the latest is not in this sentence or the one before (which of
+        them is meant is anyone's guess). For both, one of its kind named in the next sentences. Nothing for a plural
+        ("press reports": several)."""
+        lemma, kind = tok.lemma_.lower(), document_kind(tok)
         if tok.tag_ == "NNS":
             return
         if not any(c.dep_ == DET and c.lower_ in INDEFINITES for c in tok.children):
             before = self.found[:bisect.bisect_left(self._positions, tok.idx)]
-            yield from (who for _, lem, who in reversed(before) if lem == lemma)
+            same = [who for _, lem, who in reversed(before) if lem == lemma] \
+                or [who for _, lem, who in reversed(before) if _kind(lem) == kind]
+            if same:
+                if len({_publisher_words(who) for who in same if who.pos_ != "PRON"}) > 1 and not _near(same[0], tok):
+                    return
+                yield from same
         sent_end = tok.sent.end
         for _, lem, who in self.found[bisect.bisect_right(self._positions, tok.idx):]:
             if who.i >= sent_end and len(list(tok.doc[sent_end: who.i].sents)) > FORWARD_SENTENCES:
                 break
-            if lem == lemma:
+            if _kind(lem) == kind:
                 yield who
+
+
+def _kind(lemma: str) -> str:
+    return "study" if lemma in STUDIES else lemma
+
+
+def _publisher_words(who) -> str:
+    """The words a publisher token names it by, to tell two publishers apart ("the OECD" and "OECD" alike; "its"
+    stands for one of them, and is left out)."""
+    ent = next((e for e in who.doc.ents if e.start <= who.i < e.end), None) if who.ent_type_ else None
+    words = (ent.text if ent is not None else who.text).lower()
+    return words[4:] if words.startswith("the ") else words
+
+
+def _near(who, tok) -> bool:
+    """Is the publisher named in the sentence of `tok` or the one before it?"""
+    return who.sent.start == tok.sent.start or who.sent.end == tok.sent.start
