@@ -12,6 +12,7 @@ from .actors import Actor, Mention, pronoun_weights
 
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
 CUE_SUBJECT_DEPS = (NSUBJ,)
+QUOTE_MARKS = "\"'“”‘’"
 
 
 class PronounRanker:
@@ -24,16 +25,28 @@ class PronounRanker:
         gender = PERSON_PRONOUNS.get(word)
         want = PERSON if gender else ORG
         sent = self.sent_index(pron.i)
+        attributed = self.quotation_before(pron.idx) if gender else None
         by_actor: dict[int, tuple] = {}
         for m in self.mentions_before(pron.idx):
             if sent - m.sent > window:
                 break
             if m.actor.kind != want or (gender and m.actor.gender and m.actor.gender != gender):
                 continue
-            if gender and m.sent == sent and self.in_quote(m.pos):
+            if gender and self.in_quote(m.pos) and (m.sent == sent or self.quote_at(m.pos) is attributed):
                 continue  # "“... #Justdoit,” he wrote": a name inside the quotation "he" attributes is not "he"
             by_actor.setdefault(id(m.actor), (m.actor, []))[1].append(m)
         return list(by_actor.values())
+
+    def quotation_before(self, pos: int):
+        """The quotation that closes just before `pos` (“Jesus means what he says. ... apply it,” he said), or None."""
+        if self.doc_text is None:
+            self.doc_text = self.doc.text
+        text, p = self.doc_text, pos - 1
+        while p > 0 and (text[p].isspace() or text[p] in ",;:-–—"):
+            p -= 1
+        if p <= 0 or text[p] not in QUOTE_MARKS:
+            return None
+        return self.quote_at(p - 1) or self.quote_at(p)
 
     def pronoun_features(self, pron, groups) -> list[dict[str, float]]:
         """Features of each candidate antecedent actor of `pron` (see training/train_pronouns.py)."""
