@@ -1,6 +1,6 @@
 """Pronoun chains that went to the wrong person in real articles (issue 20, item 8), on invented sentences of the same
 shapes: a wife and husband named by "Mrs." and "Mr." only, a name inside a quotation of several sentences that "he"
-attributes, and a surname the NER took alone for a place."""
+attributes, a person named only in passing after the last speaker, and a surname the NER took alone for a place."""
 from __future__ import annotations
 
 import pytest
@@ -25,6 +25,15 @@ CHAINS = {
     "he after a quotation naming someone else in another quotation stays the speaker": (
         "Pastor Ken Rowe spoke on his radio show on Monday.\n\n"
         "\"We will go on,\" he said. \"Peter Dunn was wrong about it.\"", "We will go on", "Ken Rowe"),
+    "a woman named only as a noun's modifier does not take she from the last speaker": (
+        "The race has been led by Anna Hale since May.\n\n"
+        "\"The race is close,\" said Leslie Carter, who runs a voters' group.\n\n"
+        "The campaigner believes that the Hale campaign took young voters for granted and now has to win them back."
+        "\n\n\"They have a big problem,\" she said.", "big problem", "Leslie Carter"),
+    "a woman who was the subject since the last speaker takes she": (
+        "\"The race is close,\" said Leslie Carter, who runs a voters' group.\n\n"
+        "Anna Hale believes that young voters will come back to her campaign.\n\n"
+        "\"They have a big problem,\" she said.", "big problem", "Anna Hale"),
 }
 
 
@@ -61,3 +70,13 @@ def test_a_place_named_like_no_one_stays_a_place(nlp):
 
     doc, _ = _with_place(nlp, "Adam Schiff visited the city on Monday. Leeds was cold.", "Leeds")
     assert [m.actor.name for m in Registry(doc).mentions if m.actor.kind == "person"] == ["Adam Schiff"]
+
+
+def test_a_known_surname_the_tagger_read_as_a_verb_is_still_a_mention_as_a_subject(nlp):
+    from ingest.extraction.speakers import Registry
+
+    doc = nlp("Tom Reed ran the firm in May. Reed himself was delighted by the deal.")
+    reed = [t for t in doc if t.text == "Reed"][-1]
+    doc.ents = [e for e in doc.ents if not e.start <= reed.i < e.end]
+    reed.pos_, reed.dep_ = "VERB", "nsubj"
+    assert [m.actor.name for m in Registry(doc).mentions if m.pos == reed.idx] == ["Tom Reed"]

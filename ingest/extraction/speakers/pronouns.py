@@ -112,6 +112,17 @@ class PronounRanker:
             return best  # the other was a subject since: the ranker's choice stands
         return actor
 
+    def _subject_over_passing(self, best: Actor, groups) -> Actor:
+        """ "..., said Leslie Wimes. || Wimes believes the Clinton campaign took black voters for granted. || "They have
+        a big problem," she said": a person named in the window only in passing (a noun's modifier, an object, inside
+        a quotation) does not take "he" or "she" from the latest person who was a subject or a speaker there."""
+        mentions = next(ms for a, ms in groups if a is best)
+        if any((m.subject or m.speaker) and not self.in_quote(m.pos) for m in mentions):
+            return best
+        subjects = [(m.pos, actor) for actor, ms in groups if actor is not best for m in ms
+                    if (m.subject or m.speaker) and not self.in_quote(m.pos)]
+        return max(subjects, key=lambda x: x[0])[1] if subjects else best
+
     def _main_clause_subject(self, m: Mention) -> bool:
         """Is the mention the subject of its sentence's main verb (not of a clause inside it)?"""
         if m.token_i < 0:
@@ -183,6 +194,7 @@ class PronounRanker:
         if best is not None and gender and self.trace is None and pron.dep_ in CUE_SUBJECT_DEPS \
                 and pron.head.dep_ == ROOT:
             best = self._sentence_subject_over(pron, best, groups)
+            best = self._subject_over_passing(best, groups)
         if best is None and gender:
             # no one in the window (a run of "he ..." sentences has kept someone in view): the latest person of that
             # gender who was the subject of a sentence, before one only named in passing ("One of his pupils was X")

@@ -118,7 +118,7 @@ class Registry(PronounRanker):
         if not surnames:
             return
         for tok in doc:
-            if tok.pos_ == "PROPN" and _unlabelled(tok) and tok.lower_ in surnames and not is_foreign(tok.idx):
+            if _read_as_name(tok) and _unlabelled(tok) and tok.lower_ in surnames and not is_foreign(tok.idx):
                 # "Ivanka Trump" unlabelled is Ivanka, not the Trump named first
                 first = doc[tok.i - 1].lower_ if tok.i > 0 else ""
                 actor = full_names.get((first, tok.lower_)) or surnames[tok.lower_]
@@ -426,6 +426,12 @@ class Registry(PronounRanker):
                 for m in [m for m in orgs if m.subject or m.speaker] + orgs:
                     return m.actor
         return None
+
+
+def _read_as_name(tok) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a verb that is a clause's subject ("Trump himself was
+    delighted", with "Trump" read as a verb)."""
+    return tok.pos_ == "PROPN" or (tok.dep_ in (NSUBJ, NSUBJPASS) and tok.text[:1].isupper() and tok.pos_ == "VERB")
 
 
 def _unlabelled(tok) -> bool:
