@@ -7,7 +7,7 @@ import math
 
 from ..lexicon import is_cue
 from ..records import ORG, PERSON
-from ..vocabulary import APPOS, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, POBJ, POSS, ROOT
+from ..vocabulary import APPOS, DET, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROOT
 from .actors import Actor, Mention, pronoun_weights
 
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
@@ -112,16 +112,40 @@ class PronounRanker:
             return best  # the other was a subject since: the ranker's choice stands
         return actor
 
-    def _subject_over_passing(self, best: Actor, groups) -> Actor:
+    def _subject_over_passing(self, pron, best: Actor, groups) -> Actor:
         """ "..., said Leslie Wimes. || Wimes believes the Clinton campaign took black voters for granted. || "They have
         a big problem," she said": a person named in the window only in passing (a noun's modifier, an object, inside
         a quotation) does not take "he" or "she" from the latest person who was a subject or a speaker there."""
         mentions = next(ms for a, ms in groups if a is best)
-        if any((m.subject or m.speaker) and not self.in_quote(m.pos) for m in mentions):
+        if any(self._subject_outside_quotes(m) for m in mentions):
             return best
         subjects = [(m.pos, actor) for actor, ms in groups if actor is not best for m in ms
-                    if (m.subject or m.speaker) and not self.in_quote(m.pos)]
-        return max(subjects, key=lambda x: x[0])[1] if subjects else best
+                    if self._subject_outside_quotes(m)]
+        if not subjects:
+            return best
+        pos, actor = max(subjects, key=lambda x: x[0])
+        return best if self._role_subject_between(pos, pron.idx) else actor
+
+    def _role_subject_between(self, start: int, end: int) -> bool:
+        """ "... MacDonell said. || Ms Sturgeon wrote to Mr McConnell. || In a furious response, the first minister
+        said ...": a sentence since whose subject is a person's role names someone the registry may not tie to a
+        name; the latest named subject is no safer a choice than the ranker's."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if tok.idx > start and tok.dep_ == NSUBJ and tok.head.dep_ == ROOT and tok.lemma_.lower() in PERSON_ROLES \
+                    and any(c.dep_ == DET and c.lower_ == "the" for c in tok.children) and not self.in_quote(tok.idx):
+                return True
+        return False
+
+    def _subject_outside_quotes(self, m: Mention) -> bool:
+        """A subject or speaker, or named in apposition to a subject ("The shadow secretary, Theresa May, said"),
+        outside quotations."""
+        if self.in_quote(m.pos):
+            return False
+        if m.subject or m.speaker:
+            return True
+        tok = self.doc[m.token_i] if m.token_i >= 0 else None
+        return tok is not None and tok.dep_ == APPOS and tok.head.dep_ in CUE_SUBJECT_DEPS + (NSUBJPASS,)
 
     def _main_clause_subject(self, m: Mention) -> bool:
         """Is the mention the subject of its sentence's main verb (not of a clause inside it)?"""
@@ -194,7 +218,7 @@ class PronounRanker:
         if best is not None and gender and self.trace is None and pron.dep_ in CUE_SUBJECT_DEPS \
                 and pron.head.dep_ == ROOT:
             best = self._sentence_subject_over(pron, best, groups)
-            best = self._subject_over_passing(best, groups)
+            best = self._subject_over_passing(pron, best, groups)
         if best is None and gender:
             # no one in the window (a run of "he ..." sentences has kept someone in view): the latest person of that
             # gender who was the subject of a sentence, before one only named in passing ("One of his pupils was X")
