@@ -28,12 +28,16 @@ CHAINS = {
     "a woman named only as a noun's modifier does not take she from the last speaker": (
         "The race has been led by Anna Hale since May.\n\n"
         "\"The race is close,\" said Leslie Carter, who runs a voters' group.\n\n"
-        "In her view the Hale campaign took young voters for granted and now has to win them back."
+        "Many believe that the Hale campaign took young voters for granted and now has to win them back."
         "\n\n\"They have a big problem,\" she said.", "big problem", "Leslie Carter"),
     "a woman named in apposition to the subject takes she from the speaker before": (
         "Anna Hale said: \"We will extend the pay to nine months.\"\n\n"
         "The shadow secretary for the family, Jane Roe, said: \"These plans were announced in December.\"\n\n"
         "She said the Conservatives would announce their own plans in May.", "their own plans", "Jane Roe"),
+    "a man named inside the main subject's phrase takes he from the speaker before": (
+        "\"Sales rose,\" chairman Martin Bray said.\n\nThe firm also reported that passenger numbers rose in "
+        "January. Aviation analyst Nick Hoek of BNP Paribas described the results as \"modest\". "
+        "\"It is quite good on the revenue side,\" he said.", "revenue side", "Nick Hoek"),
     "a woman who was the subject since the last speaker takes she": (
         "\"The race is close,\" said Leslie Carter, who runs a voters' group.\n\n"
         "Anna Hale believes that young voters will come back to her campaign.\n\n"

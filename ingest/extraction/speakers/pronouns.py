@@ -117,10 +117,10 @@ class PronounRanker:
         a big problem," she said": a person named in the window only in passing (a noun's modifier, an object, inside
         a quotation) does not take "he" or "she" from the latest person who was a subject or a speaker there."""
         mentions = next(ms for a, ms in groups if a is best)
-        if any(self._subject_outside_quotes(m) for m in mentions):
+        if any(self._in_main_subject(m) for m in mentions):
             return best
         subjects = [(m.pos, actor) for actor, ms in groups if actor is not best for m in ms
-                    if self._subject_outside_quotes(m)]
+                    if (m.subject or m.speaker) and not self.in_quote(m.pos)]
         if not subjects:
             return best
         pos, actor = max(subjects, key=lambda x: x[0])
@@ -137,15 +137,21 @@ class PronounRanker:
                 return True
         return False
 
-    def _subject_outside_quotes(self, m: Mention) -> bool:
-        """A subject or speaker, or named in apposition to a subject ("The shadow secretary, Theresa May, said"),
-        outside quotations."""
+    def _in_main_subject(self, m: Mention) -> bool:
+        """A subject or speaker, or named inside the main clause's subject ("The shadow secretary, Theresa May, said",
+        "Aviation analyst Nick Hale of BNP said"), outside quotations."""
         if self.in_quote(m.pos):
             return False
         if m.subject or m.speaker:
             return True
-        tok = self.doc[m.token_i] if m.token_i >= 0 else None
-        return tok is not None and tok.dep_ == APPOS and tok.head.dep_ in CUE_SUBJECT_DEPS + (NSUBJPASS,)
+        if m.token_i < 0:
+            return False
+        tok = self.doc[m.token_i]
+        if tok.dep_ == ROOT:
+            return True  # a name the parser made its sentence's root: no sign that it is named in passing
+        while tok.dep_ not in CUE_SUBJECT_DEPS + (NSUBJPASS, ROOT):
+            tok = tok.head
+        return tok.dep_ != ROOT and tok.head.dep_ == ROOT
 
     def _main_clause_subject(self, m: Mention) -> bool:
         """Is the mention the subject of its sentence's main verb (not of a clause inside it)?"""
