@@ -26,10 +26,15 @@ CHAINS = {
         "Pastor Ken Rowe spoke on his radio show on Monday.\n\n"
         "\"We will go on,\" he said. \"Peter Dunn was wrong about it.\"", "We will go on", "Ken Rowe"),
     "a woman named only as a noun's modifier does not take she from the last speaker": (
-        "The race has been led by Anna Hale since May.\n\n"
+        "Voters have backed the Anna Hale campaign since May.\n\n"
         "\"The race is close,\" said Leslie Carter, who runs a voters' group.\n\n"
         "Many believe that the Hale campaign took young voters for granted and now has to win them back."
         "\n\n\"They have a big problem,\" she said.", "big problem", "Leslie Carter"),
+    "a woman named as an object in a sentence of her own may be the one speaking": (
+        "Anna Hale has led the race since May.\n\n"
+        "For some the losses would outstrip the gains, said Lily Hart, a tax expert.\n\n"
+        "It has become a major issue in the campaign, with Anna Hale lambasting the plan.\n\n"
+        "\"The plan is trickle-down economics all over again,\" she said.", "trickle-down", "Anna Hale"),
     "a woman named in apposition to the subject takes she from the speaker before": (
         "Anna Hale said: \"We will extend the pay to nine months.\"\n\n"
         "The shadow secretary for the family, Jane Roe, said: \"These plans were announced in December.\"\n\n"

@@ -7,7 +7,7 @@ import math
 
 from ..lexicon import is_cue
 from ..records import ORG, PERSON
-from ..vocabulary import APPOS, DET, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROOT
+from ..vocabulary import APPOS, COMPOUND, DET, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROOT
 from .actors import Actor, Mention, pronoun_weights
 
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
@@ -114,17 +114,25 @@ class PronounRanker:
 
     def _subject_over_passing(self, pron, best: Actor, groups) -> Actor:
         """ "..., said Leslie Wimes. || Wimes believes the Clinton campaign took black voters for granted. || "They have
-        a big problem," she said": a person named in the window only in passing (a noun's modifier, an object, inside
-        a quotation) does not take "he" or "she" from the latest person who was a subject or a speaker there."""
+        a big problem," she said": a person named in the window only in passing (a noun's modifier, inside a
+        quotation, or an object in a sentence whose subject is that person) does not take "he" or "she" from the latest
+        person who was a subject or a speaker there. An object in a sentence of its own ("..., with Hillary Clinton
+        lambasting Trump's plan. || "...," she said") may well be the one speaking."""
         mentions = next(ms for a, ms in groups if a is best)
         if any(self._in_main_subject(m) for m in mentions):
             return best
-        subjects = [(m.pos, actor) for actor, ms in groups if actor is not best for m in ms
+        subjects = [(m.pos, m.sent, actor) for actor, ms in groups if actor is not best for m in ms
                     if (m.subject or m.speaker) and not self.in_quote(m.pos)]
         if not subjects:
             return best
-        pos, actor = max(subjects, key=lambda x: x[0])
+        pos, sent, actor = max(subjects, key=lambda x: x[0])
+        if any(not self._modifier(m) and not self.in_quote(m.pos) and m.sent != sent for m in mentions):
+            return best
         return best if self._role_subject_between(pos, pron.idx) else actor
+
+    def _modifier(self, m: Mention) -> bool:
+        """Named as a modifier of a noun: "the Clinton campaign", "Clinton's plan"."""
+        return m.token_i >= 0 and self.doc[m.token_i].dep_ in (COMPOUND, POSS)
 
     def _role_subject_between(self, start: int, end: int) -> bool:
         """ "... MacDonell said. || Ms Sturgeon wrote to Mr McConnell. || In a furious response, the first minister
