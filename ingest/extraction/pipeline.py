@@ -65,6 +65,6 @@ def analyse(doc, text: str, layout) -> tuple[list[Scored], Registry, list]:
         i = bisect.bisect_right(q_starts, pos) - 1
         return quotes[i] if i >= 0 and quotes[i].start < pos < quotes[i].end else None
 
-    registry = Registry(doc, foreign, in_quote=lambda pos: quote_at(pos) is not None)
+    registry = Registry(doc, foreign, quote_at=quote_at)
     cands = merge(find_candidates(doc, text, quotes, quote_at, body_end, foreign), text)
     return score(resolve_speakers(cands, registry, doc, text), text, quotes), registry, quotes

@@ -7,11 +7,12 @@ import math
 
 from ..lexicon import is_cue
 from ..records import ORG, PERSON
-from ..vocabulary import APPOS, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, POBJ, POSS, ROOT
+from ..vocabulary import APPOS, COMPOUND, DET, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROOT
 from .actors import Actor, Mention, pronoun_weights
 
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
 CUE_SUBJECT_DEPS = (NSUBJ,)
+QUOTE_MARKS = "\"'“”‘’"
 
 
 class PronounRanker:
@@ -24,16 +25,28 @@ class PronounRanker:
         gender = PERSON_PRONOUNS.get(word)
         want = PERSON if gender else ORG
         sent = self.sent_index(pron.i)
+        attributed = self.quotation_before(pron.idx) if gender else None
         by_actor: dict[int, tuple] = {}
         for m in self.mentions_before(pron.idx):
             if sent - m.sent > window:
                 break
             if m.actor.kind != want or (gender and m.actor.gender and m.actor.gender != gender):
                 continue
-            if gender and m.sent == sent and self.in_quote(m.pos):
+            if gender and self.in_quote(m.pos) and (m.sent == sent or self.quote_at(m.pos) is attributed):
                 continue  # "“... #Justdoit,” he wrote": a name inside the quotation "he" attributes is not "he"
             by_actor.setdefault(id(m.actor), (m.actor, []))[1].append(m)
         return list(by_actor.values())
+
+    def quotation_before(self, pos: int):
+        """The quotation that closes just before `pos` (“Jesus means what he says. ... apply it,” he said), or None."""
+        if self.doc_text is None:
+            self.doc_text = self.doc.text
+        text, p = self.doc_text, pos - 1
+        while p > 0 and (text[p].isspace() or text[p] in ",;:-–—"):
+            p -= 1
+        if p <= 0 or text[p] not in QUOTE_MARKS:
+            return None
+        return self.quote_at(p - 1) or self.quote_at(p)
 
     def pronoun_features(self, pron, groups) -> list[dict[str, float]]:
         """Features of each candidate antecedent actor of `pron` (see training/train_pronouns.py)."""
@@ -98,6 +111,55 @@ class PronounRanker:
         if any(m.pos > pos and (m.subject or m.speaker) for m in rival):
             return best  # the other was a subject since: the ranker's choice stands
         return actor
+
+    def _subject_over_passing(self, pron, best: Actor, groups) -> Actor:
+        """ "..., said Leslie Wimes. || Wimes believes the Clinton campaign took black voters for granted. || "They have
+        a big problem," she said": a person named in the window only in passing (a noun's modifier, inside a
+        quotation, or an object in a sentence whose subject is that person) does not take "he" or "she" from the latest
+        person who was a subject or a speaker there. An object in a sentence of its own ("..., with Hillary Clinton
+        lambasting Trump's plan. || "...," she said") may well be the one speaking."""
+        mentions = next(ms for a, ms in groups if a is best)
+        if any(self._in_main_subject(m) for m in mentions):
+            return best
+        subjects = [(m.pos, m.sent, actor) for actor, ms in groups if actor is not best for m in ms
+                    if (m.subject or m.speaker) and not self.in_quote(m.pos)]
+        if not subjects:
+            return best
+        pos, sent, actor = max(subjects, key=lambda x: x[0])
+        if any(not self._modifier(m) and not self.in_quote(m.pos) and m.sent != sent for m in mentions):
+            return best
+        return best if self._role_subject_between(pos, pron.idx) else actor
+
+    def _modifier(self, m: Mention) -> bool:
+        """Named as a modifier of a noun: "the Clinton campaign", "Clinton's plan"."""
+        return m.token_i >= 0 and self.doc[m.token_i].dep_ in (COMPOUND, POSS)
+
+    def _role_subject_between(self, start: int, end: int) -> bool:
+        """ "... MacDonell said. || Ms Sturgeon wrote to Mr McConnell. || In a furious response, the first minister
+        said ...": a sentence since whose subject is a person's role names someone the registry may not tie to a
+        name; the latest named subject is no safer a choice than the ranker's."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if tok.idx > start and tok.dep_ == NSUBJ and tok.head.dep_ == ROOT and tok.lemma_.lower() in PERSON_ROLES \
+                    and any(c.dep_ == DET and c.lower_ == "the" for c in tok.children) and not self.in_quote(tok.idx):
+                return True
+        return False
+
+    def _in_main_subject(self, m: Mention) -> bool:
+        """A subject or speaker, or named inside the main clause's subject ("The shadow secretary, Theresa May, said",
+        "Aviation analyst Nick Hale of BNP said"), outside quotations."""
+        if self.in_quote(m.pos):
+            return False
+        if m.subject or m.speaker:
+            return True
+        if m.token_i < 0:
+            return False
+        tok = self.doc[m.token_i]
+        if tok.dep_ == ROOT:
+            return True  # a name the parser made its sentence's root: no sign that it is named in passing
+        while tok.dep_ not in CUE_SUBJECT_DEPS + (NSUBJPASS, ROOT):
+            tok = tok.head
+        return tok.dep_ != ROOT and tok.head.dep_ == ROOT
 
     def _main_clause_subject(self, m: Mention) -> bool:
         """Is the mention the subject of its sentence's main verb (not of a clause inside it)?"""
@@ -170,6 +232,7 @@ class PronounRanker:
         if best is not None and gender and self.trace is None and pron.dep_ in CUE_SUBJECT_DEPS \
                 and pron.head.dep_ == ROOT:
             best = self._sentence_subject_over(pron, best, groups)
+            best = self._subject_over_passing(pron, best, groups)
         if best is None and gender:
             # no one in the window (a run of "he ..." sentences has kept someone in view): the latest person of that
             # gender who was the subject of a sentence, before one only named in passing ("One of his pupils was X")

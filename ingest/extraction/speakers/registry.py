@@ -32,9 +32,10 @@ class Registry(PronounRanker):
     # training/train_pronouns.py sets this to a list to record (pronoun offset, [(actor, features)], choice)
     trace: list | None = None
 
-    def __init__(self, doc, is_foreign=lambda pos: False, in_quote=None):
+    def __init__(self, doc, is_foreign=lambda pos: False, in_quote=None, quote_at=None):
         self.doc = doc
-        self.in_quote = in_quote or (lambda pos: False)
+        self.quote_at = quote_at or (lambda pos: None)  # the quotation a position lies in, or None
+        self.in_quote = in_quote or (lambda pos: self.quote_at(pos) is not None)
         self.doc_text = None
         self.actors: list[Actor] = []
         self.mentions: list[Mention] = []
@@ -56,6 +57,7 @@ class Registry(PronounRanker):
             honorific = None
             if ent.label_ == "PERSON":
                 name, honorific = peer_name(*split_honorifics(name))
+                honorific = honorific or _gendered_honorific_before(ent)
             labels[name][ent.label_] += 1
             ents.append((ent, name, honorific))
         full_names = [n for n, c in labels.items() if c.most_common(1)[0][0] == "PERSON" and len(n.split()) > 1]
@@ -111,7 +113,8 @@ class Registry(PronounRanker):
                 actor.name = short
 
     def _add_unlabelled_surnames(self, doc, is_foreign) -> None:
-        """Surnames of known people that NER left unlabelled still count as mentions."""
+        """Surnames of known people that NER left unlabelled, or took alone for a place or a thing ("Schiff called on
+        the administration" as a location), still count as mentions."""
         surnames, full_names = {}, {}
         for a in self.actors:
             words = a.name.lower().split()
@@ -121,7 +124,7 @@ class Registry(PronounRanker):
         if not surnames:
             return
         for tok in doc:
-            if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ in surnames and not is_foreign(tok.idx):
+            if _read_as_name(tok) and _unlabelled(tok) and tok.lower_ in surnames and not is_foreign(tok.idx):
                 # "Ivanka Trump" unlabelled is Ivanka, not the Trump named first
                 first = doc[tok.i - 1].lower_ if tok.i > 0 else ""
                 actor = full_names.get((first, tok.lower_)) or surnames[tok.lower_]
@@ -555,6 +558,28 @@ def _describing_nouns(ent) -> list:
                                                      or before.head.i == root.head.i):
         found.append(before)  # the noun set on the name, or beside it as the parser may read it
     return found
+
+
+def _read_as_name(tok) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a verb that is a clause's subject ("Trump himself was
+    delighted", with "Trump" read as a verb)."""
+    return tok.pos_ == "PROPN" or (tok.dep_ in (NSUBJ, NSUBJPASS) and tok.text[:1].isupper() and tok.pos_ == "VERB")
+
+
+def _unlabelled(tok) -> bool:
+    """Not part of a name NER labelled as an actor's: no entity, or one word taken for another kind of thing."""
+    if not tok.ent_type_:
+        return True
+    alone = tok.ent_iob_ == "B" and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+    return alone and tok.ent_type_ not in ENT_KINDS
+
+
+def _gendered_honorific_before(ent) -> str | None:
+    """ "Mrs. Clinton" with only "Clinton" labelled: the "Mrs." just before it, which tells Hillary from Bill."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is None or before.lower_.rstrip(".") not in COURTESY or not honorific_gender(before.text):
+        return None
+    return before.text
 
 
 def _part_of(a: str, b: str) -> bool:

@@ -8,12 +8,12 @@ from spacy.tokens import Span
 
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceType
 from ..rules import R
-from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, DESCRIPTIVE, DET, DOBJ, FIRST_PERSON, FLAT,
-                          HONORIFICS, MEMBERS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES,
-                          PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP, PUNCT, QUANTIFIERS,
-                          RELCL, SMALL_NAME_WORDS, SPOKESPERSONS, TIME_NOUNS)
+from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, COURTESY, DESCRIPTIVE, DET, DOBJ,
+                          FIRST_PERSON, FLAT, HONORIFICS, MEMBERS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS,
+                          ORG_ROLES, PARTY_NAMES, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP,
+                          PUNCT, QUANTIFIERS, RELCL, SMALL_NAME_WORDS, SPOKESPERSONS, TIME_NOUNS)
 from . import sources
-from .actors import Actor, ent_name, role_modifiers
+from .actors import ENT_KINDS, Actor, ent_name, role_modifiers
 from .registry import Registry, years_old
 from .titles import is_occupation, split_honorifics
 
@@ -129,6 +129,8 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
         if before is not None and before.pos_ == "PROPN" and before.dep_ == COMPOUND and before.head.i in range(ent.start, ent.end):
             # "Otis Ferry" with only "Ferry" labelled: Otis, not the Ferry named most
             actor = registry.lookup(f"{before.text} {name}")
+        if actor is None and before is not None and before.lower_.rstrip(".") in COURTESY:
+            actor = registry.lookup(f"{before.text} {name}")  # "Mrs. Clinton" with only "Clinton" labelled
         actor = actor or registry.lookup(name)
         if actor is not None and actor.label == "GPE":
             actor = registry.company_named_from(actor)  # "Texas said" in an article on Texas Instruments
@@ -148,7 +150,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     if tok.text.rstrip(".") in POSTNOMINALS and before is not None and before.ent_type_ == "PERSON" and before.head.i == tok.i:
         return resolve_subject(before, registry, unnamed, text)  # "Paul Boateng MP said"
-    if tok.pos_ == "PROPN" and not tok.ent_type_:  # a name NER missed: "Okafor said"
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in ENT_KINDS:  # a name NER missed: "Okafor said", "Schiff" as a place
         names = [t for t in toks if t.pos_ == "PROPN" and t.i <= tok.i]
         actor = registry.lookup(text[names[0].idx: tok.idx + len(tok.text)]) if names else None
         if actor is not None:
