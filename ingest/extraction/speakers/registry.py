@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
 from ..vocabulary import (APPOS, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS,
-                          MALE_HONORIFICS, NSUBJ, NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES,
+                          MALE_HONORIFICS, NAME_PARTICLES, NSUBJ, NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES,
                           PARTY_NAMES, PEERS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES, ROLE_SYNONYMS,
                           ROOT, STYLES)
 from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
@@ -108,7 +108,7 @@ class Registry(PronounRanker):
         """Surnames of known people that NER left unlabelled still count as mentions."""
         surnames, full_names = {}, {}
         for a in self.actors:
-            words = a.name.lower().split()
+            words = _unsuffixed(a.name.lower().split())[0]
             if a.kind == PERSON and len(words) > 1:
                 surnames.setdefault(words[-1], a)
                 full_names[words[0], words[-1]] = a
@@ -159,7 +159,7 @@ class Registry(PronounRanker):
             if kind == PERSON:
                 # "Lord Butler" is "Robin Butler" (a peer goes by his title), "Mr Howard" never "Mrs Howard"
                 peer = len(words) == 2 == len(aw) and (words[0] in PEERS or aw[0] in PEERS)
-                same = words[-1] == aw[-1] and (len(words) == 1 or len(aw) == 1 or words[0] == aw[0] or peer)
+                same = same_surname(words, aw) or (peer and words[-1] == aw[-1])
                 first_only = len(words) == 1 and len(aw) > 1 and words[0] == aw[0]
                 if (same or first_only) and compatible(actor, gender or name_gender(name)):
                     if same and len(words) > len(aw):
@@ -256,7 +256,7 @@ class Registry(PronounRanker):
         if actor is not None and compatible(actor, gender) and (len(words) > 1 or actor.kind != PERSON):
             return actor
         matches = [a for a in reversed(self.actors) if a.kind == PERSON and compatible(a, gender)
-                   and words[-1] == a.name.lower().split()[-1] and (len(words) == 1 or words[0] == a.name.lower().split()[0])]
+                   and same_surname(words, a.name.lower().split())]
         if matches:
             # a bare surname shared by several people: the one the article talks about most
             return max(matches, key=lambda a: self.mention_count[id(a)])
@@ -423,6 +423,34 @@ class Registry(PronounRanker):
                 for m in [m for m in orgs if m.subject or m.speaker] + orgs:
                     return m.actor
         return None
+
+
+GENERATIONAL = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def _unsuffixed(words: list[str]) -> tuple[list[str], str]:
+    """The words of a person's name without a generational suffix ("jr."), and that suffix."""
+    if len(words) > 2 and words[-1] in GENERATIONAL:
+        return words[:-1], words[-1].rstrip(".")
+    return words, ""
+
+
+def _by_surname(short: list[str], full: list[str]) -> bool:
+    """Does `short` name the person of `full` by the surname alone, its particles included ("le pen" of "marine le
+    pen")?"""
+    return len(short) < len(full) and full[-len(short):] == short and all(w in NAME_PARTICLES for w in short[:-1])
+
+
+def same_surname(words: list[str], other: list[str]) -> bool:
+    """Can two person names (lower-case words) be one person's: one of them the surname alone ("le pen" and "marine le
+    pen", "comey" and "james b. comey jr."), or both with the same first name, surname and suffix ("donald j. trump"
+    and "donald trump", not "donald trump jr.")?"""
+    (short, suffix), (long_, other_suffix) = _unsuffixed(words), _unsuffixed(other)
+    if not short or not long_ or short[-1] != long_[-1]:
+        return False
+    if _by_surname(short, long_) or _by_surname(long_, short):
+        return True
+    return short[0] == long_[0] and suffix == other_suffix
 
 
 def _part_of(a: str, b: str) -> bool:
