@@ -84,7 +84,7 @@ def lookup_forms(sighting: Sighting) -> list[str]:
     if kind == Actor.Kind.PERSON:
         forms += person_alias_forms(name)
     if kind in PERSONISH:
-        forms += [*first_name_variants(name), without_middle_initials(name)]
+        forms += [*first_name_variants(name), without_middle_initials(name), surname(name)]
     if kind in ORGISH:
         forms += party_forms(name)
         for form in (name, *sighting.aliases):
@@ -298,13 +298,13 @@ class Plan:
         if same is not None:
             return same, False
         last = normalize_name(surname(sighting.name))
-        if sighting.kind != Actor.Kind.PERSON or not last:
-            return None
+        sex = self._sex_of(sighting.name) or ""
+        if not last or (sighting.kind != Actor.Kind.PERSON and not sex):
+            return None  # of a name of unknown kind, only one that opens with a first name is a person's
         holders = [a for a in self._candidates(last) if a.kind in PERSONISH]
         bare = [a for a in holders if _bare_surname(a, self._forms_of(a)) == last]
         if len(bare) != 1 or len(holders) != 1:
             return None  # another person of that surname is known: which one the bare surname was is not certain
-        sex = self._sex_of(sighting.name) or ""
         return (bare[0], True) if not sex or self._sex_of_actor(bare[0]) in ("", sex) else None
 
     def _evidence(self, actor: Actor, sighting: Sighting) -> bool:

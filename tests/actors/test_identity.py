@@ -335,3 +335,16 @@ def test_two_articles_naming_one_person_two_ways_make_one_actor():
     speakers = Actor.objects.filter(statements__isnull=False).distinct()
     names = sorted(a.name for a in speakers if a.kind == PERSON)
     assert names == ["Donald J. Trump", "Harry M. Reid"], names
+
+
+def test_a_name_of_unknown_kind_takes_the_surname_record_only_when_it_opens_with_a_first_name():
+    def sex_of(name: str) -> str:
+        return {"Barack": "m", "Michelle": "f"}.get(name.split()[0], "")
+
+    obama = resolve_actors(names=[Sighting("Obama", PERSON, courtesy="Mr.")])["Obama"]
+    assert resolve_actors(names=[Sighting("Michelle Obama", UNKNOWN)], sex_of=sex_of)["Michelle Obama"] != obama
+    assert resolve_actors(names=[Sighting("Barack Obama", UNKNOWN)], sex_of=sex_of)["Barack Obama"] == obama
+    obama.refresh_from_db()
+    assert (obama.name, obama.kind) == ("Barack Obama", PERSON)
+    sachs = resolve_actors(names=[Sighting("Sachs", PERSON)])["Sachs"]
+    assert resolve_actors(names=[Sighting("Goldman Sachs", UNKNOWN)], sex_of=sex_of)["Goldman Sachs"] != sachs
