@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from .models import Actor
 from .normalize import (
-    COURTESY, PEERAGE, SURNAME_PARTICLES, acronyms, first_name_variants, looks_like_acronym, names_agree, normalize_name, party_forms,
-    party_stem, person_name_parts, surname, title_sex, without_middle_initials,
+    COURTESY, PEERAGE, SURNAME_PARTICLES, acronyms, first_name_variants, looks_like_acronym, names_agree,
+    normalize_name, party_forms, party_stem, person_name_parts, surname, title_sex, without_middle_initials,
 )
 
 PERSONISH = (Actor.Kind.PERSON, Actor.Kind.UNKNOWN)

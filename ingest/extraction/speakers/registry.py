@@ -12,9 +12,9 @@ from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
 from ..vocabulary import (APPOS, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS,
-                          MALE_HONORIFICS, NAME_PARTICLES, NSUBJ, NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES,
-                          PARTY_NAMES, PEERS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES, ROLE_SYNONYMS,
-                          ROOT, STYLES)
+                          MALE_HONORIFICS, NAME_PARTICLES, NSUBJ, NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS,
+                          ORG_ROLES, PARTY_NAMES, PEERS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES,
+                          ROLE_SYNONYMS, ROOT, STYLES)
 from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
                      honorific_gender, name_gender, role_modifiers, squashed)
 from .pronouns import PronounRanker
