@@ -70,7 +70,9 @@ class Registry(PronounRanker):
                 label = "PERSON"
             if label not in REGISTERED:
                 continue
-            gender = honorific_gender(honorific or name.split()[0]) if label == "PERSON" else None
+            # "Ms. Trump" with only "Trump" labelled: the title before the entity says her sex all the same
+            gender = honorific_gender(honorific or _courtesy_before(ent) or name.split()[0]) if label == "PERSON" \
+                else None
             actor = self._actor_for(name, ENT_KINDS[label], gender, label)
             actor.label = actor.label or label
             actor.add_alias(name)
@@ -108,7 +110,7 @@ class Registry(PronounRanker):
         """Surnames of known people that NER left unlabelled still count as mentions."""
         surnames, full_names = {}, {}
         for a in self.actors:
-            words = _unsuffixed(a.name.lower().split())[0]
+            words = a.name.lower().split()
             if a.kind == PERSON and len(words) > 1:
                 surnames.setdefault(words[-1], a)
                 full_names[words[0], words[-1]] = a
@@ -425,14 +427,10 @@ class Registry(PronounRanker):
         return None
 
 
-GENERATIONAL = frozenset("jr jr. sr sr. ii iii iv".split())
-
-
-def _unsuffixed(words: list[str]) -> tuple[list[str], str]:
-    """The words of a person's name without a generational suffix ("jr."), and that suffix."""
-    if len(words) > 2 and words[-1] in GENERATIONAL:
-        return words[:-1], words[-1].rstrip(".")
-    return words, ""
+def _courtesy_before(ent) -> str | None:
+    """ "Ms." right before an entity that leaves it out ("Ms. [Trump]"), or None."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before.text if before is not None and before.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss") else None
 
 
 def _by_surname(short: list[str], full: list[str]) -> bool:
@@ -443,14 +441,11 @@ def _by_surname(short: list[str], full: list[str]) -> bool:
 
 def same_surname(words: list[str], other: list[str]) -> bool:
     """Can two person names (lower-case words) be one person's: one of them the surname alone ("le pen" and "marine le
-    pen", "comey" and "james b. comey jr."), or both with the same first name, surname and suffix ("donald j. trump"
-    and "donald trump", not "donald trump jr.")?"""
-    (short, suffix), (long_, other_suffix) = _unsuffixed(words), _unsuffixed(other)
-    if not short or not long_ or short[-1] != long_[-1]:
+    pen"), or both with the same first and last words ("donald j. trump" and "donald trump", not "donald trump jr.":
+    a "Mr. Comey" stays apart from "James B. Comey Jr." here, and joins him in the database, actors.resolution)?"""
+    if not words or not other or words[-1] != other[-1]:
         return False
-    if _by_surname(short, long_) or _by_surname(long_, short):
-        return True
-    return short[0] == long_[0] and suffix == other_suffix
+    return _by_surname(words, other) or _by_surname(other, words) or words[0] == other[0]
 
 
 def _part_of(a: str, b: str) -> bool:
