@@ -218,9 +218,6 @@ def test_a_titled_surname_goes_to_the_family_member_of_that_sex(run):
     statements = run(text)
     assert one(statements, "jobs").speaker.name == "Hillary Clinton"
     assert one(statements, "crowd").speaker.name == "Bill Clinton"
-    text = ("Ivanka Trump introduced Donald Trump at the rally. Ms. Trump said that her father would win. "
-            "Mr. Trump said that the wall would be built.")
-    statements = run(text)
-    # the parser labels neither "Ivanka Trump" nor "Ms."; her title still says she is not her father
-    assert one(statements, "father").speaker.name != "Donald Trump"
-    assert one(statements, "wall").speaker.name == "Donald Trump"
+    # the one Epstein named: a first name's guess ("Lee", mostly men's) does not part her from "Ms. Epstein"
+    s = one(run("Lee Epstein teaches law in St. Louis. Ms. Epstein said that the court was split."), "court")
+    assert s.speaker.name == "Lee Epstein"

@@ -174,10 +174,22 @@ class Registry(PronounRanker):
                     actor.name = name
                 self._by_key.setdefault(key, actor)
                 return actor
+        guessed = self._only_namesake(words, gender) if kind == PERSON and gender else None
+        if guessed is not None:
+            return guessed
         actor = Actor(name=name, kind=kind)
         self.actors.append(actor)
         self._by_key.setdefault(key, actor)
         return actor
+
+    def _only_namesake(self, words: list[str], gender: str) -> Actor | None:
+        """ "Ms. Epstein" after "Lee Epstein", whom only the first name took for a man: the one person of that surname,
+        when nothing but a guess from a first name says otherwise (with two, the title tells them apart)."""
+        namesakes = [a for a in self.actors if a.kind == PERSON and same_surname(words, a.name.lower().split())]
+        if len(namesakes) == 1 and namesakes[0].gender_by_name and namesakes[0].gender != gender:
+            self._by_key.setdefault(" ".join(words), namesakes[0])
+            return namesakes[0]
+        return None
 
     def _learn_gender(self, doc) -> None:
         """Guess a person's gender from pronouns in sentences where they are the only person named; a one-word
