@@ -31,11 +31,18 @@ The rules, and their scores (several reasons for one pair combine as 1 - (1 - s1
 - **other forms of one name** (0.85; 0.6 when up to three candidates): party names of one party ("Tories",
   "Conservatives", "Conservative Party", normalize.party_forms, not persons) and a known short or full form of a
   first name with the same rest of the name ("Vince Cable" / "Vincent Cable", normalize.first_name_variants,
-  not organizations).
+  not organizations), and a person's name without its middle initials ("Harry M. Reid" / "Harry Reid", not
+  "George W. Bush" / "George H. W. Bush": normalize.names_agree).
+- **same first name, surnames one letter apart** (0.7): people with the same first names whose surnames of at
+  least NEAR_SURNAME_MIN letters are one edit apart (rapidfuzz's Levenshtein distance), compared within a block
+  of one first name ("Debbie Wasserman Schultz" / "Debbie Wasserman Shultz", "Sergey Lavrov" / "Sergey Lavrow";
+  not "John Smith" / "John Smyth": too short a surname to say).
 - **similar spelling** (ratio × 0.85): rapidfuzz's `fuzz.ratio` of the normalised names at least
   FUZZY_THRESHOLD (91: "Sergey Lavrov" / "Sergei Lavrov" at 92 pass; "John Smith" / "Joan Smith" at 90 do
   not), compared only within a block of actors sharing a first or last word and of compatible kinds; blocks
-  larger than FUZZY_BLOCK_LIMIT are skipped (a very common word says too little to be worth its square).
+  larger than FUZZY_BLOCK_LIMIT are skipped (a very common word says too little to be worth its square). Not
+  two people of one first name and surname whose middle initials or suffixes differ ("George W. Bush" /
+  "George H. W. Bush", "Donald Trump" / "Donald Trump Jr."): those say they are two.
 - **shared role** (0.5: co-chairs and boards exist, so alone it is a weak hint that mostly adds to another
   reason): both hold the same title in the same organization at overlapping dates (a missing date counts as
   open), and at most ROLE_HOLDERS_LIMIT actors ever held it ("Leader" of the Liberal Democrats by "Charles
@@ -53,14 +60,17 @@ from dataclasses import dataclass, field
 from django.db import connection
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from .models import Actor, ActorAlias, DistinctActors, Role
 from .normalize import (
-    COURTESY, PEERAGE, acronyms, first_name_variants, looks_like_acronym, normalize_name, party_forms, party_stem,
+    COURTESY, PEERAGE, acronyms, first_name_variants, looks_like_acronym, names_agree, normalize_name, party_forms,
+    party_stem, person_name_parts, without_middle_initials,
 )
 
 FUZZY_THRESHOLD = 91
 FUZZY_BLOCK_LIMIT = 200
+NEAR_SURNAME_MIN = 6
 ROLE_HOLDERS_LIMIT = 4
 ACRONYM_CANDIDATES_LIMIT = 3
 
@@ -104,6 +114,13 @@ def _split_title(normalized: str) -> tuple[str, tuple[str, ...]]:
 
 def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _told_apart(a: _Actor, b: _Actor) -> bool:
+    """Two people whose names differ only where they say they are two: other middle initials ("George W. Bush",
+    "George H. W. Bush") or a suffix ("Donald Trump", "Donald Trump Jr.")."""
+    parts_a, parts_b = person_name_parts(a.normalized), person_name_parts(b.normalized)
+    return parts_a[0] == parts_b[0] and parts_a[2] == parts_b[2] and not names_agree(a.normalized, b.normalized)
 
 
 class _Finder:
@@ -214,6 +231,10 @@ class _Finder:
             candidates = {other.id for form in forms for other in self.by_name.get(normalize_name(form), ())
                           if other.id != actor.id
                           and (Actor.Kind.UNKNOWN in (actor.kind, other.kind) or actor.kind == other.kind)}
+            if actor.kind in PERSONISH:  # "Harry M. Reid" and "Harry Reid"
+                candidates |= {other.id for other in self.by_name.get(normalize_name(without_middle_initials(
+                    actor.name)), ()) if other.id != actor.id and other.kind in PERSONISH
+                    and names_agree(actor.name, other.name)}
             if 0 < len(candidates) <= 3:
                 for other_id in candidates:
                     self.suggest(actor.id, other_id, 0.85 if len(candidates) == 1 else 0.6,
@@ -272,9 +293,31 @@ class _Finder:
             scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, dtype=np.float32)
             for i, j in zip(*np.nonzero(np.triu(scores, 1))):
                 a, b = block[i], block[j]
-                if a.normalized != b.normalized:
+                if a.normalized != b.normalized and not _told_apart(a, b):
                     ratio = float(scores[i, j])
                     self.suggest(a.id, b.id, round(ratio / 100 * 0.85, 3), f"similar spelling ({ratio:.0f}%)")
+
+    def near_surname(self) -> None:
+        """People of the same first name whose surnames are one letter apart ("Debbie Wasserman Schultz" /
+        "Debbie Wasserman Shultz"), a misspelling or another transliteration, when their whole names fall short
+        of FUZZY_THRESHOLD; a surname of at least NEAR_SURNAME_MIN letters (Levenshtein distance, rapidfuzz)."""
+        blocks: dict[str, list[_Actor]] = {}
+        for actor in self.actors.values():
+            if actor.kind in PERSONISH and len(actor.words) >= 2 and not actor.title \
+                    and len(actor.words[-1]) >= NEAR_SURNAME_MIN:
+                blocks.setdefault(" ".join(actor.words[:-1]), []).append(actor)
+        for block in blocks.values():
+            if len(block) < 2 or len(block) > FUZZY_BLOCK_LIMIT:
+                continue
+            surnames = [actor.words[-1] for actor in block]
+            distances = process.cdist(surnames, surnames, scorer=Levenshtein.distance, score_cutoff=1,
+                                      dtype=np.int32)
+            for i, j in zip(*np.nonzero(np.triu(distances == 1, 1))):
+                a, b = block[i], block[j]
+                if Actor.Kind.UNKNOWN in (a.kind, b.kind) and a.kind == b.kind:
+                    continue  # two names of unknown kind: nothing says they are people
+                self.suggest(a.id, b.id, 0.7, f"same first name, surnames one letter apart ({a.words[-1]} / "
+                                              f"{b.words[-1]})")
 
     def shared_role(self) -> None:
         roles, actors = Role._meta.db_table, Actor._meta.db_table
@@ -312,5 +355,6 @@ def find_pairs() -> list[Pair]:
     finder.other_forms()
     finder.short_form()
     finder.similar_spelling()
+    finder.near_surname()
     finder.shared_role()
     return sorted(finder.pairs.values(), key=lambda p: (-p.score, p.a_id, p.b_id))

@@ -58,6 +58,64 @@ def looks_like_acronym(name: str) -> bool:
     return sum(ch.isupper() for ch in name) * 3 >= len(name) * 2
 
 
+GENERATIONAL = frozenset("jr sr ii iii iv".split())
+SURNAME_PARTICLES = frozenset("le la de du van von der den da di del al el bin ibn".split())
+
+
+def _initial(word: str) -> bool:
+    """ "J.", "M", "H.W." (normalised, "h w" is two words): a middle initial."""
+    return len(word) == 1 and word.isalpha()
+
+
+def person_name_parts(name: str) -> tuple[str, tuple[str, ...], str, str]:
+    """(first name, middle names, surname, generational suffix) of a person's normalised name: "Harry M. Reid" ->
+    ("harry", ("m",), "reid", ""); "Donald Trump Jr." -> ("donald", (), "trump", "jr"); "Marine Le Pen" ->
+    ("marine", (), "le pen", "")."""
+    words = normalize_name(name).split()
+    suffix = words.pop() if len(words) > 2 and words[-1] in GENERATIONAL else ""
+    if len(words) < 2:
+        return "", (), " ".join(words), suffix
+    last = 1
+    while len(words) - last > 1 and words[-last - 1] in SURNAME_PARTICLES:
+        last += 1
+    return words[0], tuple(words[1:-last]), " ".join(words[-last:]), suffix
+
+
+def surname(name: str) -> str:
+    """The surname of a person's name as written ("Le Pen" of "Marine Le Pen", "Comey" of "James B. Comey Jr."),
+    or "" for a name of one word."""
+    words = name.split()
+    while len(words) > 2 and normalize_name(words[-1]) in GENERATIONAL:
+        words.pop()
+    if len(words) < 2:
+        return ""
+    last = 1
+    while len(words) - last > 1 and normalize_name(words[-last - 1]) in SURNAME_PARTICLES:
+        last += 1
+    return " ".join(words[-last:])
+
+
+def without_middle_initials(name: str) -> str:
+    """ "Harry M. Reid" -> "Harry Reid", "George H.W. Bush" -> "George Bush"; the name itself when it has no
+    middle initial or opens with one ("J. K. Rowling")."""
+    words = name.split()
+    if len(words) < 3 or _initial(normalize_name(words[0])):
+        return name
+    kept = [words[0], *(w for w in words[1:-1] if not all(map(_initial, normalize_name(w).split()))), words[-1]]
+    return " ".join(kept) if len(kept) < len(words) else name
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Can two full names of people be one person's: the same first name, surname and suffix ("Jr."), and middle
+    names that do not contradict (one has none, or their initials are the same): "Donald J. Trump" and "Donald
+    Trump", not "George W. Bush" and "George H. W. Bush", nor "Donald Trump" and "Donald Trump Jr."."""
+    first_a, middle_a, last_a, suffix_a = person_name_parts(a)
+    first_b, middle_b, last_b, suffix_b = person_name_parts(b)
+    if not (first_a and first_a == first_b and last_a == last_b and suffix_a == suffix_b):
+        return False
+    return not middle_a or not middle_b or [w[0] for w in middle_a] == [w[0] for w in middle_b]
+
+
 def title_sex(normalized: str) -> str:
     """"m" or "f" when a normalised name begins with a courtesy or peerage title that says so ("mrs howard")."""
     first = normalized.split(" ", 1)[0]

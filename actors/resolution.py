@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from .models import Actor
 from .normalize import (
-    COURTESY, PEERAGE, acronyms, first_name_variants, looks_like_acronym, normalize_name, party_forms, party_stem,
-    title_sex,
+    COURTESY, PEERAGE, SURNAME_PARTICLES, acronyms, first_name_variants, looks_like_acronym, names_agree,
+    normalize_name, party_forms, party_stem, person_name_parts, surname, title_sex, without_middle_initials,
 )
 
 PERSONISH = (Actor.Kind.PERSON, Actor.Kind.UNKNOWN)
@@ -58,12 +58,15 @@ def _kinds_meet(a: str, b: str) -> bool:
 
 
 def person_alias_forms(name: str) -> list[str]:
-    """Names a person is also written as: the full name and the surname ("Sergey Lavrov" -> "Lavrov"). A peer
-    is written with the title ("Lord Bach"), never the bare surname, so a peer gets no surname alias."""
+    """Names a person is also written as: the full name, without its middle initials ("Harry M. Reid" -> "Harry
+    Reid") and the surname ("Sergey Lavrov" -> "Lavrov", "Marine Le Pen" -> "Le Pen", "James Comey Jr." ->
+    "Comey"). A peer is written with the title ("Lord Bach"), never the bare surname, so a peer gets no surname
+    alias."""
     parts = name.split()
-    forms = [name]
-    if len(parts) >= 2 and parts[-1][:1].isupper() and normalize_name(parts[0]) not in PEERAGE:
-        forms.append(parts[-1])
+    forms = [name, without_middle_initials(name)]
+    last = surname(name)
+    if last[:1].isupper() and normalize_name(parts[0]) not in PEERAGE:
+        forms.append(last)
     return forms
 
 
@@ -81,7 +84,7 @@ def lookup_forms(sighting: Sighting) -> list[str]:
     if kind == Actor.Kind.PERSON:
         forms += person_alias_forms(name)
     if kind in PERSONISH:
-        forms += first_name_variants(name)
+        forms += [*first_name_variants(name), without_middle_initials(name), surname(name)]
     if kind in ORGISH:
         forms += party_forms(name)
         for form in (name, *sighting.aliases):
@@ -91,6 +94,29 @@ def lookup_forms(sighting: Sighting) -> list[str]:
 
 def _sex(actor: Actor, alias_forms: Iterable[str]) -> str:
     return title_sex(normalize_name(actor.name)) or next(filter(None, map(title_sex, alias_forms)), "")
+
+
+def surname_only(normalized: str) -> bool:
+    """ "howard", "le pen": a surname given alone, its particles included."""
+    words = normalized.split()
+    return bool(words) and all(w in SURNAME_PARTICLES for w in words[:-1])
+
+
+def _seniors(people: list[Actor]) -> list[Actor]:
+    """Without a "Jr." whose namesake without the suffix is among them: "Mr. Trump" is not Donald Trump Jr."""
+    plain = {person_name_parts(a.name)[:3] for a in people if not person_name_parts(a.name)[3]}
+    return [a for a in people if not person_name_parts(a.name)[3] or person_name_parts(a.name)[:3] not in plain]
+
+
+def _bare_surname(actor: Actor, alias_forms: set[str]) -> str:
+    """The surname an actor is named by alone ("obama" for "Obama", "Mr. Obama"), or "". A person (or an actor of
+    unknown kind a courtesy title shows to be one) only; a peer is a name of its own."""
+    words = normalize_name(actor.name).split()
+    titled = len(words) > 1 and words[0] in COURTESY
+    if titled:
+        words = words[1:]
+    person = actor.kind == Actor.Kind.PERSON or titled or any(f.split()[0] in COURTESY for f in alias_forms if f)
+    return " ".join(words) if person and surname_only(" ".join(words)) else ""
 
 
 def choose(candidates: list[Actor], normalized: str) -> Actor | None:
@@ -114,16 +140,19 @@ class Plan:
     created for an earlier one, and the aliases recorded for it, count for the later ones.
 
     `roles_of(actor ids)` gives the roles of candidates ({id: [role dicts]}); it is called only when several
-    people share a surname that an article gives alone.
+    people share a surname that an article gives alone. `sex_of(full name)` says "m" or "f" when a first name
+    does ("Bill Clinton"), for people no title says it of ("Mrs Clinton" is not Bill Clinton).
     """
 
     def __init__(self, wanted: list[Sighting], known: dict[str, list[Actor]], *, on: dt.date | None = None,
-                 roles_of: Callable[[set[int]], dict[int, list[dict]]] | None = None):
+                 roles_of: Callable[[set[int]], dict[int, list[dict]]] | None = None,
+                 sex_of: Callable[[str], str | None] | None = None):
         self.by_name: dict[str, Actor | None] = {}
         self.new: list[Actor] = []
         self.changed: dict[int, tuple[Actor, set[str]]] = {}  # existing actors whose kind or name is learnt
         self.aliases: dict[tuple[int, str], tuple[Actor, str]] = {}  # (id(actor), normalized) -> (actor, name)
         self._on, self._roles_of = on, roles_of
+        self._sex_of = sex_of or (lambda name: "")
         self._roles: dict[int, list[dict]] = {}  # actor id -> roles, as loaded
         self._order: dict[int, tuple] = {}
         for actors in known.values():
@@ -168,14 +197,13 @@ class Plan:
         the name must stay unresolved."""
         kind = sighting.kind
         direct = self._candidates(normalized)
-        single = " " not in sighting.name.strip()
+        single = surname_only(normalized)
         if single and kind in PERSONISH and not party_stem(sighting.name):
             found = self._surname(sighting, normalized, direct)
             if found is not None:
                 return found, False
             # no fuller-named person: decide as for any name, among those named by the surname alone
-            direct = [a for a in direct if normalize_name(a.name).split()[-1] != normalized
-                      or normalize_name(a.name) == normalized]
+            direct = [a for a in direct if not self._fuller(a, normalized)]
         if kind in ORGISH and party_stem(sighting.name):  # every record of one party, its name's own too
             party = self._party([sighting.name, *party_forms(sighting.name)])
             if party is not None:
@@ -198,6 +226,10 @@ class Plan:
             found = choose(compatible, normalized) if compatible else choose(
                 [a for a in direct if normalize_name(a.name) == normalized], normalized)
             return found, False
+        if kind in PERSONISH and not single:
+            found = self._same_person(sighting)
+            if found is not None:
+                return found
         if kind in PERSONISH:
             others = self._unique(first_name_variants(sighting.name), PERSONISH,
                                   lambda a: normalize_name(a.name).split()[-1:] == normalized.split()[-1:])
@@ -223,19 +255,17 @@ class Plan:
             titled = [a for a in self._candidates(f"{courtesy} {normalized}") if a.kind in PERSONISH]
             if len(titled) == 1:
                 return titled[0]
-        fuller = [a for a in direct if a.kind in PERSONISH and normalize_name(a.name) != normalized
-                  and normalize_name(a.name).split()[-1] == normalized]
+        fuller = [a for a in direct if self._fuller(a, normalized)]
         if not fuller:
             return None
         sex = TITLES.get(courtesy, "")
         fitting = []
-        for actor in fuller:
+        for actor in _seniors(fuller):
             title = normalize_name(actor.name).split()[0]
             if (title in PEERAGE) != (courtesy in PEERAGE):
                 continue  # "Lord Bach" is never "Bach" nor "Mr Bach"; "Lord Bach" is no "Robbie Bach"
-            actor_sex = _sex(actor, self._forms_of(actor))
-            if sex and actor_sex and sex != actor_sex:
-                continue  # "Mrs Howard" is not "Michael Howard, Mr Howard"
+            if sex and self._sex_of_actor(actor) not in ("", sex):
+                continue  # "Mrs Howard" is not "Michael Howard, Mr Howard"; "Mrs Clinton" is not Bill Clinton
             fitting.append(actor)
         if not fitting:
             return None
@@ -246,6 +276,36 @@ class Plan:
             self._roles.update({pk: [] for pk in missing} | self._roles_of(missing))
         evidenced = [a for a in fitting if self._evidence(a, sighting)]
         return evidenced[0] if len(evidenced) == 1 else AMBIGUOUS
+
+    def _fuller(self, actor: Actor, normalized: str) -> bool:
+        """Is the actor a person with a fuller name of this surname ("Michael Howard", "Mrs Howard" for "howard";
+        "Marine Le Pen" for "le pen"; "James Comey Jr." for "comey")?"""
+        name = normalize_name(actor.name)
+        return actor.kind in PERSONISH and name != normalized and person_name_parts(name)[2] == normalized
+
+    def _sex_of_actor(self, actor: Actor) -> str:
+        """ "m" or "f" as a title in the actor's name or aliases says, else as the first name does, else ""."""
+        return _sex(actor, self._forms_of(actor)) or (self._sex_of(actor.name) or "")
+
+    def _same_person(self, sighting: Sighting) -> tuple | None:
+        """The person a full name stands for under another form of it: without or with middle initials, or a
+        fuller form the article gives ("Donald J. Trump" / "Donald Trump", "Harry M. Reid" / "Harry Reid"), when
+        one person fits; else the one record of the surname alone ("Mr. Reid", made before any Reid was named in
+        full), which takes the full name, when no other person of that surname is known and no title of the other
+        sex says it is someone else. None when neither."""
+        forms = [without_middle_initials(sighting.name), *(a for a in sighting.aliases if " " in a.strip())]
+        same = self._unique(forms, PERSONISH, lambda a: names_agree(a.name, sighting.name))
+        if same is not None:
+            return same, False
+        last = normalize_name(surname(sighting.name))
+        sex = self._sex_of(sighting.name) or ""
+        if not last or (sighting.kind != Actor.Kind.PERSON and not sex):
+            return None  # of a name of unknown kind, only one that opens with a first name is a person's
+        holders = [a for a in self._candidates(last) if a.kind in PERSONISH]
+        bare = [a for a in holders if _bare_surname(a, self._forms_of(a)) == last]
+        if len(bare) != 1 or len(holders) != 1:
+            return None  # another person of that surname is known: which one the bare surname was is not certain
+        return (bare[0], True) if not sex or self._sex_of_actor(bare[0]) in ("", sex) else None
 
     def _evidence(self, actor: Actor, sighting: Sighting) -> bool:
         """Something in this article, besides the surname, that points at this actor."""

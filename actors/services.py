@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import reduce
 from operator import or_
@@ -132,7 +132,8 @@ def _lock_keys_of(plan: Plan) -> set[int]:
 
 
 @transaction.atomic(savepoint=False)
-def resolve_actors(*, names: Iterable, on: dt.date | None = None) -> dict[str, Actor | None]:
+def resolve_actors(*, names: Iterable, on: dt.date | None = None,
+                   sex_of: Callable[[str], str | None] | None = None) -> dict[str, Actor | None]:
     """Resolve sightings (resolution.Sighting, or (name, kind, aliases) triples) seen in an article of date `on`
     to actors, as one after another (resolution.Plan has the rules), in a few queries however many names there
     are: one alias lookup for all of them (every form: acronyms, party names, first-name variants too), the roles
@@ -142,7 +143,8 @@ def resolve_actors(*, names: Iterable, on: dt.date | None = None) -> dict[str, A
 
     Two workers creating the same new name are serialised by the lock, held until their transactions
     commit: the second one's lookup after the lock finds the actor the first one made. Names already known
-    take no lock. Returns {name as given: actor, or None when it stays unresolved}.
+    take no lock. `sex_of(full name)` says what sex a first name says, if any (resolution.Plan). Returns {name as
+    given: actor, or None when it stays unresolved}.
     """
     given: dict[str, Sighting] = {}  # name as given -> the sighting, its name's spaces tidied
     for value in names:
@@ -157,7 +159,7 @@ def resolve_actors(*, names: Iterable, on: dt.date | None = None) -> dict[str, A
     forms = {normalize_name(form) for sighting in wanted for form in lookup_forms(sighting)} - {""}
     locked: set[int] = set()
     while True:
-        plan = Plan(wanted, _known_under(forms), on=on, roles_of=_roles_of)
+        plan = Plan(wanted, _known_under(forms), on=on, roles_of=_roles_of, sex_of=sex_of)
         missing = _lock_keys_of(plan) - locked
         if not missing:
             break

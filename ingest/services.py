@@ -405,6 +405,8 @@ class ArticleActors:
     """
 
     def __init__(self, speakers, items, *, on: dt.date | None = None):
+        from .extraction.speakers.actors import name_gender  # the first names' sex (loading spaCy: not at import)
+
         known = {speaker.name: speaker for speaker in speakers}
         wanted: dict[str, Sighting] = {}
         descriptions: set[str] = set()
@@ -423,7 +425,8 @@ class ArticleActors:
                     wanted[name] = Sighting(
                         name=name, kind=other.kind if other else Actor.Kind.UNKNOWN,
                         aliases=tuple(other.aliases) if other else ())
-        self._resolved = actor_services.resolve_actors(names=wanted.values(), on=on) if wanted else {}
+        self._resolved = actor_services.resolve_actors(names=wanted.values(), on=on, sex_of=name_gender) \
+            if wanted else {}
         self._held = actor_selectors.role_holders(titles=descriptions, on=on) if descriptions else {}
 
     def get(self, name: str) -> Actor | None:

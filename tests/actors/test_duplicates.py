@@ -195,3 +195,28 @@ def test_a_known_short_form_of_a_first_name(make):
 
 def _forms(found: list[str]) -> bool:
     return any(reason.endswith("are forms of one name") for reason in found)
+
+
+def test_a_name_with_and_without_its_middle_initials(make):
+    make("Harry M. Reid", PERSON)
+    make("Harry Reid", PERSON)
+    make("George W. Bush", PERSON)
+    make("George H. W. Bush", PERSON)
+    make("George Bushe", PERSON)
+    assert _forms(reasons("Harry M. Reid", "Harry Reid"))
+    assert not reasons("George W. Bush", "George H. W. Bush")  # other initials: father and son
+
+
+def test_the_same_first_name_and_surnames_one_letter_apart(make):
+    make("Debbie Wasserman Schultz", PERSON)
+    make("Debbie Wasserman Shultz", PERSON)
+    make("Sergey Lavrov", PERSON)
+    make("Sergey Lavrow", PERSON)
+    make("John Smith", PERSON)
+    make("John Smyth", PERSON)
+    make("Maria Sanchez", PERSON)
+    make("Mario Sanchez", PERSON)
+    assert "same first name, surnames one letter apart (lavrov / lavrow)" in reasons("Sergey Lavrov", "Sergey Lavrow")
+    assert any(r.startswith("same first name") for r in reasons("Debbie Wasserman Schultz", "Debbie Wasserman Shultz"))
+    assert not reasons("John Smith", "John Smyth")  # too short a surname to say
+    assert not any(r.startswith("same first name") for r in reasons("Maria Sanchez", "Mario Sanchez"))

@@ -255,3 +255,96 @@ def test_records_made_before_these_rules_are_brought_together(source_factory):
     assert speaker_of(source_factory, Speaker("GM", ORG, aliases=("General Motors",))) == gm
     gm.refresh_from_db()
     assert (gm.name, gm.slug) == ("General Motors", "gm")  # spelt out now: named in full, its permalink kept
+
+
+# --- one person under the forms publishers write the name in (issue 20, item 6) --------------------------------
+
+def test_a_middle_initial_written_or_not_is_one_person(source_factory):
+    reid = speaker_of(source_factory, Speaker("Harry M. Reid", PERSON))
+    assert speaker_of(source_factory, Speaker("Harry Reid", PERSON)) == reid
+    trump = speaker_of(source_factory, Speaker("Donald Trump", PERSON))
+    assert speaker_of(source_factory, Speaker("Donald J. Trump", PERSON)) == trump
+    assert speaker_of(source_factory, Speaker("Donald Trump", PERSON)) == trump
+    assert speaker_of(source_factory, Speaker("Donald Trump Jr.", PERSON)) != trump  # his son
+    w = speaker_of(source_factory, Speaker("George W. Bush", PERSON))
+    assert speaker_of(source_factory, Speaker("George H. W. Bush", PERSON)) != w  # other initials: his father
+    assert speaker_of(source_factory, Speaker("George W. Bush", PERSON)) == w
+
+
+def test_a_fuller_form_the_article_gives_joins_the_person_known_under_it(source_factory):
+    clinton = speaker_of(source_factory, Speaker("Hillary Clinton", PERSON))
+    rodham = Speaker("Hillary Rodham Clinton", PERSON, aliases=("Hillary Rodham Clinton", "Hillary Clinton"))
+    assert speaker_of(source_factory, rodham) == clinton
+    # without the article saying so, a middle name is no middle initial: John Quincy Adams is not John Adams
+    adams = speaker_of(source_factory, Speaker("John Adams", PERSON))
+    assert speaker_of(source_factory, Speaker("John Quincy Adams", PERSON)) != adams
+
+
+def test_a_surname_with_particles_is_the_persons(source_factory):
+    marine = speaker_of(source_factory, Speaker("Marine Le Pen", PERSON))
+    assert speaker_of(source_factory, Speaker("Le Pen", PERSON), "Ms. Le Pen") == marine
+    comey = speaker_of(source_factory, Speaker("James B. Comey Jr.", PERSON))
+    assert speaker_of(source_factory, Speaker("Comey", PERSON), "Mr. Comey") == comey
+    assert "jr" not in set(comey.aliases.values_list("normalized", flat=True))
+
+
+def test_a_full_name_takes_the_record_its_surname_alone_made_earlier(source_factory):
+    reid = speaker_of(source_factory, Speaker("Reid", PERSON), "Mr. Reid")
+    assert reid.name == "Mr Reid"
+    assert speaker_of(source_factory, Speaker("Harry Reid", PERSON)) == reid
+    reid.refresh_from_db()
+    assert reid.name == "Harry Reid" and reid.slug == "mr-reid"  # the permalink stays
+    assert speaker_of(source_factory, Speaker("Reid", PERSON), "Sen. Reid") == reid
+    assert Actor.objects.count() == 1
+
+
+def test_a_full_name_leaves_a_surname_record_it_cannot_be_sure_of(source_factory):
+    howard = speaker_of(source_factory, Speaker("Howard", PERSON), "Mrs Howard")
+    assert speaker_of(source_factory, Speaker("Michael Howard", PERSON)) != howard  # a woman's record
+    ivins = speaker_of(source_factory, Speaker("Ivins", PERSON), "Mr. Ivins")
+    assert speaker_of(source_factory, Speaker("Molly Ivins", PERSON)) != ivins  # a woman's first name
+    apple = speaker_of(source_factory, Speaker("Apple", UNKNOWN))
+    assert speaker_of(source_factory, Speaker("Fiona Apple", PERSON)) != apple  # nothing says "Apple" is a person
+    lee = speaker_of(source_factory, Speaker("Lee", PERSON), "Mr. Lee")
+    speaker_of(source_factory, Speaker("Spike Lee", PERSON))  # takes it: the one Lee known
+    assert speaker_of(source_factory, Speaker("Robert E. Lee", PERSON)) != lee  # another Lee is known by then
+
+
+def test_a_titled_surname_goes_to_the_person_of_that_sex_and_never_to_a_junior(source_factory):
+    bill = speaker_of(source_factory, Speaker("Bill Clinton", PERSON))
+    hillary = speaker_of(source_factory, Speaker("Hillary Clinton", PERSON))
+    assert speaker_of(source_factory, Speaker("Clinton", PERSON), "Mrs. Clinton") == hillary  # as her first name says
+    assert speaker_of(source_factory, Speaker("Clinton", PERSON), "Mr. Clinton") == bill
+    trump = speaker_of(source_factory, Speaker("Donald Trump", PERSON))
+    junior = speaker_of(source_factory, Speaker("Donald Trump Jr.", PERSON))
+    assert speaker_of(source_factory, Speaker("Trump", PERSON), "Mr. Trump") == trump != junior
+    ivanka = speaker_of(source_factory, Speaker("Ivanka Trump", PERSON))
+    assert speaker_of(source_factory, Speaker("Trump", PERSON), "Ms. Trump") == ivanka
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_articles_naming_one_person_two_ways_make_one_actor():
+    from ingest import services
+
+    services.submit_text(text="Senate vote\n\nHarry M. Reid said the vote would be close. Mr. Reid added that "
+                              "the bill would pass.")
+    services.submit_text(text="Budget talks\n\nSenator Harry Reid said on Tuesday that talks had stalled.")
+    services.submit_text(text="Campaign\n\nDonald J. Trump said the wall would be built. Mr. Trump said Mexico "
+                              "would pay.")
+    services.submit_text(text="Rally\n\nDonald Trump told supporters that he would win Iowa.")
+    speakers = Actor.objects.filter(statements__isnull=False).distinct()
+    names = sorted(a.name for a in speakers if a.kind == PERSON)
+    assert names == ["Donald J. Trump", "Harry M. Reid"], names
+
+
+def test_a_name_of_unknown_kind_takes_the_surname_record_only_when_it_opens_with_a_first_name():
+    def sex_of(name: str) -> str:
+        return {"Barack": "m", "Michelle": "f"}.get(name.split()[0], "")
+
+    obama = resolve_actors(names=[Sighting("Obama", PERSON, courtesy="Mr.")])["Obama"]
+    assert resolve_actors(names=[Sighting("Michelle Obama", UNKNOWN)], sex_of=sex_of)["Michelle Obama"] != obama
+    assert resolve_actors(names=[Sighting("Barack Obama", UNKNOWN)], sex_of=sex_of)["Barack Obama"] == obama
+    obama.refresh_from_db()
+    assert (obama.name, obama.kind) == ("Barack Obama", PERSON)
+    sachs = resolve_actors(names=[Sighting("Sachs", PERSON)])["Sachs"]
+    assert resolve_actors(names=[Sighting("Goldman Sachs", UNKNOWN)], sex_of=sex_of)["Goldman Sachs"] != sachs

@@ -11,10 +11,10 @@ import bisect
 from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
-from ..vocabulary import (AMOD, APPOS, BODIES, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS, GENERIC_ORG_ROLES, HONORIFICS,
-                          MALE_HONORIFICS, NSUBJ, NSUBJPASS, ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES,
-                          PARTY_NAMES, PEERS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES, ROLE_SYNONYMS,
-                          ROOT, STYLES)
+from ..vocabulary import (AMOD, APPOS, BODIES, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS,
+                          GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES, NSUBJ, NSUBJPASS,
+                          ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES, PEERS,
+                          PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES, ROLE_SYNONYMS, ROOT, STYLES)
 from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
                      honorific_gender, name_gender, role_modifiers, squashed)
 from .pronouns import PronounRanker
@@ -183,7 +183,7 @@ class Registry(PronounRanker):
             if kind == PERSON:
                 # "Lord Butler" is "Robin Butler" (a peer goes by his title), "Mr Howard" never "Mrs Howard"
                 peer = len(words) == 2 == len(aw) and (words[0] in PEERS or aw[0] in PEERS)
-                same = words[-1] == aw[-1] and (len(words) == 1 or len(aw) == 1 or words[0] == aw[0] or peer)
+                same = same_surname(words, aw) or (peer and words[-1] == aw[-1])
                 first_only = len(words) == 1 and len(aw) > 1 and words[0] == aw[0]
                 if (same or first_only) and compatible(actor, gender or name_gender(name)):
                     if same and len(words) > len(aw):
@@ -196,10 +196,22 @@ class Registry(PronounRanker):
                     actor.name = name
                 self._by_key.setdefault(key, actor)
                 return actor
+        guessed = self._only_namesake(words, gender) if kind == PERSON and gender else None
+        if guessed is not None:
+            return guessed
         actor = Actor(name=name, kind=kind)
         self.actors.append(actor)
         self._by_key.setdefault(key, actor)
         return actor
+
+    def _only_namesake(self, words: list[str], gender: str) -> Actor | None:
+        """ "Ms. Epstein" after "Lee Epstein", whom only the first name took for a man: the one person of that surname,
+        when nothing but a guess from a first name says otherwise (with two, the title tells them apart)."""
+        namesakes = [a for a in self.actors if a.kind == PERSON and same_surname(words, a.name.lower().split())]
+        if len(namesakes) == 1 and namesakes[0].gender_by_name and namesakes[0].gender != gender:
+            self._by_key.setdefault(" ".join(words), namesakes[0])
+            return namesakes[0]
+        return None
 
     def _learn_gender(self, doc) -> None:
         """Guess a person's gender from pronouns in sentences where they are the only person named; a one-word
@@ -280,7 +292,7 @@ class Registry(PronounRanker):
         if actor is not None and compatible(actor, gender) and (len(words) > 1 or actor.kind != PERSON):
             return actor
         matches = [a for a in reversed(self.actors) if a.kind == PERSON and compatible(a, gender)
-                   and words[-1] == a.name.lower().split()[-1] and (len(words) == 1 or words[0] == a.name.lower().split()[0])]
+                   and same_surname(words, a.name.lower().split())]
         if matches:
             # a bare surname shared by several people: the one the article talks about most
             return max(matches, key=lambda a: self.mention_count[id(a)])
@@ -580,6 +592,21 @@ def _gendered_honorific_before(ent) -> str | None:
     if before is None or before.lower_.rstrip(".") not in COURTESY or not honorific_gender(before.text):
         return None
     return before.text
+
+
+def _by_surname(short: list[str], full: list[str]) -> bool:
+    """Does `short` name the person of `full` by the surname alone, its particles included ("le pen" of "marine le
+    pen")?"""
+    return len(short) < len(full) and full[-len(short):] == short and all(w in NAME_PARTICLES for w in short[:-1])
+
+
+def same_surname(words: list[str], other: list[str]) -> bool:
+    """Can two person names (lower-case words) be one person's: one of them the surname alone ("le pen" and "marine le
+    pen"), or both with the same first and last words ("donald j. trump" and "donald trump", not "donald trump jr.":
+    a "Mr. Comey" stays apart from "James B. Comey Jr." here, and joins him in the database, actors.resolution)?"""
+    if not words or not other or words[-1] != other[-1]:
+        return False
+    return _by_surname(words, other) or _by_surname(other, words) or words[0] == other[0]
 
 
 def _part_of(a: str, b: str) -> bool:
