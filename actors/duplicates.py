@@ -316,8 +316,8 @@ class _Finder:
                 a, b = block[i], block[j]
                 if Actor.Kind.UNKNOWN in (a.kind, b.kind) and a.kind == b.kind:
                     continue  # two names of unknown kind: nothing says they are people
-                self.suggest(a.id, b.id, 0.7, f"same first name, surnames one letter apart ({a.words[-1]} / "
-                                              f"{b.words[-1]})")
+                pair = " / ".join(sorted((a.words[-1], b.words[-1])))  # the same words whatever the rows' order
+                self.suggest(a.id, b.id, 0.7, f"same first name, surnames one letter apart ({pair})")
 
     def shared_role(self) -> None:
         roles, actors = Role._meta.db_table, Actor._meta.db_table
