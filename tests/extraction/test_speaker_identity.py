@@ -19,6 +19,14 @@ def test_a_peer_named_with_his_first_name_too_is_one_person(run):
     assert s.speaker.name == "Lord Bexley" and "Tom Bexley" in s.speaker.aliases
 
 
+def test_a_titled_family_name_written_first_is_the_person_named_in_full(run):
+    # "Lou" would be guessed a woman's first name: it is his family name here, and "Mr." says he is a man
+    text = ("China's finance minister, Lou Jiwei, met American officials on Tuesday. "
+            "Mr. Lou said the United States should open its markets instead.")
+    s = one(run(text), "open its markets")
+    assert s.speaker.name == "Lou Jiwei"
+
+
 def test_a_hyphenated_given_name_is_not_cut_at_the_hyphen(run):
     text = "Hyundai chairman Chung Mong-koo was in Seoul on Monday. Chung said that the group would grow."
     s = one(run(text), "group would grow")

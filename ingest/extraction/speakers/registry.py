@@ -185,7 +185,9 @@ class Registry(PronounRanker):
                 peer = len(words) == 2 == len(aw) and (words[0] in PEERS or aw[0] in PEERS)
                 same = same_surname(words, aw) or (peer and words[-1] == aw[-1])
                 first_only = len(words) == 1 and len(aw) > 1 and words[0] == aw[0]
-                if (same or first_only) and compatible(actor, gender or name_gender(name)):
+                # "Mr. Lou" of "Lou Jiwei": a family name first, so a sex guessed from that first word says nothing
+                guessed_from_it = first_only and actor.gender_by_name
+                if (same or first_only) and (guessed_from_it or compatible(actor, gender or name_gender(name))):
                     if same and len(words) > len(aw):
                         actor.name = name  # the full name, once we see it
                     self._by_key.setdefault(key, actor)
