@@ -42,3 +42,8 @@ def test_the_pronoun_is_the_one_speaking(run, case):
     text, fragment, speaker = RESOLVED[case]
     found = [s for s in run(text).statements if fragment in s.content]
     assert [s.speaker.name for s in found] == [speaker]
+
+
+def test_it_after_a_company_relied_on_may_be_that_company(run):
+    text = "The new service relies on Microsoft. It said the service would be ready in May."
+    assert [s.speaker.name for s in run(text).statements if "ready in May" in s.content] == ["Microsoft"]

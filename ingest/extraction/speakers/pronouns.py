@@ -13,7 +13,9 @@ from .actors import Actor, Mention, pronoun_weights
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
 CUE_SUBJECT_DEPS = (NSUBJ,)
 QUOTE_MARKS = "\"'“”‘’"
-CHANNEL_NOUNS = ("interview", "statement", "post", "message", "broadcast", "appearance")  # "an interview with Fox News"
+# what is said on, to or with a medium: "posted on Twitter", "spoke to CNN", "an interview with Fox News"
+CHANNEL_WORDS = ("interview", "statement", "post", "message", "broadcast", "appearance", "appear", "publish", "air",
+                 "speak", "talk")
 
 
 class PronounRanker:
@@ -59,11 +61,10 @@ class PronounRanker:
             return False
         tok = self.doc[m.token_i]
         head = tok.head
-        if tok.dep_ == POBJ and head.lower_ == "on":
-            return head.head.pos_ in ("VERB", "AUX")  # "posted on Twitter", not "pressure on Microsoft"
-        if tok.dep_ == POBJ and head.lower_ in ("to", "with"):
+        if tok.dep_ == POBJ and head.lower_ in ("on", "to", "with"):
+            # "posted on Twitter", "spoke to CNN", "an interview with Fox News"; not "relies on Solaris"
             lemma = head.head.lemma_.lower()
-            return is_cue(lemma) or lemma in CHANNEL_NOUNS or lemma in ("speak", "talk")
+            return is_cue(lemma) or lemma in CHANNEL_WORDS
         # "told CNN that ...", not "told Ford to recall the cars" (an order to someone who may answer)
         return tok.dep_ in (DOBJ, DATIVE) and is_cue(head.lemma_.lower()) \
             and not any(c.dep_ == XCOMP for c in head.children)
