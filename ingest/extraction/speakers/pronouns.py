@@ -38,7 +38,7 @@ class PronounRanker:
             if gender and self.in_quote(m.pos) and (m.sent == sent or self.quote_at(m.pos) is attributed):
                 continue  # "“... #Justdoit,” he wrote": a name inside the quotation "he" attributes is not "he"
             by_actor.setdefault(id(m.actor), (m.actor, []))[1].append(m)
-        if not gender:
+        if word in ("it", "they"):
             return [(a, ms) for a, ms in by_actor.values() if self._can_be_it(word, a, ms)]
         return list(by_actor.values())
 
@@ -47,7 +47,7 @@ class PronounRanker:
         ... They said"; "COLUMBUS, Ohio - ... It said"), unless "it" follows the place speaking ("Russia said ... It
         added"); not a medium named only as the channel something was said on ("posted on Twitter", "told CNN")."""
         if actor.label == "GPE":
-            return word in ("it", "its") and any(m.speaker or self._reports(m) for m in mentions)
+            return word == "it" and any(m.speaker or self._reports(m) for m in mentions)
         return not all(self._channel(m) for m in mentions)
 
     def _reports(self, m: Mention) -> bool:
