@@ -7,12 +7,15 @@ import math
 
 from ..lexicon import is_cue
 from ..records import ORG, PERSON
-from ..vocabulary import APPOS, COMPOUND, DET, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROOT
+from ..vocabulary import APPOS, COMPOUND, DATIVE, DET, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROOT, XCOMP
 from .actors import Actor, Mention, pronoun_weights
 
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
 CUE_SUBJECT_DEPS = (NSUBJ,)
 QUOTE_MARKS = "\"'“”‘’"
+# what is said on, to or with a medium: "posted on Twitter", "spoke to CNN", "an interview with Fox News"
+CHANNEL_WORDS = ("interview", "statement", "post", "message", "broadcast", "appearance", "appear", "publish", "air",
+                 "speak", "talk")
 
 
 class PronounRanker:
@@ -35,7 +38,36 @@ class PronounRanker:
             if gender and self.in_quote(m.pos) and (m.sent == sent or self.quote_at(m.pos) is attributed):
                 continue  # "“... #Justdoit,” he wrote": a name inside the quotation "he" attributes is not "he"
             by_actor.setdefault(id(m.actor), (m.actor, []))[1].append(m)
+        if word in ("it", "they"):
+            return [(a, ms) for a, ms in by_actor.values() if self._can_be_it(word, a, ms)]
         return list(by_actor.values())
+
+    def _can_be_it(self, word: str, actor: Actor, mentions: list[Mention]) -> bool:
+        """May "it" or "they" stand for `actor`, given its `mentions` in the window? Not a place ("Voters in Ohio
+        ... They said"; "COLUMBUS, Ohio - ... It said"), unless "it" follows the place speaking ("Russia said ... It
+        added"); not a medium named only as the channel something was said on ("posted on Twitter", "told CNN")."""
+        if actor.label == "GPE":
+            return word == "it" and any(m.speaker or self._reports(m) for m in mentions)
+        return not all(self._channel(m) for m in mentions)
+
+    def _reports(self, m: Mention) -> bool:
+        """The subject of a speech verb: "Russia said"."""
+        t = self.doc[m.token_i] if m.token_i >= 0 else None
+        return t is not None and t.dep_ in CUE_SUBJECT_DEPS and is_cue(t.head.lemma_.lower())
+
+    def _channel(self, m: Mention) -> bool:
+        """Named as the medium something was said on or to: "on Twitter", "told CNN", "an interview with Fox News"."""
+        if m.token_i < 0 or m.speaker or m.subject:
+            return False
+        tok = self.doc[m.token_i]
+        head = tok.head
+        if tok.dep_ == POBJ and head.lower_ in ("on", "to", "with"):
+            # "posted on Twitter", "spoke to CNN", "an interview with Fox News"; not "relies on Solaris"
+            lemma = head.head.lemma_.lower()
+            return is_cue(lemma) or lemma in CHANNEL_WORDS
+        # "told CNN that ...", not "told Ford to recall the cars" (an order to someone who may answer)
+        return tok.dep_ in (DOBJ, DATIVE) and is_cue(head.lemma_.lower()) \
+            and not any(c.dep_ == XCOMP for c in head.children)
 
     def quotation_before(self, pos: int):
         """The quotation that closes just before `pos` (“Jesus means what he says. ... apply it,” he said), or None."""
@@ -61,10 +93,7 @@ class PronounRanker:
                 if m.sent not in first_in_sent or m.pos < first_in_sent[m.sent].pos:
                     first_in_sent[m.sent] = m
 
-        def reports(m):
-            t = doc[m.token_i] if m.token_i >= 0 else None
-            return t is not None and t.dep_ in CUE_SUBJECT_DEPS and is_cue(t.head.lemma_.lower())
-
+        reports = self._reports
         out = []
         for rank, (actor, ms) in enumerate(groups):
             m = ms[0]
