@@ -122,6 +122,12 @@ def _bare_surname(actor: Actor, alias_forms: set[str]) -> str:
     return " ".join(words) if person and surname_only(" ".join(words)) else ""
 
 
+def _family_name_first(words: list[str], family_name: str) -> bool:
+    """Is a one-word family name written before another name in a person's full name: the first of two words
+    ("lou jiwei"), or a middle word that is no initial ("melba acosta febo")?"""
+    return (len(words) == 2 and words[0] == family_name) or (len(family_name) > 1 and family_name in words[1:-1])
+
+
 def choose(candidates: list[Actor], normalized: str) -> Actor | None:
     """The one candidate, or among several the one whose own name is this name; else None."""
     if len(candidates) == 1:
@@ -259,7 +265,7 @@ class Plan:
         sex = TITLES.get(courtesy, "")
         here = self._namesakes_here(sighting)
         if here and courtesy not in PEERAGE:  # the article names people of this surname in full: one of them, or none
-            return self._one_of(_seniors(here), sex)
+            return self._one_of(_seniors(here), sex, normalized)
         if courtesy:  # "Mrs Howard" known as such
             titled = [a for a in self._candidates(f"{courtesy} {normalized}") if a.kind in PERSONISH]
             if len(titled) == 1:
@@ -294,19 +300,28 @@ class Plan:
                                                       and bool(self._sex_of(sighting.name)))
 
     def _namesakes_here(self, sighting: Sighting) -> list[Sighting]:
-        """The article's full names of people whose surname a person's surname given alone is."""
+        """The article's full names of people whose surname a person's surname given alone is; with a courtesy
+        title, failing those, the full names in which it is a family name written before another name ("Mr. Lou"
+        of "Lou Jiwei", "Ms. Acosta" of "Melba Acosta Febo")."""
         normalized = normalize_name(sighting.name)
         if sighting.kind not in PERSONISH or not surname_only(normalized):
             return []
-        return [s for s in self._people_here if person_name_parts(s.name)[2] == normalized]
+        here = [s for s in self._people_here if person_name_parts(s.name)[2] == normalized]
+        if here or normalize_name(sighting.courtesy) not in COURTESY:
+            return here
+        return [s for s in self._people_here if _family_name_first(normalize_name(s.name).split(), normalized)]
 
-    def _one_of(self, here: list[Sighting], sex: str):
+    def _one_of(self, here: list[Sighting], sex: str, family_name: str):
         """The one person of the article's full names (already resolved) that a title's sex does not exclude, the
-        names of one actor counted once ("Hillary Clinton", "Hillary Rodham Clinton"); else AMBIGUOUS."""
+        names of one actor counted once ("Hillary Clinton", "Hillary Rodham Clinton"); else AMBIGUOUS. A name that
+        opens with the family name ("Lou Jiwei") says no sex by its first word."""
         people = {}
         for sighting in here:
             actor = self.by_name.get(sighting.name)
-            of_sex = self._sex_of(sighting.name) or (self._sex_of_actor(actor) if isinstance(actor, Actor) else "")
+            if normalize_name(sighting.name).split()[0] == family_name:
+                of_sex = ""
+            else:
+                of_sex = self._sex_of(sighting.name) or (self._sex_of_actor(actor) if isinstance(actor, Actor) else "")
             if not sex or of_sex in ("", sex):
                 people[id(actor) if isinstance(actor, Actor) else sighting.name] = actor
         found = list(people.values())

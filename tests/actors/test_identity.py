@@ -387,3 +387,16 @@ def test_a_surname_the_articles_full_names_contradict_or_share_stays_unresolved(
         (Speaker("Donald Trump", PERSON), "Donald Trump", "Mexico would pay"),
         (Speaker("Donald Trump Jr.", PERSON), "Donald Trump Jr.", "his father was right")])
     assert mr.speaker == trump.speaker  # never the junior
+
+
+def test_a_titled_family_name_written_before_another_name_is_that_person_in_the_article(source_factory):
+    full, titled = article(source_factory, [
+        (Speaker("Melba Acosta Febo", PERSON), "Melba Acosta Febo", "the bank was sound"),
+        (Speaker("Acosta", PERSON), "Ms. Acosta", "the debt would be paid")])
+    assert titled.speaker == full.speaker and Actor.objects.count() == 1
+    lou, mr = article(source_factory, [(Speaker("Lou Jiwei", PERSON), "Lou Jiwei", "growth would slow"),
+                                       (Speaker("Lou", PERSON), "Mr. Lou", "reform would go on")])
+    assert mr.speaker == lou.speaker
+    alone, jones = article(source_factory, [(Speaker("Paul", PERSON), "Paul", "the rules were clear"),
+                                            (Speaker("John Paul Jones", PERSON), "John Paul Jones", "the ship sailed")])
+    assert alone.speaker != jones.speaker  # untitled, a word inside a name is no family name
