@@ -13,7 +13,9 @@ The rules, each general (docs/speaker-audit.md, issue 20 item 6):
   are not candidates; of several candidates, the one with evidence in this article (a role the article gives
   that the actor holds, another of the actor's full names among the article's names, a dated role held at the
   article's date) is taken when it is the only one; otherwise the name stays unresolved (no actor: the
-  statement keeps its words for editors), never shared across people who merely share the surname.
+  statement keeps its words for editors), never shared across people who merely share the surname. When the
+  article itself names people of that surname in full, the surname is one of them (the one a title's sex does not
+  exclude), never a namesake known from elsewhere; else it stays unresolved.
 """
 from __future__ import annotations
 
@@ -102,8 +104,9 @@ def surname_only(normalized: str) -> bool:
     return bool(words) and all(w in SURNAME_PARTICLES for w in words[:-1])
 
 
-def _seniors(people: list[Actor]) -> list[Actor]:
-    """Without a "Jr." whose namesake without the suffix is among them: "Mr. Trump" is not Donald Trump Jr."""
+def _seniors(people: list) -> list:
+    """Without a "Jr." whose namesake without the suffix is among them: "Mr. Trump" is not Donald Trump Jr.
+    (actors or sightings: anything named)."""
     plain = {person_name_parts(a.name)[:3] for a in people if not person_name_parts(a.name)[3]}
     return [a for a in people if not person_name_parts(a.name)[3] or person_name_parts(a.name)[:3] not in plain]
 
@@ -117,6 +120,12 @@ def _bare_surname(actor: Actor, alias_forms: set[str]) -> str:
         words = words[1:]
     person = actor.kind == Actor.Kind.PERSON or titled or any(f.split()[0] in COURTESY for f in alias_forms if f)
     return " ".join(words) if person and surname_only(" ".join(words)) else ""
+
+
+def _family_name_first(words: list[str], family_name: str) -> bool:
+    """Is a one-word family name written before another name in a person's full name: the first of two words
+    ("lou jiwei"), or a middle word that is no initial ("melba acosta febo")?"""
+    return (len(words) == 2 and words[0] == family_name) or (len(family_name) > 1 and family_name in words[1:-1])
 
 
 def choose(candidates: list[Actor], normalized: str) -> Actor | None:
@@ -164,7 +173,9 @@ class Plan:
         for key, normalized in self._has:
             self._forms.setdefault(key, set()).add(normalized)
         self._article = {normalize_name(f) for s in wanted for f in (s.name, *s.aliases)} - {""}
-        for sighting in wanted:
+        self._people_here = [s for s in wanted if self._full_person_name(s)]
+        # a surname alone after the article's full names, so that it can be one of them (they are resolved first)
+        for sighting in sorted(wanted, key=lambda s: bool(self._namesakes_here(s))):
             self._take(sighting)
 
     # -- one sighting ------------------------------------------------------------------------------------------
@@ -251,6 +262,10 @@ class Plan:
         """The person a surname alone stands for; None when no fuller-named person fits (then decide as for any
         name, among actors named by the surname alone); AMBIGUOUS when several do and nothing here says which."""
         courtesy = normalize_name(sighting.courtesy)
+        sex = TITLES.get(courtesy, "")
+        here = self._namesakes_here(sighting)
+        if here and courtesy not in PEERAGE:  # the article names people of this surname in full: one of them, or none
+            return self._one_of(_seniors(here), sex, normalized)
         if courtesy:  # "Mrs Howard" known as such
             titled = [a for a in self._candidates(f"{courtesy} {normalized}") if a.kind in PERSONISH]
             if len(titled) == 1:
@@ -258,7 +273,6 @@ class Plan:
         fuller = [a for a in direct if self._fuller(a, normalized)]
         if not fuller:
             return None
-        sex = TITLES.get(courtesy, "")
         fitting = []
         for actor in _seniors(fuller):
             title = normalize_name(actor.name).split()[0]
@@ -276,6 +290,42 @@ class Plan:
             self._roles.update({pk: [] for pk in missing} | self._roles_of(missing))
         evidenced = [a for a in fitting if self._evidence(a, sighting)]
         return evidenced[0] if len(evidenced) == 1 else AMBIGUOUS
+
+    def _full_person_name(self, sighting: Sighting) -> bool:
+        """Is the sighting a person's full name ("Jacob Lew"; of unknown kind, one that opens with a first name)?"""
+        first, _, last, _ = person_name_parts(sighting.name)
+        if not first or first in TITLES or surname_only(normalize_name(sighting.name)):  # not "Mr Lew", "Le Pen"
+            return False
+        return sighting.kind == Actor.Kind.PERSON or (sighting.kind == Actor.Kind.UNKNOWN
+                                                      and bool(self._sex_of(sighting.name)))
+
+    def _namesakes_here(self, sighting: Sighting) -> list[Sighting]:
+        """The article's full names of people whose surname a person's surname given alone is; with a courtesy
+        title, failing those, the full names in which it is a family name written before another name ("Mr. Lou"
+        of "Lou Jiwei", "Ms. Acosta" of "Melba Acosta Febo")."""
+        normalized = normalize_name(sighting.name)
+        if sighting.kind not in PERSONISH or not surname_only(normalized):
+            return []
+        here = [s for s in self._people_here if person_name_parts(s.name)[2] == normalized]
+        if here or normalize_name(sighting.courtesy) not in COURTESY:
+            return here
+        return [s for s in self._people_here if _family_name_first(normalize_name(s.name).split(), normalized)]
+
+    def _one_of(self, here: list[Sighting], sex: str, family_name: str):
+        """The one person of the article's full names (already resolved) that a title's sex does not exclude, the
+        names of one actor counted once ("Hillary Clinton", "Hillary Rodham Clinton"); else AMBIGUOUS. A name that
+        opens with the family name ("Lou Jiwei") says no sex by its first word."""
+        people = {}
+        for sighting in here:
+            actor = self.by_name.get(sighting.name)
+            if normalize_name(sighting.name).split()[0] == family_name:
+                of_sex = ""
+            else:
+                of_sex = self._sex_of(sighting.name) or (self._sex_of_actor(actor) if isinstance(actor, Actor) else "")
+            if not sex or of_sex in ("", sex):
+                people[id(actor) if isinstance(actor, Actor) else sighting.name] = actor
+        found = list(people.values())
+        return found[0] if len(found) == 1 and isinstance(found[0], Actor) else AMBIGUOUS
 
     def _fuller(self, actor: Actor, normalized: str) -> bool:
         """Is the actor a person with a fuller name of this surname ("Michael Howard", "Mrs Howard" for "howard";

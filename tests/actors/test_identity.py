@@ -348,3 +348,55 @@ def test_a_name_of_unknown_kind_takes_the_surname_record_only_when_it_opens_with
     assert (obama.name, obama.kind) == ("Barack Obama", PERSON)
     sachs = resolve_actors(names=[Sighting("Sachs", PERSON)])["Sachs"]
     assert resolve_actors(names=[Sighting("Goldman Sachs", UNKNOWN)], sex_of=sex_of)["Goldman Sachs"] != sachs
+
+
+# --- a surname alone beside the article's own full names (issue 20 rule 6) ------------------------------------
+
+def test_a_surname_alone_is_the_person_the_article_names_in_full_not_a_namesake_known_elsewhere(source_factory):
+    bernie = speaker_of(source_factory, Speaker("Bernie Sanders", PERSON))
+    alone, sarah = article(source_factory, [(Speaker("Sanders", PERSON), "Sanders", "the briefing was over"),
+                                            (Speaker("Sarah Sanders", PERSON), "Sarah Sanders", "questions were done")])
+    assert alone.speaker == sarah.speaker != bernie
+    assert speaker_of(source_factory, Speaker("Sanders", PERSON), "Sen. Sanders") is None  # two known now
+
+
+def test_a_surname_alone_unknown_so_far_joins_the_full_name_the_article_gives_later(source_factory):
+    titled, full = article(source_factory, [(Speaker("Zoggleby", PERSON), "Mr. Zoggleby", "the tax was fair"),
+                                            (Speaker("Alan Zoggleby", PERSON), "Alan Zoggleby", "rates would rise")])
+    assert titled.speaker == full.speaker and full.speaker.name == "Alan Zoggleby"
+    assert Actor.objects.count() == 1
+
+
+def test_a_surname_the_articles_full_names_contradict_or_share_stays_unresolved(source_factory):
+    known = speaker_of(source_factory, Speaker("Jacob Lew", PERSON))
+    ms, _ = article(source_factory, [(Speaker("Lew", PERSON), "Ms. Lew", "the deal was done"),
+                                     (Speaker("Jacob Lew", PERSON), "Jacob Lew", "the deal was good")])
+    assert ms.speaker is None and not Actor.objects.filter(name__icontains="Ms").exists()  # not him, not a new one
+    alone, bill, hillary = article(source_factory, [
+        (Speaker("Clinton", PERSON), "Clinton", "the race was close"),
+        (Speaker("Bill Clinton", PERSON), "Bill Clinton", "she would win"),
+        (Speaker("Hillary Clinton", PERSON), "Hillary Clinton", "she had won")])
+    assert alone.speaker is None and bill.speaker != hillary.speaker
+    mrs, _, _ = article(source_factory, [
+        (Speaker("Clinton", PERSON), "Mrs. Clinton", "the vote was hers"),
+        (Speaker("Bill Clinton", PERSON), "Bill Clinton", "she had earned it"),
+        (Speaker("Hillary Clinton", PERSON), "Hillary Clinton", "she was glad")])
+    assert mrs.speaker == hillary.speaker and known.name == "Jacob Lew"
+    mr, trump, _ = article(source_factory, [
+        (Speaker("Trump", PERSON), "Mr. Trump", "the wall would rise"),
+        (Speaker("Donald Trump", PERSON), "Donald Trump", "Mexico would pay"),
+        (Speaker("Donald Trump Jr.", PERSON), "Donald Trump Jr.", "his father was right")])
+    assert mr.speaker == trump.speaker  # never the junior
+
+
+def test_a_titled_family_name_written_before_another_name_is_that_person_in_the_article(source_factory):
+    full, titled = article(source_factory, [
+        (Speaker("Melba Acosta Febo", PERSON), "Melba Acosta Febo", "the bank was sound"),
+        (Speaker("Acosta", PERSON), "Ms. Acosta", "the debt would be paid")])
+    assert titled.speaker == full.speaker and Actor.objects.count() == 1
+    lou, mr = article(source_factory, [(Speaker("Lou Jiwei", PERSON), "Lou Jiwei", "growth would slow"),
+                                       (Speaker("Lou", PERSON), "Mr. Lou", "reform would go on")])
+    assert mr.speaker == lou.speaker
+    alone, jones = article(source_factory, [(Speaker("Paul", PERSON), "Paul", "the rules were clear"),
+                                            (Speaker("John Paul Jones", PERSON), "John Paul Jones", "the ship sailed")])
+    assert alone.speaker != jones.speaker  # untitled, a word inside a name is no family name
