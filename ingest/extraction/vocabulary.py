@@ -189,6 +189,8 @@ PUBLISHING_VERBS = frozenset("publish release issue produce unveil present launc
 # Verbs by which someone makes a document ("research conducted by", "a report written by"), unlike those by which
 # someone only handles it ("emails combed through by Vox", "a letter obtained by the Post")
 AUTHORING_VERBS = PUBLISHING_VERBS | frozenset("conduct commission carry write prepare author draft sign".split())
+# Verbs by which a person writes a document ("a memo released by the campaign, written by X"): the writer speaks
+WRITING_VERBS = frozenset("write author draft pen".split())
 # Words that make a role noun someone other than the one met before ("the other spokesman")
 OTHERS = frozenset("other another second third fourth latter former".split())
 NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..lexicon import candidate_lemmas
 from ..rules import R
-from ..vocabulary import DOBJ, PCOMP, POBJ
+from ..vocabulary import DOBJ, NSUBJ, PCOMP, POBJ
 from .record import Candidate
 
 
@@ -25,12 +26,20 @@ def _according_phrase_end(tok, source, end: int) -> int:
     return end
 
 
+def _reports_a_speaker(tok) -> bool:
+    """ "According to the New York Times, Mark Stevens said ...": the phrase hangs on a speech verb with its own
+    subject, who is the speaker (the source named is only the channel), found by that verb's own rule."""
+    verb = tok.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in candidate_lemmas() \
+        and any(c.dep_ == NSUBJ for c in verb.children)
+
+
 def according(tok):
     to = [c for c in tok.children if c.lower_ == "to"]
     pobj = [c for c in to[0].children if c.dep_ == POBJ] if to else []
     if not pobj and to:  # "according to show insiders" with "show" read as a verb: its object is the source
         pobj = [o for c in to[0].children if c.dep_ == PCOMP for o in c.children if o.dep_ == DOBJ]
-    if not pobj:
+    if not pobj or _reports_a_speaker(tok):
         return None
     sent = tok.sent
     a, b = tok.left_edge.i, tok.right_edge.i
