@@ -55,3 +55,9 @@ def test_a_document_speaks_for_its_named_writer_not_whoever_released_it(run, tex
 def test_a_document_released_by_an_organisation_with_no_writer_named_is_the_organisations(run):
     text = "A report released by the Treasury said that growth had slowed."
     assert said_by(run, text, "growth") == "Treasury"
+
+
+def test_according_to_a_person_who_reports_another_is_the_persons_report(run):
+    # only an outlet is a channel: a person or a body vouching for what another said is the source of the whole
+    text = "According to Senator Ruth Cole, Mark Stevens said the deal was dead."
+    assert said_by(run, text, "Mark Stevens said") == "Ruth Cole"
