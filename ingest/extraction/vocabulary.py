@@ -189,6 +189,13 @@ PUBLISHING_VERBS = frozenset("publish release issue produce unveil present launc
 # Verbs by which someone makes a document ("research conducted by", "a report written by"), unlike those by which
 # someone only handles it ("emails combed through by Vox", "a letter obtained by the Post")
 AUTHORING_VERBS = PUBLISHING_VERBS | frozenset("conduct commission carry write prepare author draft sign".split())
+# Words of news outlets' names ("The New York Times", "Fox News Sunday", "CNN"): through them a person speaks, and
+# "According to the Times, X said ..." is X's
+NEWS_OUTLET_WORDS = frozenset("""Times Post News Journal Herald Tribune Globe Gazette Telegraph Guardian Press Reuters
+Chronicle Observer Independent Inquirer Examiner Mail Express Magazine Radio Television TV Newsweek Politico Bloomberg
+Axios CNN MSNBC NBC ABC CBS NPR PBS BBC AP AFP""".split())
+# Verbs by which a person writes a document ("a memo released by the campaign, written by X"): the writer speaks
+WRITING_VERBS = frozenset("write author draft pen".split())
 # Words that make a role noun someone other than the one met before ("the other spokesman")
 OTHERS = frozenset("other another second third fourth latter former".split())
 NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..lexicon import candidate_lemmas
 from ..rules import R
-from ..vocabulary import DOBJ, PCOMP, POBJ
+from ..vocabulary import COMPOUND, DOBJ, NEWS_OUTLET_WORDS, NSUBJ, PCOMP, POBJ
 from .record import Candidate
 
 
@@ -25,12 +26,26 @@ def _according_phrase_end(tok, source, end: int) -> int:
     return end
 
 
+def _outlet_reports_a_person(tok, source) -> bool:
+    """ "According to the New York Times, Mark Stevens said ...": a news outlet's phrase hung on a speech verb whose
+    subject is a named person, who is the speaker (the outlet only the channel), found by that verb's own rule.
+    Another source stays the source of the whole ("according to attorneys for the family, police have said ...")."""
+    verb = tok.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in candidate_lemmas() and _is_outlet(source) \
+        and any(c.dep_ == NSUBJ and c.ent_type_ == "PERSON" for c in verb.children)
+
+
+def _is_outlet(source) -> bool:
+    name = [source] + [c for c in source.children if c.dep_ == COMPOUND]
+    return source.pos_ == "PROPN" and any(t.text in NEWS_OUTLET_WORDS for t in name)
+
+
 def according(tok):
     to = [c for c in tok.children if c.lower_ == "to"]
     pobj = [c for c in to[0].children if c.dep_ == POBJ] if to else []
     if not pobj and to:  # "according to show insiders" with "show" read as a verb: its object is the source
         pobj = [o for c in to[0].children if c.dep_ == PCOMP for o in c.children if o.dep_ == DOBJ]
-    if not pobj:
+    if not pobj or _outlet_reports_a_person(tok, pobj[0]):
         return None
     sent = tok.sent
     a, b = tok.left_edge.i, tok.right_edge.i

@@ -19,7 +19,7 @@ from ..vocabulary import (ACL, AGENT, AMOD, APPOS, AUTHORING_VERBS, COLLECTIVES,
                           CONJ, DET, DOBJ, DOCUMENT_NOUNS, FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, HOUSES,
                           INDEFINITES, MEMBERS, NAMED_BY_PLACE, NMOD, NSUBJ, NSUBJPASS, NUMMOD, ORG_ROLES, OTHERS,
                           PARTY_NAMES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_FOR,
-                          PUBLISHED_IN, QUANTIFIERS, RANKS, RELCL, REPRESENTATIVES, STUDIES)
+                          PUBLISHED_IN, QUANTIFIERS, RANKS, RELCL, REPRESENTATIVES, STUDIES, WRITING_VERBS)
 
 NAMING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 NUMBER_ENTITIES = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL")
@@ -129,6 +129,9 @@ def publisher(tok):
     poss = next((c for c in tok.children if c.dep_ == POSS), None)
     if poss is not None:
         return poss
+    author = _writer(tok)
+    if author is not None:
+        return author
     compounds = sorted((c for c in tok.lefts if c.dep_ == COMPOUND), key=lambda c: -c.i)
     for c in compounds:
         named = next((t for t in c.subtree if t.ent_type_ in ("ORG", "PERSON")), None)
@@ -147,19 +150,37 @@ def publisher(tok):
                 return pobj
         if c.dep_ == ACL and c.lemma_.lower() in AUTHORING_VERBS:
             # "research conducted by the Equal Opportunities Commission", not "emails combed through by Vox"
-            agent = next((o for a in c.children if a.dep_ == AGENT for o in a.children if o.dep_ == POBJ), None)
+            agent = _agent(c)
             if agent is not None:
                 return agent
     if tok.dep_ == DOBJ and tok.head.lemma_.lower() in AUTHORING_VERBS:
         # "The OECD published its outlook", "Dimension Data, which commissioned the survey"
         return _subject(tok.head)
     if tok.dep_ == NSUBJPASS and tok.head.lemma_.lower() in AUTHORING_VERBS:  # "The survey was conducted by ICM"
-        return next((o for a in tok.head.children if a.dep_ == AGENT for o in a.children if o.dep_ == POBJ), None)
+        return _agent(tok.head)
     if tok.dep_ == POBJ and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
         # "In a new report, the Electoral Commission says ...": the one who says it in the document
         return next((c for c in tok.head.head.children if c.dep_ == NSUBJ and (c.pos_ == "PROPN" or c.ent_type_)),
                     None)
     return None
+
+
+def _writer(tok):
+    """The person the document's phrase names as its writer ("a memo released by the campaign, written by Sarah Lin",
+    the last participle often hung on the campaign), who speaks rather than whoever released it; or None."""
+    releasers = [_agent(c) for c in tok.children if c.dep_ == ACL]
+    for noun in [tok] + [r for r in releasers if r is not None]:
+        for verb in noun.children:
+            if verb.dep_ == ACL and verb.lemma_.lower() in WRITING_VERBS:
+                agent = _agent(verb)
+                if agent is not None and agent.ent_type_ == "PERSON":
+                    return agent
+    return None
+
+
+def _agent(verb):
+    """The "by X" of a passive verb or participle: X, or None."""
+    return next((o for a in verb.children if a.dep_ == AGENT for o in a.children if o.dep_ == POBJ), None)
 
 
 def _subject(verb):
