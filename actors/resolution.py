@@ -107,8 +107,9 @@ def surname_only(normalized: str) -> bool:
 def _seniors(people: list) -> list:
     """Without a "Jr." whose namesake without the suffix is among them: "Mr. Trump" is not Donald Trump Jr.
     (actors or sightings: anything named)."""
-    plain = {person_name_parts(a.name)[:3] for a in people if not person_name_parts(a.name)[3]}
-    return [a for a in people if not person_name_parts(a.name)[3] or person_name_parts(a.name)[:3] not in plain]
+    parts = [person_name_parts(a.name) for a in people]  # (first, middle, last, suffix)
+    plain = {p[:3] for p in parts if not p[3]}
+    return [a for a, p in zip(people, parts) if not p[3] or p[:3] not in plain]
 
 
 def _bare_surname(actor: Actor, alias_forms: set[str]) -> str:
