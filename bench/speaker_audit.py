@@ -9,7 +9,8 @@
 Every command takes --set bbc (the default: the BBC sample) or --set polnear (PolNeAR train[300:], the split kept
 for judging: 540 US political articles of 2016, written out under /tmp and ingested from there; its draw, figures and
 verdicts are kept apart, in bench/results/speaker_audit_polnear*), or --set polnear-b (a second draw from the same
-split, never the first draw's articles) or --set polnear-c (a third, apart from both).
+split, never the first draw's articles), --set polnear-c (a third, apart from both) or --set polnear-d (a fourth,
+apart from all three).
 
 draw     Draws K held-out articles at random (seeded) from the BBC sample (../shared/corpora/bbc-sample, all
          sections; read in place), leaving out the articles issue 20 names as examples (EXCLUDED), and saves the
@@ -128,6 +129,9 @@ AUDIT_SETS = {
     # A third, once set b's verdicts had been read as a to-do list in turn (twelfth session, after its first after-run).
     "polnear-c": AuditSet("polnear-c", POLNEAR_CORPUS, f"../shared/eval/polnear-train.json[{POLNEAR_FROM}:]", (),
                           "speaker_audit_polnear_c", apart_from=("polnear", "polnear-b")),
+    # A fourth, once set c's after-verdicts had been read as a to-do list (thirteenth session).
+    "polnear-d": AuditSet("polnear-d", POLNEAR_CORPUS, f"../shared/eval/polnear-train.json[{POLNEAR_FROM}:]", (),
+                          "speaker_audit_polnear_d", apart_from=("polnear", "polnear-b", "polnear-c")),
 }
 
 
@@ -662,7 +666,7 @@ def main(argv=None) -> None:
     p.set_defaults(fn=cmd_compare)
     for p in sub.choices.values():
         p.add_argument("--set", choices=sorted(AUDIT_SETS), default="bbc",
-                       help="bbc: the BBC sample (default); polnear, polnear-b, polnear-c: draws from PolNeAR train[300:]")
+                       help="bbc: the BBC sample (default); polnear, polnear-b, polnear-c, polnear-d: draws from PolNeAR train[300:]")
     args = ap.parse_args(argv)
     args.fn(args)
 
