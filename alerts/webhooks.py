@@ -82,10 +82,11 @@ class _SiteRequest(HttpRequest):
 def payload(alert, statements, delivery_id: str) -> bytes:
     from rest_framework.request import Request
 
+    from statements.selectors import with_refs
     from statements.serializers import StatementSerializer
 
     request = Request(_SiteRequest())
-    data = StatementSerializer(statements, many=True, context={"request": request}).data
+    data = StatementSerializer(with_refs(statements), many=True, context={"request": request}).data
     return json.dumps({"delivery": delivery_id, "alert": alert.pk, "follows": alert.describe(),
                        "statements": data}, ensure_ascii=False).encode("utf-8")
 

@@ -77,6 +77,10 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
     def filter_queryset(self, queryset):
         return selectors.statements_for_api(super().filter_queryset(queryset))
 
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return None if page is None else selectors.with_refs(page)
+
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
         reading = getattr(request, "search_reading", None)

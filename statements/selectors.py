@@ -316,19 +316,45 @@ def statements_beside(statement: Statement) -> QuerySet[Statement]:
 
 
 def statement_by_pk(pk: int, *, include_rejected: bool = True) -> Statement | None:
-    """One statement with speaker, source and topics loaded (rejected ones too unless told otherwise)."""
+    """One statement with speaker, source, topics and mentioned actors loaded, as the API shows it (rejected ones
+    too unless told otherwise)."""
     qs = statement_base() if include_rejected else statement_list()
-    return statements_for_api(qs).filter(pk=pk).first()
+    found = with_refs(statements_for_api(qs).filter(pk=pk)[:1])
+    return found[0] if found else None
 
 
 # --- Shapes for the API and exports -----------------------------------------------------------------------------------
 
 
 def statements_for_api(statements: QuerySet[Statement]) -> QuerySet[Statement]:
-    """`statements` lightened for API lists: no article text or bytes loaded per row, mentions prefetched."""
-    return statements.defer(*LIST_DEFERRED).prefetch_related(
-        Prefetch("mentioned_actors", queryset=Actor.objects.only("id", "name", "slug", "kind"))
-    )
+    """`statements` lightened for API lists: no article text or bytes loaded per row. Their topics and mentioned
+    actors are read for the page alone, by `with_refs`."""
+    return statements.defer(*LIST_DEFERRED).prefetch_related(None)
+
+
+def with_refs(statements) -> list[Statement]:
+    """`statements` (a page) as a list, each with `topic_refs` and `mentioned_refs`: its topics and the actors it
+    mentions, by name, read in one query each for the whole page. The API's serializer reads these lists:
+    prefetch_related built a related manager and a filtered queryset per row and relation, a quarter of the CPU
+    of an API list (docs/performance.md). A topic or actor met on several rows is one instance."""
+    rows = list(statements)
+    by_id = {row.pk: row for row in rows}
+    for row in rows:
+        row.topic_refs, row.mentioned_refs = [], []
+    topics: dict[int, Topic] = {}
+    links = (TopicLink.objects.filter(statement_id__in=list(by_id)).order_by("topic__name", "topic_id")
+             .values_list("statement_id", "topic_id", "topic__slug", "topic__name"))
+    for statement_id, topic_id, slug, name in links:
+        topic = topics.get(topic_id) or topics.setdefault(topic_id, Topic(id=topic_id, slug=slug, name=name))
+        by_id[statement_id].topic_refs.append(topic)
+    actors: dict[int, Actor] = {}
+    mentions = (Statement.mentioned_actors.through.objects.filter(statement_id__in=list(by_id))
+                .order_by("actor__name", "actor_id")
+                .values_list("statement_id", "actor_id", "actor__slug", "actor__name", "actor__kind"))
+    for statement_id, actor_id, slug, name, kind in mentions:
+        actor = actors.get(actor_id) or actors.setdefault(actor_id, Actor(id=actor_id, slug=slug, name=name, kind=kind))
+        by_id[statement_id].mentioned_refs.append(actor)
+    return rows
 
 
 def statements_for_export(filters: StatementFilters = StatementFilters(), *, order: str = "") -> QuerySet[Statement]:

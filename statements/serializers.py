@@ -119,8 +119,10 @@ class StatementSerializer(LeanRepresentation, serializers.ModelSerializer):
         "document (a report or study; `speaker` is its publisher when known).",
     )
     source = SourceRefSerializer(read_only=True)
-    topics = TopicRefSerializer(many=True, read_only=True)
-    mentioned_actors = ActorRefSerializer(many=True, read_only=True, help_text="Other actors named in the statement.")
+    # Plain lists set by selectors.with_refs for a page of statements (every caller loads them through it)
+    topics = TopicRefSerializer(many=True, read_only=True, source="topic_refs")
+    mentioned_actors = ActorRefSerializer(many=True, read_only=True, source="mentioned_refs",
+                                          help_text="Other actors named in the statement.")
     cluster = serializers.IntegerField(
         source="cluster_id", read_only=True, allow_null=True,
         help_text="The utterance this statement carries (/api/v1/clusters/{id}/): every copy of one speaker's remark "

@@ -1,4 +1,6 @@
 """Read endpoints: list and detail of actors, statements, topics and sources; hyperlinks; nested objects."""
+import json
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +38,23 @@ def test_statement_list_has_compact_nested_objects_and_hyperlinks(api, world):
     }]
     assert row["content"] == world["sana"].text[row["content_start"]:row["content_end"]]
     assert row["headline"] is None
+
+
+def test_each_statement_lists_its_own_topics_and_mentions_by_name_in_list_detail_and_webhook(api, world):
+    # topics and mentioned actors are read for the whole page in one query each (selectors.with_refs)
+    s1, s2, s3 = world["statements"][:3]
+    s2.mentioned_actors.add(world["ministry"], world["lavrov"])
+    s3.mentioned_actors.add(world["lavrov"])
+    rows = {row["id"]: row for row in api.get("/api/v1/statements/").json()["results"]}
+    detail = api.get(f"/api/v1/statements/{s2.pk}/").json()
+    from alerts.webhooks import payload
+    from alerts.models import Alert
+    hooked = {row["id"]: row for row in json.loads(payload(Alert(pk=1), [s1, s2, s3], "d1"))["statements"]}
+    for got in (rows, {s2.pk: detail}, hooked):
+        assert [t["slug"] for t in got[s2.pk]["topics"]] == ["economy", "security"]
+        assert [a["name"] for a in got[s2.pk]["mentioned_actors"]] == ["Ministry of Foreign Affairs", "Sergey Lavrov"]
+    assert [t["slug"] for t in rows[s1.pk]["topics"]] == ["economy"] and rows[s1.pk]["mentioned_actors"] == []
+    assert [a["slug"] for a in rows[s3.pk]["mentioned_actors"]] == ["sergey-lavrov"]
 
 
 def test_statement_list_hides_rejected_and_orders_newest_first(api, world):
