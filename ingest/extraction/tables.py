@@ -53,3 +53,9 @@ def names(name: str) -> dict[str, str]:
     """The "names" of a first-name table (first_names, census_first_names): first name -> "m"/"f"; {} without it."""
     data = table(name)
     return data.get("names", {}) if isinstance(data, dict) else {}
+
+
+def unisex_names() -> frozenset[str]:
+    """First names both genders carry too often for a guess from them to count (census_first_names' "unisex")."""
+    data = table("census_first_names")
+    return frozenset(data.get("unisex", ())) if isinstance(data, dict) else frozenset()

@@ -7,7 +7,7 @@ import math
 
 from ..lexicon import is_cue
 from ..records import ORG, PERSON
-from ..vocabulary import APPOS, COMPOUND, DATIVE, DET, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROOT, XCOMP
+from ..vocabulary import APPOS, COMPOUND, CONJ, DATIVE, DET, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROOT, XCOMP
 from .actors import Actor, Mention, pronoun_weights
 
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
@@ -236,6 +236,21 @@ class PronounRanker:
             return m.main_subject
         tok = self.doc[m.token_i]
         return tok.dep_ == APPOS and tok.head.dep_ in CUE_SUBJECT_DEPS + (NSUBJPASS,) and tok.head.head.dep_ == ROOT
+
+    def people_named_together(self, pron, chosen: Actor, window: int = 2) -> bool:
+        """ "Brightwater sold the plant. Tom Hale and Mark Dunn criticised the sale. They said ...": are two or more
+        people named together (one a conjunct of the other) in the `window` sentences up to `pron`, after the last
+        mention of `chosen` (the organisation "they" would otherwise stand for)? Then "they" is most likely them."""
+        sent = self.sent_index(pron.i)
+        persons = {m.token_i: m for m in self.mentions_before(pron.idx)
+                   if m.actor.kind == PERSON and m.token_i >= 0 and sent - m.sent <= window}
+        last = next((m.pos for m in self.mentions_before(pron.idx) if m.actor is chosen), -1)
+        for i, m in persons.items():
+            tok = self.doc[i]
+            if tok.dep_ == CONJ and tok.head.i in persons and persons[tok.head.i].actor is not m.actor \
+                    and not self.in_quote(m.pos):
+                return m.pos > last
+        return False
 
     def resolve_pronoun(self, pron, window: int = 5) -> Actor | None:
         """The person (he/she) or organisation (it/they) `pron` refers to: among the actors mentioned in
