@@ -32,6 +32,9 @@ CASES = {
     "a confident first name still blocks he": (
         "Karen Hale and her assistant Tom Berg run the team. Karen Hale has coached it for ten years. "
         "\"We will win the cup,\" he said.", "win the cup", "Tom Berg", True),
+    "a surname that is also a title gives no gender": (
+        "Tennis great Anna Jean King remembered the fight. King won 12 titles in her career. "
+        "\"He was fun to be around,\" she said.", "fun to be around", "Anna Jean King", True),
     "he after a senior aide is the aide, not the governor the aide works for": (
         "Governor Tom Hale met the union leaders on Monday. A senior aide to the governor said the talks had gone "
         "well. He said a deal could come by Friday.", "by Friday", "A senior aide to the governor", False),

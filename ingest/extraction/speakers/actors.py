@@ -13,9 +13,9 @@ from .titles import span_text, strip_possessive
 
 ENT_KINDS = {"PERSON": PERSON, "ORG": ORG, "GPE": ORG, "NORP": ORG}
 # What a person's gender may rest on, strongest first: the article's own "Mr."/"Mrs."/"Lord"; the pronouns it uses
-# for them; a guess from a first name (only a confident one: actors.confident_name_gender)
-HONORIFIC, PRONOUNS, FIRST_NAME = "honorific", "pronouns", "first name"
-GENDER_EVIDENCE = (HONORIFIC, PRONOUNS, FIRST_NAME)
+# for them; a first name; a first name both genders carry ("Robin", "Lee"), which ranks "he" and "she" but blocks neither
+HONORIFIC, PRONOUNS, FIRST_NAME, UNISEX_NAME = "honorific", "pronouns", "first name", "unisex first name"
+GENDER_EVIDENCE = (HONORIFIC, PRONOUNS, FIRST_NAME, UNISEX_NAME)
 REGISTERED = ("PERSON", "ORG", "GPE")
 
 
@@ -44,12 +44,21 @@ def name_gender(name: str) -> str | None:
 
 def confident_name_gender(name: str) -> str | None:
     """The gender a first name says with confidence: none for one both genders carry ("Kim", "Robin", "Lee")."""
+    return name_gender(name) if not _unisex(name) else None
+
+
+def first_name_evidence(name: str) -> tuple[str | None, str]:
+    """(gender, evidence) a full name's first name gives: FIRST_NAME, or UNISEX_NAME for one both genders carry."""
+    return name_gender(name), UNISEX_NAME if _unisex(name) else FIRST_NAME
+
+
+def _unisex(name: str) -> bool:
     words = name.split()
-    return name_gender(name) if words and words[0] not in tables.unisex_names() else None
+    return bool(words) and words[0] in tables.unisex_names()
 
 
 def compatible(actor, gender) -> bool:
-    return not gender or not actor.gender or actor.gender == gender
+    return not actor.excludes(gender)
 
 
 def abbreviates(short: str, name: str) -> bool:
@@ -97,7 +106,11 @@ class Actor:
     @property
     def gender_by_name(self) -> bool:
         """Guessed from the first name alone, which an honorific or the text's pronouns overrule."""
-        return self.gender_from == FIRST_NAME
+        return self.gender_from in (FIRST_NAME, UNISEX_NAME)
+
+    def excludes(self, gender: str | None) -> bool:
+        """Can this person not be a "he" (gender "m") or "she" ("f")? Not on a unisex first name's guess alone."""
+        return bool(gender and self.gender and self.gender != gender and self.gender_from != UNISEX_NAME)
 
     def take_gender(self, gender: str | None, evidence: str) -> None:
         """Take `gender` unless what the actor's gender rests on is stronger evidence (GENDER_EVIDENCE's order)."""

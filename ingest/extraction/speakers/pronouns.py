@@ -33,7 +33,7 @@ class PronounRanker:
         for m in self.mentions_before(pron.idx):
             if sent - m.sent > window:
                 break
-            if m.actor.kind != want or (gender and m.actor.gender and m.actor.gender != gender):
+            if m.actor.kind != want or m.actor.excludes(gender):
                 continue
             if gender and self.in_quote(m.pos) and (m.sent == sent or self.quote_at(m.pos) is attributed):
                 continue  # "“... #Justdoit,” he wrote": a name inside the quotation "he" attributes is not "he"
@@ -225,7 +225,7 @@ class PronounRanker:
             if any(m.actor is previous for m in ms):
                 continue
             found = [m for m in ms if self._sentence_subject(m) and m.actor.kind == PERSON
-                     and not self.in_quote(m.pos) and not (gender and m.actor.gender and m.actor.gender != gender)]
+                     and not self.in_quote(m.pos) and not m.actor.excludes(gender)]
             if found:
                 return min(found, key=lambda m: m.pos)
         return None
@@ -282,7 +282,7 @@ class PronounRanker:
             # gender who was the subject of a sentence, before one only named in passing ("One of his pupils was X")
             latest = None
             for m in self.mentions_before(pron.idx):
-                if m.actor.kind == PERSON and not (m.actor.gender and m.actor.gender != gender):
+                if m.actor.kind == PERSON and not m.actor.excludes(gender):
                     latest = latest or m.actor
                     if m.subject or m.speaker:
                         best = m.actor

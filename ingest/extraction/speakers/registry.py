@@ -15,8 +15,9 @@ from ..vocabulary import (AMOD, APPOS, BODIES, CCOMP, COMPOUND, CONJ, COURTESY, 
                           GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES, NSUBJ, NSUBJPASS,
                           ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES, PEERS,
                           PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES, ROLE_SYNONYMS, ROOT, STYLES)
-from .actors import (ENT_KINDS, FIRST_NAME, HONORIFIC, PRONOUNS, REGISTERED, Actor, Mention, abbreviates, clean_name,
-                     compatible, confident_name_gender, ent_name, honorific_gender, name_gender, role_modifiers, squashed)
+from .actors import (ENT_KINDS, HONORIFIC, PRONOUNS, REGISTERED, UNISEX_NAME, Actor, Mention, abbreviates, clean_name,
+                     compatible, confident_name_gender, ent_name, first_name_evidence, honorific_gender, name_gender,
+                     role_modifiers, squashed)
 from .pronouns import PronounRanker
 from .sources import is_named_committee
 from .titles import peer_name, split_honorifics, title_of
@@ -73,7 +74,9 @@ class Registry(PronounRanker):
                 label = "PERSON"
             if label not in REGISTERED:
                 continue
-            gender = honorific_gender(honorific or name.split()[0]) if label == "PERSON" else None
+            # "Lord Butler", "Queen Rania"; not "King" alone, the surname of Billie Jean King
+            title_word = name.split()[0] if len(name.split()) > 1 else None
+            gender = honorific_gender(honorific or title_word) if label == "PERSON" else None
             actor = self._actor_for(name, ENT_KINDS[label], gender, label)
             actor.label = actor.label or label
             actor.add_alias(name)
@@ -88,7 +91,7 @@ class Registry(PronounRanker):
                 if gender:
                     actor.take_gender(gender, HONORIFIC)
                 else:
-                    actor.take_gender(confident_name_gender(actor.name), FIRST_NAME)
+                    actor.take_gender(*first_name_evidence(actor.name))
                 if actor.title is None and name not in shared_last:
                     actor.title = title_of(ent, honorific)
             root = ent.root
@@ -255,7 +258,7 @@ class Registry(PronounRanker):
                 continue
             if a.gender_by_name and c[a.gender] == 0 and sum(c.values()) >= 3:
                 a.forget_gender()  # "Tracey Hale ... he ... his": the first name misled
-            if a.gender is None:
+            if a.gender is None or a.gender_from == UNISEX_NAME:
                 (g, n), *rest = c.most_common()
                 if not rest or n > rest[0][1]:
                     a.take_gender(g, PRONOUNS)

@@ -9,9 +9,10 @@ from spacy.tokens import Span
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceType
 from ..rules import R
 from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, COURTESY, DESCRIPTIVE, DET, DOBJ,
-                          FIRST_PERSON, FLAT, HONORIFICS, MEMBERS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS,
-                          ORG_ROLES, PARTY_NAMES, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP,
-                          PUNCT, QUANTIFIERS, RELCL, SMALL_NAME_WORDS, SPOKESPERSONS, TIME_NOUNS, UNNAMED_VOICES)
+                          DOCUMENT_NOUNS, FIRST_PERSON, FLAT, HONORIFICS, MEMBERS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS,
+                          ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS,
+                          PRECONJ, PREP, PUBLICATIONS, PUNCT, QUANTIFIERS, RELCL, SMALL_NAME_WORDS, SPOKESPERSONS,
+                          TIME_NOUNS, UNNAMED_VOICES)
 from . import sources
 from .actors import ENT_KINDS, PRONOUNS, Actor, ent_name, first_names, role_modifiers
 from .registry import Registry, years_old
@@ -247,10 +248,10 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     whom = sources.principal(tok) if sources.is_representative(tok) else None
     group = (sources.is_group(tok) or sources.is_indefinite(tok)) \
         and (whom is None or whom.pos_ not in ("PROPN", "PRON"))
-    missed = None if group else _missed_name(tok)
+    missed = None if group else _missed_name(tok, toks, registry)
     if missed is not None:
         # "Right Wing Watch first reported", "Media Research Center's Bozell agrees", "HuffPost" read as a product
-        found = registry.lookup(text[missed[0].idx: tok.idx + len(tok.text)])
+        found = registry.lookup(_words(missed, text))
         return ResolvedSpeaker(found or unnamed.get(_words(missed, text), _missed_name_kind(missed)), span, "unnamed")
     if group:  # its words are all a reader gets: "experts on North Korea", "one source on the panel"
         toks = _with_prepositions(tok, toks)
@@ -263,24 +264,37 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
                            UNNAMED if group else NAMED)
 
 
-def _missed_name(tok):
+def _missed_name(tok, toks, registry):
     """The words of a proper name the NER missed or took for a product, heading the subject ("Right Wing Watch",
-    "Bozell" of "Media Research Center's Bozell"), or None: a proper noun and the proper nouns compounded to it, each
-    capitalised, not a role ("Senator") nor a name written in capitals only ("VOTERS" in a shouted line)."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PRODUCT") or tok.is_upper or not tok.text[:1].isupper() \
-            or tok.lemma_.lower() in PERSON_ROLES or tok.lemma_.lower() in ORG_ROLES or tok.tag_ == "NNPS":
+    "Democracy for America", "Bozell" of "Media Research Center's Bozell"), or None: proper nouns, each capitalised
+    (small words inside: "for", "of"), not a role ("Senator"), a document ("Report"), a plural ("Peppers"), words written
+    in capitals only ("VOTERS" in a shouted line) nor words a web page glued together ("FlagShareLikeReplyAni")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or tok.is_upper or not tok.text[:1].isupper() \
+            or lemma in PERSON_ROLES or lemma in ORG_ROLES or lemma in DOCUMENT_NOUNS or lemma in PUBLICATIONS:
         return None
-    words = [tok]
-    while words[0].i > 0:
-        prev = words[0].nbor(-1)
-        if prev.dep_ not in (COMPOUND, FLAT) or prev.head.i > tok.i or prev.head.i < words[0].i:
+    possessor = {t.i for c in tok.children if c.dep_ == POSS for t in c.subtree}
+    for phrase in (_with_prepositions(tok, toks), toks):  # "Democracy for America", else "Democracy"
+        words = [t for t in phrase if t.i not in possessor and not (t.i == phrase[0].i and t.dep_ == DET)]
+        if words and words[0].text[:1].isupper() and words[-1].text[:1].isupper() and all(
+                t.ent_type_ in ("", "PRODUCT") and not _glued(t.text)
+                and (t.pos_ == "PROPN" and t.text[:1].isupper() or t.lower_ in SMALL_NAME_WORDS) for t in words):
             break
-        words.insert(0, prev)
-    if not all(w.pos_ == "PROPN" and w.text[:1].isupper() and w.ent_type_ in ("", "PRODUCT") for w in words):
+    else:
         return None
-    if words[0].i == words[0].sent.start and len(words) == 1 and words[0].lower_ in ("voters", "critics"):
-        return None
+    if len(words) == 1 and _opens_sentence(tok) and not registry.written_as_name(tok.text):
+        return None  # "Ministers said", "Voters say": capitalised only where a sentence starts
     return words
+
+
+def _opens_sentence(tok) -> bool:
+    """The first word of its sentence, quotation marks and the like aside."""
+    return all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start: tok.i])
+
+
+def _glued(word: str) -> bool:
+    """Several words run together ("FlagShareLikeReplyAni"): more than two small letters followed by a capital."""
+    return sum(a.islower() and b.isupper() for a, b in zip(word, word[1:])) > 2
 
 
 def _missed_name_kind(words) -> str:
