@@ -160,7 +160,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
         # a name NER missed: "Okafor said", "Schiff" as a place, "Trump" read as a verb; "Peabody" after "Peabody Energy"
         names = [t for t in toks if (t.pos_ == "PROPN" or t is tok) and t.i <= tok.i]
         actor = registry.lookup(text[names[0].idx: tok.idx + len(tok.text)]) if names else None
-        if actor is None and len(names) == 1 and tok.text[:1].isupper():
+        if actor is None and len(names) == 1 and tok.text[:1].isupper() and not _name_goes_on(tok):
             actor = registry.organisation_opening_with(tok.text)
         if actor is not None:
             return ResolvedSpeaker(actor, span, "surname")
@@ -285,6 +285,12 @@ def _missed_name(tok, toks, registry):
     if len(words) == 1 and _opens_sentence(tok) and not registry.written_as_name(tok.text):
         return None  # "Ministers said", "Voters say": capitalised only where a sentence starts
     return words
+
+
+def _name_goes_on(tok) -> bool:
+    """Does a name run on past `tok` through a small word ("Democracy" of "Democracy for America")?"""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in SMALL_NAME_WORDS and doc[tok.i + 2].text[:1].isupper()
 
 
 def _opens_sentence(tok) -> bool:
