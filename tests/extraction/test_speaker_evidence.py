@@ -1,8 +1,9 @@
 """Whom a pronoun or a name the NER missed is credited to (issue 20), on invented sentences, each with a neighbour the
 rule must leave alone:
 
-- "they" after two people named together is neither the organisation named before them nor one of the two: the
-  words, unresolved, for editors; "they" after an organisation that spoke still is it;
+- "they" after two people named together, or people named by a plural subject ("Workers protested"), is neither the
+  organisation named before them nor one of the people: the words, unresolved, for editors; "they" after an
+  organisation that spoke still is it;
 - what a person's gender rests on, strongest first: the article's honorific, the pronouns it uses for them, a
   confident guess from the first name (a name both genders carry blocks neither "he" nor "she");
 - "he" or "she" right after an unnamed source ("a senior aide said") is that source, not a person named nearby;
@@ -20,6 +21,12 @@ CASES = {
     "they after the firm named since the two people is the firm": (
         "Tom Hale and Mark Dunn ran the plant for a decade. Brightwater Corp sold it in May and closed it on Monday. "
         "They said the plant had lost money for years.", "lost money", "Brightwater Corp", True),
+    "they after people named as a plural subject is not the firm named before them": (
+        "Brightwater Corp sold the plant in May. Workers protested outside the gates. They said the sale was a "
+        "betrayal.", "a betrayal", "They", False),
+    "they after the firm spoke is still the firm": (
+        "Brightwater Corp sold the plant in May. The company said the sale was final. They said the workers would be "
+        "paid.", "would be paid", "Brightwater Corp", True),
     "an honorific wins over the first name's guess": (
         "Andrea Conti, the mayor of Lucca, opened the new bridge on Monday. Mr. Conti thanked the builders. "
         "\"This bridge will last a century,\" he said.", "last a century", "Andrea Conti", True),

@@ -6,6 +6,7 @@ import bisect
 import math
 
 from ..lexicon import is_cue
+from ..tables import noun_senses
 from ..records import ORG, PERSON
 from ..vocabulary import APPOS, COMPOUND, CONJ, DATIVE, DET, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROOT, XCOMP
 from .actors import Actor, Mention, pronoun_weights
@@ -238,19 +239,21 @@ class PronounRanker:
         return tok.dep_ == APPOS and tok.head.dep_ in CUE_SUBJECT_DEPS + (NSUBJPASS,) and tok.head.head.dep_ == ROOT
 
     def people_named_together(self, pron, chosen: Actor, window: int = 2) -> bool:
-        """ "Brightwater sold the plant. Tom Hale and Mark Dunn criticised the sale. They said ...": are two or more
-        people named together (one a conjunct of the other) in the `window` sentences up to `pron`, after the last
-        mention of `chosen` (the organisation "they" would otherwise stand for)? Then "they" is most likely them."""
+        """ "Brightwater sold the plant. Tom Hale and Mark Dunn criticised the sale. They said ...": were people named
+        together (one a conjunct of the other), or as a plural subject ("Democrats repeatedly noted ..."), in the
+        `window` sentences up to `pron`, after the last mention of `chosen` (the organisation "they" would otherwise
+        stand for)? Then "they" is most likely them."""
         sent = self.sent_index(pron.i)
+        last = next((m.pos for m in self.mentions_before(pron.idx) if m.actor is chosen), -1)
         persons = {m.token_i: m for m in self.mentions_before(pron.idx)
                    if m.actor.kind == PERSON and m.token_i >= 0 and sent - m.sent <= window}
-        last = next((m.pos for m in self.mentions_before(pron.idx) if m.actor is chosen), -1)
         for i, m in persons.items():
             tok = self.doc[i]
             if tok.dep_ == CONJ and tok.head.i in persons and persons[tok.head.i].actor is not m.actor \
                     and not self.in_quote(m.pos):
                 return m.pos > last
-        return False
+        start = self._sent_starts[max(0, sent - window)]
+        return any(t.idx > last and _people_subject(t) and not self.in_quote(t.idx) for t in self.doc[start: pron.i])
 
     def resolve_pronoun(self, pron, window: int = 5) -> Actor | None:
         """The person (he/she) or organisation (it/they) `pron` refers to: among the actors mentioned in
@@ -291,3 +294,11 @@ class PronounRanker:
         if self.trace is not None:
             self.trace.append((pron.idx, [(a, f) for (a, _), f in zip(groups, feats)] if groups else [], best))
         return best
+
+
+def _people_subject(tok) -> bool:
+    """A plural noun for people as a clause's subject ("Democrats noted", "Critics and lawyers say")."""
+    subject = tok.dep_ in CUE_SUBJECT_DEPS + (NSUBJPASS,) or (tok.dep_ == CONJ and tok.head.dep_ in CUE_SUBJECT_DEPS)
+    plural = tok.tag_ in ("NNS", "NNPS")
+    lemma = tok.lemma_.lower()  # a proper noun's lemma keeps its plural ("Democrats")
+    return subject and plural and "person" in (noun_senses().get(lemma), noun_senses().get(lemma.removesuffix("s")))
