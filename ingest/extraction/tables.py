@@ -53,3 +53,20 @@ def names(name: str) -> dict[str, str]:
     """The "names" of a first-name table (first_names, census_first_names): first name -> "m"/"f"; {} without it."""
     data = table(name)
     return data.get("names", {}) if isinstance(data, dict) else {}
+
+
+def unisex_names() -> frozenset[str]:
+    """First names both genders carry too often for a guess from them to count (census_first_names' "unisex")."""
+    data = table("census_first_names")
+    return frozenset(data.get("unisex", ())) if isinstance(data, dict) else frozenset()
+
+
+@lru_cache(maxsize=1)
+def noun_senses() -> dict[str, str]:
+    """{noun lemma: WordNet lexicographer file of its first sense ("person", "act", ...)} from noun_senses.json;
+    {} without it."""
+    data = table("noun_senses")
+    try:
+        return {word: lexfile for lexfile, words in data["first_sense"].items() for word in words.split()}
+    except (TypeError, KeyError, AttributeError):
+        return {}

@@ -43,15 +43,7 @@ def noun_idf() -> tuple[dict[str, float], float] | None:
     return {word: math.log(n / count) for word, count in df.items()}, math.log(n)
 
 
-@lru_cache(maxsize=1)
-def noun_senses() -> dict[str, str]:
-    """{noun lemma: WordNet lexicographer file of its first sense ("person", "act", ...)} from noun_senses.json;
-    {} without it."""
-    data = tables.table("noun_senses")
-    try:
-        return {word: lexfile for lexfile, words in data["first_sense"].items() for word in words.split()}
-    except (TypeError, KeyError, AttributeError):
-        return {}
+noun_senses = tables.noun_senses
 
 
 def names_no_subject(noun: str) -> bool:

@@ -166,6 +166,10 @@ HOUSES = frozenset("commons lords senate house parliament assembly congress holy
 # source"): what they say is their principal's, with the noun kept as the role
 REPRESENTATIVES = SPOKESPERSONS | frozenset(
     "official lawyer attorney solicitor barrister counsel source representative".split())
+# Nouns for one unnamed source a later "he" or "she" may stand for ("a senior aide said ... He said"), unlike someone
+# the article only reports on ("one questioner claimed ... he said", the candidate answering)
+UNNAMED_VOICES = REPRESENTATIVES | frozenset(
+    "aide adviser advisor insider staffer person diplomat strategist operative confidant".split())
 # Documents that publish findings ("a World Bank report", "the Oxfam study", "according to research by X"): a later
 # "the report" is one the article named before
 PUBLICATIONS = frozenset("report study survey research analysis poll review audit article findings assessment figure "

@@ -12,6 +12,10 @@ from ..vocabulary import AMOD, COMPOUND, FEMALE_HONORIFICS, MALE_HONORIFICS, POS
 from .titles import span_text, strip_possessive
 
 ENT_KINDS = {"PERSON": PERSON, "ORG": ORG, "GPE": ORG, "NORP": ORG}
+# What a person's gender may rest on, strongest first: the article's own "Mr."/"Mrs."/"Lord"; the pronouns it uses
+# for them; a first name; a first name both genders carry ("Robin", "Lee"), which ranks "he" and "she" but blocks neither
+HONORIFIC, PRONOUNS, FIRST_NAME, UNISEX_NAME = "honorific", "pronouns", "first name", "unisex first name"
+GENDER_EVIDENCE = (HONORIFIC, PRONOUNS, FIRST_NAME, UNISEX_NAME)
 REGISTERED = ("PERSON", "ORG", "GPE")
 
 
@@ -33,12 +37,28 @@ def honorific_gender(honorific: str | None) -> str | None:
 
 
 def name_gender(name: str) -> str | None:
+    """The gender the first name of a full name is likelier to be, if the tables know it ("Kim Collins": "f")."""
     words = name.split()
     return first_names().get(words[0]) if len(words) > 1 else None
 
 
+def confident_name_gender(name: str) -> str | None:
+    """The gender a first name says with confidence: none for one both genders carry ("Kim", "Robin", "Lee")."""
+    return name_gender(name) if not _unisex(name) else None
+
+
+def first_name_evidence(name: str) -> tuple[str | None, str]:
+    """(gender, evidence) a full name's first name gives: FIRST_NAME, or UNISEX_NAME for one both genders carry."""
+    return name_gender(name), UNISEX_NAME if _unisex(name) else FIRST_NAME
+
+
+def _unisex(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[0] in tables.unisex_names()
+
+
 def compatible(actor, gender) -> bool:
-    return not gender or not actor.gender or actor.gender == gender
+    return not actor.excludes(gender)
 
 
 def abbreviates(short: str, name: str) -> bool:
@@ -76,12 +96,29 @@ class Actor:
     title: str | None = None
     aliases: list[str] = field(default_factory=list)
     gender: str | None = None
-    gender_by_name: bool = False  # guessed from the first name alone, which the text's pronouns may overrule
+    gender_from: str | None = None  # the evidence for `gender`, one of GENDER_EVIDENCE
     label: str = ""  # the NER label it was registered under (PERSON, ORG, GPE)
     resolved: bool = True  # False: the words of a group, unnamed source or description, no one named (records.Speaker)
     # what the article describes an organisation as: (head noun, its words) of "the UK elections watchdog"
     descriptions: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     age: int | None = None  # a person's age as the article gives it ("Anna Berg, 28,")
+
+    @property
+    def gender_by_name(self) -> bool:
+        """Guessed from the first name alone, which an honorific or the text's pronouns overrule."""
+        return self.gender_from in (FIRST_NAME, UNISEX_NAME)
+
+    def excludes(self, gender: str | None) -> bool:
+        """Can this person not be a "he" (gender "m") or "she" ("f")? Not on a unisex first name's guess alone."""
+        return bool(gender and self.gender and self.gender != gender and self.gender_from != UNISEX_NAME)
+
+    def take_gender(self, gender: str | None, evidence: str) -> None:
+        """Take `gender` unless what the actor's gender rests on is stronger evidence (GENDER_EVIDENCE's order)."""
+        if gender and (self.gender is None or GENDER_EVIDENCE.index(evidence) < GENDER_EVIDENCE.index(self.gender_from)):
+            self.gender, self.gender_from = gender, evidence
+
+    def forget_gender(self) -> None:
+        self.gender = self.gender_from = None
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())

@@ -6,8 +6,9 @@ import bisect
 import math
 
 from ..lexicon import is_cue
+from ..tables import noun_senses
 from ..records import ORG, PERSON
-from ..vocabulary import APPOS, COMPOUND, DATIVE, DET, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROOT, XCOMP
+from ..vocabulary import APPOS, COMPOUND, CONJ, DATIVE, DET, DOBJ, NSUBJ, NSUBJPASS, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, ROOT, XCOMP
 from .actors import Actor, Mention, pronoun_weights
 
 WEIGHTS = (1.0, 2.0, 0.5, 0.8)  # hand-set pronoun salience (without pronoun.json): sentence distance, main subject, speaker, subject
@@ -33,7 +34,7 @@ class PronounRanker:
         for m in self.mentions_before(pron.idx):
             if sent - m.sent > window:
                 break
-            if m.actor.kind != want or (gender and m.actor.gender and m.actor.gender != gender):
+            if m.actor.kind != want or m.actor.excludes(gender):
                 continue
             if gender and self.in_quote(m.pos) and (m.sent == sent or self.quote_at(m.pos) is attributed):
                 continue  # "“... #Justdoit,” he wrote": a name inside the quotation "he" attributes is not "he"
@@ -225,7 +226,7 @@ class PronounRanker:
             if any(m.actor is previous for m in ms):
                 continue
             found = [m for m in ms if self._sentence_subject(m) and m.actor.kind == PERSON
-                     and not self.in_quote(m.pos) and not (gender and m.actor.gender and m.actor.gender != gender)]
+                     and not self.in_quote(m.pos) and not m.actor.excludes(gender)]
             if found:
                 return min(found, key=lambda m: m.pos)
         return None
@@ -236,6 +237,23 @@ class PronounRanker:
             return m.main_subject
         tok = self.doc[m.token_i]
         return tok.dep_ == APPOS and tok.head.dep_ in CUE_SUBJECT_DEPS + (NSUBJPASS,) and tok.head.head.dep_ == ROOT
+
+    def people_named_together(self, pron, chosen: Actor, window: int = 2) -> bool:
+        """ "Brightwater sold the plant. Tom Hale and Mark Dunn criticised the sale. They said ...": were people named
+        together (one a conjunct of the other), or as a plural subject ("Democrats repeatedly noted ..."), in the
+        `window` sentences up to `pron`, after the last mention of `chosen` (the organisation "they" would otherwise
+        stand for)? Then "they" is most likely them."""
+        sent = self.sent_index(pron.i)
+        last = next((m.pos for m in self.mentions_before(pron.idx) if m.actor is chosen), -1)
+        persons = {m.token_i: m for m in self.mentions_before(pron.idx)
+                   if m.actor.kind == PERSON and m.token_i >= 0 and sent - m.sent <= window}
+        for i, m in persons.items():
+            tok = self.doc[i]
+            if tok.dep_ == CONJ and tok.head.i in persons and persons[tok.head.i].actor is not m.actor \
+                    and not self.in_quote(m.pos):
+                return m.pos > last
+        start = self._sent_starts[max(0, sent - window)]
+        return any(t.idx > last and _people_subject(t) and not self.in_quote(t.idx) for t in self.doc[start: pron.i])
 
     def resolve_pronoun(self, pron, window: int = 5) -> Actor | None:
         """The person (he/she) or organisation (it/they) `pron` refers to: among the actors mentioned in
@@ -267,7 +285,7 @@ class PronounRanker:
             # gender who was the subject of a sentence, before one only named in passing ("One of his pupils was X")
             latest = None
             for m in self.mentions_before(pron.idx):
-                if m.actor.kind == PERSON and not (m.actor.gender and m.actor.gender != gender):
+                if m.actor.kind == PERSON and not m.actor.excludes(gender):
                     latest = latest or m.actor
                     if m.subject or m.speaker:
                         best = m.actor
@@ -276,3 +294,11 @@ class PronounRanker:
         if self.trace is not None:
             self.trace.append((pron.idx, [(a, f) for (a, _), f in zip(groups, feats)] if groups else [], best))
         return best
+
+
+def _people_subject(tok) -> bool:
+    """A plural noun for people as a clause's subject ("Democrats noted", "Critics and lawyers say")."""
+    subject = tok.dep_ in CUE_SUBJECT_DEPS + (NSUBJPASS,) or (tok.dep_ == CONJ and tok.head.dep_ in CUE_SUBJECT_DEPS)
+    plural = tok.tag_ in ("NNS", "NNPS")
+    lemma = tok.lemma_.lower()  # a proper noun's lemma keeps its plural ("Democrats")
+    return subject and plural and "person" in (noun_senses().get(lemma), noun_senses().get(lemma.removesuffix("s")))

@@ -15,8 +15,9 @@ from ..vocabulary import (AMOD, APPOS, BODIES, CCOMP, COMPOUND, CONJ, COURTESY, 
                           GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES, NSUBJ, NSUBJPASS,
                           ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES, PEERS,
                           PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES, ROLE_SYNONYMS, ROOT, STYLES)
-from .actors import (ENT_KINDS, REGISTERED, Actor, Mention, abbreviates, clean_name, compatible, ent_name,
-                     honorific_gender, name_gender, role_modifiers, squashed)
+from .actors import (ENT_KINDS, HONORIFIC, PRONOUNS, REGISTERED, UNISEX_NAME, Actor, Mention, abbreviates, clean_name,
+                     compatible, confident_name_gender, ent_name, first_name_evidence, honorific_gender, name_gender,
+                     role_modifiers, squashed)
 from .pronouns import PronounRanker
 from .sources import is_named_committee
 from .titles import peer_name, split_honorifics, title_of
@@ -73,7 +74,9 @@ class Registry(PronounRanker):
                 label = "PERSON"
             if label not in REGISTERED:
                 continue
-            gender = honorific_gender(honorific or name.split()[0]) if label == "PERSON" else None
+            # "Lord Butler", "Queen Rania"; not "King" alone, the surname of Billie Jean King
+            title_word = name.split()[0] if len(name.split()) > 1 else None
+            gender = honorific_gender(honorific or title_word) if label == "PERSON" else None
             actor = self._actor_for(name, ENT_KINDS[label], gender, label)
             actor.label = actor.label or label
             actor.add_alias(name)
@@ -84,9 +87,11 @@ class Registry(PronounRanker):
                     actor.describe(noun.lemma_.lower(), [c.text for c in noun.lefts if c.dep_ in (AMOD, COMPOUND)])
             if label == "PERSON":
                 actor.age = actor.age or stated_age(ent)
-                if actor.gender is None and gender is None and name_gender(actor.name):
-                    actor.gender_by_name = True
-                actor.gender = actor.gender or gender or name_gender(actor.name)
+                # "Ms. Jordan Hale" is a woman whatever "Jordan" suggests
+                if gender:
+                    actor.take_gender(gender, HONORIFIC)
+                else:
+                    actor.take_gender(*first_name_evidence(actor.name))
                 if actor.title is None and name not in shared_last:
                     actor.title = title_of(ent, honorific)
             root = ent.root
@@ -187,7 +192,7 @@ class Registry(PronounRanker):
                 first_only = len(words) == 1 and len(aw) > 1 and words[0] == aw[0]
                 # "Mr. Lou" of "Lou Jiwei": a family name first, so a sex guessed from that first word says nothing
                 guessed_from_it = first_only and actor.gender_by_name
-                if (same or first_only) and (guessed_from_it or compatible(actor, gender or name_gender(name))):
+                if (same or first_only) and (guessed_from_it or compatible(actor, gender or confident_name_gender(name))):
                     if same and len(words) > len(aw):
                         actor.name = name  # the full name, once we see it
                     self._by_key.setdefault(key, actor)
@@ -252,11 +257,11 @@ class Registry(PronounRanker):
             if not c:
                 continue
             if a.gender_by_name and c[a.gender] == 0 and sum(c.values()) >= 3:
-                a.gender = None  # "Kim Collins ... he ... his": the first name misled
-            if a.gender is None:
+                a.forget_gender()  # "Tracey Hale ... he ... his": the first name misled
+            if a.gender is None or a.gender_from == UNISEX_NAME:
                 (g, n), *rest = c.most_common()
                 if not rest or n > rest[0][1]:
-                    a.gender = g
+                    a.take_gender(g, PRONOUNS)
 
     def _learn_kind(self, doc) -> None:
         """A "person" that the text shows to be an organisation: a party's name ("Labour"), or a name without a known
@@ -274,7 +279,8 @@ class Registry(PronounRanker):
                 continue
             if a.name.lower().split()[-1] in PARTY_NAMES or _organisation_sign(doc[m.token_i]) \
                     or (len(a.name.split()) > 1 and a.name.lower().split()[0] in org_words):
-                a.kind, a.gender, a.gender_by_name = ORG, None, False
+                a.kind = ORG
+                a.forget_gender()
 
     # -- lookups --------------------------------------------------------------------------
     def sent_index(self, token_i: int) -> int:
@@ -418,12 +424,17 @@ class Registry(PronounRanker):
         "Texas" as a speaker, "Pernod Ricard" for "Pernod"), else the actor named by that word itself."""
         if len(short.name.split()) != 1:
             return short
-        word = short.name.lower()
+        return self.organisation_opening_with(short.name, short) or short
+
+    def organisation_opening_with(self, word: str, short: Actor | None = None) -> Actor | None:
+        """The one organisation (other than `short`) whose longer name opens with `word` ("Pernod Ricard" for "Pernod"),
+        or None."""
+        word = word.lower()
         orgs = [a for a in self.actors if a is not short and a.kind == ORG and a.label in ("ORG", "PERSON")
                 and len(a.name.split()) > 1 and a.name.lower().split()[0] == word
                 and not any(w in BODY_WORDS for w in a.name.lower().split()[1:])]
         # a body or outlet of it is another organisation: "U.N." is not the "U.N. Security Council", "NBC" not "NBC News"
-        return orgs[0] if len(orgs) == 1 else short
+        return orgs[0] if len(orgs) == 1 else None
 
     def named_before(self, pos: int, heads: set[str]) -> Actor | None:
         """ "..., said Charles Kennedy. In his New Year message the Liberal Democrat leader said ...": in a news lede, a
@@ -632,7 +643,10 @@ def _reports_itself(pron, heads: dict[int, int], aid: int) -> bool:
     return any(heads.get(c.i) == aid for c in verb.head.children if c.dep_ in (NSUBJ, NSUBJPASS))
 
 
-BODY_WORDS = ORG_NAME_WORDS - {"inc", "corp", "co", "ltd", "plc", "llc", "holdings"}  # "Apple Inc" is Apple
+# What a company's name ends in: "Apple Inc" and "Peabody Energy" are "Apple" and "Peabody" (not a body or outlet of it)
+COMPANY_WORDS = frozenset("""inc corp co ltd plc llc holdings energy motors capital partners industries systems labs
+records studios pictures books airlines airways""".split())
+BODY_WORDS = ORG_NAME_WORDS - COMPANY_WORDS
 
 
 def _party_by_short_name(head_lemma: str, name: str) -> bool:

@@ -9,11 +9,12 @@ from spacy.tokens import Span
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceType
 from ..rules import R
 from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, COURTESY, DESCRIPTIVE, DET, DOBJ,
-                          FIRST_PERSON, FLAT, HONORIFICS, MEMBERS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS,
-                          ORG_ROLES, PARTY_NAMES, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP,
-                          PUNCT, QUANTIFIERS, RELCL, SMALL_NAME_WORDS, SPOKESPERSONS, TIME_NOUNS)
+                          DOCUMENT_NOUNS, FIRST_PERSON, FLAT, HONORIFICS, MEMBERS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS,
+                          ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS,
+                          PRECONJ, PREP, PUBLICATIONS, PUNCT, QUANTIFIERS, RELCL, SMALL_NAME_WORDS, SPOKESPERSONS,
+                          TIME_NOUNS, UNNAMED_VOICES)
 from . import sources
-from .actors import ENT_KINDS, Actor, ent_name, role_modifiers
+from .actors import ENT_KINDS, PRONOUNS, Actor, ent_name, first_names, role_modifiers
 from .registry import Registry, years_old
 from .titles import is_occupation, split_honorifics
 
@@ -116,9 +117,14 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
         if low in ("i", "me", "you", "one", "who", "what", "that", "this", "which", "someone", "anyone", "everyone", "nobody"):
             return None
         actor = registry.resolve_pronoun(tok)
+        span = (tok.idx, tok.idx + len(tok.text))
+        if low == "they" and actor is not None and registry.people_named_together(tok, actor):
+            # "Tom Hale and Mark Dunn criticised the sale. They said ...": not the firm named before them, nor one of
+            # the two: the words, for editors
+            return ResolvedSpeaker(unnamed.get(tok.text, PERSON, resolved=False), span, "pronoun")
         if actor is None:
             return None
-        return ResolvedSpeaker(actor, (tok.idx, tok.idx + len(tok.text)), "pronoun")
+        return ResolvedSpeaker(actor, span, "pronoun")
     toks = np_tokens(tok)
     span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
     ent = tok.ent_type_ and ent_of(tok)
@@ -150,9 +156,12 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     if tok.text.rstrip(".") in POSTNOMINALS and before is not None and before.ent_type_ == "PERSON" and before.head.i == tok.i:
         return resolve_subject(before, registry, unnamed, text)  # "Paul Boateng MP said"
-    if tok.pos_ == "PROPN" and tok.ent_type_ not in ENT_KINDS:  # a name NER missed: "Okafor said", "Schiff" as a place
-        names = [t for t in toks if t.pos_ == "PROPN" and t.i <= tok.i]
+    if tok.ent_type_ not in ENT_KINDS and (tok.pos_ == "PROPN" or _name_mistagged(tok, registry)):
+        # a name NER missed: "Okafor said", "Schiff" as a place, "Trump" read as a verb; "Peabody" after "Peabody Energy"
+        names = [t for t in toks if (t.pos_ == "PROPN" or t is tok) and t.i <= tok.i]
         actor = registry.lookup(text[names[0].idx: tok.idx + len(tok.text)]) if names else None
+        if actor is None and len(names) == 1 and tok.text[:1].isupper() and not _name_goes_on(tok):
+            actor = registry.organisation_opening_with(tok.text)
         if actor is not None:
             return ResolvedSpeaker(actor, span, "surname")
     # "The foreign minister, Sergey Lavrov, said", "one of their lawyers, Michalis Dimitrakopoulos, said", "The BBC's
@@ -239,6 +248,11 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     whom = sources.principal(tok) if sources.is_representative(tok) else None
     group = (sources.is_group(tok) or sources.is_indefinite(tok)) \
         and (whom is None or whom.pos_ not in ("PROPN", "PRON"))
+    missed = None if group else _missed_name(tok, toks, registry)
+    if missed is not None:
+        # "Right Wing Watch first reported", "Media Research Center's Bozell agrees", "HuffPost" read as a product
+        found = registry.lookup(_words(missed, text))
+        return ResolvedSpeaker(found or unnamed.get(_words(missed, text), _missed_name_kind(missed)), span, "unnamed")
     if group:  # its words are all a reader gets: "experts on North Korea", "one source on the panel"
         toks = _with_prepositions(tok, toks)
         span, name = (toks[0].idx, toks[-1].idx + len(toks[-1].text)), _words(toks, text)
@@ -248,6 +262,53 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     actor = registry.lookup(name) if sources.is_named_committee(tok) else None  # registered in the article
     return ResolvedSpeaker(actor or unnamed.get(name, ORG if named else kind, resolved=named), span, "unnamed",
                            UNNAMED if group else NAMED)
+
+
+def _missed_name(tok, toks, registry):
+    """The words of a proper name the NER missed or took for a product, heading the subject ("Right Wing Watch",
+    "Democracy for America", "Bozell" of "Media Research Center's Bozell"), or None: proper nouns, each capitalised
+    (small words inside: "for", "of"), not a role ("Senator"), a document ("Report"), a plural ("Peppers"), words written
+    in capitals only ("VOTERS" in a shouted line) nor words a web page glued together ("FlagShareLikeReplyAni")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or tok.is_upper or not tok.text[:1].isupper() \
+            or lemma in PERSON_ROLES or lemma in ORG_ROLES or lemma in DOCUMENT_NOUNS or lemma in PUBLICATIONS:
+        return None
+    possessor = {t.i for c in tok.children if c.dep_ == POSS for t in c.subtree}
+    for phrase in (_with_prepositions(tok, toks), toks):  # "Democracy for America", else "Democracy"
+        words = [t for t in phrase if t.i not in possessor and not (t.i == phrase[0].i and t.dep_ == DET)]
+        if words and words[0].text[:1].isupper() and words[-1].text[:1].isupper() and all(
+                t.ent_type_ in ("", "PRODUCT") and not _glued(t.text)
+                and (t.pos_ == "PROPN" and t.text[:1].isupper() or t.lower_ in SMALL_NAME_WORDS) for t in words):
+            break
+    else:
+        return None
+    if len(words) == 1 and _opens_sentence(tok) and not registry.written_as_name(tok.text):
+        return None  # "Ministers said", "Voters say": capitalised only where a sentence starts
+    return words
+
+
+def _name_goes_on(tok) -> bool:
+    """Does a name run on past `tok` through a small word ("Democracy" of "Democracy for America")?"""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in SMALL_NAME_WORDS and doc[tok.i + 2].text[:1].isupper()
+
+
+def _opens_sentence(tok) -> bool:
+    """The first word of its sentence, quotation marks and the like aside."""
+    return all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start: tok.i])
+
+
+def _glued(word: str) -> bool:
+    """Several words run together ("FlagShareLikeReplyAni"): more than two small letters followed by a capital."""
+    return sum(a.islower() and b.isupper() for a, b in zip(word, word[1:])) > 2
+
+
+def _missed_name_kind(words) -> str:
+    """A person when the name opens with a first name ("Isabelle", "Kevin Swanson"), an organisation when it ends with
+    an organisation's word ("Media Research Center"), else unknown."""
+    if first_names().get(words[0].text):
+        return PERSON
+    return ORG if words[-1].lower_ in ORG_NAME_WORDS and len(words) > 1 else UNKNOWN
 
 
 def descriptive_modifiers(tok) -> frozenset[str]:
@@ -297,6 +358,13 @@ def _name_misparsed(tok, toks, registry, unnamed, text):
         if registry.written_as_name(tok.text):  # whose name it is the text does not say ("Trump" unlabelled)
             return unnamed.get(tok.text, UNKNOWN), span
     return None
+
+
+def _name_mistagged(tok, registry) -> bool:
+    """A capitalised word the tagger did not read as a name ("Trump" as a verb at a sentence's start) that the article
+    writes as one elsewhere."""
+    return tok.text[:1].isupper() and not tok.is_upper and tok.pos_ in ("VERB", "NOUN", "ADJ") \
+        and registry.written_as_name(tok.text)
 
 
 def _title_case_run(last):
@@ -452,14 +520,34 @@ def _spokesperson_pronoun(subject, last_voice, registry):
     if subject.lower_ not in ("he", "she") or last_voice[0] is None:
         return None
     res, voice, role = last_voice[0]
-    if voice.i > subject.i or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 3 \
-            or voice.tag_ == "NNS":  # "Administration officials said ... He said" is someone else
-        return None
-    if registry.named_subject_between(voice.idx, subject.idx, res.actor, PERSON_PRONOUNS[subject.lower_]) is not None:
-        return None
-    if subject.lower_ == {"spokesman": "she", "spokeswoman": "he"}.get(role):
-        return None
+    if voice.tag_ == "NNS" or not _voice_goes_on(subject, voice, res.actor, role, registry):
+        return None  # "Administration officials said ... He said" is someone else
     return ResolvedSpeaker(res.actor, (subject.idx, subject.idx + len(subject.text)), "pronoun", res.source, res.role)
+
+
+def _unnamed_pronoun(subject, last_unnamed, registry):
+    """ "A senior aide to the governor said ... He said ...": "he" or "she" in the next two sentences after one unnamed
+    source is that source, not a person named nearby ("the governor", "Hale's plan"), unless a named person is the
+    subject or a speaker since ("..., Governor Hale said. He added ...")."""
+    if subject.lower_ not in ("he", "she") or last_unnamed[0] is None:
+        return None
+    res, voice = last_unnamed[0]
+    if not _voice_goes_on(subject, voice, res.actor, voice.lower_, registry):
+        return None
+    if any(m.pos > voice.idx and m.actor.kind == PERSON and (m.main_subject or m.speaker) and not registry.in_quote(m.pos)
+           for m in registry.mentions_before(subject.idx, limit=20)):
+        return None
+    return ResolvedSpeaker(res.actor, (subject.idx, subject.idx + len(subject.text)), "pronoun", res.source)
+
+
+def _voice_goes_on(subject, voice, actor, role, registry) -> bool:
+    """May "he"/"she" (`subject`) still be the `voice` that spoke for `actor`: within three sentences after it, no
+    other person of that gender the main subject of a sentence since, and not "she" after a spokesman?"""
+    if voice.i > subject.i or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 3:
+        return False
+    if registry.named_subject_between(voice.idx, subject.idx, actor, PERSON_PRONOUNS[subject.lower_]) is not None:
+        return False
+    return subject.lower_ != {"spokesman": "she", "spokeswoman": "he"}.get(role)
 
 
 def _voice_again(subject, res, last_voice):
@@ -501,6 +589,7 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
     done = {}
     last_group = [None]  # (ResolvedSpeaker, subject token) of the latest speaker that is a group named by a plural noun
     last_voice = [None]  # (ResolvedSpeaker, subject token, role word) of the latest representative ("a BNP spokesman")
+    last_unnamed = [None]  # (ResolvedSpeaker, subject token) of the latest single unnamed source ("a senior aide")
 
     def resolve(c):
         if id(c) in done:
@@ -515,17 +604,27 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
             res = _resolve_headline(c, registry, unnamed, text)
         elif c.subject is not None:
             res = _group_they(c.subject, last_group) or _spokesperson_pronoun(c.subject, last_voice, registry) \
+                or _unnamed_pronoun(c.subject, last_unnamed, registry) \
                 or _voice_again(c.subject, resolve_subject(c.subject, registry, unnamed, text, publications),
                                 last_voice)
             if res is not None and res.quality == "unnamed" and (c.subject.tag_ == "NNS" or c.subject.lower_ in MEMBERS):
                 last_group[0] = (res, c.subject)
+            elif res is not None and res.quality == "unnamed" and res.source == UNNAMED and not res.actor.resolved \
+                    and c.subject.lemma_.lower() in UNNAMED_VOICES:
+                last_unnamed[0] = (res, c.subject)
+            elif res is not None and res.actor.resolved and res.actor.kind == PERSON:
+                last_unnamed[0] = None  # a named person spoke since
             spokes = next((t for t in c.subject.subtree if t.lower_ in SPOKESPERSONS), None)
             if res is not None and res.role is not None:
                 last_voice[0] = (res, c.subject, spokes.lower_ if spokes is not None else res.role)
             elif res is not None and spokes is not None and (res.actor.kind == ORG or res.quality == "unnamed"):
                 last_voice[0] = (res, c.subject, spokes.lower_)
-            if res is not None and res.quality in ("pronoun", "role", "described") and res.actor.kind in (PERSON, ORG):
+            if res is not None and res.quality in ("pronoun", "role", "described") and res.actor.kind in (PERSON, ORG) \
+                    and res.actor.resolved:
                 registry.note_speaker(res.actor, c.subject.idx, c.subject.i)
+                if res.quality == "pronoun" and res.actor.kind == PERSON and c.subject.lower_ in PERSON_PRONOUNS:
+                    # "Robin Hale ... he said": a later "she" is someone else
+                    res.actor.take_gender(PERSON_PRONOUNS[c.subject.lower_], PRONOUNS)
                 if res.quality in ("role", "described"):
                     res.actor.add_alias(text[res.mention[0]:res.mention[1]])
         done[id(c)] = res
