@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceType
 from ..rules import R
 from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, COURTESY, DESCRIPTIVE, DET, DOBJ,
-                          FIRST_PERSON, FLAT, HONORIFICS, MEMBERS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS,
+                          FIRST_PERSON, FLAT, HONORIFICS, LED_BODIES, MEMBERS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS, ORG_NAME_WORDS,
                           ORG_ROLES, PARTY_NAMES, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS, PRECONJ, PREP,
                           PUNCT, QUANTIFIERS, RELCL, SMALL_NAME_WORDS, SPOKESPERSONS, TIME_NOUNS)
 from . import sources
@@ -105,12 +105,13 @@ def ent_of(tok):
     return Span(doc, i, j, label=tok.ent_type_)
 
 
-def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, publications=None):
+def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, publications=None, bodies=None):
     """The ResolvedSpeaker (actor, mention span, quality, kind of source, role) a subject token names, or None.
 
     The quality says how the phrase itself names the speaker, as the acceptor learned it: a representative or document
     whose principal the phrase does not name by a name ("his lawyer", "the report") stays "unnamed" however far it
-    resolves. `publications` (sources.Publications) are the article's documents with their publishers."""
+    resolves. `publications` (sources.Publications) are the article's documents with their publishers, `bodies`
+    (sources.LedBodies) the administrations, campaigns and governments it names by whose they are."""
     low = tok.lower_
     if (tok.pos_ == "PRON" and low not in QUANTIFIERS) or low in PERSON_PRONOUNS or low in FIRST_PERSON:
         if low in ("i", "me", "you", "one", "who", "what", "that", "this", "which", "someone", "anyone", "everyone", "nobody"):
@@ -186,14 +187,24 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
             actor = registry.lookup(ent_name(e)) if e is not None else None
             if actor is not None:
                 return ResolvedSpeaker(actor, span, "name")
+    if lemma in LED_BODIES:
+        actor = _led_body(tok, registry, unnamed, text, bodies)
+        if actor is not None:
+            return ResolvedSpeaker(actor, span, "unnamed")
     if sources.is_representative(tok):
         # "a spokesman for the Home Office", "a BNP spokesperson", "Microsoft officials": the organisation speaks, the
-        # representative is the role. A person's spokesman or lawyers ("Mr Blair's official spokesman", "his lawyer")
-        # are not the person: they stay an unresolved description, for editors.
-        found = _principal(sources.principal(tok) or _organisation_as_place(tok, registry), registry, unnamed, text)
+        # representative is the role; so does a person for their spokesman, lawyer or aide ("a Clinton aide", "his
+        # lawyer", "Sanders's campaign manager"), when the article names that person
+        whom = sources.principal(tok) or _organisation_as_place(tok, registry)
+        found = _principal(whom, registry, unnamed, text)
+        if whom is not None and whom.i > tok.i:  # "an adviser to Mr. Trump": the mention runs on to whom
+            span = (span[0], max(span[1], whom.right_edge.idx + len(whom.right_edge.text)))
         if found is not None and found[0].kind == ORG:
             actor, how = found
             return ResolvedSpeaker(actor, span, "name" if how == "name" else "unnamed", NAMED, sources.role_word(tok))
+        if found is not None and _speaks_for_person(tok, *found, registry, span):
+            # scored as before, when the words stood unresolved: they describe the speaker rather than name them
+            return ResolvedSpeaker(found[0], span, "unnamed", NAMED, sources.voice_of_a_person(tok))
     found = _document(tok, toks, span, registry, unnamed, text, publications) if sources.is_document(tok) else None
     if found is not None:
         return found
@@ -236,7 +247,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     name = _words(toks, text)
     kind = unnamed_kind(tok, lemma)
     # a group or someone unnamed, unless the phrase names whom they speak for ("Mr Ebbers' lawyers": unresolved)
-    whom = sources.principal(tok) if sources.is_representative(tok) else None
+    whom = sources.principal(tok, staff_to=False) if sources.is_representative(tok) else None
     group = (sources.is_group(tok) or sources.is_indefinite(tok)) \
         and (whom is None or whom.pos_ not in ("PROPN", "PRON"))
     if group:  # its words are all a reader gets: "experts on North Korea", "one source on the panel"
@@ -309,6 +320,40 @@ def _title_case_run(last):
         j -= 1
     run = doc[last.i + 1: j]
     return run[-1] if any(t.dep_ == CONJ and t.head.i == last.i for t in run) else last
+
+
+def _led_body(tok, registry, unnamed, text, bodies):
+    """The actor of an administration, campaign or government the phrase says is someone's ("the Obama
+    administration", "the British government": that body; "the Clinton campaign", "his campaign": its candidate, the
+    person), or the one the article named so before for a bare "the administration"; None when not certain."""
+    body = tok
+    if sources.bare_body(tok):
+        body = bodies.named_before(tok) if bodies is not None else None
+        if body is None:
+            return None
+    owner = sources.body_owner(body)
+    if owner is None:
+        return None
+    if body.lemma_.lower() == "campaign":
+        if owner.pos_ == "PRON":
+            actor = registry.resolve_pronoun(owner) if owner.lower_ in ("his", "her") else None
+        else:
+            ent = ent_of(owner)
+            actor = registry.lookup(ent_name(ent) if ent is not None else owner.text)
+        return actor if actor is not None and actor.kind == PERSON else None
+    if owner.pos_ == "PRON":
+        return None
+    return unnamed.get(text[owner.left_edge.idx: body.idx + len(body.text)], ORG)
+
+
+def _speaks_for_person(tok, actor, how, registry, span) -> bool:
+    """Does a representative noun speak for this person: one who may ("his lawyer", "a Clinton aide"; not "a Trump
+    official"), for a person the pronoun resolved to, or the article names in full or outside the phrase ("a Clinton
+    aide" with no Clinton named elsewhere is no one yet)."""
+    if actor.kind != PERSON or not actor.resolved or not sources.speaks_for_a_person(tok):
+        return False
+    return how == "pronoun" or len(actor.name.split()) > 1 or any(
+        m.actor is actor and not span[0] <= m.pos < span[1] for m in registry.mentions)
 
 
 def _organisation_as_place(tok, registry):
@@ -443,7 +488,8 @@ def _group_they(subject, last_group):
     group, group_subject = last_group[0]
     if not 0 <= subject.sent.start - group_subject.sent.end <= 1 and subject.sent != group_subject.sent:
         return None
-    return ResolvedSpeaker(group.actor, (subject.idx, subject.idx + len(subject.text)), "pronoun", group.source)
+    return ResolvedSpeaker(group.actor, (subject.idx, subject.idx + len(subject.text)), "pronoun", group.source,
+                           group.role)
 
 
 def _spokesperson_pronoun(subject, last_voice, registry):
@@ -498,6 +544,7 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
     candidates' order; those whose speaker cannot be resolved are left out."""
     unnamed = Unnamed()
     publications = sources.Publications(doc)
+    bodies = sources.LedBodies(doc, registry.in_quote)
     done = {}
     last_group = [None]  # (ResolvedSpeaker, subject token) of the latest speaker that is a group named by a plural noun
     last_voice = [None]  # (ResolvedSpeaker, subject token, role word) of the latest representative ("a BNP spokesman")
@@ -515,13 +562,14 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
             res = _resolve_headline(c, registry, unnamed, text)
         elif c.subject is not None:
             res = _group_they(c.subject, last_group) or _spokesperson_pronoun(c.subject, last_voice, registry) \
-                or _voice_again(c.subject, resolve_subject(c.subject, registry, unnamed, text, publications),
+                or _voice_again(c.subject, resolve_subject(c.subject, registry, unnamed, text, publications, bodies),
                                 last_voice)
             if res is not None and res.quality == "unnamed" and (c.subject.tag_ == "NNS" or c.subject.lower_ in MEMBERS):
                 last_group[0] = (res, c.subject)
             spokes = next((t for t in c.subject.subtree if t.lower_ in SPOKESPERSONS), None)
             if res is not None and res.role is not None:
-                last_voice[0] = (res, c.subject, spokes.lower_ if spokes is not None else res.role)
+                noun = c.subject.lemma_.lower() if sources.is_representative(c.subject) else res.role
+                last_voice[0] = (res, c.subject, spokes.lower_ if spokes is not None else noun)
             elif res is not None and spokes is not None and (res.actor.kind == ORG or res.quality == "unnamed"):
                 last_voice[0] = (res, c.subject, spokes.lower_)
             if res is not None and res.quality in ("pronoun", "role", "described") and res.actor.kind in (PERSON, ORG):
