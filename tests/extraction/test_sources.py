@@ -87,6 +87,7 @@ def test_a_persons_spokesman_or_lawyers_speak_for_the_person_the_article_names(r
     ("Hillary Clinton toured Ohio. A spokeswoman for Hillary Clinton said the trip had gone well.", "through a spokeswoman"),
     ("Hillary Clinton toured Ohio on Monday. Her press secretary said the trip had gone well.", "through a press secretary"),
     ("Senator Hillary Clinton toured Ohio. The senator's spokesman said the trip had gone well.", "through a spokesman"),
+    ("Senator Hillary Clinton toured Ohio. Aides to the senator said the trip had gone well.", "through aides"),
 ])
 def test_staff_of_a_person_the_article_names_speak_for_that_person(run, text, title):
     assert source(run, text, "trip")[:4] == ("Hillary Clinton", title, True, NAMED)
@@ -97,6 +98,9 @@ def test_staff_of_a_person_the_article_names_speak_for_that_person(run, text, ti
     ("Hillary Clinton toured Ohio. An aide said the trip had gone well.", "An aide", UNNAMED),
     # the principal's surname only, and no one of that name in the article
     ("The trip to Ohio went ahead. A Clinton aide said the trip had gone well.", "A Clinton aide", NAMED),
+    # a surname two people of the article share as much
+    ("Hillary Clinton and Bill Clinton toured Ohio. A Clinton aide said the trip had gone well.", "A Clinton aide",
+     NAMED),
     # an official speaks for an organisation, not for a person
     ("Hillary Clinton toured Ohio. A Clinton official said the trip had gone well.", "A Clinton official", NAMED),
 ])
@@ -113,6 +117,11 @@ def test_the_aide_and_she_later_are_the_same_persons_voice(run):
 def test_named_staff_are_the_person_with_the_role(run):
     text = "Bernie Sanders won Michigan. Jeff Weaver, Sanders's campaign manager, said the race was far from over."
     assert source(run, text, "the race")[:3] == ("Jeff Weaver", "Sanders's campaign manager", True)
+    # whom for by the fullest name the article gives, a person's too
+    text = "Donald Trump spoke in Iowa. Trump's lawyer Michael Cohen said the speech would be repeated."
+    assert source(run, text, "the speech")[:3] == ("Michael Cohen", "lawyer, Donald Trump", True)
+    text = "Donald Trump and Ivana Trump divorced. Trump lawyer Michael Cohen said the file would stay sealed."
+    assert source(run, text, "the file")[:3] == ("Michael Cohen", "lawyer, Trump", True)  # which Trump, not said
 
 
 @pytest.mark.parametrize("text, name", [

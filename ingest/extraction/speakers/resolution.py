@@ -4,6 +4,8 @@ Public entry: resolve_speakers(candidates, registry, doc, text) -> list[Attribut
 those with a speaker."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Span
 
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceType
@@ -202,7 +204,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
         if found is not None and found[0].kind == ORG:
             actor, how = found
             return ResolvedSpeaker(actor, span, "name" if how == "name" else "unnamed", NAMED, sources.role_word(tok))
-        if found is not None and _speaks_for_person(tok, *found, registry, span):
+        if found is not None and _speaks_for_person(tok, whom, *found, registry, span):
             # scored as before, when the words stood unresolved: they describe the speaker rather than name them
             return ResolvedSpeaker(found[0], span, "unnamed", NAMED, sources.voice_of_a_person(tok))
     found = _document(tok, toks, span, registry, unnamed, text, publications) if sources.is_document(tok) else None
@@ -346,14 +348,20 @@ def _led_body(tok, registry, unnamed, text, bodies):
     return unnamed.get(text[owner.left_edge.idx: body.idx + len(body.text)], ORG)
 
 
-def _speaks_for_person(tok, actor, how, registry, span) -> bool:
+def _speaks_for_person(tok, whom, actor, how, registry, span) -> bool:
     """Does a representative noun speak for this person: one who may ("his lawyer", "a Clinton aide"; not "a Trump
-    official"), for a person the pronoun resolved to, or the article names in full or outside the phrase ("a Clinton
-    aide" with no Clinton named elsewhere is no one yet)."""
+    official"), for a person the pronoun or role noun resolved to, or the article names in full or outside the phrase
+    ("a Clinton aide" with no Clinton named elsewhere is no one yet), by a surname that is clearly theirs (not with
+    Hillary and Bill Clinton named as often)."""
     if actor.kind != PERSON or not actor.resolved or not sources.speaks_for_a_person(tok):
         return False
-    return how == "pronoun" or len(actor.name.split()) > 1 or any(
-        m.actor is actor and not span[0] <= m.pos < span[1] for m in registry.mentions)
+    if how != "name":
+        return True
+    elsewhere = Counter(id(m.actor) for m in registry.mentions if not span[0] <= m.pos < span[1])
+    if whom is not None and not (ent_of(whom) is not None and len(ent_of(whom)) > 1):  # a surname alone
+        if any(elsewhere[id(a)] * 2 > elsewhere[id(actor)] for a in registry.namesakes(actor)):
+            return False
+    return len(actor.name.split()) > 1 or elsewhere[id(actor)] > 0
 
 
 def _organisation_as_place(tok, registry):
@@ -425,7 +433,8 @@ def _principal(tok, registry, unnamed, text):
         if actor is None and tok.lower_ == "party" and not role_modifiers(tok):
             actor = registry.party_named_short(tok.idx)
         return (actor, "context") if actor is not None else None
-    if tok.dep_ == POSS and tok.pos_ == "NOUN":  # "the board's ruling said": the board
+    if (tok.dep_ == POSS or sources.is_definite(tok)) and tok.pos_ == "NOUN":
+        # "the board's ruling said": the board; "aides to the senator": the senator
         found = resolve_subject(tok, registry, unnamed, text)
         return (found.actor, found.quality) if found is not None and found.actor.resolved else None
     return None

@@ -21,7 +21,7 @@ import bisect
 from ..vocabulary import (ACL, AGENT, AMOD, APPOS, AUTHORING_VERBS, COLLECTIVES, COMMISSIONED, COMMITTEES, COMPOUND,
                           CONJ, DET, DOBJ, DOCUMENT_NOUNS, FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, HOUSES,
                           INDEFINITES, MEMBERS, NAMED_BY_PLACE, NMOD, NSUBJ, NSUBJPASS, NUMMOD, ORG_ROLES, OTHERS,
-                          PARTY_NAMES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_FOR,
+                          PARTY_NAMES, PERSON_ROLES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_FOR,
                           PUBLISHED_IN, QUANTIFIERS, RANKS, RELCL, REPRESENTATIVES, STAFF, STAFF_TITLES, STAFF_TO,
                           STUDIES, WRITING_VERBS, FOR_A_PERSON, LED_BODIES)
 
@@ -132,8 +132,9 @@ def principal(tok, staff_to: bool = True):
         if p.dep_ == PREP and p.lower_ in whom:
             pobj = next((o for o in p.children if o.dep_ == POBJ), None)
             if pobj is not None and pobj.ent_type_ != "GPE" and (
-                    pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON") or pobj.lemma_.lower() in ORG_ROLES):
-                return pobj
+                    pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON") or pobj.lemma_.lower() in ORG_ROLES
+                    or (pobj.lemma_.lower() in PERSON_ROLES and pobj.tag_ == "NN" and is_definite(pobj))):
+                return pobj  # "aides to the senator": the senator the article names
     return None
 
 
@@ -249,13 +250,16 @@ def voice_of_a_person(tok) -> str:
 
 
 def representative_title(title: str | None, full_name) -> str | None:
-    """ "DLF spokesman" -> "spokesman, DLF Builders": a named representative's title says the role, then whom for, by
-    the fullest name the article gives (`full_name(words) -> str | None`). Other titles are left alone ("Tory health
-    spokesman", "Chief spokesman")."""
+    """ "DLF spokesman" -> "spokesman, DLF Builders", "Trump's lawyer" -> "lawyer, Donald Trump", "Clinton aide" ->
+    "aide, Hillary Clinton": a named representative's title says the role, then whom for, by the fullest name the
+    article gives (`full_name(words) -> str | None`). Other titles are left alone ("Tory health spokesman", "Chief
+    spokesman")."""
     words = (title or "").split()
-    if len(words) < 2 or words[-1].lower() not in REPRESENTATIVES:
+    if len(words) < 2 or (words[-1].lower() not in REPRESENTATIVES and words[-1].lower() not in STAFF):
         return title
     org = words[:-1]
+    if org[-1].endswith(("'s", "’s")):
+        org = org[:-1] + [org[-1][:-2]]
     if not all(w[:1].isupper() for w in org) or any(w.lower() in RANKS or w.lower() in HONORIFICS for w in org):
         return title
     name = " ".join(org)
