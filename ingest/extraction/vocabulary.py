@@ -195,6 +195,9 @@ FINDING_VERBS = frozenset({"find", "show"})
 # its publisher ("a report by", "figures from", "an article in")
 FOR_WHOM = frozenset({"for", "of", "at", "from"})
 STAFF_TO = frozenset({"to"})  # "an adviser to Mr. Trump", "a senior aide to the senator"
+# Words by which a representative no longer speaks for whom they name ("a former Clinton aide", "an ex-Microsoft
+# official")
+FORMER = frozenset("former ex ex- onetime one-time erstwhile".split())
 PUBLISHED_BY = frozenset({"by", "from"})
 PUBLISHED_IN = frozenset({"in"})  # only for what a newspaper prints: PRINTED
 PRINTED = frozenset("article column editorial piece leader".split())

@@ -101,6 +101,11 @@ def test_staff_of_a_person_the_article_names_speak_for_that_person(run, text, ti
     # a surname two people of the article share as much
     ("Hillary Clinton and Bill Clinton toured Ohio. A Clinton aide said the trip had gone well.", "A Clinton aide",
      NAMED),
+    # a former aide speaks for no one; aides of two people for neither alone
+    ("Hillary Clinton toured Ohio. A former Clinton aide said the trip had gone well.", "A former Clinton aide",
+     UNNAMED),
+    ("Hillary Clinton and Tim Kaine toured Ohio. Aides to Hillary Clinton and Tim Kaine said the trip had gone well.",
+     "Aides to Hillary Clinton and Tim Kaine", UNNAMED),
     # an official speaks for an organisation, not for a person
     ("Hillary Clinton toured Ohio. A Clinton official said the trip had gone well.", "A Clinton official", NAMED),
 ])
@@ -114,6 +119,12 @@ def test_the_aide_and_she_later_are_the_same_persons_voice(run):
     assert [(s.speaker.name, s.speaker.title) for s in run(text).statements] == [("Hillary Clinton", "through an aide")] * 3
 
 
+def test_he_after_a_persons_aide_is_whoever_the_text_turned_to(run):
+    text = ("Donald Trump won again. A top Trump adviser said the businessman was on a glide path. Ed Brookover spoke "
+            "after a meeting with those who endorsed Trump. He said the meeting was the first of many.")
+    assert source(run, text, "the meeting")[0] == "Ed Brookover"
+
+
 def test_named_staff_are_the_person_with_the_role(run):
     text = "Bernie Sanders won Michigan. Jeff Weaver, Sanders's campaign manager, said the race was far from over."
     assert source(run, text, "the race")[:3] == ("Jeff Weaver", "Sanders's campaign manager", True)
@@ -122,6 +133,8 @@ def test_named_staff_are_the_person_with_the_role(run):
     assert source(run, text, "the speech")[:3] == ("Michael Cohen", "lawyer, Donald Trump", True)
     text = "Donald Trump and Ivana Trump divorced. Trump lawyer Michael Cohen said the file would stay sealed."
     assert source(run, text, "the file")[:3] == ("Michael Cohen", "lawyer, Trump", True)  # which Trump, not said
+    text = "Sara Fagen, a Republican strategist, said the race was over."  # a kind of strategist, not whose
+    assert source(run, text, "the race")[:3] == ("Sara Fagen", "Republican strategist", True)
 
 
 @pytest.mark.parametrize("text, name", [
@@ -132,6 +145,8 @@ def test_named_staff_are_the_person_with_the_role(run):
     ("Donald Trump held a rally. The Trump campaign issued new rules. The campaign said the rules would save lives.",
      "Donald Trump"),  # a campaign is credited to its candidate, as "the Trump campaign" is
     ("Hillary Clinton held a rally. Her campaign said the rules would save lives.", "Hillary Clinton"),
+    ("Hillary Clinton and Bill Clinton held a rally. Mrs. Clinton's campaign said the rules would save lives.",
+     "Hillary Clinton"),
     # two named, the latest in the sentence before
     ("The Bush administration passed the law. The Obama administration changed it. The administration said the rules "
      "would save lives.", "Obama administration"),

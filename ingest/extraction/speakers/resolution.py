@@ -341,11 +341,22 @@ def _led_body(tok, registry, unnamed, text, bodies):
             actor = registry.resolve_pronoun(owner) if owner.lower_ in ("his", "her") else None
         else:
             ent = ent_of(owner)
-            actor = registry.lookup(ent_name(ent) if ent is not None else owner.text)
+            actor = _lookup_courteous(ent, registry) if ent is not None else registry.lookup(owner.text)
         return actor if actor is not None and actor.kind == PERSON else None
     if owner.pos_ == "PRON":
         return None
     return unnamed.get(text[owner.left_edge.idx: body.idx + len(body.text)], ORG)
+
+
+def _lookup_courteous(ent, registry):
+    """The registered actor of a name, by "Mrs. Clinton" when the NER left the courtesy title out of it (Hillary, not
+    Bill Clinton)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in COURTESY:
+        actor = registry.lookup(f"{before.text} {ent_name(ent)}")
+        if actor is not None:
+            return actor
+    return registry.lookup(ent_name(ent))
 
 
 def _speaks_for_person(tok, whom, actor, how, registry, span) -> bool:
@@ -355,6 +366,8 @@ def _speaks_for_person(tok, whom, actor, how, registry, span) -> bool:
     Hillary and Bill Clinton named as often)."""
     if actor.kind != PERSON or not actor.resolved or not sources.speaks_for_a_person(tok):
         return False
+    if whom is not None and any(c.dep_ == CONJ for c in whom.children):
+        return False  # "aides to Gov. Chris Christie and Gov. John Kasich": two people's
     if how != "name":
         return True
     elsewhere = Counter(id(m.actor) for m in registry.mentions if not span[0] <= m.pos < span[1])
@@ -416,7 +429,7 @@ def _principal(tok, registry, unnamed, text):
                    min([ent.end, *(t.i for t in ent if t.is_punct and t.i > tok.i)]), label=ent.label_)
     if ent is not None:
         ent = _without_document(ent)
-        actor = registry.lookup(ent_name(ent))
+        actor = _lookup_courteous(ent, registry)
         if actor is None and ent.label_ in ("ORG", "PERSON"):
             actor = unnamed.get(ent_name(ent), ORG if ent.label_ == "ORG" else PERSON)
         return (actor, "name") if actor is not None else None
@@ -510,7 +523,10 @@ def _spokesperson_pronoun(subject, last_voice, registry):
     if voice.i > subject.i or len(list(subject.doc[voice.sent.start: subject.sent.end].sents)) > 3 \
             or voice.tag_ == "NNS":  # "Administration officials said ... He said" is someone else
         return None
-    if registry.named_subject_between(voice.idx, subject.idx, res.actor, PERSON_PRONOUNS[subject.lower_]) is not None:
+    # a person's aide: a sentence about someone, the person included, with the person named in it is as much theirs
+    # ("A top Trump adviser says ... Ed Brookover spoke after meeting those who endorsed Trump. He says ...")
+    previous = None if res.actor.kind == PERSON else res.actor
+    if registry.named_subject_between(voice.idx, subject.idx, previous, PERSON_PRONOUNS[subject.lower_]) is not None:
         return None
     if subject.lower_ == {"spokesman": "she", "spokeswoman": "he"}.get(role):
         return None

@@ -23,7 +23,7 @@ from ..vocabulary import (ACL, AGENT, AMOD, APPOS, AUTHORING_VERBS, COLLECTIVES,
                           INDEFINITES, MEMBERS, NAMED_BY_PLACE, NMOD, NSUBJ, NSUBJPASS, NUMMOD, ORG_ROLES, OTHERS,
                           PARTY_NAMES, PERSON_ROLES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_FOR,
                           PUBLISHED_IN, QUANTIFIERS, RANKS, RELCL, REPRESENTATIVES, STAFF, STAFF_TITLES, STAFF_TO,
-                          STUDIES, WRITING_VERBS, FOR_A_PERSON, LED_BODIES)
+                          STUDIES, WRITING_VERBS, FOR_A_PERSON, FORMER, LED_BODIES)
 
 NAMING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 NUMBER_ENTITIES = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL")
@@ -111,7 +111,10 @@ def principal(tok, staff_to: bool = True):
     """The token naming whom a representative noun speaks for, or None: "the company's" / "its" (possessive), "Home
     Office" / "BNP" / "party" (a compound name or organisation noun), "for the Home Office" / "at the ministry". A
     country is no principal ("US officials", "Russia's foreign ministry spokesman": some body of it, maybe named
-    after). `staff_to`: "an adviser to Mr. Trump" names whom too."""
+    after). `staff_to`: "an adviser to Mr. Trump" names whom too. A former one speaks for no one ("a former Clinton
+    aide")."""
+    if any(c.lower_ in FORMER for c in tok.lefts):
+        return None
     poss = next((c for c in tok.children if c.dep_ == POSS and c.lower_ not in ("our", "my", "your")), None)
     if poss is not None and poss.ent_type_ != "GPE":
         return poss
@@ -131,10 +134,14 @@ def principal(tok, staff_to: bool = True):
     for p in tok.rights:
         if p.dep_ == PREP and p.lower_ in whom:
             pobj = next((o for o in p.children if o.dep_ == POBJ), None)
-            if pobj is not None and pobj.ent_type_ != "GPE" and (
-                    pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON") or pobj.lemma_.lower() in ORG_ROLES
-                    or (pobj.lemma_.lower() in PERSON_ROLES and pobj.tag_ == "NN" and is_definite(pobj))):
-                return pobj  # "aides to the senator": the senator the article names
+            person = pobj is not None and (pobj.ent_type_ == "PERSON" or pobj.pos_ == "PROPN" or (
+                pobj.lemma_.lower() in PERSON_ROLES and pobj.tag_ == "NN" and is_definite(pobj)))
+            if p.lower_ in STAFF_TO:  # "aides to the senator", "an adviser to Mr. Trump": a person
+                if person and pobj.ent_type_ != "GPE":
+                    return pobj
+            elif pobj is not None and pobj.ent_type_ != "GPE" and (
+                    person or pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in ORG_ROLES):
+                return pobj
     return None
 
 
@@ -263,6 +270,8 @@ def representative_title(title: str | None, full_name) -> str | None:
     if not all(w[:1].isupper() for w in org) or any(w.lower() in RANKS or w.lower() in HONORIFICS for w in org):
         return title
     name = " ".join(org)
+    if words[-1].lower() in STAFF and full_name(name) is None:
+        return title  # "Republican strategist": a kind of strategist, not whose
     return f"{words[-1].lower()}, {full_name(name) or name}"
 
 
