@@ -162,6 +162,8 @@ def test_an_administration_campaign_or_government_the_article_names_is_that_one(
     # named only inside a quotation
     "\"The Obama administration is wrong,\" Mr. Hale said. The administration said the rules would save lives.",
     "The plan was new. The government said the rules would save lives.",  # none named
+    # one that may be, not one the article names
+    "Ms May said a Conservative government would act. The government said the rules would save lives.",
 ])
 def test_the_administration_stays_unresolved_unless_the_article_names_one(run, text):
     assert source(run, text, "save lives")[2] is False

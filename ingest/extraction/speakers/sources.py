@@ -346,8 +346,9 @@ def body_owner(tok):
     """The token naming whose body a noun of LED_BODIES is, or None: "Obama" of "the Obama administration", "Trump" of
     "Mr. Trump's campaign", "his" of "his campaign", "British" of "the British government", "U.S." of "the U.S.
     government"."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in LED_BODIES or tok.tag_ == "NNS":
-        return None
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in LED_BODIES or tok.tag_ == "NNS" \
+            or any(c.dep_ == DET and c.lower_ in INDEFINITES for c in tok.children):
+        return None  # "a Conservative government would ...": one that may be, not one the article names
     poss = next((c for c in tok.children if c.dep_ == POSS), None)
     if poss is not None:
         return poss if poss.lower_ not in ("our", "my", "your", "their", "its") else None
