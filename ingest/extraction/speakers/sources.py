@@ -3,8 +3,9 @@
 - a group or an unnamed source ("analysts", "Rover bosses", "one insider", "a senior defence official", "some 82%",
   "police"): a plural or indefinite common noun, a quantifier, a number; it keeps its words and is no actor;
 - a representative ("a spokesman for X", "X's lawyers", "an X spokesman", "X officials", "a Foreign Office source"):
-  a noun of REPRESENTATIVES whose phrase names its principal X, an organisation, which speaks, the noun kept as the
-  role (a person's spokesman or lawyer is not the person, and stays a description);
+  a noun of REPRESENTATIVES whose phrase names its principal X, which speaks, the noun kept as the role; X an
+  organisation, or a person for a spokesperson, lawyer or staff ("a Clinton aide", "Sanders's campaign manager",
+  "his lawyer");
 - a body that goes by whose it is ("the Obama administration", "the Clinton campaign", "the British government"): that
   body, or for a campaign its candidate; "the administration" later is the one the article named, if only one
   (`LedBodies`);
