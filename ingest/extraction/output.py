@@ -7,7 +7,7 @@ import datetime
 
 from . import dates
 from .confidence import ACCEPT
-from .records import ORG, ExtractedStatement, Extraction, Scored, Speaker
+from .records import ORG, PERSON, ExtractedStatement, Extraction, Scored, Speaker
 from .speakers.actors import Actor
 from .speakers.sources import representative_title
 from .topics import TopicIndex
@@ -89,8 +89,10 @@ def _speaker(actor: Actor, registry) -> Speaker:
     speaker = actor.speaker()
 
     def full_name(words: str) -> str | None:
-        found = registry.lookup(words)
-        return found.name if found is not None and found.kind == ORG else None
+        found = registry.lookup(words)  # an organisation, or a person the article names ("Trump's lawyer")
+        if found is not None and found.kind == PERSON and len(words.split()) == 1 and registry.namesakes(found):
+            return None  # a surname alone, with Donald and Ivana Trump both named
+        return found.name if found is not None and found.kind in (ORG, PERSON) else None
 
     title = representative_title(speaker.title, full_name)
     return speaker if title == speaker.title else dataclasses.replace(speaker, title=title)

@@ -170,6 +170,19 @@ REPRESENTATIVES = SPOKESPERSONS | frozenset(
 # the article only reports on ("one questioner claimed ... he said", the candidate answering)
 UNNAMED_VOICES = REPRESENTATIVES | frozenset(
     "aide adviser advisor insider staffer person diplomat strategist operative confidant".split())
+# Those who work for one person or campaign and speak for it ("a Clinton aide", "an adviser to Mr. Trump", "his
+# strategist"): representatives too, whose principal may be a person
+STAFF = frozenset("aide adviser advisor strategist".split())
+# Staff titles of two words, the role noun after what it is about ("Sanders's campaign manager", "the senator's press
+# secretary", "Trump's chief of staff" is CHIEF_OF)
+STAFF_TITLES = {"manager": {"campaign"}, "chairman": {"campaign"}, "chairwoman": {"campaign"}, "chair": {"campaign"},
+                "secretary": {"press"}, "director": {"communications", "campaign"}}
+# Representatives who may speak for a person, not only an organisation: the person speaks ("his lawyer said", "a
+# spokeswoman for Senator Smith"); an official or a source is some organisation's
+FOR_A_PERSON = SPOKESPERSONS | STAFF | frozenset("lawyer attorney solicitor barrister counsel representative".split())
+# Bodies that go by who leads them or whose they are ("the Obama administration", "the Clinton campaign", "the
+# British government"): "the administration" later is the one the article named so, if it named only one
+LED_BODIES = frozenset("administration campaign government".split())
 # Documents that publish findings ("a World Bank report", "the Oxfam study", "according to research by X"): a later
 # "the report" is one the article named before
 PUBLICATIONS = frozenset("report study survey research analysis poll review audit article findings assessment figure "
@@ -185,6 +198,10 @@ FINDING_VERBS = frozenset({"find", "show"})
 # Prepositions by which a representative names whom it speaks for ("a spokesman for", "an official at") and a document
 # its publisher ("a report by", "figures from", "an article in")
 FOR_WHOM = frozenset({"for", "of", "at", "from"})
+STAFF_TO = frozenset({"to"})  # "an adviser to Mr. Trump", "a senior aide to the senator"
+# Words by which a representative no longer speaks for whom they name ("a former Clinton aide", "an ex-Microsoft
+# official")
+FORMER = frozenset("former ex ex- onetime one-time erstwhile".split())
 PUBLISHED_BY = frozenset({"by", "from"})
 PUBLISHED_IN = frozenset({"in"})  # only for what a newspaper prints: PRINTED
 PRINTED = frozenset("article column editorial piece leader".split())

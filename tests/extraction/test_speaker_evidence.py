@@ -39,9 +39,12 @@ CASES = {
     "a confident first name still blocks he": (
         "Karen Hale and her assistant Tom Berg run the team. Karen Hale has coached it for ten years. "
         "\"We will win the cup,\" he said.", "win the cup", "Tom Berg", True),
-    "he after a senior aide is the aide, not the governor the aide works for": (
+    "he after an aide who names no principal is the aide, not the governor named before": (
+        "Governor Tom Hale met the union leaders on Monday. A senior aide at the talks said they had gone "
+        "well. He said a deal could come by Friday.", "by Friday", "A senior aide at the talks", False),
+    "he after an aide to the governor is the aide, who speaks for the governor (rule 2)": (
         "Governor Tom Hale met the union leaders on Monday. A senior aide to the governor said the talks had gone "
-        "well. He said a deal could come by Friday.", "by Friday", "A senior aide to the governor", False),
+        "well. He said a deal could come by Friday.", "by Friday", "Tom Hale", True),
     "he after an unnamed source is the source, not a person named in passing": (
         "The union met Governor Tom Hale on Monday. A source close to the talks, who spoke of Hale's plan, said a deal "
         "could come by Friday. \"We are close,\" he said.", "We are close", "A source close to the talks", False),

@@ -310,6 +310,11 @@ class Registry(PronounRanker):
             return spelled[0] if len(spelled) == 1 else None
         return actor
 
+    def namesakes(self, actor: Actor) -> list[Actor]:
+        """The other people of the article with the same surname (Ivana beside Donald Trump)."""
+        last = actor.name.lower().split()[-1]
+        return [a for a in self.actors if a is not actor and a.kind == PERSON and a.name.lower().split()[-1] == last]
+
     def written_as_name(self, word: str) -> bool:
         """Does the article write `word` as a name: with a capital inside a sentence of ordinary case (not only where
         every sentence starts with one, nor in a title-case headline), and never in small letters ("Bloglines",

@@ -4,15 +4,17 @@ Public entry: resolve_speakers(candidates, registry, doc, text) -> list[Attribut
 those with a speaker."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Span
 
 from ..records import ORG, PERSON, UNKNOWN, Attributed, ResolvedSpeaker, SourceType
 from ..rules import R
 from ..vocabulary import (ACL, ADVMOD, AMOD, APPOS, CASE, CC, COMPOUND, CONJ, COURTESY, DESCRIPTIVE, DET, DOBJ,
-                          DOCUMENT_NOUNS, FIRST_PERSON, FLAT, HONORIFICS, MEMBERS, NP_RIGHT_PREPS, NSUBJ, ORG_DESCRIPTIONS,
-                          ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, POSTNOMINALS,
-                          PRECONJ, PREP, PUBLICATIONS, PUNCT, QUANTIFIERS, RELCL, SMALL_NAME_WORDS, SPOKESPERSONS,
-                          TIME_NOUNS, UNNAMED_VOICES)
+                          DOCUMENT_NOUNS, FIRST_PERSON, FLAT, HONORIFICS, LED_BODIES, MEMBERS, NP_RIGHT_PREPS, NSUBJ,
+                          ORG_DESCRIPTIONS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES, PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS,
+                          POSTNOMINALS, PRECONJ, PREP, PUBLICATIONS, PUNCT, QUANTIFIERS, RELCL, SMALL_NAME_WORDS,
+                          SPOKESPERSONS, TIME_NOUNS, UNNAMED_VOICES)
 from . import sources
 from .actors import ENT_KINDS, PRONOUNS, Actor, ent_name, first_names, role_modifiers
 from .registry import Registry, years_old
@@ -106,12 +108,13 @@ def ent_of(tok):
     return Span(doc, i, j, label=tok.ent_type_)
 
 
-def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, publications=None):
+def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, publications=None, bodies=None):
     """The ResolvedSpeaker (actor, mention span, quality, kind of source, role) a subject token names, or None.
 
     The quality says how the phrase itself names the speaker, as the acceptor learned it: a representative or document
     whose principal the phrase does not name by a name ("his lawyer", "the report") stays "unnamed" however far it
-    resolves. `publications` (sources.Publications) are the article's documents with their publishers."""
+    resolves. `publications` (sources.Publications) are the article's documents with their publishers, `bodies`
+    (sources.LedBodies) the administrations, campaigns and governments it names by whose they are."""
     low = tok.lower_
     if (tok.pos_ == "PRON" and low not in QUANTIFIERS) or low in PERSON_PRONOUNS or low in FIRST_PERSON:
         if low in ("i", "me", "you", "one", "who", "what", "that", "this", "which", "someone", "anyone", "everyone", "nobody"):
@@ -195,14 +198,24 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
             actor = registry.lookup(ent_name(e)) if e is not None else None
             if actor is not None:
                 return ResolvedSpeaker(actor, span, "name")
+    if lemma in LED_BODIES:
+        actor = _led_body(tok, registry, unnamed, text, bodies)
+        if actor is not None:
+            return ResolvedSpeaker(actor, span, "unnamed")
     if sources.is_representative(tok):
         # "a spokesman for the Home Office", "a BNP spokesperson", "Microsoft officials": the organisation speaks, the
-        # representative is the role. A person's spokesman or lawyers ("Mr Blair's official spokesman", "his lawyer")
-        # are not the person: they stay an unresolved description, for editors.
-        found = _principal(sources.principal(tok) or _organisation_as_place(tok, registry), registry, unnamed, text)
+        # representative is the role; so does a person for their spokesman, lawyer or aide ("a Clinton aide", "his
+        # lawyer", "Sanders's campaign manager"), when the article names that person
+        whom = sources.principal(tok) or _organisation_as_place(tok, registry)
+        found = _principal(whom, registry, unnamed, text)
+        if whom is not None and whom.i > tok.i:  # "an adviser to Mr. Trump": the mention runs on to whom
+            span = (span[0], max(span[1], whom.right_edge.idx + len(whom.right_edge.text)))
         if found is not None and found[0].kind == ORG:
             actor, how = found
             return ResolvedSpeaker(actor, span, "name" if how == "name" else "unnamed", NAMED, sources.role_word(tok))
+        if found is not None and _speaks_for_person(tok, whom, *found, registry, span):
+            # scored as before, when the words stood unresolved: they describe the speaker rather than name them
+            return ResolvedSpeaker(found[0], span, "unnamed", NAMED, sources.voice_of_a_person(tok))
     found = _document(tok, toks, span, registry, unnamed, text, publications) if sources.is_document(tok) else None
     if found is not None:
         return found
@@ -245,7 +258,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     name = _words(toks, text)
     kind = unnamed_kind(tok, lemma)
     # a group or someone unnamed, unless the phrase names whom they speak for ("Mr Ebbers' lawyers": unresolved)
-    whom = sources.principal(tok) if sources.is_representative(tok) else None
+    whom = sources.principal(tok, staff_to=False) if sources.is_representative(tok) else None
     group = (sources.is_group(tok) or sources.is_indefinite(tok)) \
         and (whom is None or whom.pos_ not in ("PROPN", "PRON"))
     missed = None if group else _missed_name(tok, toks, registry)
@@ -379,6 +392,59 @@ def _title_case_run(last):
     return run[-1] if any(t.dep_ == CONJ and t.head.i == last.i for t in run) else last
 
 
+def _led_body(tok, registry, unnamed, text, bodies):
+    """The actor of an administration, campaign or government the phrase says is someone's ("the Obama
+    administration", "the British government": that body; "the Clinton campaign", "his campaign": its candidate, the
+    person), or the one the article named so before for a bare "the administration"; None when not certain."""
+    body = tok
+    if sources.bare_body(tok):
+        body = bodies.named_before(tok) if bodies is not None else None
+        if body is None:
+            return None
+    owner = sources.body_owner(body)
+    if owner is None:
+        return None
+    if body.lemma_.lower() == "campaign":
+        if owner.pos_ == "PRON":
+            actor = registry.resolve_pronoun(owner) if owner.lower_ in ("his", "her") else None
+        else:
+            ent = ent_of(owner)
+            actor = _lookup_courteous(ent, registry) if ent is not None else registry.lookup(owner.text)
+        return actor if actor is not None and actor.kind == PERSON else None
+    if owner.pos_ == "PRON":
+        return None
+    return unnamed.get(text[owner.left_edge.idx: body.idx + len(body.text)], ORG)
+
+
+def _lookup_courteous(ent, registry):
+    """The registered actor of a name, by "Mrs. Clinton" when the NER left the courtesy title out of it (Hillary, not
+    Bill Clinton)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in COURTESY:
+        actor = registry.lookup(f"{before.text} {ent_name(ent)}")
+        if actor is not None:
+            return actor
+    return registry.lookup(ent_name(ent))
+
+
+def _speaks_for_person(tok, whom, actor, how, registry, span) -> bool:
+    """Does a representative noun speak for this person: one who may ("his lawyer", "a Clinton aide"; not "a Trump
+    official"), for a person the pronoun or role noun resolved to, or the article names in full or outside the phrase
+    ("a Clinton aide" with no Clinton named elsewhere is no one yet), by a surname that is clearly theirs (not with
+    Hillary and Bill Clinton named as often)."""
+    if actor.kind != PERSON or not actor.resolved or not sources.speaks_for_a_person(tok):
+        return False
+    if whom is not None and any(c.dep_ == CONJ for c in whom.children):
+        return False  # "aides to Gov. Chris Christie and Gov. John Kasich": two people's
+    if how != "name":
+        return True
+    elsewhere = Counter(id(m.actor) for m in registry.mentions if not span[0] <= m.pos < span[1])
+    if whom is not None and not (ent_of(whom) is not None and len(ent_of(whom)) > 1):  # a surname alone
+        if any(elsewhere[id(a)] * 2 > elsewhere[id(actor)] for a in registry.namesakes(actor)):
+            return False
+    return len(actor.name.split()) > 1 or elsewhere[id(actor)] > 0
+
+
 def _organisation_as_place(tok, registry):
     """ "a METI official" where the NER read "METI" as a place: a country is no principal, but a name the article gives
     an organisation ("Ministry of Economy, Trade and Industry (METI)") is."""
@@ -431,7 +497,7 @@ def _principal(tok, registry, unnamed, text):
                    min([ent.end, *(t.i for t in ent if t.is_punct and t.i > tok.i)]), label=ent.label_)
     if ent is not None:
         ent = _without_document(ent)
-        actor = registry.lookup(ent_name(ent))
+        actor = _lookup_courteous(ent, registry)
         if actor is None and ent.label_ in ("ORG", "PERSON"):
             actor = unnamed.get(ent_name(ent), ORG if ent.label_ == "ORG" else PERSON)
         return (actor, "name") if actor is not None else None
@@ -448,7 +514,8 @@ def _principal(tok, registry, unnamed, text):
         if actor is None and tok.lower_ == "party" and not role_modifiers(tok):
             actor = registry.party_named_short(tok.idx)
         return (actor, "context") if actor is not None else None
-    if tok.dep_ == POSS and tok.pos_ == "NOUN":  # "the board's ruling said": the board
+    if (tok.dep_ == POSS or sources.is_definite(tok)) and tok.pos_ == "NOUN":
+        # "the board's ruling said": the board; "aides to the senator": the senator
         found = resolve_subject(tok, registry, unnamed, text)
         return (found.actor, found.quality) if found is not None and found.actor.resolved else None
     return None
@@ -511,7 +578,8 @@ def _group_they(subject, last_group):
     group, group_subject = last_group[0]
     if not 0 <= subject.sent.start - group_subject.sent.end <= 1 and subject.sent != group_subject.sent:
         return None
-    return ResolvedSpeaker(group.actor, (subject.idx, subject.idx + len(subject.text)), "pronoun", group.source)
+    return ResolvedSpeaker(group.actor, (subject.idx, subject.idx + len(subject.text)), "pronoun", group.source,
+                           group.role)
 
 
 def _spokesperson_pronoun(subject, last_voice, registry):
@@ -520,7 +588,10 @@ def _spokesperson_pronoun(subject, last_voice, registry):
     if subject.lower_ not in ("he", "she") or last_voice[0] is None:
         return None
     res, voice, role = last_voice[0]
-    if voice.tag_ == "NNS" or not _voice_goes_on(subject, voice, res.actor, role, registry):
+    # a person's aide: a sentence about someone, the person included, with the person named in it is as much theirs
+    # ("A top Trump adviser says ... Ed Brookover spoke after meeting those who endorsed Trump. He says ...")
+    previous = None if res.actor.kind == PERSON else res.actor
+    if voice.tag_ == "NNS" or not _voice_goes_on(subject, voice, previous, role, registry):
         return None  # "Administration officials said ... He said" is someone else
     return ResolvedSpeaker(res.actor, (subject.idx, subject.idx + len(subject.text)), "pronoun", res.source, res.role)
 
@@ -586,6 +657,7 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
     candidates' order; those whose speaker cannot be resolved are left out."""
     unnamed = Unnamed()
     publications = sources.Publications(doc)
+    bodies = sources.LedBodies(doc, registry.in_quote)
     done = {}
     last_group = [None]  # (ResolvedSpeaker, subject token) of the latest speaker that is a group named by a plural noun
     last_voice = [None]  # (ResolvedSpeaker, subject token, role word) of the latest representative ("a BNP spokesman")
@@ -605,7 +677,7 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
         elif c.subject is not None:
             res = _group_they(c.subject, last_group) or _spokesperson_pronoun(c.subject, last_voice, registry) \
                 or _unnamed_pronoun(c.subject, last_unnamed, registry) \
-                or _voice_again(c.subject, resolve_subject(c.subject, registry, unnamed, text, publications),
+                or _voice_again(c.subject, resolve_subject(c.subject, registry, unnamed, text, publications, bodies),
                                 last_voice)
             if res is not None and res.quality == "unnamed" and (c.subject.tag_ == "NNS" or c.subject.lower_ in MEMBERS):
                 last_group[0] = (res, c.subject)
@@ -616,7 +688,8 @@ def resolve_speakers(cands, registry, doc, text) -> list[Attributed]:
                 last_unnamed[0] = None  # a named person spoke since
             spokes = next((t for t in c.subject.subtree if t.lower_ in SPOKESPERSONS), None)
             if res is not None and res.role is not None:
-                last_voice[0] = (res, c.subject, spokes.lower_ if spokes is not None else res.role)
+                noun = c.subject.lemma_.lower() if sources.is_representative(c.subject) else res.role
+                last_voice[0] = (res, c.subject, spokes.lower_ if spokes is not None else noun)
             elif res is not None and spokes is not None and (res.actor.kind == ORG or res.quality == "unnamed"):
                 last_voice[0] = (res, c.subject, spokes.lower_)
             if res is not None and res.quality in ("pronoun", "role", "described") and res.actor.kind in (PERSON, ORG) \

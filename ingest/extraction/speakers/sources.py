@@ -3,8 +3,12 @@
 - a group or an unnamed source ("analysts", "Rover bosses", "one insider", "a senior defence official", "some 82%",
   "police"): a plural or indefinite common noun, a quantifier, a number; it keeps its words and is no actor;
 - a representative ("a spokesman for X", "X's lawyers", "an X spokesman", "X officials", "a Foreign Office source"):
-  a noun of REPRESENTATIVES whose phrase names its principal X, an organisation, which speaks, the noun kept as the
-  role (a person's spokesman or lawyer is not the person, and stays a description);
+  a noun of REPRESENTATIVES whose phrase names its principal X, which speaks, the noun kept as the role; X an
+  organisation, or a person for a spokesperson, lawyer or staff ("a Clinton aide", "Sanders's campaign manager",
+  "his lawyer");
+- a body that goes by whose it is ("the Obama administration", "the Clinton campaign", "the British government"): that
+  body, or for a campaign its candidate; "the administration" later is the one the article named, if only one
+  (`LedBodies`);
 - a document ("a World Bank report", "the Oxfam study", "research by X", "an article in the Spectator"): its
   publisher speaks; "the report" with none named is the one the article named before with its publisher
   (`Publications`).
@@ -18,8 +22,9 @@ import bisect
 from ..vocabulary import (ACL, AGENT, AMOD, APPOS, AUTHORING_VERBS, COLLECTIVES, COMMISSIONED, COMMITTEES, COMPOUND,
                           CONJ, DET, DOBJ, DOCUMENT_NOUNS, FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, HOUSES,
                           INDEFINITES, MEMBERS, NAMED_BY_PLACE, NMOD, NSUBJ, NSUBJPASS, NUMMOD, ORG_ROLES, OTHERS,
-                          PARTY_NAMES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_FOR,
-                          PUBLISHED_IN, QUANTIFIERS, RANKS, RELCL, REPRESENTATIVES, STUDIES, WRITING_VERBS)
+                          PARTY_NAMES, PERSON_ROLES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_FOR,
+                          PUBLISHED_IN, QUANTIFIERS, RANKS, RELCL, REPRESENTATIVES, STAFF, STAFF_TITLES, STAFF_TO,
+                          STUDIES, WRITING_VERBS, FOR_A_PERSON, FORMER, LED_BODIES)
 
 NAMING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 NUMBER_ENTITIES = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL")
@@ -32,7 +37,24 @@ def is_document(tok) -> bool:
 
 
 def is_representative(tok) -> bool:
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in REPRESENTATIVES
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in REPRESENTATIVES or tok.lemma_.lower() in STAFF
+                                   or _staff_modifier(tok) is not None)
+
+
+def speaks_for_a_person(tok) -> bool:
+    """A representative who may speak for a person ("his lawyer", "a Clinton aide", "Sanders's campaign manager"), not
+    only for an organisation ("an official", "a source")."""
+    return is_representative(tok) and (tok.lemma_.lower() in FOR_A_PERSON or _staff_modifier(tok) is not None)
+
+
+def _staff_modifier(tok):
+    """The word that makes a role noun a staff title ("campaign" of "campaign manager", "press" of "press secretary",
+    "of" of "chief of staff"), or None."""
+    lemma = tok.lemma_.lower()
+    if lemma == "chief":
+        return next((p for p in tok.rights if p.dep_ == PREP and p.lower_ == "of"
+                     and any(o.dep_ == POBJ and o.lower_ == "staff" for o in p.children)), None)
+    return next((c for c in tok.lefts if c.dep_ == COMPOUND and c.lower_ in STAFF_TITLES.get(lemma, ())), None)
 
 
 def _common(tok) -> bool:
@@ -86,16 +108,21 @@ def another(tok) -> bool:
     return any(c.ent_type_ == "ORDINAL" or c.lower_ in OTHERS for c in tok.children)
 
 
-def principal(tok):
+def principal(tok, staff_to: bool = True):
     """The token naming whom a representative noun speaks for, or None: "the company's" / "its" (possessive), "Home
     Office" / "BNP" / "party" (a compound name or organisation noun), "for the Home Office" / "at the ministry". A
     country is no principal ("US officials", "Russia's foreign ministry spokesman": some body of it, maybe named
-    after)."""
+    after). `staff_to`: "an adviser to Mr. Trump" names whom too. A former one speaks for no one ("a former Clinton
+    aide")."""
+    if any(c.lower_ in FORMER for c in tok.lefts):
+        return None
     poss = next((c for c in tok.children if c.dep_ == POSS and c.lower_ not in ("our", "my", "your")), None)
     if poss is not None and poss.ent_type_ != "GPE":
         return poss
-    # the nearest first; "A Department for Education and Skills spokesman" hangs the name on as an nmod
-    for c in sorted((c for c in tok.lefts if c.dep_ in (COMPOUND, NMOD)), key=lambda c: -c.i):
+    # the nearest first; "A Department for Education and Skills spokesman" hangs the name on as an nmod; the "campaign"
+    # of "the Clinton campaign manager" is part of the role
+    staff = _staff_modifier(tok)
+    for c in sorted((c for c in tok.lefts if c.dep_ in (COMPOUND, NMOD) and c is not staff), key=lambda c: -c.i):
         named = next((t for t in c.subtree if t.ent_type_ in ("ORG", "PERSON", "NORP")), None)
         if named is not None:
             return named
@@ -103,11 +130,18 @@ def principal(tok):
             return c
         if c.pos_ == "PROPN" and c.ent_type_ != "GPE":
             return c
+    to = staff_to and (tok.lemma_.lower() in STAFF or staff is not None)
+    whom = FOR_WHOM | (STAFF_TO if to else frozenset())
     for p in tok.rights:
-        if p.dep_ == PREP and p.lower_ in FOR_WHOM:
+        if p.dep_ == PREP and p.lower_ in whom:
             pobj = next((o for o in p.children if o.dep_ == POBJ), None)
-            if pobj is not None and pobj.ent_type_ != "GPE" and (
-                    pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON") or pobj.lemma_.lower() in ORG_ROLES):
+            person = pobj is not None and (pobj.ent_type_ == "PERSON" or pobj.pos_ == "PROPN" or (
+                pobj.lemma_.lower() in PERSON_ROLES and pobj.tag_ == "NN" and is_definite(pobj)))
+            if p.lower_ in STAFF_TO:  # "aides to the senator", "an adviser to Mr. Trump": a person
+                if person and pobj.ent_type_ != "GPE":
+                    return pobj
+            elif pobj is not None and pobj.ent_type_ != "GPE" and (
+                    person or pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in ORG_ROLES):
                 return pobj
     return None
 
@@ -203,21 +237,42 @@ def _named_before(tok) -> bool:
 
 
 def role_word(tok) -> str:
-    """A representative's role as a title: the noun in the singular ("lawyers" -> "lawyer")."""
-    return tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_
+    """A representative's role as a title: the noun in the singular ("lawyers" -> "lawyer"), with the word that makes
+    it a staff title ("campaign manager", "press secretary", "chief of staff")."""
+    word = tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_
+    staff = _staff_modifier(tok)
+    if staff is None:
+        return word
+    return f"{word} of staff" if staff.lower_ == "of" else f"{staff.lower_} {word}"
+
+
+def voice_of_a_person(tok) -> str:
+    """A person's representative as the role of the person's statement, worded so that no one reads it as a title the
+    person holds ("through an aide", "through his lawyers", "through a campaign manager"): an actor's roles list what
+    they are, and Hillary Clinton is no aide."""
+    word = role_word(tok)
+    if tok.tag_ == "NNS":
+        plural = tok.lower_ if _staff_modifier(tok) is None else role_word(tok).rsplit(" ", 1)[0] + " " + tok.lower_
+        return f"through {plural}"
+    return f"through {'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def representative_title(title: str | None, full_name) -> str | None:
-    """ "DLF spokesman" -> "spokesman, DLF Builders": a named representative's title says the role, then whom for, by
-    the fullest name the article gives (`full_name(words) -> str | None`). Other titles are left alone ("Tory health
-    spokesman", "Chief spokesman")."""
+    """ "DLF spokesman" -> "spokesman, DLF Builders", "Trump's lawyer" -> "lawyer, Donald Trump", "Clinton aide" ->
+    "aide, Hillary Clinton": a named representative's title says the role, then whom for, by the fullest name the
+    article gives (`full_name(words) -> str | None`). Other titles are left alone ("Tory health spokesman", "Chief
+    spokesman")."""
     words = (title or "").split()
-    if len(words) < 2 or words[-1].lower() not in REPRESENTATIVES:
+    if len(words) < 2 or (words[-1].lower() not in REPRESENTATIVES and words[-1].lower() not in STAFF):
         return title
     org = words[:-1]
+    if org[-1].endswith(("'s", "’s")):
+        org = org[:-1] + [org[-1][:-2]]
     if not all(w[:1].isupper() for w in org) or any(w.lower() in RANKS or w.lower() in HONORIFICS for w in org):
         return title
     name = " ".join(org)
+    if words[-1].lower() in STAFF and full_name(name) is None:
+        return title  # "Republican strategist": a kind of strategist, not whose
     return f"{words[-1].lower()}, {full_name(name) or name}"
 
 
@@ -286,3 +341,48 @@ def _publisher_words(who) -> str:
 def _near(who, tok) -> bool:
     """Is the publisher named in the sentence of `tok` or the one before it?"""
     return who.sent.start == tok.sent.start or who.sent.end == tok.sent.start
+
+
+def body_owner(tok):
+    """The token naming whose body a noun of LED_BODIES is, or None: "Obama" of "the Obama administration", "Trump" of
+    "Mr. Trump's campaign", "his" of "his campaign", "British" of "the British government", "U.S." of "the U.S.
+    government"."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in LED_BODIES or tok.tag_ == "NNS" \
+            or any(c.dep_ == DET and c.lower_ in INDEFINITES for c in tok.children):
+        return None  # "a Conservative government would ...": one that may be, not one the article names
+    poss = next((c for c in tok.children if c.dep_ == POSS), None)
+    if poss is not None:
+        return poss if poss.lower_ not in ("our", "my", "your", "their", "its") else None
+    for c in sorted((c for c in tok.lefts if c.dep_ in (COMPOUND, AMOD, NMOD)), key=lambda c: -c.i):
+        if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.pos_ == "PROPN":
+            return c
+    return None
+
+
+def bare_body(tok) -> bool:
+    """ "the administration", "the campaign": a noun of LED_BODIES that says nothing of whose it is."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in LED_BODIES and tok.tag_ != "NNS" and is_definite(tok) \
+        and not any(c.dep_ in (AMOD, COMPOUND, NMOD, POSS) for c in tok.lefts) \
+        and not any(c.dep_ in (PREP, RELCL, ACL) for c in tok.rights)
+
+
+class LedBodies:
+    """The bodies an article names by whose they are ("the Obama administration", "Trump's campaign"), in order, outside
+    quotations: for a later bare "the administration", the one named so, when only one was."""
+
+    def __init__(self, doc, in_quote=lambda pos: False):
+        self.found = [(tok.idx, tok.lemma_.lower(), owner, tok) for tok in doc
+                      if (owner := body_owner(tok)) is not None and owner.pos_ != "PRON" and not in_quote(tok.idx)]
+
+    def named_before(self, tok):
+        """The body token `tok` ("the campaign") refers to, or None when the article named none of its kind before,
+        or several ("the Trump campaign" and "the Clinton campaign": which is meant the words do not say) unless the
+        latest is in this sentence or the one before."""
+        lemma = tok.lemma_.lower()
+        same = [(owner, body) for pos, lem, owner, body in self.found if lem == lemma and pos < tok.idx]
+        if not same:
+            return None
+        if len({owner.lower_ for owner, _ in same}) > 1 and not _near(same[-1][1], tok):  # "Obama" of "Barack Obama's"
+            return None
+        return same[-1][1]
+
