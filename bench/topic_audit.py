@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from speaker_audit import ingest_everything, setup_django  # noqa: E402
+from speaker_audit import AUDIT_SETS, ingest_everything, setup_django  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 FIELDS = ("rank", "topic", "statements", "verdict", "reason", "previous")
@@ -39,7 +39,7 @@ def cmd_prepare(args) -> None:
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres"):
         sys.exit("set DATABASE_URL to a scratch PostgreSQL database (it is dropped and created)")
-    ingest_everything(database_url)
+    ingest_everything(database_url, AUDIT_SETS["bbc"])
 
 
 def _previous_verdicts(label: str) -> dict[str, str]:
