@@ -30,10 +30,11 @@ def relabel_people(doc) -> None:
     person_words = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split() if not w.isupper()}
     person_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1 and e.text[:1].isupper()}
-    for ent in doc.ents:
+    for ent in _split_at_commas(doc.ents):
+        changed = changed or not any(e.start == ent.start and e.end == ent.end for e in doc.ents)
         words = ent.text.split()
         if (ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB") or ent.text.lower() in MEMBERS \
-                or (ent.label_ in _MISREAD_LABELS and len(ent) == 1 and ent[0].lower_ in HONORIFICS):
+                or (ent.label_ in _MISREAD_LABELS and len(ent) == 1 and ent[0].lower_.rstrip(".") in HONORIFICS):
             changed = True  # "MPs" is a group of people, "the Cardinal" a role, neither an organisation
             continue
         # title case only: "den" in "Nick Van den Brul" is no verb
@@ -121,6 +122,22 @@ def relabel_people(doc) -> None:
         changed = True
     if changed:
         doc.ents = filter_spans(ents)  # one repair may reach into a span another made ("Clinton-Kaine")
+
+
+def _split_at_commas(ents):
+    """The entities, each run over a comma into words the parse does not join cut there: "Citing an interview with
+    Politico, Greg Holt said" is Politico and Greg Holt, not one name ("Ministry of Economy, Trade and Industry" and
+    "Washington, D.C." are joined by the parse)."""
+    out = []
+    for ent in ents:
+        start = ent.start
+        for comma in (t for t in ent[1:-1] if t.text == ","):
+            before, after = range(start, comma.i), range(comma.i + 1, ent.end)
+            if not any(ent.doc[i].head.i in after for i in before) and not any(ent.doc[i].head.i in before for i in after):
+                out.append(Span(ent.doc, start, comma.i, label=ent.label_))
+                start = comma.i + 1
+        out.append(Span(ent.doc, start, ent.end, label=ent.label_) if start != ent.start else ent)
+    return out
 
 
 def _occupation_word(word: str) -> bool:
@@ -281,10 +298,18 @@ def _titled_first_names(ent) -> int | None:
 
 
 def _after_courtesy(ent) -> bool:
-    """Does a courtesy honorific ("Mr", "Mrs", "Dr") stand right before the entity or open it?"""
+    """Does a courtesy honorific ("Mr", "Mrs", "Dr") or an abbreviated rank ("Gen.", "Lt.", "Sgt.": no organisation's
+    name opens with one) stand right before the entity or open it?"""
     first = ent[0].lower_.rstrip(".")
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-    return (first in COURTESY and len(ent) > 1) or before in COURTESY or before in PEERS
+    return (first in COURTESY and len(ent) > 1) or before in COURTESY or before in PEERS \
+        or (len(ent) > 1 and _abbreviated_rank(ent[0])) or (ent.start > 0 and _abbreviated_rank(ent.doc[ent.start - 1]))
+
+
+def _abbreviated_rank(tok) -> bool:
+    """ "Gen.", "Lt.", "Sgt.": an honorific written short, which only a person's name follows."""
+    return tok.text.endswith(".") and tok.text[:1].isupper() and tok.lower_.rstrip(".") in HONORIFICS \
+        and tok.lower_.rstrip(".") not in COURTESY
 
 
 def _looks_like_name(words: list[str], names) -> bool:

@@ -11,7 +11,7 @@ import bisect
 from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
-from ..vocabulary import (AMOD, APPOS, BODIES, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS,
+from ..vocabulary import (AMOD, APPOS, BODIES, NEWS_OUTLET_WORDS, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS,
                           GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES, NSUBJ, NSUBJPASS,
                           ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES, PEERS,
                           PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES, ROLE_SYNONYMS, ROOT, STYLES)
@@ -418,12 +418,17 @@ class Registry(PronounRanker):
         "Texas" as a speaker, "Pernod Ricard" for "Pernod"), else the actor named by that word itself."""
         if len(short.name.split()) != 1:
             return short
-        word = short.name.lower()
+        return self.organisation_opening_with(short.name, short) or short
+
+    def organisation_opening_with(self, word: str, short: Actor | None = None, bodies: bool = False) -> Actor | None:
+        """The one organisation of the article whose longer name opens with `word` ("Pernod Ricard" for "Pernod"; with
+        `bodies`, "Quinnipiac University" for "Quinnipiac" too), or None."""
+        word = word.lower()
         orgs = [a for a in self.actors if a is not short and a.kind == ORG and a.label in ("ORG", "PERSON")
                 and len(a.name.split()) > 1 and a.name.lower().split()[0] == word
-                and not any(w in BODY_WORDS for w in a.name.lower().split()[1:])]
+                and (bodies or not any(w in BODY_WORDS for w in a.name.lower().split()[1:]))]
         # a body or outlet of it is another organisation: "U.N." is not the "U.N. Security Council", "NBC" not "NBC News"
-        return orgs[0] if len(orgs) == 1 else short
+        return orgs[0] if len(orgs) == 1 else None
 
     def named_before(self, pos: int, heads: set[str]) -> Actor | None:
         """ "..., said Charles Kennedy. In his New Year message the Liberal Democrat leader said ...": in a news lede, a
@@ -442,6 +447,19 @@ class Registry(PronounRanker):
             return None  # "Kenteris hired Ioannidis. The lawyer added": someone's lawyer, maybe the other one named
         (actor,) = found.values()
         return actor if not _role_words(actor.title) else None
+
+    def outlet_before(self, pos: int, last_organisation: bool = False) -> Actor | None:
+        """The news outlet named last before character `pos` ("The Boston Globe ... the editorial board"), or None;
+        with `last_organisation`, only if no other organisation was named since, in this sentence or the one before."""
+        sent = bisect.bisect_right(self._sent_chars, pos) - 1
+        for m in self.mentions_before(pos):
+            if m.actor.kind != ORG or m.actor.label != "ORG":
+                continue
+            if any(w in NEWS_OUTLET_WORDS for w in m.actor.name.split()):
+                return m.actor if not last_organisation or m.sent >= sent - 1 else None
+            if last_organisation:
+                return None
+        return None
 
     def mentions_before(self, pos: int, limit: int = LOOKBACK):
         """Mentions before character `pos`, latest first (at most `limit` of them)."""

@@ -56,6 +56,9 @@ def np_tokens(tok):
         out.pop()
     while out and out[0].is_punct:
         out.pop(0)
+    if out and sources.is_e_mail(out[0]):  # "e" + "-" + "mail", the parser's word of it the last
+        e = tok.doc[out[0].i - 2]
+        out = [*(t for c in e.lefts for t in c.subtree), e, tok.doc[out[0].i - 1], *out]
     return out or [tok]
 
 
@@ -180,6 +183,13 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
             actor = registry.lookup(ent_name(ent))
             if actor is not None:
                 return ResolvedSpeaker(actor, span, "name")
+    if sources.is_editorial_board(tok) or sources.board_of_editorials(tok):
+        # "the editorial board of The New York Times", "The Post's editorial board", "the board" after either: the
+        # newspaper, which the phrase names or the article named last
+        found = _principal(sources.principal(tok), registry, unnamed, text)
+        paper = found[0] if found is not None else registry.outlet_before(tok.idx, not sources.is_editorial_board(tok))
+        if paper is not None and paper.kind == ORG:
+            return ResolvedSpeaker(paper, span, "name" if found is not None else "unnamed", DOCUMENT, "editorial board")
     if lemma in ORG_ROLES:  # "the Paris-based IEA watchdog": the organisation named in the phrase
         for c in tok.lefts:
             e = ent_of(c) if c.dep_ == COMPOUND and c.ent_type_ == "ORG" else None
@@ -361,6 +371,14 @@ def _principal(tok, registry, unnamed, text):
         # "Politico, Democratic party" read as one name (not "Ministry of Economy, Trade and Industry")
         ent = Span(tok.doc, max([ent.start, *(t.i + 1 for t in ent if t.is_punct and t.i < tok.i)]),
                    min([ent.end, *(t.i for t in ent if t.is_punct and t.i > tok.i)]), label=ent.label_)
+    if ent is not None and ent.label_ == "GPE" and tok.dep_ == COMPOUND:
+        # "a Quinnipiac poll" read as a place's: the organisation the article names so ("Quinnipiac University") when
+        # the word names no place elsewhere in it; else no one ("an Iowa poll")
+        actor = registry.lookup(ent_name(ent))
+        if actor is not None and actor.kind == ORG and actor.label == "ORG":  # "a METI official" after "... (METI)"
+            return actor, "name"
+        actor = registry.organisation_opening_with(ent_name(ent), bodies=True)
+        return (actor, "name") if actor is not None and not _a_place_elsewhere(ent, actor) else None
     if ent is not None:
         ent = _without_document(ent)
         actor = registry.lookup(ent_name(ent))
@@ -375,6 +393,12 @@ def _principal(tok, registry, unnamed, text):
             bare, honorific = split_honorifics(name)
             actor = unnamed.get(bare, PERSON) if honorific else unnamed.get(name, ORG)
         return actor, "name"
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ROLES and tok.tag_ != "NNS" \
+            and any(c.dep_ == COMPOUND and c.ent_type_ in ("ORG", "PERSON") for c in tok.lefts):
+        # "a memo from the Trump campaign": the campaign as the phrase names it when it stands as a speaker
+        found = resolve_subject(tok, registry, unnamed, text)
+        if found is not None and found.actor.resolved:
+            return found.actor, "name"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ROLES and tok.tag_ != "NNS":
         actor = registry.resolve_role(tok.lemma_.lower(), role_modifiers(tok), tok.idx)
         if actor is None and tok.lower_ == "party" and not role_modifiers(tok):
@@ -384,6 +408,15 @@ def _principal(tok, registry, unnamed, text):
         found = resolve_subject(tok, registry, unnamed, text)
         return (found.actor, found.quality) if found is not None and found.actor.resolved else None
     return None
+
+
+def _a_place_elsewhere(ent, organisation) -> bool:
+    """Does the article write the first word of `organisation`'s name alone elsewhere, other than before a noun as here
+    ("in Iowa" beside "Iowa State University" and "an Iowa poll")?"""
+    word, rest = organisation.name.split()[0], organisation.name.split()[1]
+    doc = ent.doc
+    return any(t.text == word and (t.i + 1 >= len(doc) or doc[t.i + 1].text != rest) and t.dep_ != COMPOUND
+               for t in doc)
 
 
 def _document(tok, toks, span, registry, unnamed, text, publications):
@@ -400,6 +433,10 @@ def _document(tok, toks, span, registry, unnamed, text, publications):
     if found is None and publications is not None:
         found = next(((f[0], "context") for who in publications.named_with(tok)
                       if (f := _principal(who, registry, unnamed, text)) is not None), None)
+    if found is None and tok.lemma_.lower() == "editorial" and tok.tag_ == "NN":
+        # "the editorial said": the newspaper named last ("editorials" are several newspapers')
+        paper = registry.outlet_before(tok.idx)
+        found = (paper, "context") if paper is not None else None
     if found is not None:
         actor, how = found
         return ResolvedSpeaker(actor, span, "unnamed" if how == "context" else how, DOCUMENT)

@@ -16,9 +16,9 @@ from __future__ import annotations
 import bisect
 
 from ..vocabulary import (ACL, AGENT, AMOD, APPOS, AUTHORING_VERBS, COLLECTIVES, COMMISSIONED, COMMITTEES, COMPOUND,
-                          CONJ, DET, DOBJ, DOCUMENT_NOUNS, FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, HOUSES,
+                          CONJ, DET, DOBJ, DOCUMENT_NOUNS, EDITORIAL_BODIES, FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, HOUSES,
                           INDEFINITES, MEMBERS, NAMED_BY_PLACE, NMOD, NSUBJ, NSUBJPASS, NUMMOD, ORG_ROLES, OTHERS,
-                          PARTY_NAMES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_FOR,
+                          PARTY_NAMES, POBJ, POLLS, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_FOR,
                           PUBLISHED_IN, QUANTIFIERS, RANKS, RELCL, REPRESENTATIVES, STUDIES, WRITING_VERBS)
 
 NAMING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -28,7 +28,15 @@ FORWARD_SENTENCES = 2  # "..., said a report. The study, by the NAO, ...": a pub
 
 
 def is_document(tok) -> bool:
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in DOCUMENT_NOUNS or tok.lemma_.lower() in PUBLICATIONS)
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in DOCUMENT_NOUNS or tok.lemma_.lower() in PUBLICATIONS
+                                              or is_e_mail(tok)) and (tok.pos_ == "NOUN" or is_e_mail(tok))
+
+
+def is_e_mail(tok) -> bool:
+    """ "mail" of "e-mail", which the tokenizer splits: a document, never a speaker's name."""
+    doc = tok.doc
+    return tok.lower_ in ("mail", "mails") and tok.i >= 2 and doc[tok.i - 1].text == "-" \
+        and doc[tok.i - 2].lower_ == "e" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_
 
 
 def is_representative(tok) -> bool:
@@ -86,6 +94,19 @@ def another(tok) -> bool:
     return any(c.ent_type_ == "ORDINAL" or c.lower_ in OTHERS for c in tok.children)
 
 
+def is_editorial_board(tok) -> bool:
+    """ "the editorial board", "The Post's editorial page": the body that writes a newspaper's editorials."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in EDITORIAL_BODIES and tok.tag_ == "NN" \
+        and any(c.lower_ == "editorial" for c in tok.lefts if c.dep_ in (AMOD, COMPOUND, NMOD))
+
+
+def board_of_editorials(tok) -> bool:
+    """ "The board wrote": a bare "the board", which is a newspaper's editorial board when the newspaper is the last
+    organisation named (resolution asks the article)."""
+    return tok.pos_ == "NOUN" and tok.lower_ == "board" and is_definite(tok) \
+        and not any(c.dep_ in (AMOD, COMPOUND, POSS, NMOD) for c in tok.lefts)
+
+
 def principal(tok):
     """The token naming whom a representative noun speaks for, or None: "the company's" / "its" (possessive), "Home
     Office" / "BNP" / "party" (a compound name or organisation noun), "for the Home Office" / "at the ministry". A
@@ -138,6 +159,11 @@ def publisher(tok):
         if named is not None:
             # "a Clinton campaign memo" is the campaign's, which the article may name
             return next((o for o in compounds if o.pos_ == "NOUN" and o.lemma_.lower() in ORG_ROLES), named)
+    for c in compounds if tok.text.islower() else ():  # not a headline's capitals ("Popular Website Shows ...")
+        if c.pos_ == "PROPN" and c.ent_type_ in ("", "GPE") and c.text[:1].isupper():
+            # "a Marist poll", "a Quinnipiac poll" with the pollster read as a place: resolution keeps it only when the
+            # article names an organisation so ("Quinnipiac University"), never a place ("an Iowa poll")
+            return c
     if is_definite(tok) and compounds and _named_before(compounds[0]):
         return compounds[0]  # "the committee report": the committee the article named
     lemma = tok.lemma_.lower()
@@ -272,7 +298,7 @@ class Publications:
 
 
 def _kind(lemma: str) -> str:
-    return "study" if lemma in STUDIES else lemma
+    return "study" if lemma in STUDIES else "poll" if lemma in POLLS else lemma
 
 
 def _publisher_words(who) -> str:
