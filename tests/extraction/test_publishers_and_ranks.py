@@ -111,9 +111,19 @@ def test_a_name_after_a_comma_is_not_the_outlet_before_it(run):
     assert who(run, text, "campaign was")[:2] == ("Greg Holt", True)
 
 
-def test_a_name_with_a_comma_inside_stays_whole(run):
-    text = "The Ministry of Economy, Trade and Industry said exports had fallen."
-    assert who(run, text, "exports")[0] == "Ministry of Economy, Trade and Industry"
+def test_a_person_named_elsewhere_is_not_the_outlet_before_the_name(run):
+    text = ("Donald Trump spoke on Monday. In a meeting with the editorial board of the Washington Post Trump said that "
+            "NATO was obsolete.")
+    assert who(run, text, "NATO")[0] == "Donald Trump"
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    ("The Ministry of Economy, Trade and Industry said exports had fallen.", "exports",
+     "Ministry of Economy, Trade and Industry"),
+    ("The Washington Post Company said profits rose.", "profits", "Washington Post Company"),
+])
+def test_a_name_with_a_comma_or_an_outlets_word_inside_stays_whole(run, text, fragment, name):
+    assert who(run, text, fragment)[0] == name
 
 
 # -- citing a source is no statement; citing what was said is ----------------------------------------------------------

@@ -6,8 +6,8 @@ import re
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from ..vocabulary import (AMOD, APPOS, COMPOUND, CONJ, COURTESY, HONORIFICS, MEMBERS, NAME_PARTICLES, OCCUPATIONS,
-                          ORG_NAME_WORDS, ORG_ROLES, PEERAGE, PEERS, PERSON_ROLES)
+from ..vocabulary import (AMOD, APPOS, COMPOUND, CONJ, COURTESY, HONORIFICS, MEMBERS, NAME_PARTICLES, NEWS_OUTLET_WORDS,
+                          OCCUPATIONS, ORG_NAME_WORDS, ORG_ROLES, PEERAGE, PEERS, PERSON_ROLES)
 from .actors import abbreviates, first_names
 from .titles import AGENT_ENDING
 
@@ -30,7 +30,7 @@ def relabel_people(doc) -> None:
     person_words = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split() if not w.isupper()}
     person_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1 and e.text[:1].isupper()}
-    for ent in _split_at_commas(doc.ents):
+    for ent in _split_run_ons(doc.ents, names, person_words):
         changed = changed or not any(e.start == ent.start and e.end == ent.end for e in doc.ents)
         words = ent.text.split()
         if (ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB") or ent.text.lower() in MEMBERS \
@@ -124,19 +124,31 @@ def relabel_people(doc) -> None:
         doc.ents = filter_spans(ents)  # one repair may reach into a span another made ("Clinton-Kaine")
 
 
-def _split_at_commas(ents):
-    """The entities, each run over a comma into words the parse does not join cut there: "Citing an interview with
-    Politico, Greg Holt said" is Politico and Greg Holt, not one name ("Ministry of Economy, Trade and Industry" and
-    "Washington, D.C." are joined by the parse)."""
+def _split_run_ons(ents, names, person_words):
+    """The entities, each run into a person's name the parse does not join to the words before cut there: over a comma
+    ("Citing an interview with Politico, Greg Holt said": Politico and Greg Holt), or after a news outlet's name
+    ("the editorial board of the Washington Post Trump said", Trump named elsewhere as a person). "Ministry of
+    Economy, Trade and Industry" and "University of California, Berkeley" stay whole."""
     out = []
     for ent in ents:
-        start = ent.start
-        for comma in (t for t in ent[1:-1] if t.text == ","):
-            before, after = range(start, comma.i), range(comma.i + 1, ent.end)
-            if not any(ent.doc[i].head.i in after for i in before) and not any(ent.doc[i].head.i in before for i in after):
-                out.append(Span(ent.doc, start, comma.i, label=ent.label_))
-                start = comma.i + 1
-        out.append(Span(ent.doc, start, ent.end, label=ent.label_) if start != ent.start else ent)
+        doc, start = ent.doc, ent.start
+        for t in ent[:-1]:
+            if t.i < start or not (t.text == "," or (t.text in NEWS_OUTLET_WORDS and ent.label_ == "ORG")):
+                continue
+            cut = t.i + 1 if t.text != "," else t.i
+            before, after = range(start, cut), range(t.i + 1, ent.end)
+            words = doc[t.i + 1: ent.end].text.split()
+            person = _looks_like_name(words, names) and len(words) >= 2 if t.text == "," \
+                else all(w[:1].isupper() and w.lower() in person_words for w in words)
+            # (the parse follows the NER's run-on after an outlet: "Post" a compound of "Trump")
+            joined = any(doc[i].head.i in after for i in before) or any(doc[i].head.i in before for i in after)
+            if person and len(words) <= 3 and not (joined and t.text == ","):
+                out.append(Span(doc, start, cut, label=ent.label_))
+                start = t.i + 1
+        if start != ent.start:
+            out.append(Span(doc, start, ent.end, label="PERSON"))
+        else:
+            out.append(ent)
     return out
 
 

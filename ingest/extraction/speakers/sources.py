@@ -159,14 +159,15 @@ def publisher(tok):
         if named is not None:
             # "a Clinton campaign memo" is the campaign's, which the article may name
             return next((o for o in compounds if o.pos_ == "NOUN" and o.lemma_.lower() in ORG_ROLES), named)
-    for c in compounds if tok.text.islower() else ():  # not a headline's capitals ("Popular Website Shows ...")
+    lemma = tok.lemma_.lower()
+    for c in compounds if tok.text.islower() and (lemma in POLLS or lemma in STUDIES) else ():
+        # "a Quinnipiac poll" with the pollster read as a place or not read at all: resolution keeps it only when the
+        # article names an organisation so ("Quinnipiac University"), never a place ("an Iowa poll"); not where
+        # something is filed ("FEC filings"), nor a headline's capitals ("Popular Website Shows ...")
         if c.pos_ == "PROPN" and c.ent_type_ in ("", "GPE") and c.text[:1].isupper():
-            # "a Marist poll", "a Quinnipiac poll" with the pollster read as a place: resolution keeps it only when the
-            # article names an organisation so ("Quinnipiac University"), never a place ("an Iowa poll")
             return c
     if is_definite(tok) and compounds and _named_before(compounds[0]):
         return compounds[0]  # "the committee report": the committee the article named
-    lemma = tok.lemma_.lower()
     preps = PUBLISHED_BY | (PUBLISHED_IN if lemma in PRINTED else frozenset()) \
         | (PUBLISHED_FOR if lemma in COMMISSIONED else frozenset())
     for c in tok.rights:
