@@ -97,6 +97,11 @@ def test_an_e_mail_is_a_document_not_a_name(run):
     assert (s.speaker_mention, s.speaker.resolved, s.source_type) == ("The e-mail", False, DOCUMENT)
 
 
+def test_a_persons_e_mail_is_theirs(run):
+    text = "Alastair Campbell sent the message on Monday. Mr Campbell's e-mail suggested they should get a new boss."
+    assert who(run, text, "new boss")[:3] == ("Alastair Campbell", True, DOCUMENT)
+
+
 @pytest.mark.parametrize("text", [
     "In an e-mail, Jones wrote that the event was canceled.",
     '"The event is canceled," Jones wrote in an e-mail to supporters.',

@@ -147,7 +147,9 @@ def publisher(tok):
     """The token naming who published a document noun, or None: "the OECD's report", "a World Bank report", "the Butler
     report", "a report by the NAO", "figures from the ONS", "an article in the Spectator", "research conducted by X",
     "The OECD published its outlook" (the subject of the verb that put it out)."""
-    poss = next((c for c in tok.children if c.dep_ == POSS), None)
+    # "Mr Campbell's e-mail": the parser hangs the possessive on the "e" of "e-mail"
+    heads = [tok, tok.doc[tok.i - 2]] if is_e_mail(tok) else [tok]
+    poss = next((c for h in heads for c in h.children if c.dep_ == POSS), None)
     if poss is not None:
         return poss
     author = _writer(tok)
