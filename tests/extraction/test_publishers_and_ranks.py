@@ -61,6 +61,26 @@ def test_a_poll_or_memo_speaks_for_the_publisher_the_article_names(run, text, fr
     assert who(run, text, fragment)[:3] == (publisher, True, DOCUMENT)
 
 
+@pytest.mark.parametrize("text, fragment, publisher", [
+    # the parser hung "found" on the poll as a participle ("a poll found last week")
+    ("A Quinnipiac University poll found last week that Clinton would beat Trump in the state.", "Clinton would",
+     "Quinnipiac University"),
+    # the poll's noun written with a capital, as part of its name
+    ("Trump is considering a run, and a Morning Consult Poll found that he would draw from Clinton's support.",
+     "he would draw", "Morning Consult"),
+])
+def test_a_poll_finds_however_the_parser_reads_it(run, text, fragment, publisher):
+    assert who(run, text, fragment)[:3] == (publisher, True, DOCUMENT)
+
+
+@pytest.mark.parametrize("text", [
+    "A man found last week that his car was gone.",  # no document
+    "New Morning Consult Poll Shows Clinton Ahead In Ohio",  # a headline's capitals
+])
+def test_no_poll_finds_without_one(run, text):
+    assert run(text).statements == ()
+
+
 def test_a_poll_named_after_a_place_is_no_ones(run):
     text = ("Iowa State University studied the race. Voters in Iowa were split. An Iowa poll found that most voters "
             "backed the plan.")

@@ -387,7 +387,11 @@ def _principal(tok, registry, unnamed, text):
         return (actor, "name") if actor is not None else None
     if tok.pos_ == "PROPN":  # a name the NER missed: "an article in the Spectator", "Mr Ebbers' lawyers"
         words = [t for t in tok.subtree if t.i <= tok.i and (t.pos_ == "PROPN" or t.dep_ == COMPOUND)]
-        name = clean_org(text[words[0].idx: tok.idx + len(tok.text)])
+        first = words[0]
+        while first.i > 0 and tok.dep_ == COMPOUND and (before := tok.doc[first.i - 1]).pos_ == "PROPN" \
+                and before.dep_ == COMPOUND and before.head.i == tok.head.i:
+            first = before  # "Morning" + "Consult" of "a Morning Consult Poll", both hung on the document noun
+        name = clean_org(text[first.idx: tok.idx + len(tok.text)])
         actor = registry.lookup(name)
         if actor is None:
             bare, honorific = split_honorifics(name)

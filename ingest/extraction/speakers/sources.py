@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..document_names import capitalised_document
 from ..vocabulary import (ACL, AGENT, AMOD, APPOS, AUTHORING_VERBS, COLLECTIVES, COMMISSIONED, COMMITTEES, COMPOUND,
                           CONJ, DET, DOBJ, DOCUMENT_NOUNS, EDITORIAL_BODIES, FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, HOUSES,
                           INDEFINITES, MEMBERS, NAMED_BY_PLACE, NMOD, NSUBJ, NSUBJPASS, NUMMOD, ORG_ROLES, OTHERS,
@@ -28,8 +29,10 @@ FORWARD_SENTENCES = 2  # "..., said a report. The study, by the NAO, ...": a pub
 
 
 def is_document(tok) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in DOCUMENT_NOUNS or tok.lemma_.lower() in PUBLICATIONS
-                                              or is_e_mail(tok)) and (tok.pos_ == "NOUN" or is_e_mail(tok))
+    if tok.pos_ == "PROPN":
+        return is_e_mail(tok) or capitalised_document(tok)  # "e-mail" read as a name, "a Morning Consult Poll"
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in DOCUMENT_NOUNS or tok.lemma_.lower() in PUBLICATIONS
+                                   or is_e_mail(tok))
 
 
 def is_e_mail(tok) -> bool:
@@ -162,7 +165,9 @@ def publisher(tok):
             # "a Clinton campaign memo" is the campaign's, which the article may name
             return next((o for o in compounds if o.pos_ == "NOUN" and o.lemma_.lower() in ORG_ROLES), named)
     lemma = tok.lemma_.lower()
-    for c in compounds if tok.text.islower() and (lemma in POLLS or lemma in STUDIES) else ():
+    lemma = tok.lower_ if tok.pos_ == "PROPN" else lemma
+    named = tok.text.islower() or capitalised_document(tok)
+    for c in compounds if named and (lemma in POLLS or lemma in STUDIES) else ():
         # "a Quinnipiac poll" with the pollster read as a place or not read at all: resolution keeps it only when the
         # article names an organisation so ("Quinnipiac University"), never a place ("an Iowa poll"); not where
         # something is filed ("FEC filings"), nor a headline's capitals ("Popular Website Shows ...")
