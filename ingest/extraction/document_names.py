@@ -12,5 +12,8 @@ def capitalised_document(tok) -> bool:
         return False
     if not any(c.dep_ == COMPOUND and c.pos_ == "PROPN" for c in tok.lefts):
         return False
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].text[:1].isupper():
+        return False  # the name goes on: "the Michigan Survey of Consumers" is a body's name
     words = [t for t in tok.sent if t.is_alpha]
     return sum(t.text.islower() for t in words) * 2 >= len(words)

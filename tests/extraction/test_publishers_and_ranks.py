@@ -81,6 +81,12 @@ def test_no_poll_finds_without_one(run, text):
     assert run(text).statements == ()
 
 
+def test_a_name_going_on_after_the_document_noun_is_no_publisher(run):
+    text = ("Richard Curtin is chief economist for the Michigan Survey of Consumers. The survey found that people were "
+            "confident.")
+    assert who(run, text, "people were")[:3] == ("The survey", False, DOCUMENT)
+
+
 def test_a_poll_named_after_a_place_is_no_ones(run):
     text = ("Iowa State University studied the race. Voters in Iowa were split. An Iowa poll found that most voters "
             "backed the plan.")
