@@ -22,8 +22,6 @@ def who(run, text, fragment):
 @pytest.mark.parametrize("text, paper", [
     ("The editorial board of The New York Times wrote that the bill was a mistake.", "New York Times"),
     ("The Washington Post's editorial board said the senator should resign.", "Washington Post"),
-    ("The Boston Globe criticized the governor on Friday. The board wrote that his budget was reckless.",
-     "Boston Globe"),
 ])
 def test_an_editorial_board_is_its_newspaper(run, text, paper):
     fragment = text.split(" that ")[-1][:12] if " that " in text else "senator should"
@@ -36,12 +34,12 @@ def test_an_editorial_is_its_newspapers_document(run):
 
 
 @pytest.mark.parametrize("text", [
-    # another organisation named since the newspaper: its board
+    # PolNeAR credits a board the phrase does not name to its words, and so does the product (docs/extraction.md)
+    "The Boston Globe criticized the governor on Friday. The board said that his budget was reckless.",
     "The Boston Globe reported that Yahoo was for sale. The board said it would consider offers.",
-    "Yahoo is for sale. The board said it would consider offers.",
 ])
-def test_a_board_after_another_organisation_is_no_newspaper(run, text):
-    name, resolved, _, title = who(run, text, "consider offers")
+def test_a_board_the_phrase_does_not_name_stays_its_words(run, text):
+    name, resolved, _, title = who(run, text, "his budget" if "budget" in text else "consider offers")
     assert (name, resolved, title) == ("The board", False, None)
 
 

@@ -11,7 +11,7 @@ import bisect
 from collections import Counter, defaultdict
 
 from ..records import ORG, PERSON
-from ..vocabulary import (AMOD, APPOS, BODIES, NEWS_OUTLET_WORDS, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS,
+from ..vocabulary import (AMOD, APPOS, BODIES, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS,
                           GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES, NSUBJ, NSUBJPASS,
                           ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES, PEERS,
                           PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES, ROLE_SYNONYMS, ROOT, STYLES)
@@ -447,19 +447,6 @@ class Registry(PronounRanker):
             return None  # "Kenteris hired Ioannidis. The lawyer added": someone's lawyer, maybe the other one named
         (actor,) = found.values()
         return actor if not _role_words(actor.title) else None
-
-    def outlet_before(self, pos: int, last_organisation: bool = False) -> Actor | None:
-        """The news outlet named last before character `pos` ("The Boston Globe ... the editorial board"), or None;
-        with `last_organisation`, only if no other organisation was named since, in this sentence or the one before."""
-        sent = bisect.bisect_right(self._sent_chars, pos) - 1
-        for m in self.mentions_before(pos):
-            if m.actor.kind != ORG or m.actor.label != "ORG":
-                continue
-            if any(w in NEWS_OUTLET_WORDS for w in m.actor.name.split()):
-                return m.actor if not last_organisation or m.sent >= sent - 1 else None
-            if last_organisation:
-                return None
-        return None
 
     def mentions_before(self, pos: int, limit: int = LOOKBACK):
         """Mentions before character `pos`, latest first (at most `limit` of them)."""

@@ -103,13 +103,6 @@ def is_editorial_board(tok) -> bool:
         and any(c.lower_ == "editorial" for c in tok.lefts if c.dep_ in (AMOD, COMPOUND, NMOD))
 
 
-def board_of_editorials(tok) -> bool:
-    """ "The board wrote": a bare "the board", which is a newspaper's editorial board when the newspaper is the last
-    organisation named (resolution asks the article)."""
-    return tok.pos_ == "NOUN" and tok.lower_ == "board" and is_definite(tok) \
-        and not any(c.dep_ in (AMOD, COMPOUND, POSS, NMOD) for c in tok.lefts)
-
-
 def principal(tok):
     """The token naming whom a representative noun speaks for, or None: "the company's" / "its" (possessive), "Home
     Office" / "BNP" / "party" (a compound name or organisation noun), "for the Home Office" / "at the ministry". A
