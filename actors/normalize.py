@@ -39,6 +39,12 @@ COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": "", "dr": "", "
 PEERAGE = {"lord": "m", "lady": "f", "baroness": "f", "baron": "m", "viscount": "m", "viscountess": "f",
            "earl": "m", "countess": "f", "duke": "m", "duchess": "f", "sir": "m", "dame": "f"}
 _PARTY_FILE = Path(__file__).with_name("data") / "party_names.json"
+# Military and police ranks, written out or short, that stand before a person's name ("Lt. Gen. John Smith", "Gen.
+# Smith", "Sgt. Jones"): never an organisation's first word ("General Motors" is written out, and not a rank before a
+# name here unless a rank follows it or it is short)
+RANK_ABBREVIATIONS = frozenset("gen lt col sgt capt adm maj brig cpl pvt pfc spc cmdr cdr det insp supt".split())
+RANK_WORDS = frozenset("""general lieutenant colonel sergeant captain admiral major brigadier corporal private
+commander commodore marshal inspector superintendent detective rear vice staff master first""".split())
 
 
 def acronyms(name: str) -> set[str]:
@@ -191,3 +197,22 @@ def title_before(mention: str, name: str) -> str:
     i = words.index(name)
     title = words[i - 1] if i else ""
     return title if normalize_name(title) in COURTESY or normalize_name(title) in PEERAGE else ""
+
+
+def split_rank(name: str) -> tuple[str, str]:
+    """("Lt. Gen. John Smith") -> ("Lt. Gen.", "John Smith"), ("Gen. Smith") -> ("Gen.", "Smith"), ("Lt.") -> ("Lt.",
+    ""); ("", name) when the name opens with no rank: a written-out word counts only before a short rank ("Rear Adm.",
+    "Brigadier Gen."), so "General Motors" and "Major League Baseball" stay names."""
+    words = name.split()
+    k = 0
+    while k < len(words):
+        word = words[k].lower()
+        if word.endswith(".") and word.rstrip(".") in RANK_ABBREVIATIONS:
+            k += 1
+            continue
+        if word in RANK_WORDS and k + 1 < len(words) and words[k + 1].lower().rstrip(".") in RANK_ABBREVIATIONS \
+                and words[k + 1].endswith("."):
+            k += 1
+            continue
+        break
+    return " ".join(words[:k]), " ".join(words[k:])

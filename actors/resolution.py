@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import Actor
 from .normalize import (
     COURTESY, PEERAGE, SURNAME_PARTICLES, acronyms, first_name_variants, looks_like_acronym, names_agree,
-    normalize_name, party_forms, party_stem, person_name_parts, surname, title_sex, without_middle_initials,
+    normalize_name, party_forms, party_stem, person_name_parts, split_rank, surname, title_sex, without_middle_initials,
 )
 
 PERSONISH = (Actor.Kind.PERSON, Actor.Kind.UNKNOWN)
@@ -53,6 +53,17 @@ class Sighting:
             return value
         name, kind, aliases = value
         return cls(name=name, kind=kind, aliases=tuple(aliases))
+
+
+def ranked_person(sighting: Sighting) -> Sighting | None:
+    """A name opening with a military or police rank ("Gen. Smith", "Lt. Gen. John Smith") is a person's, the rank the
+    title; a rank alone ("Lt.") is no one's name (None). Other sightings as they are."""
+    rank, rest = split_rank(sighting.name)
+    if not rank:
+        return sighting
+    if not rest[:1].isupper():
+        return None
+    return replace(sighting, name=rest, kind=Actor.Kind.PERSON, title=sighting.title or rank)
 
 
 def _kinds_meet(a: str, b: str) -> bool:

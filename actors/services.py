@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 from .models import Actor, ActorAlias, DistinctActors, MentionDecision, MergeRecord, Role
 from .normalize import looks_like_name, normalize_name
-from .resolution import Plan, Sighting, choose, lookup_forms, person_alias_forms
+from .resolution import Plan, Sighting, choose, lookup_forms, person_alias_forms, ranked_person
 from .selectors import role_key
 from .signals import actors_merged
 
@@ -148,9 +148,12 @@ def resolve_actors(*, names: Iterable, on: dt.date | None = None,
     """
     given: dict[str, Sighting] = {}  # name as given -> the sighting, its name's spaces tidied
     for value in names:
-        sighting = Sighting.of(value)
-        if sighting.name not in given:
-            given[sighting.name] = replace(
+        original = Sighting.of(value)
+        sighting = ranked_person(original)
+        if sighting is None:
+            continue  # a rank alone ("Lt.") names no one
+        if original.name not in given:
+            given[original.name] = replace(
                 sighting, name=" ".join(sighting.name.split())[:255],
                 aliases=tuple(alias for alias in sighting.aliases if looks_like_name(alias)))
     wanted = list(given.values())

@@ -50,6 +50,10 @@ def _unit_full_stop(doc, tok) -> bool:
 # Prefixes the tokenizer splits off with their hyphen, leaving a lone "co" the parser reads as a noun of its own
 # ("The Tory co-chairman said" parsed with "co" as the subject and "chairman" in apposition to the hyphen)
 HYPHEN_PREFIXES = frozenset({"co", "vice"})
+# Abbreviated ranks the tokenizer splits from their full stop ("Sgt" + "."), which the NER then leaves out of the name
+# or reads as an organisation ("Lt." of "Lt. Col. Smith"); "Gen.", "Adm.", "Gov." it keeps whole already
+RANK_ABBREVIATIONS = ("Lt.", "Col.", "Sgt.", "Capt.", "Maj.", "Brig.", "Cmdr.", "Cdr.", "Cpl.", "Pvt.", "Pfc.", "Spc.",
+                      "Det.", "Insp.", "Supt.")
 
 
 def _merge_prefixed_words(doc) -> None:
@@ -96,6 +100,14 @@ def _register_paragraph_component() -> None:
         return doc
 
 
+def _add_rank_abbreviations(tokenizer) -> None:
+    from spacy.symbols import ORTH
+
+    for abbreviation in RANK_ABBREVIATIONS:
+        for form in (abbreviation, abbreviation.upper()):
+            tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def get_nlp(model: str | None = None):
     """The loaded pipeline for `model` (see resolve_model_name), cached for the life of the process.
 
@@ -115,5 +127,6 @@ def get_nlp(model: str | None = None):
                 nlp = spacy.load(name, exclude=["senter"])
                 if PARAGRAPHS not in nlp.pipe_names:
                     nlp.add_pipe(PARAGRAPHS, first=True)
+                _add_rank_abbreviations(nlp.tokenizer)
                 _cache[name] = nlp
     return nlp

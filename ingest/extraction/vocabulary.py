@@ -74,8 +74,8 @@ DIRECTIVE_VERBS = frozenset("urge ask call tell implore beg advise instruct orde
 LIGHT_VERBS = frozenset("be have do go get make take come see know think want feel put give keep let".split())
 # Nouns of documents and messages, which speak for whoever made them ("a report by Politico", "issued a statement saying")
 DOCUMENT_NOUNS = frozenset("""statement report release letter memo message tweet post announcement filing communique
-communiqué email document study survey note transcript lawsuit complaint ruling order decision figure data statistic
-research analysis estimate poll website site blog column speech interview book""".split())
+communiqué email e-mail document study survey note transcript lawsuit complaint ruling order decision figure data statistic
+research analysis estimate poll website site blog column speech interview book editorial""".split())
 # Verbs whose subject is rarely the speaker of an adjacent quote (they describe content instead).
 NOT_FOR_QUOTES = frozenset("agree disagree question order ask request".split())
 
@@ -131,6 +131,9 @@ INFINITIVE_NOUNS = frozenset("call plan demand effort push bid proposal pledge p
 NOUN_CUES = frozenset("claim assertion statement warning promise pledge insistence allegation argument suggestion "
                       "admission announcement contention complaint charge accusation remark comment vow threat".split())
 QUOTING_VERBS = frozenset({"quote", "cite"})
+# What a report cites as where its news came from, which says nothing itself ("citing two officials", "citing an
+# interview with Politico"); REPRESENTATIVES are added below
+CITED_SOURCE_WORDS = frozenset("person people aide insider outlet interview witness diplomat officer expert".split())
 # Words of a point in time at which something can have been said ("on Monday", "yesterday", "on Sept. 26")
 WHEN_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
@@ -183,6 +186,7 @@ FOR_A_PERSON = SPOKESPERSONS | STAFF | frozenset("lawyer attorney solicitor barr
 # Bodies that go by who leads them or whose they are ("the Obama administration", "the Clinton campaign", "the
 # British government"): "the administration" later is the one the article named so, if it named only one
 LED_BODIES = frozenset("administration campaign government".split())
+CITED_SOURCES = CITED_SOURCE_WORDS | REPRESENTATIVES
 # Documents that publish findings ("a World Bank report", "the Oxfam study", "according to research by X"): a later
 # "the report" is one the article named before
 PUBLICATIONS = frozenset("report study survey research analysis poll review audit article findings assessment figure "
@@ -190,6 +194,11 @@ PUBLICATIONS = frozenset("report study survey research analysis poll review audi
 # Nouns by which an article refers again to one piece of research it named ("research by X ... the report found",
 # "according to the study"): one kind of document. A survey or poll, an article, figures are each their own kind.
 STUDIES = frozenset("report study research analysis review audit finding findings paper inquiry assessment".split())
+# Documents of one kind whichever of these words names them ("a survey by X ... the poll showed")
+POLLS = frozenset({"poll", "survey"})
+# A newspaper's body that writes its editorials ("the editorial board of The New York Times", "the Post's editorial
+# page"): the newspaper speaks
+EDITORIAL_BODIES = frozenset({"board", "page", "staff"})
 # Documents that whoever commissioned them publishes ("a poll for the Guardian", "a survey for the charity")
 COMMISSIONED = frozenset({"survey", "poll"})
 PUBLISHED_FOR = frozenset({"for"})
@@ -226,7 +235,8 @@ TIME_NOUNS = frozenset("time moment point day week month year weekend morning af
 # -- titles and roles ------------------------------------------------------------------------------------------------
 # Honorifics and titles that may stand glued to a name ("Mr. Obama", "Sen. Cruz", "President Obama").
 HONORIFICS = frozenset("""
-mr mrs ms miss dr prof professor sen rep gov gen lt col sgt capt adm rev sir dame lord lady hon pres supt insp cmdr
+mr mrs ms miss dr prof professor sen rep gov gen lt col sgt capt adm maj brig cpl pvt pfc spc det cdr rev sir dame lord
+lady hon pres supt insp cmdr
 president vice premier chancellor minister secretary senator governor mayor ambassador judge justice councillor
 general colonel captain sergeant admiral commander constable chairman chairwoman congressman congresswoman
 representative speaker king queen prince princess sheikh emir pope cardinal bishop archbishop rabbi imam father

@@ -400,3 +400,14 @@ def test_a_titled_family_name_written_before_another_name_is_that_person_in_the_
     alone, jones = article(source_factory, [(Speaker("Paul", PERSON), "Paul", "the rules were clear"),
                                             (Speaker("John Paul Jones", PERSON), "John Paul Jones", "the ship sailed")])
     assert alone.speaker != jones.speaker  # untitled, a word inside a name is no family name
+
+
+def test_a_rank_before_a_name_makes_a_person_never_an_organisation(source_factory):
+    """ "Gen. Smith" or "Lt. Gen. John Smith" given as an organisation's name (the NER's misreading) is a person, the
+    rank the role; "General Motors" stays the organisation; a rank alone ("Lt.") is no one."""
+    general = speaker_of(source_factory, Speaker(name="Lt. Gen. John Smith", kind=ORG, title=None, aliases=()))
+    assert (general.name, general.kind) == ("John Smith", PERSON)
+    gm = speaker_of(source_factory, Speaker(name="General Motors", kind=ORG, title=None, aliases=()))
+    assert (gm.name, gm.kind) == ("General Motors", ORG)
+    assert speaker_of(source_factory, Speaker(name="Lt.", kind=ORG, title=None, aliases=())) is None
+    assert not Actor.objects.filter(name__in=["Lt.", "Lt", "Gen. Smith"]).exists()

@@ -31,13 +31,28 @@ def _outlet_reports_a_person(tok, source) -> bool:
     subject is a named person, who is the speaker (the outlet only the channel), found by that verb's own rule.
     Another source stays the source of the whole ("according to attorneys for the family, police have said ...")."""
     verb = tok.head
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in candidate_lemmas() and _is_outlet(source) \
-        and any(c.dep_ == NSUBJ and c.ent_type_ == "PERSON" for c in verb.children)
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in candidate_lemmas() \
+        and (_is_outlet(source) or _interview(source)) \
+        and any(c.dep_ == NSUBJ and _names_a_person(c) for c in verb.children)
 
 
 def _is_outlet(source) -> bool:
     name = [source] + [c for c in source.children if c.dep_ == COMPOUND]
     return source.pos_ == "PROPN" and any(t.text in NEWS_OUTLET_WORDS for t in name)
+
+
+def _interview(source) -> bool:
+    """ "According to an interview with the Washington Post, X said ...": the interview is X's, the outlet the channel."""
+    return source.pos_ == "NOUN" and source.lemma_.lower() == "interview"
+
+
+def _names_a_person(subj) -> bool:
+    """A person's name, or the surname of one the article names in full ("Trump" the NER read as an organisation after
+    "Donald Trump")."""
+    if subj.ent_type_ == "PERSON":
+        return True
+    return subj.pos_ == "PROPN" and not _is_outlet(subj) and any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == subj.text for e in subj.doc.ents)
 
 
 def according(tok):

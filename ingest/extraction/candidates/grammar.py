@@ -2,6 +2,7 @@
 content clause, and the trailing asides a content may be cut before."""
 from __future__ import annotations
 
+from ..document_names import capitalised_document
 from ..lexicon import cuts_aside, is_cue
 from ..vocabulary import (ACL, ACOMP, ADVCL, ADVMOD, AGENT, AMOD, APPOS, AUX, CAUSING, CCOMP, COMPOUND, CONJ, CSUBJ,
                           DOBJ, DOCUMENT_NOUNS, FINDING_VERBS, MARK, NEG, NMOD, NPADVMOD, NSUBJ, NSUBJPASS, PARATAXIS,
@@ -28,14 +29,22 @@ def cue_ok(tok) -> bool:
 def document_finding(tok) -> bool:
     """ "The study found that ...", "Figures show that ...": a verb of finding with a document as its subject reports
     what the document says (a person who "found that" or "showed that" did something else)."""
-    return tok.lemma_.lower() in FINDING_VERBS and any(c.dep_ == NSUBJ and _document_phrase(c) for c in tok.children)
+    return tok.lemma_.lower() in FINDING_VERBS and (
+        any(c.dep_ == NSUBJ and _document_phrase(c) for c in tok.children) or finding_read_as_clause(tok))
+
+
+def finding_read_as_clause(tok) -> bool:
+    """ "A Quinnipiac University poll found last week that ...", parsed as a poll "found last week" (a participle on
+    the document, which heads the sentence): the document finds what the that-clause says."""
+    return tok.dep_ == ACL and tok.tag_ == "VBN" and tok.head.dep_ == "ROOT" and _document_phrase(tok.head) \
+        and any(c.dep_ == CCOMP and any(m.lower_ == "that" for m in c.children) for c in tok.children)
 
 
 def _document_phrase(tok) -> bool:
     """ "the study", "figures", and a document named after its publisher that the parser hung on the name ("The Friends
     of the Earth study", its last word the document noun right after the name)."""
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS | PUBLICATIONS:
-        return True
+    if (tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS | PUBLICATIONS) or capitalised_document(tok):
+        return True  # "the study", "a Morning Consult Poll"
     if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and not tok.is_sent_start):  # "Friends" read as a noun
         last = tok.right_edge
         return last.i > tok.i and tok.doc[last.i - 1].pos_ == "PROPN" and _document_phrase(last) \

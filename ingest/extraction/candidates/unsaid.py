@@ -12,8 +12,9 @@ verbs.py. A clause ("agreed that ...", "declined, saying ...") is never judged h
 from __future__ import annotations
 
 from ..rules import R
-from ..vocabulary import (ADVCL, AUX, COURTS, DET, DOBJ, DOCUMENT_NOUNS, FIGURES, INFINITIVE_NOUNS, INTENDING, NEG,
-                          NOUN_CUES, NSUBJ, NSUBJPASS, OPRD, PREP, PROCEEDINGS, RESPONDING_VERBS, RESULT_VERBS,
+from ..vocabulary import (ADVCL, AUX, CITED_SOURCES, COURTS, DET, DOBJ, DOCUMENT_NOUNS, FIGURES, INFINITIVE_NOUNS,
+                          INTENDING, NEG, NEWS_OUTLET_WORDS, NOUN_CUES, NSUBJ, NSUBJPASS, OPRD, PREP, PROCEEDINGS,
+                          QUOTING_VERBS, RESPONDING_VERBS, RESULT_VERBS,
                           RULING_VERBS, RULING_WHEN_COURTS, SPEECH_OBJECT_VERBS, SPEECH_WORDS, XCOMP)
 from .grammar import find_subject
 
@@ -26,7 +27,7 @@ def says_nothing(tok, rule: str) -> bool:
     if not nominal:
         return False
     return unanswered(tok) or ruled(tok, rule) or only_intended(tok, rule) or repeated_deed(tok, rule) \
-        or figure_object(tok, rule)
+        or figure_object(tok, rule) or cited_source(tok, rule)
 
 
 def _object(tok):
@@ -97,3 +98,18 @@ def figure_object(tok, rule: str) -> bool:
         return False
     obj = _object(tok)
     return obj is not None and obj.lemma_.lower() in FIGURES
+
+
+def cited_source(tok, rule: str) -> bool:
+    """ "citing two officials", "citing sources familiar with the talks", "Citing an interview with Politico", "citing
+    the New York Times": who or what the news came from, not anything said ("citing low growth" is; "cited an official
+    as saying ..." is the official's, found elsewhere)."""
+    if rule != R.DOBJ or tok.lemma_.lower() not in QUOTING_VERBS:
+        return False
+    obj = _object(tok)
+    if obj is None or _predicated(tok, obj):
+        return False
+    if obj.pos_ == "NOUN":
+        return obj.lemma_.lower() in CITED_SOURCES
+    return obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG") and (
+        obj.ent_type_ == "PERSON" or any(t.text in NEWS_OUTLET_WORDS for t in obj.subtree if t.i <= obj.i))

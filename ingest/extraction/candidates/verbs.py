@@ -21,7 +21,7 @@ from .block import colon_block
 from .clausal import clause_complement, clause_it_hangs_on, clause_on_hearer, clause_under_phrase, question
 from .directive import directive
 from .grammar import (FOLLOW_DEPS, MAX_SENTENCE_TOKENS, cue_extent, cue_ok, document_finding, find_subject,
-                      follow_ups_inside, quoted_as_saying, relative_noun)
+                      finding_read_as_clause, follow_ups_inside, quoted_as_saying, relative_noun)
 from .nominal import nominal, noun_cue, pro_form, saying_on_object, verb_read_as_noun
 from .parenthetical import as_attribution, as_clause, as_parenthetical, comma_spliced, inverted
 from .record import Candidate
@@ -148,6 +148,8 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
                 subj = find_subject(tok.head.head)  # "Airlines have attacked the legislation saying ...": the airlines
             else:
                 subj = find_subject(tok)
+            if finding_read_as_clause(tok):
+                subj = tok.head  # "A Quinnipiac University poll found last week that ...": the poll
             if subj is None and tok.dep_ == ACL and tok.tag_ == "VBG" and rule in (R.CCOMP, R.DIRECTIVE) \
                     and tok.head.pos_ in ("NOUN", "PROPN"):
                 subj = tok.head  # "dozens of calls saying shots had been fired", "staff members suggesting that ..."

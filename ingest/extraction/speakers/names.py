@@ -6,8 +6,8 @@ import re
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from ..vocabulary import (AMOD, APPOS, COMPOUND, CONJ, COURTESY, HONORIFICS, MEMBERS, NAME_PARTICLES, OCCUPATIONS,
-                          ORG_NAME_WORDS, ORG_ROLES, PEERAGE, PEERS, PERSON_ROLES)
+from ..vocabulary import (AMOD, APPOS, COMPOUND, CONJ, COURTESY, HONORIFICS, MEMBERS, NAME_PARTICLES, NEWS_OUTLET_WORDS,
+                          OCCUPATIONS, ORG_NAME_WORDS, ORG_ROLES, PEERAGE, PEERS, PERSON_ROLES)
 from .actors import abbreviates, first_names
 from .titles import AGENT_ENDING
 
@@ -30,10 +30,11 @@ def relabel_people(doc) -> None:
     person_words = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split() if not w.isupper()}
     person_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1 and e.text[:1].isupper()}
-    for ent in doc.ents:
+    for ent in _split_run_ons(doc.ents, names, person_words):
+        changed = changed or not any(e.start == ent.start and e.end == ent.end for e in doc.ents)
         words = ent.text.split()
         if (ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB") or ent.text.lower() in MEMBERS \
-                or (ent.label_ in _MISREAD_LABELS and len(ent) == 1 and ent[0].lower_ in HONORIFICS):
+                or (ent.label_ in _MISREAD_LABELS and len(ent) == 1 and ent[0].lower_.rstrip(".") in HONORIFICS):
             changed = True  # "MPs" is a group of people, "the Cardinal" a role, neither an organisation
             continue
         # title case only: "den" in "Nick Van den Brul" is no verb
@@ -121,6 +122,34 @@ def relabel_people(doc) -> None:
         changed = True
     if changed:
         doc.ents = filter_spans(ents)  # one repair may reach into a span another made ("Clinton-Kaine")
+
+
+def _split_run_ons(ents, names, person_words):
+    """The entities, each run into a person's name the parse does not join to the words before cut there: over a comma
+    ("Citing an interview with Politico, Greg Holt said": Politico and Greg Holt), or after a news outlet's name
+    ("the editorial board of the Washington Post Trump said", Trump named elsewhere as a person). "Ministry of
+    Economy, Trade and Industry" and "University of California, Berkeley" stay whole."""
+    out = []
+    for ent in ents:
+        doc, start = ent.doc, ent.start
+        for t in ent[:-1]:
+            if t.i < start or not (t.text == "," or (t.text in NEWS_OUTLET_WORDS and ent.label_ == "ORG")):
+                continue
+            cut = t.i + 1 if t.text != "," else t.i
+            before, after = range(start, cut), range(t.i + 1, ent.end)
+            words = doc[t.i + 1: ent.end].text.split()
+            person = _looks_like_name(words, names) and len(words) >= 2 if t.text == "," \
+                else all(w[:1].isupper() and w.lower() in person_words for w in words)
+            # (the parse follows the NER's run-on after an outlet: "Post" a compound of "Trump")
+            joined = any(doc[i].head.i in after for i in before) or any(doc[i].head.i in before for i in after)
+            if person and len(words) <= 3 and not (joined and t.text == ","):
+                out.append(Span(doc, start, cut, label=ent.label_))
+                start = t.i + 1
+        if start != ent.start:
+            out.append(Span(doc, start, ent.end, label="PERSON"))
+        else:
+            out.append(ent)
+    return out
 
 
 def _occupation_word(word: str) -> bool:
@@ -281,10 +310,18 @@ def _titled_first_names(ent) -> int | None:
 
 
 def _after_courtesy(ent) -> bool:
-    """Does a courtesy honorific ("Mr", "Mrs", "Dr") stand right before the entity or open it?"""
+    """Does a courtesy honorific ("Mr", "Mrs", "Dr") or an abbreviated rank ("Gen.", "Lt.", "Sgt.": no organisation's
+    name opens with one) stand right before the entity or open it?"""
     first = ent[0].lower_.rstrip(".")
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-    return (first in COURTESY and len(ent) > 1) or before in COURTESY or before in PEERS
+    return (first in COURTESY and len(ent) > 1) or before in COURTESY or before in PEERS \
+        or (len(ent) > 1 and _abbreviated_rank(ent[0])) or (ent.start > 0 and _abbreviated_rank(ent.doc[ent.start - 1]))
+
+
+def _abbreviated_rank(tok) -> bool:
+    """ "Gen.", "Lt.", "Sgt.": an honorific written short, which only a person's name follows."""
+    return tok.text.endswith(".") and tok.text[:1].isupper() and tok.lower_.rstrip(".") in HONORIFICS \
+        and tok.lower_.rstrip(".") not in COURTESY
 
 
 def _looks_like_name(words: list[str], names) -> bool:

@@ -431,13 +431,13 @@ class Registry(PronounRanker):
             return short
         return self.organisation_opening_with(short.name, short) or short
 
-    def organisation_opening_with(self, word: str, short: Actor | None = None) -> Actor | None:
-        """The one organisation (other than `short`) whose longer name opens with `word` ("Pernod Ricard" for "Pernod"),
-        or None."""
+    def organisation_opening_with(self, word: str, short: Actor | None = None, bodies: bool = False) -> Actor | None:
+        """The one organisation of the article whose longer name opens with `word` ("Pernod Ricard" for "Pernod"; with
+        `bodies`, "Quinnipiac University" for "Quinnipiac" too), or None."""
         word = word.lower()
         orgs = [a for a in self.actors if a is not short and a.kind == ORG and a.label in ("ORG", "PERSON")
                 and len(a.name.split()) > 1 and a.name.lower().split()[0] == word
-                and not any(w in BODY_WORDS for w in a.name.lower().split()[1:])]
+                and (bodies or not any(w in BODY_WORDS for w in a.name.lower().split()[1:]))]
         # a body or outlet of it is another organisation: "U.N." is not the "U.N. Security Council", "NBC" not "NBC News"
         return orgs[0] if len(orgs) == 1 else None
 

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import bisect
 
+from ..document_names import capitalised_document
 from ..vocabulary import (ACL, AGENT, AMOD, APPOS, AUTHORING_VERBS, COLLECTIVES, COMMISSIONED, COMMITTEES, COMPOUND,
-                          CONJ, DET, DOBJ, DOCUMENT_NOUNS, FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, HOUSES,
+                          CONJ, DET, DOBJ, DOCUMENT_NOUNS, EDITORIAL_BODIES, FOR_WHOM, GENERIC_ORG_ROLES, HONORIFICS, HOUSES,
                           INDEFINITES, MEMBERS, NAMED_BY_PLACE, NMOD, NSUBJ, NSUBJPASS, NUMMOD, ORG_ROLES, OTHERS,
-                          PARTY_NAMES, PERSON_ROLES, POBJ, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY, PUBLISHED_FOR,
-                          PUBLISHED_IN, QUANTIFIERS, RANKS, RELCL, REPRESENTATIVES, STAFF, STAFF_TITLES, STAFF_TO,
-                          STUDIES, WRITING_VERBS, FOR_A_PERSON, FORMER, LED_BODIES)
+                           PARTY_NAMES, PERSON_ROLES, POBJ, POLLS, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY,
+                           PUBLISHED_FOR, PUBLISHED_IN, QUANTIFIERS, RANKS, RELCL, REPRESENTATIVES, STAFF, STAFF_TITLES,
+                           STAFF_TO, STUDIES, WRITING_VERBS, FOR_A_PERSON, FORMER, LED_BODIES)
 
 NAMING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 NUMBER_ENTITIES = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL")
@@ -33,7 +34,17 @@ FORWARD_SENTENCES = 2  # "..., said a report. The study, by the NAO, ...": a pub
 
 
 def is_document(tok) -> bool:
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in DOCUMENT_NOUNS or tok.lemma_.lower() in PUBLICATIONS)
+    if tok.pos_ == "PROPN":
+        return is_e_mail(tok) or capitalised_document(tok)  # "e-mail" read as a name, "a Morning Consult Poll"
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in DOCUMENT_NOUNS or tok.lemma_.lower() in PUBLICATIONS
+                                   or is_e_mail(tok))
+
+
+def is_e_mail(tok) -> bool:
+    """ "mail" of "e-mail", which the tokenizer splits: a document, never a speaker's name."""
+    doc = tok.doc
+    return tok.lower_ in ("mail", "mails") and tok.i >= 2 and doc[tok.i - 1].text == "-" \
+        and doc[tok.i - 2].lower_ == "e" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_
 
 
 def is_representative(tok) -> bool:
@@ -108,6 +119,12 @@ def another(tok) -> bool:
     return any(c.ent_type_ == "ORDINAL" or c.lower_ in OTHERS for c in tok.children)
 
 
+def is_editorial_board(tok) -> bool:
+    """ "the editorial board", "The Post's editorial page": the body that writes a newspaper's editorials."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in EDITORIAL_BODIES and tok.tag_ == "NN" \
+        and any(c.lower_ == "editorial" for c in tok.lefts if c.dep_ in (AMOD, COMPOUND, NMOD))
+
+
 def principal(tok, staff_to: bool = True):
     """The token naming whom a representative noun speaks for, or None: "the company's" / "its" (possessive), "Home
     Office" / "BNP" / "party" (a compound name or organisation noun), "for the Home Office" / "at the ministry". A
@@ -160,7 +177,9 @@ def publisher(tok):
     """The token naming who published a document noun, or None: "the OECD's report", "a World Bank report", "the Butler
     report", "a report by the NAO", "figures from the ONS", "an article in the Spectator", "research conducted by X",
     "The OECD published its outlook" (the subject of the verb that put it out)."""
-    poss = next((c for c in tok.children if c.dep_ == POSS), None)
+    # "Mr Campbell's e-mail": the parser hangs the possessive on the "e" of "e-mail"
+    heads = [tok, tok.doc[tok.i - 2]] if is_e_mail(tok) else [tok]
+    poss = next((c for h in heads for c in h.children if c.dep_ == POSS), None)
     if poss is not None:
         return poss
     author = _writer(tok)
@@ -172,9 +191,17 @@ def publisher(tok):
         if named is not None:
             # "a Clinton campaign memo" is the campaign's, which the article may name
             return next((o for o in compounds if o.pos_ == "NOUN" and o.lemma_.lower() in ORG_ROLES), named)
+    lemma = tok.lemma_.lower()
+    lemma = tok.lower_ if tok.pos_ == "PROPN" else lemma
+    named = tok.text.islower() or capitalised_document(tok)
+    for c in compounds if named and (lemma in POLLS or lemma in STUDIES) else ():
+        # "a Quinnipiac poll" with the pollster read as a place or not read at all: resolution keeps it only when the
+        # article names an organisation so ("Quinnipiac University"), never a place ("an Iowa poll"); not where
+        # something is filed ("FEC filings"), nor a headline's capitals ("Popular Website Shows ...")
+        if c.pos_ == "PROPN" and c.ent_type_ in ("", "GPE") and c.text[:1].isupper():
+            return c
     if is_definite(tok) and compounds and _named_before(compounds[0]):
         return compounds[0]  # "the committee report": the committee the article named
-    lemma = tok.lemma_.lower()
     preps = PUBLISHED_BY | (PUBLISHED_IN if lemma in PRINTED else frozenset()) \
         | (PUBLISHED_FOR if lemma in COMMISSIONED else frozenset())
     for c in tok.rights:
@@ -327,7 +354,7 @@ class Publications:
 
 
 def _kind(lemma: str) -> str:
-    return "study" if lemma in STUDIES else lemma
+    return "study" if lemma in STUDIES else "poll" if lemma in POLLS else lemma
 
 
 def _publisher_words(who) -> str:
