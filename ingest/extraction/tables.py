@@ -70,3 +70,10 @@ def noun_senses() -> dict[str, str]:
         return {word: lexfile for lexfile, words in data["first_sense"].items() for word in words.split()}
     except (TypeError, KeyError, AttributeError):
         return {}
+
+
+def same_as_head() -> frozenset[str]:
+    """Phrases "adjective noun" that WordNet gives as another name for the noun's first sense ("political party"),
+    from noun_senses.json; empty without it."""
+    data = table("noun_senses")
+    return frozenset(data.get("same_as_head", ())) if isinstance(data, dict) else frozenset()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections import Counter
 from functools import lru_cache
@@ -30,6 +31,11 @@ _NOT_IN_PHRASES = frozenset({"DET", "PRON", "NUM", "PART", "SYM", "ADV", "AUX", 
 MIN_SINGLE_WORD_MENTIONS = 3
 MIN_KEY_NOUN_SCORE = 6.0  # mentions x idf: three mentions of a noun found in 1 article in 7 (idf 2)
 KEY_NOUNS = 3
+# A noun WordNet files first as an attribute ("stability", "strength") names how something is; alone it is a topic
+# only when the article's lead names it too (the headline and first sentence, or an article's first two sentences)
+# or the article names a kind of it with a noun ("trade deficit"): "corruption" heads a story about corruption;
+# "stability" three times in the quotes of a budget story is said of the economy.
+LEAD_SENTENCES = 2
 
 
 @lru_cache(maxsize=1)
@@ -143,10 +149,30 @@ def _phrase(chunk) -> tuple[str, bool] | None:
         return None  # "young people", "local residents", "best interest", "government plans": who or how, not what
     if len(toks) > 1 and _names_a_kind_of_body(chunk, toks):
         return None  # "EU countries", "Turkey is a Muslim country": a kind of body, not one
+    if _restates_a_body(toks, words):
+        return None  # "political parties": parties, whichever they are
     phrase = words[0]
     for prev, tok, word in zip(toks, toks[1:], words[1:]):
         phrase += _joint(prev, tok) + word
     return phrase, described or any(t.pos_ == "ADJ" and not t.ent_type_ for t in toks)
+
+
+def _lead_words(doc) -> frozenset[str]:
+    """The words of an article's first LEAD_SENTENCES sentences in lower case, as written and lemmatised."""
+    words = set()
+    for sent in itertools.islice(doc.sents, LEAD_SENTENCES):
+        words.update(w for t in sent for w in (t.lower_, t.lemma_.lower()))
+    return frozenset(words)
+
+
+def _in_passing(chunk) -> bool:
+    """Whether a chunk is a noun alone after "without", whatever it hangs on: it says how something was done
+    ("detained without trial", "detention without trial", "without consent"), not what a statement is about; "a
+    trial without a jury" is a trial, and "without a fair trial" names one."""
+    if len(chunk) != 1:
+        return False
+    noun = chunk[0]
+    return noun.tag_ == "NN" and noun.dep_ == "pobj" and noun.head.lower_ == "without" and not any(noun.children)
 
 
 def _opens_a_clause(ent) -> bool:
@@ -177,6 +203,15 @@ def _names_a_kind_of_body(chunk, toks) -> bool:
         return False
     predicate = head.dep_ == "attr" and any(t.lower_ in ("a", "an") for t in chunk if t.i < head.i)
     return head.tag_ in ("NNS", "NNPS") or predicate
+
+
+def _restates_a_body(toks, words: list[str]) -> bool:
+    """Whether an adjective and a head for who or where (BODY_SENSES) are only WordNet's other name for the head's
+    first sense ("political party" is a party): no name says which body, and the adjective says no more than the
+    head does. "small business" and "local council" are not such names; "foreign policy" has no body for a head."""
+    return len(toks) == 2 and toks[0].pos_ == "ADJ" and toks[1].pos_ == "NOUN" \
+        and " ".join(words).lower() in tables.same_as_head() \
+        and noun_senses().get(words[-1].lower()) in BODY_SENSES
 
 
 def _ordinal_of_modifier(tok) -> bool:
@@ -292,6 +327,9 @@ class TopicIndex:
                     self.counts[name] += 1
         self.phrases: Counter = Counter()
         self.key_nouns = key_nouns(Counter(t.lemma_.lower() for t in doc if t.pos_ == "NOUN"))
+        # attributes the article is about: named in its lead, or a kind of them named ("trade deficit")
+        self.subject_attributes = _lead_words(doc) | {
+            t.lemma_.lower() for t in doc if t.pos_ == "NOUN" and any(c.dep_ == "compound" for c in t.children)}
         self.entities.sort()
         self._starts = [e[0] for e in self.entities]
         self._chunks: list[tuple[int, int, str]] | None = None  # noun chunks, listed on first use
@@ -323,7 +361,7 @@ class TopicIndex:
         """(start, end, key phrase) of every noun chunk of the Doc that has one."""
         # each with (the plain noun after "of", whether it refers back) for the rules of `resolved`
         chunks = [(c.start_char, c.end_char, *found, (_of_complement(c), _refers_back(c)))
-                  for c in self.doc.noun_chunks if (found := _phrase(c))]
+                  for c in self.doc.noun_chunks if not _in_passing(c) and (found := _phrase(c))]
         repeated = Counter(phrase for _, _, phrase, _, _ in chunks)
         # "key issue", "firm commitment", "huge number": an adjective makes most phrases a manner of speaking,
         # so such a phrase is a topic only when the article uses it again ("civil service", "human rights").
@@ -378,11 +416,16 @@ class TopicIndex:
             if what != "person":
                 found[topic] += 2.0 * self.counts[topic]
         for p in self._phrases(start, end):
-            if " " not in p and p.lower().rsplit("-", 1)[-1] not in self.key_nouns:  # "e-mail": "mail" counted
+            if " " not in p and not self._about(p.lower().rsplit("-", 1)[-1]):  # "e-mail": "mail" counted
                 continue
             self.phrases[p] += 1
             found[p] += 1.0
         return tuple(t for t, _ in found.most_common(MAX_PER_STATEMENT))
+
+    def _about(self, noun: str) -> bool:
+        """Whether a single noun is what the article is about: a key noun, and one the article names as a subject if it
+        names an attribute (LEAD_SENTENCES)."""
+        return noun in self.key_nouns and (noun_senses().get(noun) != "attribute" or noun in self.subject_attributes)
 
     def mentioned(self, start: int, end: int) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t for _, _, t, what in self._within(start, end) if what in ("actor", "person")))

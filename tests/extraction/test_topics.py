@@ -209,3 +209,46 @@ def test_a_key_noun_stays_itself_where_the_article_names_several_kinds_of_it(run
     found = [set(s.topics) for s in ex.statements]
     assert {"US economy", "Japanese economy"} <= found[0]
     assert "economy" in found[1] and not found[1] & {"US economy", "Japanese economy"}
+
+
+# --- Session 13 (issue 21): bodies no name says, idioms of manner, attributes said of something else -----------------
+
+
+def test_an_adjective_that_only_restates_its_body_makes_no_topic(run):
+    # WordNet's "political party" is its first "party"; "small business" is no such name ("foreign policy", no body,
+    # is left to the whose-rule of session 11, which drops it: WordNet files "policy" as an idea)
+    ex = run("Anna Berg said that political parties needed state funding. She said that political parties and small "
+             "businesses would gain, and that foreign policy would change. She said that small businesses cared "
+             "about foreign policy and that interest rates and climate change mattered more.")
+    topics = topics_of(ex)
+    assert {"small business", "interest rate", "climate change"} <= topics
+    assert "political party" not in topics
+
+
+def test_a_noun_alone_after_without_is_how_not_what(run):
+    ex = run("Anna Berg said that the men had been held without trial for years. She said that a trial was overdue, "
+             "and that the trial must be public. She said that men held without trial could not appeal.")
+    first, second, third = (set(s.topics) for s in ex.statements)
+    assert "trial" in second
+    assert "trial" not in first | third
+
+
+@pytest.mark.parametrize("opening, kept", [
+    pytest.param("Anna Berg said that the budget would be prudent.", False,
+                 id="an attribute the lead does not name is said of something"),
+    pytest.param("Anna Berg said that stability mattered most.", True, id="an attribute the lead names is a subject"),
+])
+def test_an_attribute_alone_is_a_topic_only_when_the_article_is_about_it(run, opening, kept):
+    ex = run(opening + " She said that the plan would win votes. She said that stability was all important, "
+             "that the stability of the economy was at stake and that stability was the key word.")
+    assert ("stability" in topics_of(ex)) is kept
+
+
+@pytest.mark.parametrize("kinds, kept", [
+    pytest.param("the trade deficit and the budget deficit", True, id="an attribute the article names kinds of"),
+    pytest.param("the gap", False, id="an attribute only said"),
+])
+def test_an_attribute_the_article_names_a_kind_of_is_a_subject(run, kinds, kept):
+    ex = run(f"Anna Berg said that exports had fallen. She said that imports rose. She said that {kinds} were "
+             "growing, that the deficit would widen and that the deficit was a risk. She said the deficit was bad.")
+    assert ("deficit" in {t for s in ex.statements for t in s.topics}) is kept

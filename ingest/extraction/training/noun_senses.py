@@ -4,7 +4,9 @@
 
 WordNet files every noun sense under one of 26 "lexicographer files" (noun.person, noun.act, noun.artifact,
 ...) and lists a lemma's senses most frequent first. The table keeps, for each single-word lower-case lemma,
-the file of its first sense, grouped by file (words space-separated). Topics read it to tell a subject
+the file of its first sense, grouped by file (words space-separated), and the two-word lemmas of an adjective and a
+noun that are only another name for the noun's first sense ("political party" is WordNet's first "party"): the
+adjective says nothing the noun does not. Topics read it to tell a subject
 ("pension": noun.possession, "euthanasia": noun.act) from a kind of person, place, time, feeling or amount
 ("customer", "centre", "delay", "fear", "pound"), and to know which words ending in -s are nouns as written
 ("politics", "economics": not "politic").
@@ -57,6 +59,25 @@ def first_senses(wordnet_dir: Path) -> dict[str, str]:
     return senses
 
 
+def same_as_head(wordnet_dir: Path) -> list[str]:
+    """Two-word lemmas "adjective noun" whose first sense is the first sense of the noun alone ("political party")."""
+    with (wordnet_dir / "index.adj").open(encoding="latin-1") as index:
+        adjectives = {line.split(maxsplit=1)[0] for line in index if not line.startswith("  ")}
+    first = {}
+    with (wordnet_dir / "index.noun").open(encoding="latin-1") as index:
+        for line in index:
+            if not line.startswith("  "):
+                parts = line.split()
+                first[parts[0]] = parts[-int(parts[2])]
+    found = []
+    for lemma, synset in first.items():
+        words = lemma.split("_")
+        if len(words) == 2 and all(map(WORD.fullmatch, words)) and words[0] in adjectives \
+                and first.get(words[1]) == synset:
+            found.append(" ".join(words))
+    return sorted(found)
+
+
 def main(argv: list[str]) -> None:
     wordnet_dir = Path(argv[0]) if argv else DEFAULT_DIR
     by_file = defaultdict(list)
@@ -66,6 +87,7 @@ def main(argv: list[str]) -> None:
         "source": "WordNet 3.0 (Debian wordnet-base), first sense of each single-word noun lemma",
         "license": LICENSE,
         "first_sense": {lexfile: " ".join(words) for lexfile, words in sorted(by_file.items())},
+        "same_as_head": same_as_head(wordnet_dir),
     }, indent=0) + "\n", encoding="utf-8")
     print(f"{sum(map(len, by_file.values())):,} nouns -> {table_path('noun_senses')}")
 
