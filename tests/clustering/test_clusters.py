@@ -30,7 +30,7 @@ def _by(source, name):
 
 
 def test_copies_trims_and_paraphrases_of_one_remark_are_one_cluster_with_its_first_appearance():
-    first = _quoting("Finance Minister Maria Lopez said:", day=2, title="Lopez promises tax cuts")
+    first = _quoting("Finance Minister Maria Lopez said:", day=2, title="Lopez on tax cuts")
     trimmed = _article("Tax cuts promised", 'Maria Lopez, the finance minister, said: '
                        '"We will cut taxes for every working family in this country."',
                        publisher="Evening Two", published=dt.date(2024, 3, 4))
@@ -74,8 +74,8 @@ def test_a_different_remark_by_the_same_speaker_is_another_cluster():
 def test_wire_copy_under_another_publisher_is_a_reprint_and_not_counted_twice():
     body = (f'Finance Minister Maria Lopez said: "{QUOTE}." The opposition leader, John Barker, said that the '
             "promise could not be paid for without cutting hospital budgets across the northern regions.")
-    original = _article("Lopez promises tax cuts", body, publisher="Wire Agency", published=dt.date(2024, 3, 2))
-    reprint = _article("Lopez promises tax cuts (agency)", body + " Both spoke in the capital.",
+    original = _article("Lopez on tax cuts", body, publisher="Wire Agency", published=dt.date(2024, 3, 2))
+    reprint = _article("Lopez on tax cuts (agency)", body + " Both spoke in the capital.",
                        publisher="Local Paper", published=dt.date(2024, 3, 2))
     reprint.refresh_from_db()
     assert reprint.reprint_of_id == original.pk
@@ -131,10 +131,10 @@ def test_statements_stored_before_clusters_are_clustered_by_the_command():
 
 def test_the_same_text_under_another_publisher_is_stored_as_a_reprint_once():
     body = f'Finance Minister Maria Lopez said: "{QUOTE}."'
-    original = _article("Lopez promises tax cuts", body, publisher="Wire Agency", published=dt.date(2024, 3, 2))
-    reprint = _article("Lopez promises tax cuts", body, publisher="Local Paper", published=dt.date(2024, 3, 2))
-    again = services.submit_text(text=f"Lopez promises tax cuts\n\n{body}", publisher="Local Paper")
-    same_publisher = services.submit_text(text=f"Lopez promises tax cuts\n\n{body}", publisher="wire  agency")
+    original = _article("Lopez on tax cuts", body, publisher="Wire Agency", published=dt.date(2024, 3, 2))
+    reprint = _article("Lopez on tax cuts", body, publisher="Local Paper", published=dt.date(2024, 3, 2))
+    again = services.submit_text(text=f"Lopez on tax cuts\n\n{body}", publisher="Local Paper")
+    same_publisher = services.submit_text(text=f"Lopez on tax cuts\n\n{body}", publisher="wire  agency")
     assert reprint.pk != original.pk and reprint.reprint_of_id == original.pk
     assert (again.created, again.source.pk) == (False, reprint.pk)
     assert (same_publisher.created, same_publisher.source.pk) == (False, original.pk)
@@ -146,8 +146,8 @@ def test_the_same_text_under_another_publisher_is_stored_as_a_reprint_once():
 
 def test_an_html_copy_under_another_publisher_is_a_reprint_not_a_duplicate():
     body = f'Finance Minister Maria Lopez said: "{QUOTE}."'
-    original = _article("Lopez promises tax cuts", body, publisher="Wire Agency", published=dt.date(2024, 3, 2))
-    html = (f"<html><head><title>Lopez promises tax cuts</title></head><body><article><h1>Lopez promises tax cuts"
+    original = _article("Lopez on tax cuts", body, publisher="Wire Agency", published=dt.date(2024, 3, 2))
+    html = (f"<html><head><title>Lopez on tax cuts</title></head><body><article><h1>Lopez on tax cuts"
             f"</h1><p>{body}</p></article></body></html>")
     copy = services.submit_article(raw=html.encode(), filename="copy.html", content_type="text/html",
                                    publisher="Local Paper")
