@@ -1,7 +1,8 @@
 """The registry of an article's actors: names, surnames, titles, role nouns (pronouns: pronouns.py).
 
 The registry is built once per article from the named entities. Surnames and honorific forms ("Mr.
-Obama") join the full name introduced in the article; role nouns ("the minister", "the ministry")
+Obama") join the full name introduced in the article, and so does a person's name the article misspells by one
+letter ("Reince Preibus" beside "Reince Priebus"); role nouns ("the minister", "the ministry")
 resolve to the latest actor so titled or named, and pronouns to the actor a learned ranker
 (pronoun.json, from training/train_pronouns.py) scores highest among those mentioned just before.
 """
@@ -10,14 +11,16 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
+from rapidfuzz.distance import OSA
+
 from ..records import ORG, PERSON
 from ..vocabulary import (AMOD, APPOS, BODIES, CCOMP, COMPOUND, CONJ, COURTESY, DET, FEMALE_HONORIFICS,
                           GENERIC_ORG_ROLES, HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES, NSUBJ, NSUBJPASS,
                           ORG_DESCRIPTIONS, ORG_HOLDINGS, ORG_NAME_WORDS, ORG_ROLES, PARTY_NAMES, PEERS,
                           PERSON_PRONOUNS, PERSON_ROLES, POBJ, POSS, REPRESENTATIVES, ROLE_SYNONYMS, ROOT, STYLES)
 from .actors import (ENT_KINDS, HONORIFIC, PRONOUNS, REGISTERED, UNISEX_NAME, Actor, Mention, abbreviates, clean_name,
-                     compatible, confident_name_gender, ent_name, first_name_evidence, honorific_gender, name_gender,
-                     role_modifiers, squashed)
+                     compatible, confident_name_gender, ent_name, first_name_evidence, first_names, honorific_gender,
+                     name_gender, role_modifiers, squashed)
 from .pronouns import PronounRanker
 from .sources import is_named_committee
 from .titles import peer_name, split_honorifics, title_of
@@ -25,6 +28,7 @@ from .titles import peer_name, split_honorifics, title_of
 LOOKBACK = 400  # mentions searched back from a pronoun or role noun (keeps long texts linear)
 LEDE_SENTENCES = 2  # the headline and the lede's first sentences, where a role may come before the name
 LEDE_TAIL = 4  # words from such a role to its sentence's end ("... Secretary has said.")
+SLIP_MIN = 5  # letters of the shorter spelling a one-letter slip is read in ("Priebus"/"Preibus"; not "Mark"/"Mary")
 
 
 class Registry(PronounRanker):
@@ -43,6 +47,7 @@ class Registry(PronounRanker):
         self._by_key: dict[str, Actor] = {}
         self.mention_count: Counter = Counter()
         self._written_as_names: set[str] | None = None
+        self._respellings: dict[int, list[tuple[str, str]]] = defaultdict(list)  # id(actor) -> (word, other spelling)
         self.build(doc, is_foreign)
 
     # -- building -------------------------------------------------------------------------
@@ -99,7 +104,9 @@ class Registry(PronounRanker):
             main = subj and (root.head.dep_ == ROOT)
             self.mentions.append(Mention(ent.start_char, self.sent_index(ent.start), actor, subj, main, token_i=root.i))
             self.mention_count[id(actor)] += 1
-        self._name_by_use({n: sum(c.values()) for n, c in labels.items()})
+        uses = {n: sum(c.values()) for n, c in labels.items()}
+        self._name_by_use(uses)
+        self._spell_by_use(uses)
         self._add_unlabelled_surnames(doc, is_foreign)
         self._add_named_committees(doc, is_foreign)
         self._sort()
@@ -116,6 +123,19 @@ class Registry(PronounRanker):
             short = next((a for a in actor.aliases if abbreviates(a, actor.name)), None)
             if short is not None and uses.get(short, 0) > uses.get(actor.name, 0):
                 actor.name = short
+
+    def _spell_by_use(self, uses: dict[str, int]) -> None:
+        """A person whose name the article spells two ways ("Reince Priebus" and "Reince Preibus") goes by the spelling
+        of the word its names use more often; the first met (or the fuller name) on a tie."""
+        for actor in self.actors:
+            for one, other in self._respellings.get(id(actor), ()):
+                words = actor.name.split()
+                for spelling, better in ((one, other), (other, one)):
+                    at = [k for k, w in enumerate(words) if w.lower() == spelling.lower()]
+                    if at and _uses_of(better, actor, uses) > _uses_of(spelling, actor, uses):
+                        words[at[0]] = better
+                        actor.name = " ".join(words)
+                        break
 
     def _add_unlabelled_surnames(self, doc, is_foreign) -> None:
         """Surnames of known people that NER left unlabelled, or took alone for a place or a thing ("Schiff called on
@@ -206,9 +226,36 @@ class Registry(PronounRanker):
         guessed = self._only_namesake(words, gender) if kind == PERSON and gender else None
         if guessed is not None:
             return guessed
+        respelt = self._respelt(name, gender) if kind == PERSON else None
+        if respelt is not None:
+            return respelt
         actor = Actor(name=name, kind=kind)
         self.actors.append(actor)
         self._by_key.setdefault(key, actor)
+        return actor
+
+    def _respelt(self, name: str, gender: str | None) -> Actor | None:
+        """ "Reince Preibus" after "Reince Priebus", "Hilary Clinton" beside "Hillary Clinton": the one person of the
+        article whose name (or a name of theirs) differs from this one by a slip of one letter in one word (see
+        one_slip_apart); the other spelling is kept as an alias."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        gender = gender or confident_name_gender(name)
+        found: dict[int, tuple[Actor, tuple[str, str]]] = {}
+        for actor in self.actors:
+            if actor.kind != PERSON or not compatible(actor, gender):
+                continue
+            for form in (actor.name, *actor.aliases):
+                pair = one_slip_apart(words, form.split())
+                if pair is not None:
+                    found[id(actor)] = (actor, pair)
+                    break
+        if len(found) != 1:
+            return None  # none, or two people it could be a slip for
+        ((actor, pair),) = found.values()
+        self._respellings[id(actor)].append(pair)
+        self._by_key.setdefault(name.lower(), actor)
         return actor
 
     def _only_namesake(self, words: list[str], gender: str) -> Actor | None:
@@ -625,6 +672,58 @@ def same_surname(words: list[str], other: list[str]) -> bool:
     if not words or not other or words[-1] != other[-1]:
         return False
     return _by_surname(words, other) or _by_surname(other, words) or words[0] == other[0]
+
+
+def one_slip_apart(words: list[str], other: list[str]) -> tuple[str, str] | None:
+    """The two spellings of the one word in which two person names differ, when that is one slip of a letter
+    (inserted, left out, changed, or two letters swapped: rapidfuzz's OSA distance 1) in a word of at least SLIP_MIN
+    letters, the other words the same ("Reince Priebus" / "Reince Preibus", "Debbie Wasserman Shultz" / "Debbie
+    Wasserman Schultz"); else None. Two first names the census knows are two people ("Jason Kelly" / "Mason Kelly",
+    "Louis" / "Louise"), unless one is the other with a letter doubled or two letters swapped, other spellings of
+    one name ("Hilary" / "Hillary", "Jeffrey" / "Jeffery")."""
+    if len(words) != len(other) or len(words) < 2:
+        return None
+    differ = [k for k, (a, b) in enumerate(zip(words, other)) if a.lower() != b.lower()]
+    if len(differ) != 1:
+        return None
+    k = differ[0]
+    a, b = words[k], other[k]
+    letters = min(sum(c.isalpha() for c in a), sum(c.isalpha() for c in b))
+    if letters < SLIP_MIN or OSA.distance(a.lower(), b.lower()) != 1:
+        return None
+    if k == 0 and not _same_first_name(a, b):
+        return None
+    return a, b
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """Can two first-name spellings one slip apart be one person's: not both names the census knows, or both of one
+    sex, one the other with a letter doubled or two neighbouring letters swapped?"""
+    names = first_names()
+    ga, gb = names.get(a.capitalize()), names.get(b.capitalize())
+    if ga is None or gb is None:
+        return True
+    return ga == gb and (_doubled(a.lower(), b.lower()) or _swapped(a.lower(), b.lower()))
+
+
+def _uses_of(word: str, actor: Actor, uses: dict[str, int]) -> int:
+    """How often the article labels a name of `actor` holding `word`."""
+    return sum(uses.get(a, 0) for a in actor.aliases if word.lower() in a.lower().split())
+
+
+def _doubled(a: str, b: str) -> bool:
+    """Is one word the other with one letter written twice ("hillary" of "hilary")?"""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(
+        long_[k] == long_[k + 1] and long_[:k] + long_[k + 1:] == short for k in range(len(long_) - 1))
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Is one word the other with two neighbouring letters swapped ("jeffery" of "jeffrey")?"""
+    if len(a) != len(b):
+        return False
+    at = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(at) == 2 and at[1] == at[0] + 1 and a[at[0]] == b[at[1]] and a[at[1]] == b[at[0]]
 
 
 def _part_of(a: str, b: str) -> bool:
