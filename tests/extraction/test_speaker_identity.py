@@ -261,6 +261,13 @@ def test_the_spelling_the_article_uses_more_is_the_name(run):
     assert s.speaker.name == "Martin Halvorsen" and "Martin Halvorson" in s.speaker.aliases
 
 
+def test_on_a_tie_the_spelling_with_its_accents_is_the_name(run):
+    text = ("Francois Hollande attacks the plan\n\nFrench President François Hollande said on Monday that the "
+            "plan would fail.")
+    s = one(run(text), "plan would fail")
+    assert s.speaker.name == "François Hollande"
+
+
 def test_a_first_name_with_a_letter_doubled_is_one_person(run):
     s = one(run("Hillary Clinton spoke in Ohio on Monday. Hilary Clinton said that the economy would grow."), "economy")
     assert s.speaker.name == "Hillary Clinton" and "Hilary Clinton" in s.speaker.aliases

@@ -126,13 +126,15 @@ class Registry(PronounRanker):
 
     def _spell_by_use(self, uses: dict[str, int]) -> None:
         """A person whose name the article spells two ways ("Reince Priebus" and "Reince Preibus") goes by the spelling
-        of the word its names use more often; the first met (or the fuller name) on a tie."""
+        of the word its names use more often; on a tie, by the one with its accents ("François" beside a headline's
+        "Francois"), else the first met (or the fuller name)."""
         for actor in self.actors:
             for one, other in self._respellings.get(id(actor), ()):
                 words = actor.name.split()
                 for spelling, better in ((one, other), (other, one)):
                     at = [k for k, w in enumerate(words) if w.lower() == spelling.lower()]
-                    if at and _uses_of(better, actor, uses) > _uses_of(spelling, actor, uses):
+                    if at and (_uses_of(better, actor, uses), not better.isascii()) \
+                            > (_uses_of(spelling, actor, uses), not spelling.isascii()):
                         words[at[0]] = better
                         actor.name = " ".join(words)
                         break
