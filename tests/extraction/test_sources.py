@@ -42,6 +42,27 @@ def test_a_named_force_or_party_is_no_group(run):
     assert source(run, "The Tories said the plan was unfair.", "unfair")[2:4] == (True, NAMED)
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("Some Republicans said the party needed a new leader.", "Some Republicans"),  # a quantifier
+    ("Three Democrats said they would vote against it.", "Three Democrats"),  # a number
+    ("House Republicans said the measure would raise taxes.", "House Republicans"),  # a house
+    ("Republicans in Congress said they would block the nominee.", "Republicans in Congress"),
+    ("Democrats on the committee said the report was biased.", "Democrats on the committee"),
+    ("Moderate Democrats said the plan went too far.", "Moderate Democrats"),  # a describing word
+    ("On Monday senior Tories said the leader must go.", "senior Tories"),
+])
+def test_some_of_a_partys_members_are_a_group_not_the_party(run, text, mention):
+    name, title, resolved, kind, said_by = source(run, text)
+    assert (name, resolved, kind, said_by) == (mention, False, UNNAMED, mention)
+
+
+@pytest.mark.parametrize("text", ["Democrats said the vote showed the plan had failed.",
+                                  "The Lib Dems said the cuts were wrong."])
+def test_a_party_name_alone_is_the_party(run, text):
+    name, title, resolved, kind, said_by = source(run, text)
+    assert (resolved, kind) == (True, NAMED)
+
+
 def test_they_after_a_group_is_the_group(run):
     text = "Economists said the recession was over. They added that jobs would come back slowly."
     s = one(run(text), "jobs would come back")

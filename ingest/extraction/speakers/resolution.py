@@ -134,7 +134,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     toks = np_tokens(tok)
     span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
     ent = tok.ent_type_ and ent_of(tok)
-    if ent and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+    if ent and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not (sources.is_party(tok) and sources.party_members(tok)):
         name = ent_name(_without_document(ent))
         before = tok.doc[ent.start - 1] if ent.start > 0 else None
         actor = None

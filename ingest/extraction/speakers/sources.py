@@ -78,6 +78,24 @@ def is_party(tok) -> bool:
     return tok.lower_ in PARTY_NAMES and tok.text[:1].isupper()  # "liberals" alone is anyone
 
 
+def party_members(tok) -> bool:
+    """Some of a party's members, not the party: a plural party name with a quantifier or number ("some Republicans",
+    "three Democrats"), a house ("House Republicans", "Republicans in Congress", "Democrats on the committee") or a
+    describing word in small letters ("moderate Democrats", "senior Tories", "establishment Republicans"). "Democrats"
+    or "the Tories" alone is the party, which speaks as such."""
+    if not tok.lower_.endswith("s"):
+        return False
+    for c in tok.children:
+        if c.dep_ in (DET, NUMMOD, AMOD, COMPOUND, "quantmod", "predet") and (
+                c.lower_ in QUANTIFIERS or c.pos_ == "NUM" or c.lower_ in HOUSES or c.lower_ == "congressional"
+                or (c.dep_ in (AMOD, COMPOUND) and (c.text.islower() or (c.is_sent_start and c.pos_ == "ADJ")))):
+            return True
+        if c.dep_ == PREP and c.lower_ in ("in", "on", "from") and any(
+                o.dep_ == POBJ and (o.lower_ in HOUSES or o.lower_ in COMMITTEES) for o in c.children):
+            return True
+    return False
+
+
 def is_named_force(tok) -> bool:
     """A body named after its place, as a police force is ("West Yorkshire police", "Strathclyde police"): the
     organisation of that name, not a group of people."""
@@ -101,6 +119,8 @@ def is_group(tok) -> bool:
         return True
     if tok.ent_type_ in NUMBER_ENTITIES or tok.pos_ == "NUM" or tok.text == "%" or low in MEMBERS:
         return True
+    if is_party(tok):
+        return party_members(tok)
     return _common(tok) and not is_named_force(tok) and (tok.tag_ == "NNS" or tok.lemma_.lower() in COLLECTIVES)
 
 
