@@ -30,7 +30,7 @@ class RoleInline(admin.TabularInline):
     model = Role
     extra = 0
     fk_name = "actor"
-    fields = ["title", "organization", "organization_name", "start_date", "end_date", "origin", "first_seen_on"]
+    fields = ["title", "kind", "organization", "organization_name", "start_date", "end_date", "origin", "first_seen_on"]
     readonly_fields = ["origin"]
     autocomplete_fields = ["organization"]
 
@@ -60,8 +60,8 @@ def actor_choice_label(actor: Actor) -> str:
     """An actor as the speaker autocomplete offers it, with what tells namesakes apart ("Bach", the peer, from
     "Robbie Bach"): kind, the latest role known, and how many statements. Wants `n` (the admin's queryset)
     and roles prefetched."""
-    roles = sorted(actor.roles.all(),  # the last one: held now (no end), latest start or sighting
-                   key=lambda r: (r.end_date is None, r.start_date or r.first_seen_on or dt.date.min, r.pk))
+    roles = sorted((r for r in actor.roles.all() if r.kind == Role.Kind.HELD),  # the last one: held now (no end),
+                   key=lambda r: (r.end_date is None, r.start_date or r.first_seen_on or dt.date.min, r.pk))  # latest
     details = [actor.get_kind_display().lower()]
     if roles:
         details.append(str(roles[-1]))
@@ -267,9 +267,18 @@ class ActorAliasAdmin(admin.ModelAdmin):
 
 @admin.register(Role)
 class RoleAdmin(admin.ModelAdmin):
-    list_display = ["title", "actor", "organization_name", "start_date", "end_date", "origin", "first_seen_on"]
+    list_display = ["title", "kind", "actor", "organization_name", "start_date", "end_date", "origin", "first_seen_on"]
     search_fields = ["title", "actor__name", "organization_name"]
-    list_filter = ["origin", "title"]
+    list_filter = ["kind", "origin", "title"]
+    actions = ["mark_held", "mark_voice"]
+
+    @admin.action(description="Mark selected roles as titles held")
+    def mark_held(self, request, queryset):
+        self.message_user(request, f"{queryset.update(kind=Role.Kind.HELD)} role(s) marked as titles held.")
+
+    @admin.action(description="Mark selected roles as voices (spoke through a representative)")
+    def mark_voice(self, request, queryset):
+        self.message_user(request, f"{queryset.update(kind=Role.Kind.VOICE)} role(s) marked as voices.")
     readonly_fields = ["origin"]
 
     def save_model(self, request, obj, form, change):

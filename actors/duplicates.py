@@ -47,7 +47,7 @@ The rules, and their scores (several reasons for one pair combine as 1 - (1 - s1
   reason): both hold the same title in the same organization at overlapping dates (a missing date counts as
   open), and at most ROLE_HOLDERS_LIMIT actors ever held it ("Leader" of the Liberal Democrats by "Charles
   Kennedy" and "Chas Kennedy"; not "Member" of a party). Roles without an organization (those read in articles
-  have none) are not compared.
+  have none) are not compared, nor voices (a spokesman two organisations spoke through is no title they share).
 
 A pair is never suggested when an editor said "not the same" (models.DistinctActors), when both actors
 carry different Wikidata ids, or when both came from different entries of Popolo rosters (different
@@ -328,7 +328,7 @@ class _Finder:
                             ELSE 'id:' || r.organization_id::text END AS o,
                        r.organization_name, r.start_date, r.end_date
                 FROM {roles} r JOIN {actors} a ON a.id = r.actor_id AND a.merged_into_id IS NULL
-                WHERE r.organization_name <> '' OR r.organization_id IS NOT NULL
+                WHERE (r.organization_name <> '' OR r.organization_id IS NOT NULL) AND r.kind = %s
             ), rare AS (
                 SELECT t, o FROM r GROUP BY t, o HAVING count(DISTINCT actor_id) BETWEEN 2 AND %s
             )
@@ -339,7 +339,7 @@ class _Finder:
               AND (y.start_date IS NULL OR x.end_date IS NULL OR y.start_date <= x.end_date)
         """
         with connection.cursor() as cursor:
-            cursor.execute(sql, [ROLE_HOLDERS_LIMIT])
+            cursor.execute(sql, [Role.Kind.HELD, ROLE_HOLDERS_LIMIT])  # titles held, not voices
             for a, b, title, organization in cursor.fetchall():
                 if a in self.actors and b in self.actors:
                     where = f", {organization}" if organization else ""

@@ -74,7 +74,9 @@ class ActorAlias(models.Model):
 
 
 class Role(models.Model):
-    """A title an actor holds, after Popolo's Membership: "Foreign Minister" of "Russia", from/to dates.
+    """A title an actor holds, after Popolo's Membership: "Foreign Minister" of "Russia", from/to dates; or, of
+    `kind` voice, a representative the actor spoke through (issue 20, rule 2: the Home Office's "spokesman",
+    Hillary Clinton's "through advisers"), which a statement names as its role but the actor does not hold.
 
     `first_seen_source_id` names the statements.Source where the role was first read. It is a plain id,
     not a foreign key, because the actors app knows nothing of statements (see ARCHITECTURE.md). `origin` says
@@ -87,8 +89,17 @@ class Role(models.Model):
         EDITOR = "editor", "Entered by an editor"
         POPOLO = "popolo", "Imported from a Popolo roster"
 
+    class Kind(models.TextChoices):
+        # the values of ingest.extraction.records.TitleKind, which says which an article's role is
+        HELD = "held", "Title held"
+        VOICE = "voice", "Spoke through (a representative)"
+
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="roles")
     title = models.CharField(max_length=255)
+    kind = models.CharField(
+        max_length=8, choices=Kind.choices, default=Kind.HELD,
+        help_text="Held: a title the actor holds (pages, role look-ups and duplicate suggestions use these). Spoke "
+        "through: a spokesman, aide, lawyer or official whose words were credited to the actor.")
     origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.ARTICLE)
     organization = models.ForeignKey(
         Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="member_roles"
@@ -122,6 +133,17 @@ class Role(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.organization_name})" if self.organization_name else self.title
+
+    @property
+    def voice_text(self) -> str:
+        """A voice as the words after "spoke through": "through an aide" -> "an aide", "spokesman" -> "a spokesman"."""
+        text = " ".join(self.title.split())
+        if text.lower().startswith("through "):
+            return text[len("through "):]
+        first = text.split(" ", 1)[0].lower()
+        if not text or first in ("a", "an", "the", "his", "her", "its", "their") or first.endswith("s"):
+            return text
+        return f"{'an' if first[:1] in 'aeiou' else 'a'} {text}"
 
 
 class MergeRecord(models.Model):

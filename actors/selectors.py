@@ -43,8 +43,27 @@ def search_actors(q: str = "", kind: str = "") -> QuerySet[Actor]:
 
 
 def roles_of(*actor_ids) -> QuerySet[Role]:
-    """The roles held by these actors (ids; None is skipped), in Role's order."""
+    """The roles of these actors (ids; None is skipped), in Role's order: the titles they hold and the voices they
+    spoke through, both of which a statement may give as its speaker's role."""
     return Role.objects.filter(actor_id__in=[pk for pk in actor_ids if pk])
+
+
+def held_roles() -> QuerySet[Role]:
+    """Roles that are titles held, not voices an actor spoke through ("spokesman" of the Home Office, "through an
+    aide" of a person): what finds an actor by its role, suggests duplicates or lists an actor's roles."""
+    return Role.objects.filter(kind=Role.Kind.HELD)
+
+
+def holding(actors: QuerySet[Actor], title: str) -> QuerySet[Actor]:
+    """Those of `actors` holding a title that contains `title` (any case): titles held only, not voices."""
+    title = " ".join((title or "").split())
+    return actors.filter(pk__in=held_roles().filter(title__icontains=title).values("actor_id")) if title else actors
+
+
+def roles_by_kind(actor: Actor) -> tuple[list[Role], list[Role]]:
+    """An actor's (titles held, voices spoke through), from its prefetched roles (actor_profile)."""
+    roles = list(actor.roles.all())
+    return [r for r in roles if r.kind != Role.Kind.VOICE], [r for r in roles if r.kind == Role.Kind.VOICE]
 
 
 def equivalent_role(role: Role | None, *, actor_id: int | None, on=None) -> Role | None:
@@ -60,12 +79,13 @@ def equivalent_role(role: Role | None, *, actor_id: int | None, on=None) -> Role
     roles = list(roles_of(actor_id))
     if role is not None:
         title = " ".join(role.title.split()).casefold()
-        same_title = [r for r in roles if " ".join(r.title.split()).casefold() == title]
+        same_title = [r for r in roles if " ".join(r.title.split()).casefold() == title and r.kind == role.kind]
         same_title.sort(key=lambda r: r.organization_name.casefold() != role.organization_name.casefold())
         if same_title:
             return same_title[0]
     if on is not None:
-        held = [r for r in roles if r.start_date and r.start_date <= on and (r.end_date is None or on <= r.end_date)]
+        held = [r for r in roles if r.kind == Role.Kind.HELD and r.start_date and r.start_date <= on
+                and (r.end_date is None or on <= r.end_date)]
         if len(held) == 1:
             return held[0]
     return None
@@ -157,7 +177,8 @@ def specific_role(description: str) -> str:
 
 
 def role_holders(*, titles, on: dt.date | None = None) -> dict[str, Role]:
-    """{title as given: the Role} for each title exactly one live actor holds at the date `on` (one query).
+    """{title as given: the Role} for each title exactly one live actor holds at the date `on` (one query). Only
+    titles held count: the Home Office spoke through "a spokesman" but holds no such title.
 
     Held at a date: between a dated role's start and end (an editor's or a Popolo roster's; an open end is
     open); for a role read in articles, from the first article it was read in until ROLE_MEMORY_DAYS after the
@@ -167,7 +188,7 @@ def role_holders(*, titles, on: dt.date | None = None) -> dict[str, Role]:
     if not keys:
         return {}
     holders: dict[str, dict[int, Role]] = {}
-    rows = (Role.objects.alias(key=Lower("title")).filter(key__in=set(keys.values()), actor__merged_into__isnull=True)
+    rows = (held_roles().alias(key=Lower("title")).filter(key__in=set(keys.values()), actor__merged_into__isnull=True)
             .select_related("actor").order_by("pk"))
     memory = dt.timedelta(days=ROLE_MEMORY_DAYS)
     for role in rows:

@@ -26,9 +26,16 @@ class ActorRefSerializer(LeanRepresentation, serializers.ModelSerializer):
 
 
 class RoleSerializer(serializers.ModelSerializer):
+    """A title the actor holds, or (kind "voice") a representative it spoke through."""
+
+    kind = serializers.ChoiceField(
+        choices=Role.Kind.choices, read_only=True,
+        help_text='held: a title the actor holds ("Foreign Minister"). voice: a representative whose words articles '
+        'credit to the actor ("spokesman" of the Home Office, "through an aide" of a person), not a title it holds.')
+
     class Meta:
         model = Role
-        fields = ["title", "organization_name", "start_date", "end_date", "first_seen_on"]
+        fields = ["title", "kind", "organization_name", "start_date", "end_date", "first_seen_on"]
 
 
 class ActorSerializer(serializers.ModelSerializer):
@@ -38,7 +45,10 @@ class ActorSerializer(serializers.ModelSerializer):
     html_url = serializers.SerializerMethodField(help_text="The actor's page on the website.")
     statements = serializers.SerializerMethodField(help_text="The actor's statements in the API (a filtered list).")
     aliases = serializers.SerializerMethodField(help_text="Names the actor appears under in articles.")
-    roles = RoleSerializer(many=True, read_only=True, help_text="Titles held, as read in articles.")
+    roles = RoleSerializer(
+        many=True, read_only=True,
+        help_text="Titles held (kind held) and representatives spoken through (kind voice), as read in articles, "
+        "entered by editors or imported from rosters.")
     merged_into = RelatedLinkField(
         view_name="api:actor-detail", read_only=True, allow_null=True,
         help_text="Set when an editor merged this actor into another: that actor's URL. Null for live actors.",

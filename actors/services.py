@@ -114,7 +114,7 @@ def _known_under(forms: set[str]) -> dict[str, list[Actor]]:
 
 def _roles_of(actor_ids: set[int]) -> dict[int, list[dict]]:
     roles: dict[int, list[dict]] = {}
-    for role in Role.objects.filter(actor_id__in=actor_ids).values(
+    for role in Role.objects.filter(actor_id__in=actor_ids, kind=Role.Kind.HELD).values(  # a voice is no evidence
             "actor_id", "title", "start_date", "end_date", "first_seen_on"):
         roles.setdefault(role["actor_id"], []).append(role)
     return roles
@@ -189,18 +189,23 @@ def resolve_actors(*, names: Iterable, on: dt.date | None = None,
 
 
 @transaction.atomic(savepoint=False)
-def record_roles(*, seen: Iterable[tuple[Actor, str, int | None, dt.date | None]]) -> dict[tuple[int, str], Role]:
-    """Record (actor, title, source id, date seen) roles in a few queries; the first sighting of a role keeps
-    its source and the earliest date, and the latest date is kept as last_seen_on. Returns {(actor id, title as given): role}; an empty title has none."""
+def record_roles(*, seen: Iterable[tuple]) -> dict[tuple[int, str], Role]:
+    """Record (actor, title, source id, date seen[, kind]) roles in a few queries; the first sighting of a role keeps
+    its source and the earliest date, and the latest date is kept as last_seen_on. `kind` (Role.Kind, held when not
+    given) is what a new role is: a title held, or a voice the actor spoke through ("spokesman" of the Home Office);
+    a role already stored keeps its kind (an editor may have set it). Returns {(actor id, title as given): role}; an
+    empty title has none."""
     first: dict[tuple[int, str], tuple[Actor, int | None, dt.date | None]] = {}
     last: dict[tuple[int, str], dt.date] = {}
     wanted: dict[tuple[int, str], str] = {}
-    for actor, title, source_id, seen_on in seen:
+    kinds: dict[tuple[int, str], str] = {}
+    for actor, title, source_id, seen_on, *kind in seen:
         clean = " ".join((title or "").split())[:255]
         if not clean:
             continue
         wanted[(actor.pk, title)] = clean
         key = (actor.pk, clean)
+        kinds.setdefault(key, kind[0] if kind else Role.Kind.HELD)
         if key not in first:
             first[key] = (actor, source_id, seen_on)
         elif seen_on and (first[key][2] is None or seen_on < first[key][2]):
@@ -219,8 +224,9 @@ def record_roles(*, seen: Iterable[tuple[Actor, str, int | None, dt.date | None]
     missing = sorted(key for key in first if key not in roles)  # in key order: see resolve_actors' aliases
     if missing:
         Role.objects.bulk_create(
-            [Role(actor=first[key][0], title=key[1], organization_name="", first_seen_source_id=first[key][1],
-                  first_seen_on=first[key][2], last_seen_on=last.get(key)) for key in missing],
+            [Role(actor=first[key][0], title=key[1], kind=kinds[key], organization_name="",
+                  first_seen_source_id=first[key][1], first_seen_on=first[key][2], last_seen_on=last.get(key))
+             for key in missing],
             ignore_conflicts=True,  # a concurrent worker recorded the same role
         )
         roles.update(existing(set(missing)))
@@ -518,7 +524,8 @@ def import_popolo(roster) -> dict[str, dict[str, int]]:
     create = []
     for actor, title, organization, organization_name, membership in rows:
         values = {"organization_id": organization.pk if organization else None, "start_date": membership.start_date,
-                  "end_date": membership.end_date, "origin": Role.Origin.POPOLO}
+                  "end_date": membership.end_date, "origin": Role.Origin.POPOLO,
+                  "kind": Role.Kind.HELD}  # a membership is a title held, whatever an article made of the same words
         role = existing.get((actor.pk, title, organization_name))
         if role is None:
             create.append(Role(actor=actor, title=title, organization_name=organization_name, **values))
@@ -564,6 +571,18 @@ def mention_key(mention: str) -> str:
 def description_title(mention: str) -> str:
     """The role title a description teaches: "A spokeswoman for the RAD" -> "spokeswoman for the RAD"."""
     return _LEADING_ARTICLE.sub("", " ".join(mention.split()))[:255]
+
+
+def description_kind(title: str, *, person: bool) -> str:
+    """What a description an editor links to an actor is for it: a voice when it is a representative the actor
+    spoke through ("spokeswoman for the RAD" linked to the RAD), else a title held. The words are read by the
+    extraction's own test (settings.VOICE_TITLE_TEST: its representative nouns; `actors` imports nothing of
+    `ingest`)."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    is_voice = import_string(settings.VOICE_TITLE_TEST)
+    return Role.Kind.VOICE if is_voice(title, person=person) else Role.Kind.HELD
 
 
 def names_something(mention: str) -> bool:
@@ -624,7 +643,8 @@ def teach_mention(*, mention: str, actor: Actor, decision: str, statements: int 
     """Record that `mention` stands for `actor`, so later articles resolve it the same way (taught_speakers).
 
     A name ("Ebbers' lawyers" is not one; "RAD" is) becomes an alias of the actor. A description becomes a role
-    the actor holds, entered by an editor (title: the description without its article), which is also the
+    of the actor, entered by an editor (title: the description without its article; of kind voice when it is a
+    representative the actor spoke through, "spokeswoman for the RAD", else a title held), which is also the
     statements' speaker role; it is taught for later articles only when it names something (names_something),
     and while the role is held (its start and end dates, which editors may set in the actor's page).
     Returns the decision record and the role (None for a name)."""
@@ -639,8 +659,8 @@ def teach_mention(*, mention: str, actor: Actor, decision: str, statements: int 
         role = Role.objects.alias(title_key=Lower("title")).filter(  # the role_title_lower index
             actor=actor, title_key=title.lower(), organization_name="").first()
         if role is None:
-            role = Role.objects.create(actor=actor, title=title, origin=Role.Origin.EDITOR,
-                                       first_seen_source_id=source_id, first_seen_on=seen_on)
+            role = Role.objects.create(actor=actor, title=title, origin=Role.Origin.EDITOR, kind=description_kind(
+                title, person=actor.kind == Actor.Kind.PERSON), first_seen_source_id=source_id, first_seen_on=seen_on)
         elif role.origin != Role.Origin.EDITOR:  # an editor confirmed a role read in an article
             role.origin = Role.Origin.EDITOR
             role.save(update_fields=["origin"])

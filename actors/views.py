@@ -48,8 +48,11 @@ def actor_detail(request, slug):
     form, filters = parse_statement_filters(request.GET, speaker=actor)
     statements = statement_selectors.filter_statements(filters, order=form.ordering)
     everything = statement_selectors.filter_statements(StatementFilters(speaker=actor, first_only=filters.first_only))
+    held, voices = selectors.roles_by_kind(actor)
     return render(request, "actors/detail.html", {
         "actor": actor,
+        "roles": held,  # titles held; the representatives it spoke through are not its roles
+        "voices": list(dict.fromkeys(role.voice_text for role in voices)),
         "form": form,
         "filters": filters,
         "page": paginate_statements(request, statements, form.page_size, filters=filters, order=form.ordering),

@@ -31,7 +31,7 @@ RESULTS = ROOT / "bench" / "results" / "actor_identity.json"
 
 
 def cmd_ingest(database_url: str) -> None:
-    held_out = set(json.loads(speaker_audit.SAMPLE_FILE.read_text())["articles"])
+    held_out = set(json.loads(speaker_audit.AUDIT_SETS["bbc"].sample_file.read_text())["articles"])
     rels = [rel for rel in speaker_audit.corpus_articles() if rel not in held_out]
     print(f"{len(rels)} articles (held out and left alone: {len(held_out)})", flush=True)
     speaker_audit.ingest_in_process(database_url, [(rel, speaker_audit.CORPUS / rel) for rel in rels])

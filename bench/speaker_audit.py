@@ -506,7 +506,9 @@ def _write_sheets(audit: AuditSet, sample: dict, out: Path, n_statements: int) -
         w.writerow(["actor_id", "name", "kind", "aliases", "roles", "n_heldout", "n_all", "files", "mentions",
                     "likely_duplicates", "verdict", "reason"])
         for a in actors:
-            roles = "; ".join(sorted({f"{r.title}, {r.organization_name}".strip(", ") for r in a.roles.all()}))
+            roles = "; ".join(sorted({f"{r.title}, {r.organization_name}".strip(", ") for r in a.roles.all()
+                                      if r.kind == r.Kind.HELD}) + sorted(  # titles held, then voices, marked
+                {f"spoke through {r.voice_text}" for r in a.roles.all() if r.kind == r.Kind.VOICE}))
             w.writerow([a.pk, a.name, a.kind, "; ".join(sorted({al.name for al in a.aliases.all()})), roles,
                         speaking[a.pk], all_counts[a.pk], " ".join(sorted(files[a.pk])),
                         "; ".join(f"{m} x{c}" for m, c in mentions[a.pk].most_common(6)),

@@ -320,7 +320,7 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
     actors = ArticleActors(extraction.speakers, items, on=source.published)
     tagger = statement_services.TopicTagger(names=[t for item in extraction.statements for t in item.topics])
     roles = actor_services.record_roles(seen=[
-        (speaker, item.speaker.title, source.pk, item.said_on or source.published)
+        (speaker, item.speaker.title, source.pk, item.said_on or source.published, _role_kind(item.speaker))
         for item in items if item.speaker.title and (speaker := actors.get(item.speaker.name)) is not None
     ])
     rows: list[tuple[Statement, set, set]] = []
@@ -351,6 +351,14 @@ def store_extraction(*, source: Source, extraction) -> list[Statement]:
     clustering.refresh(set(previous.values()) - touched)
     clustering.mark_reprints(source=source)
     return statements
+
+
+def _role_kind(speaker) -> str:
+    """What the extraction says a speaker's title is: a title held, or a representative it spoke through (a voice:
+    "spokesman" of "a spokesman for the Home Office", "through an aide" of "Clinton's aides")."""
+    from .extraction import TitleKind
+
+    return Role.Kind.VOICE if speaker.title_kind == TitleKind.VOICE else Role.Kind.HELD
 
 
 def _unnamed(item):
@@ -418,7 +426,9 @@ class ArticleActors:
             elif self.credits_actor(item) and item.speaker.name not in wanted:
                 wanted[item.speaker.name] = Sighting(
                     name=item.speaker.name, kind=speaker.kind, aliases=tuple(speaker.aliases),
-                    title=item.speaker.title or "", courtesy=title_before(item.speaker_mention, item.speaker.name))
+                    title=item.speaker.title if item.speaker.title and _role_kind(item.speaker) == Role.Kind.HELD
+                    else "",  # a voice ("through an aide") says nothing of which namesake this is
+                    courtesy=title_before(item.speaker_mention, item.speaker.name))
             for name in item.mentioned:
                 if name not in wanted and looks_like_name(name):
                     other = known.get(name)

@@ -101,6 +101,12 @@ class SetSpeakerForm(forms.Form):
         )
 
 
+def role_choice_label(role: Role) -> str:
+    """A speaker role as the statement form offers it: its text, a voice marked as one ("spokesman (spoke
+    through)"), so an editor tells a title the speaker holds from a representative it spoke through."""
+    return f"{role} (spoke through)" if role.kind == Role.Kind.VOICE else str(role)
+
+
 @admin.register(Statement)
 class StatementAdmin(DALFModelAdmin, HistoryAdmin):
     form = StatementAdminForm
@@ -146,6 +152,9 @@ class StatementAdmin(DALFModelAdmin, HistoryAdmin):
             # the page's script offers them, and a role left from the old speaker is re-derived on saving.
             kwargs["queryset"] = actor_selectors.roles_of(*self._speaker_ids(request))
             kwargs["widget"] = forms.Select(attrs={"data-roles-url": reverse("admin:statements_statement_speaker_roles")})
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            field.label_from_instance = role_choice_label
+            return field
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -208,7 +217,7 @@ class StatementAdmin(DALFModelAdmin, HistoryAdmin):
         except ValueError:
             on = None
         chosen = actor_selectors.equivalent_role(role, actor_id=actor_id, on=on)
-        return JsonResponse({"roles": [{"id": r.pk, "text": str(r)} for r in roles],
+        return JsonResponse({"roles": [{"id": r.pk, "text": role_choice_label(r)} for r in roles],
                              "selected": chosen.pk if chosen else None})
 
     # -- columns and read-only fields

@@ -209,12 +209,20 @@ class ApiAutoSchema(AutoSchema):
         return schema, required or bool(getattr(serializer, "exactly_one_of", ()))
 
     def _get_parameters(self):
-        # Every query parameter of this API treats an empty value (`?kind=`) as absent; say so.
+        # Every query parameter of this API treats an empty value (`?kind=`) as absent; say so. A text filter's
+        # longest value (django-filter's max_length, which drf-spectacular leaves out) is said too: the server
+        # refuses a longer one with a 400.
         parameters = super()._get_parameters()
+        filterset = getattr(self.view, "filterset_class", None)
+        filters = getattr(filterset, "base_filters", {}) if filterset is not None else {}
         for parameter in parameters:
             if parameter.get("in") == "query":
                 parameter["allowEmptyValue"] = True
-                _no_nul(parameter.get("schema", {}))
+                schema = parameter.get("schema", {})
+                max_length = getattr(filters.get(parameter.get("name")), "extra", {}).get("max_length")
+                if max_length and schema.get("type") == "string" and "enum" not in schema:
+                    schema.setdefault("maxLength", max_length)
+                _no_nul(schema)
         return parameters
 
     def _get_response_bodies(self, direction="response"):

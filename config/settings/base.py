@@ -273,6 +273,9 @@ AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.float("LOGIN_COOLOFF_MINUTES", default=15.0))
 LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=100)
 LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=50)
+# Whether a role title is a representative its actor spoke through ("spokeswoman for the RAD" of the RAD) rather
+# than a title held: the extraction's test, for descriptions editors link (actors.services.description_kind)
+VOICE_TITLE_TEST = "ingest.extraction.speakers.sources.is_voice_title"
 AXES_LOCKOUT_PARAMETERS = "common.login_limits.lockout_parameters"
 AXES_CLIENT_IP_CALLABLE = "common.throttling.client_address"
 AXES_LOCKOUT_CALLABLE = "common.login_limits.locked_out"

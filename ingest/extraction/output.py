@@ -7,7 +7,7 @@ import datetime
 
 from . import dates
 from .confidence import ACCEPT
-from .records import ORG, PERSON, ExtractedStatement, Extraction, Scored, Speaker
+from .records import ORG, PERSON, ExtractedStatement, Extraction, Scored, Speaker, TitleKind
 from .speakers.actors import Actor
 from .speakers.sources import representative_title
 from .topics import TopicIndex
@@ -21,6 +21,7 @@ def to_jsonl_record(path: str, extraction: Extraction) -> dict:
                 "speaker": s.speaker.name,
                 "speaker_kind": s.speaker.kind,
                 "speaker_title": s.speaker.title,
+                "speaker_title_kind": s.speaker.title_kind if s.speaker.title else None,
                 "speaker_mention": s.speaker_mention,
                 "speaker_start": s.speaker_start,
                 "speaker_end": s.speaker_end,
@@ -62,8 +63,8 @@ def build(scored: list[Scored], text: str, doc, registry, published, foreign) ->
         topics = topic_index.statement_topics(c.start, c.end)
         all_topics.append(topics)
         speaker = _speaker(actor, registry)
-        if sc.speaker.role:  # "a spokesman for the Home Office": the Home Office, as "spokesman"
-            speaker = dataclasses.replace(speaker, title=sc.speaker.role)
+        if sc.speaker.role:  # "a spokesman for the Home Office": the Home Office, through a "spokesman"
+            speaker = dataclasses.replace(speaker, title=sc.speaker.role, title_kind=TitleKind.VOICE)
         statements.append(ExtractedStatement(
             speaker=speaker,
             speaker_mention=text[ms:me] if ms is not None else "",

@@ -30,11 +30,22 @@ class SourceType:
     ALL = (NAMED, UNNAMED, DOCUMENT)
 
 
+class TitleKind:
+    """What a speaker's title is, defined here once: `actors.models.Role.Kind` maps these values. HELD: a title the
+    speaker holds ("Foreign Minister", "spokesman, DLF Builders" of the named spokesman); VOICE: the representative the
+    speaker spoke through, whose words the article credits to them (issue 20, rule 2: "spokesman" of "a spokesman for
+    the Home Office", "through an aide" of "Clinton's aides said"), which is no title of theirs."""
+    HELD = "held"
+    VOICE = "voice"
+    ALL = (HELD, VOICE)
+
+
 @dataclass(frozen=True)
 class Speaker:
     name: str
     kind: str  # one of SpeakerKind.ALL
     title: str | None = None
+    title_kind: str = TitleKind.HELD  # one of TitleKind.ALL: what `title` is (meaningless without one)
     aliases: tuple[str, ...] = ()  # surface forms seen in the article (not pronouns)
     # False: no one the article names, only the words of a group, an unnamed source, a document with no publisher or
     # an unresolved description ("analysts", "Mr Blair's official spokesman"): the store links no Actor to it

@@ -63,12 +63,13 @@ def test_a_role_added_in_the_admin_is_an_editors(editor_client, pair):
     from actors.models import Role
 
     nao = pair[0]
-    response = editor_client.post("/admin/actors/role/add/", {"actor": nao.pk, "title": "Auditor", "organization_name": ""})
+    response = editor_client.post("/admin/actors/role/add/", {"actor": nao.pk, "title": "Auditor", "kind": "held",
+                                                              "organization_name": ""})
     assert response.status_code == 302
     assert Role.objects.get(title="Auditor").origin == Role.Origin.EDITOR
     data = {"name": nao.name, "slug": nao.slug, "kind": nao.kind, "description": "", "wikidata_id": "",
             "aliases-TOTAL_FORMS": 0, "aliases-INITIAL_FORMS": 0, "roles-TOTAL_FORMS": 1, "roles-INITIAL_FORMS": 0,
-            "roles-0-title": "Watchdog", "roles-0-organization_name": "", "roles-0-actor": nao.pk}
+            "roles-0-title": "Watchdog", "roles-0-kind": "held", "roles-0-organization_name": "", "roles-0-actor": nao.pk}
     response = editor_client.post(f"/admin/actors/actor/{nao.pk}/change/", data)
     assert response.status_code == 302, response.context["errors"] if response.context else response
     assert Role.objects.get(title="Watchdog").origin == Role.Origin.EDITOR

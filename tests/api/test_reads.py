@@ -1,4 +1,5 @@
 """Read endpoints: list and detail of actors, statements, topics and sources; hyperlinks; nested objects."""
+import datetime as dt
 import json
 
 import pytest
@@ -93,6 +94,23 @@ def test_actor_filters(api, world):
     response = api.get("/api/v1/actors/?kind=alien")
     assert response.status_code == 400
     assert "kind" in response.json()["error"]["fields"]
+
+
+def test_roles_say_their_kind_and_the_role_filter_matches_titles_held_only(api, world):
+    from actors.models import Role
+
+    lavrov, ministry = world["lavrov"], world["ministry"]
+    Role.objects.create(actor=lavrov, title="Foreign Minister", first_seen_on=dt.date(2024, 5, 1))
+    Role.objects.create(actor=ministry, title="spokesman", kind=Role.Kind.VOICE)
+    assert [(r["title"], r["kind"]) for r in api.get("/api/v1/actors/mfa/").json()["roles"]] == [("spokesman", "voice")]
+    assert [(r["title"], r["kind"]) for r in api.get("/api/v1/actors/sergey-lavrov/").json()["roles"]] == [
+        ("Foreign Minister", "held")]
+    assert [r["slug"] for r in api.get("/api/v1/actors/?role=foreign min").json()["results"]] == ["sergey-lavrov"]
+    assert api.get("/api/v1/actors/?role=spokesman").json()["count"] == 0  # the ministry spoke through one
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    kind = schema["components"]["schemas"]["Role"]["properties"]["kind"]
+    assert "voice" in kind["description"] and kind["readOnly"]
+    assert any(p["name"] == "role" for p in schema["paths"]["/api/v1/actors/"]["get"]["parameters"])
 
 
 def test_topics(api, world):

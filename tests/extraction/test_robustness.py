@@ -52,7 +52,7 @@ def test_version_and_record_shape(run):
     ex = run("Paul Okafor said on Monday that taxes would rise.")
     rec = to_jsonl_record("a.txt", ex)
     assert rec["file"] == "a.txt"
-    keys = {"speaker", "speaker_kind", "speaker_title", "speaker_mention", "speaker_start", "speaker_end", "cue",
+    keys = {"speaker", "speaker_kind", "speaker_title", "speaker_title_kind", "speaker_mention", "speaker_start", "speaker_end", "cue",
             "cue_start", "cue_end", "kind", "content", "content_start", "content_end", "confidence", "said_on",
             "source_type"}
     assert keys == set(rec["statements"][0])

@@ -201,7 +201,7 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
         # statements right by it on train[300:])
         found = _principal(sources.principal(tok), registry, unnamed, text)
         if found is not None and found[0].kind == ORG:
-            return ResolvedSpeaker(found[0], span, "name", DOCUMENT, "editorial board")
+            return ResolvedSpeaker(found[0], span, "name", DOCUMENT, sources.EDITORIAL_BOARD)
     if lemma in ORG_ROLES:  # "the Paris-based IEA watchdog": the organisation named in the phrase
         for c in tok.lefts:
             e = ent_of(c) if c.dep_ == COMPOUND and c.ent_type_ == "ORG" else None

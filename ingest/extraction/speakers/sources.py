@@ -304,6 +304,39 @@ def voice_of_a_person(tok) -> str:
     return f"through {'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
+EDITORIAL_BOARD = "editorial board"  # the role of an editorial board's words, credited to its newspaper
+_VOICE_PREPOSITIONS = (" for ", " at ", " to ", " of ", " with ", " in ")  # "spokeswoman for the RAD"
+
+
+def is_voice_title(title: str | None, *, person: bool) -> bool:
+    """Is a stored role title, from its words alone, a representative its actor spoke through rather than a title it
+    holds? For roles stored before the extraction said which (the extraction now marks them: records.TitleKind), and
+    editors' descriptions: a person's voice is worded "through ..." (voice_of_a_person); an organisation's is a
+    representative noun as role_word gives it ("spokesman", "official", "source", "press secretary", "chief of
+    staff", EDITORIAL_BOARD), or an editor's description of one ("spokeswoman for the RAD", "lawyers for Yukos").
+    A person's bare "spokesman" is a title they hold."""
+    words = " ".join((title or "").split()).lower()
+    if person:
+        return words.startswith("through ")
+    for article in ("a ", "an ", "the "):
+        words = words.removeprefix(article)
+    if _representative_words(words) or words == EDITORIAL_BOARD:
+        return True
+    cut = min((words.find(p) for p in _VOICE_PREPOSITIONS if words.find(p) > 0), default=-1)
+    return cut > 0 and _representative_words(words[:cut])
+
+
+def _representative_words(words: str) -> bool:
+    """ "spokesman", "lawyers", "press secretary", "chief of staff": a representative noun, alone or as a staff title."""
+    if words in ("chief of staff", "chiefs of staff"):
+        return True
+    *before, noun = words.split() or [""]
+    singular = {noun, noun[:-1] if noun.endswith("s") else noun, noun[:-3] + "man" if noun.endswith("men") else noun}
+    if not before:
+        return any(w in REPRESENTATIVES or w in STAFF for w in singular)
+    return len(before) == 1 and any(before[0] in STAFF_TITLES.get(w, ()) for w in singular)
+
+
 def representative_title(title: str | None, full_name) -> str | None:
     """ "DLF spokesman" -> "spokesman, DLF Builders", "Trump's lawyer" -> "lawyer, Donald Trump", "Clinton aide" ->
     "aide, Hillary Clinton": a named representative's title says the role, then whom for, by the fullest name the
