@@ -93,6 +93,10 @@ OBJECT_PRONOUNS = frozenset("me him her us them myself himself herself itself ou
 SAYING_ADJECTIVES = frozenset("quick right correct careful eager keen happy proud fast wise".split())
 # Verbs by which something makes someone do what the infinitive after them says ("forced the mayor to say ...")
 CAUSING = frozenset("force prompt lead cause push drive compel spur provoke".split())
+# Verbs of writing or speaking to someone, whose object the parser gives the participle that reports what was said
+# ("The senator emailed supporters saying: ...", "Hale told reporters, adding ..."): the subject says it
+ADDRESSING_VERBS = frozenset("email e-mail mail write text message tweet tell urge warn remind thank address assure "
+                             "brief".split())
 # Nouns of a business's figures, which "posted", "reported" or "announced" as objects are results, not words
 RESULT_VERBS = frozenset("post report announce record register book reveal unveil".split())
 FIGURES = frozenset("profit profits loss losses rise fall increase decrease decline drop gain jump slump surge "
@@ -218,7 +222,7 @@ PRINTED = frozenset("article column editorial piece leader".split())
 PUBLISHING_VERBS = frozenset("publish release issue produce unveil present launch compile print run carry".split())
 # Verbs by which someone makes a document ("research conducted by", "a report written by"), unlike those by which
 # someone only handles it ("emails combed through by Vox", "a letter obtained by the Post")
-AUTHORING_VERBS = PUBLISHING_VERBS | frozenset("conduct commission carry write prepare author draft sign".split())
+AUTHORING_VERBS = PUBLISHING_VERBS | frozenset("conduct commission carry write prepare author draft sign file submit".split())
 # Words of news outlets' names ("The New York Times", "Fox News Sunday", "CNN"): through them a person speaks, and
 # "According to the Times, X said ..." is X's
 NEWS_OUTLET_WORDS = frozenset("""Times Post News Journal Herald Tribune Globe Gazette Telegraph Guardian Press Reuters
@@ -226,6 +230,9 @@ Chronicle Observer Independent Inquirer Examiner Mail Express Magazine Radio Tel
 Axios CNN MSNBC NBC ABC CBS NPR PBS BBC AP AFP""".split())
 # Verbs by which a person writes a document ("a memo released by the campaign, written by X"): the writer speaks
 WRITING_VERBS = frozenset("write author draft pen".split())
+# Verbs of a relative clause by which a document's phrase names who gave or wrote it ("a speech Mrs. Clinton
+# delivered", "an interview his brother gave to ITV"): that one speaks in it
+DELIVERING_VERBS = WRITING_VERBS | frozenset("give deliver send sign post publish release issue make record tweet".split())
 # Words that make a role noun someone other than the one met before ("the other spokesman")
 OTHERS = frozenset("other another second third fourth latter former".split())
 NP_RIGHT_PREPS = frozenset({"of", "for", "by", "from", "at", "with"})

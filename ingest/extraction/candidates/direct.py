@@ -12,7 +12,7 @@ import re
 
 from ..quotes import Quote
 from ..rules import R
-from ..vocabulary import (ABBREVIATED_TITLES, ADVCL, ADVMOD, APPOS, AUX, CCOMP, CONJ, DATIVE, DOBJ, HONORIFICS, NEG,
+from ..vocabulary import (ABBREVIATED_TITLES, ACOMP, ADVCL, ADVMOD, APPOS, AUX, CCOMP, CONJ, DATIVE, DOBJ, HONORIFICS, NEG,
                           NOT_FOR_QUOTES, NO_HEARER_VERBS, NPADVMOD, NSUBJ, PREP, PRT, PUNCT, QUOTING_VERBS,
                           TITLE_SMALL_WORDS)
 from .grammar import cue_extent, cue_ok, find_subject
@@ -247,7 +247,19 @@ def _colon(toks):
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
-    if head.pos_ not in ("VERB", "AUX") or head.i > colon.i or head.lemma_ == "be":
+    if head.i > colon.i:
+        # "Pete Sands put it plainly: “...”", the quotation parsed as the sentence's root: the verb of the words
+        # before the colon, hung on the quotation's own, when a name or pronoun is its subject (not "The challenge is
+        # exemplified by this finding: “...”")
+        head = next((t for t in reversed(toks) if t.i < colon.i and t.pos_ in ("VERB", "AUX")
+                     and not toks[0].i <= t.head.i < colon.i), head)
+        subj = speaker_of(head) if head.i < colon.i else None
+        if subj is None or not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG")) \
+                or (head.lemma_ == "be" and not _person_was(head)):
+            return None
+    elif head.lemma_ == "be":
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.i > colon.i:
         return None  # "The rationale ... is a blind faith in Obama's word:" introduces no one's words
     subj = speaker_of(head)
     person = next((c for c in head.children if c.dep_ == DOBJ and c.ent_type_ == "PERSON"), None)
@@ -256,6 +268,12 @@ def _colon(toks):
     if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "what"):
         return head, subj
     return None
+
+
+def _person_was(verb) -> bool:
+    """ "Pete Sands was blunt:": a named person described in the manner of what follows (not "The rationale is ...:")."""
+    return any(c.dep_ == NSUBJ and c.ent_type_ == "PERSON" for c in verb.children) \
+        and any(c.dep_ == ACOMP for c in verb.children)
 
 
 def is_sayable(inner: str) -> bool:

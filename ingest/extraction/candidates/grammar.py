@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..document_names import capitalised_document
 from ..lexicon import cuts_aside, is_cue
-from ..vocabulary import (ACL, ACOMP, ADVCL, ADVMOD, AGENT, AMOD, APPOS, AUX, CAUSING, CCOMP, COMPOUND, CONJ, CSUBJ,
+from ..vocabulary import (ACL, ACOMP, ADDRESSING_VERBS, ADVCL, ADVMOD, AGENT, AMOD, APPOS, AUX, CAUSING, CCOMP, COMPOUND, CONJ, CSUBJ,
                           DOBJ, DOCUMENT_NOUNS, FINDING_VERBS, MARK, NEG, NMOD, NPADVMOD, NSUBJ, NSUBJPASS, PARATAXIS,
                           PCOMP, POBJ, PREP, PRT, PUBLICATIONS, PUNCT, QUOTING_VERBS, RELCL, ROOT, SAYING_ADJECTIVES,
                           XCOMP)
@@ -92,6 +92,9 @@ def find_subject(tok, depth=0):
             return obj
     if tok.dep_ == ACL and tok.tag_ == "VBG" and tok.head.lemma_.lower() in DOCUMENT_NOUNS:
         return tok.head  # "issued a statement saying ...": the statement (which speaks for whoever issued it)
+    if tok.dep_ == ACL and tok.tag_ == "VBG" and tok.head.dep_ == DOBJ \
+            and tok.head.head.lemma_.lower() in ADDRESSING_VERBS and tok.head.head.pos_ == "VERB":
+        return find_subject(tok.head.head, depth + 1)  # "emailed supporters saying ...": the one who emailed them
     if tok.dep_ == ADVCL and tok.tag_ == "VBG" and tok.head.i < tok.i:
         agent = next((p for a in tok.head.children if a.dep_ == AGENT for p in a.children if p.dep_ == POBJ), None)
         if agent is not None:
@@ -111,7 +114,8 @@ def find_subject(tok, depth=0):
 def _noun_phrase_right_before(tok):
     """The subject of a finite reporting verb the parser left without one, having hung the noun phrase before it on
     something earlier ("In an interview with hosts X and Y, the candidate stated that ...", "At Boca West, Jay
-    DiPietro, the club's manager, suggested that ..."): that phrase, or the name it is set off after; or None."""
+    DiPietro, the club's manager, suggested that ...", "..., the club's president and manager, suggested"): that phrase,
+    or the name it is set off after; or None."""
     doc = tok.doc
     if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ not in (ROOT, CONJ) or tok.i < 2 \
             or not any(c.dep_ == CCOMP and c.i > tok.i for c in tok.children):
@@ -123,6 +127,8 @@ def _noun_phrase_right_before(tok):
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN") or head.right_edge.i != last.i or head.dep_ not in (APPOS, POBJ, CONJ):
         return None
+    while set_off and head.dep_ == CONJ and head.pos_ == "NOUN" and head.head.dep_ == APPOS and head.head.i < head.i:
+        head = head.head  # ", the club's president and general manager,": the first of the two roles
     while set_off and head.dep_ == APPOS and head.ent_type_ not in ("PERSON", "ORG") \
             and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in ("GPE", "LOC", "FAC", "DATE"):
         head = head.head  # ", the club's manager," after the name it describes

@@ -186,6 +186,11 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
             if actor is not None:
                 registry.note_speaker(actor, c.idx, c.i)
                 return ResolvedSpeaker(actor, span, "name")
+    named = _name_set_off_last(tok)
+    if named is not None:
+        actor = registry.lookup(ent_name(ent_of(named)))
+        if actor is not None:
+            return ResolvedSpeaker(actor, (span[0], max(span[1], ent_of(named).end_char)), "name")
     # "Archbishop of Canterbury Dr Rowan Williams said", parsed with the name as the object of "of": a title of a
     # place, then the person's name
     for p in tok.children:
@@ -285,6 +290,24 @@ def resolve_subject(tok, registry: Registry, unnamed: Unnamed, text: str, public
     actor = registry.lookup(name) if sources.is_named_committee(tok) else None  # registered in the article
     return ResolvedSpeaker(actor or unnamed.get(name, ORG if named else kind, resolved=named), span, "unnamed",
                            UNNAMED if group else NAMED)
+
+
+def _name_set_off_last(tok):
+    """ "One pastor supporting Mr. Cruz, Darran Whiting of Grace Church, said": the full name set off by commas that
+    closes a person noun's phrase, which the parser hung on the name before it (a name in apposition to a name is
+    rarely the same person); or None. A group ("Supporters of Mr. Cruz, ...") is not one person."""
+    doc = tok.doc
+    last = tok.right_edge.i
+    while last > tok.i and doc[last].is_punct:
+        last -= 1
+    if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or last + 1 >= len(doc) or doc[last + 1].text != ",":
+        return None
+    for t in tok.subtree:
+        ent = ent_of(t) if t.dep_ == APPOS and t.ent_type_ == "PERSON" else None
+        if ent is not None and len(ent) > 1 and t.head.i != tok.i and t.head.ent_type_ == "PERSON" \
+                and max(t.right_edge.i, ent.end - 1) == last and doc[ent.start - 1].text == ",":
+            return t
+    return None
 
 
 def _missed_name(tok, toks, registry):
@@ -564,6 +587,9 @@ def _document(tok, toks, span, registry, unnamed, text, publications):
     none, the document's words and no actor ("Chinese state press reports"); None for a noun that is also an
     organisation's ("the site") with neither."""
     issuer = next((c for c in tok.head.children if c.dep_ == NSUBJ), None) if tok.dep_ == DOBJ else None
+    author = sources.publisher(tok) if issuer is not None else None
+    if author is not None and author.ent_type_ == "PERSON":
+        issuer = None  # "The governor's office released a statement from Briggs": the person whose words it gives
     if issuer is not None and not sources.is_document(issuer):
         found = resolve_subject(issuer, registry, unnamed, text, publications)
         if found is not None:  # the issuer speaks: a document's publisher, or a group ("both men") as such

@@ -25,7 +25,7 @@ from ..vocabulary import (ACL, AGENT, AMOD, APPOS, AUTHORING_VERBS, COLLECTIVES,
                           INDEFINITES, MEMBERS, NAMED_BY_PLACE, NMOD, NSUBJ, NSUBJPASS, NUMMOD, ORG_ROLES, OTHERS,
                            PARTY_NAMES, PERSON_ROLES, POBJ, POLLS, POSS, PREP, PRINTED, PUBLICATIONS, PUBLISHED_BY,
                            PUBLISHED_FOR, PUBLISHED_IN, QUANTIFIERS, RANKS, RELCL, REPRESENTATIVES, STAFF, STAFF_TITLES,
-                           STAFF_TO, STUDIES, WRITING_VERBS, FOR_A_PERSON, FORMER, LED_BODIES)
+                           STAFF_TO, STUDIES, WRITING_VERBS, FOR_A_PERSON, FORMER, LED_BODIES, DELIVERING_VERBS)
 
 NAMING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 NUMBER_ENTITIES = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL")
@@ -202,7 +202,7 @@ def publisher(tok):
     poss = next((c for h in heads for c in h.children if c.dep_ == POSS), None)
     if poss is not None:
         return poss
-    author = _writer(tok)
+    author = _writer(tok) or _relative_author(tok)
     if author is not None:
         return author
     compounds = sorted((c for c in tok.lefts if c.dep_ == COMPOUND), key=lambda c: -c.i)
@@ -227,6 +227,9 @@ def publisher(tok):
     for c in tok.rights:
         if c.dep_ == PREP and c.lower_ in preps:
             pobj = next((o for o in c.children if o.dep_ == POBJ), None)
+            if pobj is not None and pobj.pos_ == "NOUN":
+                # "a study by an influential sociologist, Mikhail Dmitriyev,": the name set beside the description
+                pobj = next((a for a in pobj.children if a.dep_ == APPOS and a.ent_type_ == "PERSON"), pobj)
             if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON") or _named_before(pobj)):
                 return pobj
         if c.dep_ == ACL and c.lemma_.lower() in AUTHORING_VERBS:
@@ -256,6 +259,19 @@ def _writer(tok):
                 agent = _agent(verb)
                 if agent is not None and agent.ent_type_ == "PERSON":
                     return agent
+    return None
+
+
+def _relative_author(tok):
+    """The name heading the relative clause by which a document's phrase says who gave or wrote it ("a speech Mrs.
+    Clinton delivered at NYU", "an interview his brother Alastair Osman gave to ITV", "the letter that Hale sent"):
+    that name, who speaks in it, or None ("the report which found ...", "the letter Hale received")."""
+    for verb in tok.children:
+        if verb.dep_ != RELCL or verb.lemma_.lower() not in DELIVERING_VERBS:
+            continue
+        subj = _subject(verb)
+        if subj is not None and subj.i != tok.i and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG")):
+            return subj
     return None
 
 
