@@ -603,7 +603,7 @@ def _resolve_headline(c, registry, unnamed, text):
     name, title = split_honorifics(raw.split("-")[-1].strip())
     if not name or c.named_only:
         return None
-    if name.isupper() and len(name) > 3:  # a transcript's "JAKE TAPPER:" is Jake Tapper
+    if name.isupper() and len(name.split()) > 1:  # a transcript's "JAKE TAPPER:" is Jake Tapper; "NATO:" is NATO
         name = string.capwords(name)
     # "TAPPER:" after "JAKE TAPPER:": the one speaker of the article's lines with that surname
     fuller = [a for a in unnamed.by_name.values() if a.resolved and len(a.name.split()) > 1
