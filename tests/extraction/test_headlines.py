@@ -27,3 +27,16 @@ def test_a_headline_label_the_article_never_names_again_is_no_speaker(run):
     ex = run("Anna Berg: Republicans are waving the flag of surrender\n\nThe party met on Monday.")
     assert [(s.speaker.name, s.content) for s in ex.statements] == [
         ("Anna Berg", "Republicans are waving the flag of surrender")]
+
+
+def test_a_transcripts_speakers_in_capitals_are_the_people_named(run):
+    text = ("Governor Ruth Hale spoke to the host on Sunday about Paul Okafor.\n\n"
+            "DANA MERRICK: Paul Okafor released a video on Friday about the bridge. Take a listen.\n\n"
+            "OKAFOR: The bridge will be finished by the end of the year, whatever it costs us.\n\n"
+            "MERRICK: Do you think the mayor has been honest with the voters about the cost?\n\n"
+            "HALE: Well, I think the whole city needs to work together on this bridge.\n")
+    speakers = [(s.speaker_mention, s.speaker.name) for s in run(text).statements]
+    # an organisation's initials to the NER, the surname of the person named before; a name in capitals title-cased
+    # and its surname alone the same person
+    assert speakers == [("DANA MERRICK", "Dana Merrick"), ("OKAFOR", "Paul Okafor"), ("MERRICK", "Dana Merrick"),
+                        ("HALE", "Ruth Hale")]

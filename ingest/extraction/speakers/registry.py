@@ -9,6 +9,7 @@ resolve to the latest actor so titled or named, and pronouns to the actor a lear
 from __future__ import annotations
 
 import bisect
+import string
 from collections import Counter, defaultdict
 
 from rapidfuzz.distance import OSA
@@ -62,6 +63,8 @@ class Registry(PronounRanker):
                 continue
             honorific = None
             if ent.label_ == "PERSON":
+                if name.isupper() and len(name.split()) > 1:  # a transcript's "JAKE TAPPER:" is Jake Tapper
+                    name = string.capwords(name)
                 name, honorific = peer_name(*split_honorifics(name))
                 honorific = honorific or _gendered_honorific_before(ent)
             labels[name][ent.label_] += 1
@@ -75,7 +78,9 @@ class Registry(PronounRanker):
         self._sent_chars = [doc[i].idx for i in sent_starts]
         for ent, name, honorific in ents:
             label = labels[name].most_common(1)[0][0]
-            if label != "PERSON" and len(name.split()) == 1 and name in person_last:
+            # "Clinton" read as a place, a transcript's "TRUMP:" as an organisation's initials: the person's surname
+            if label != "PERSON" and len(name.split()) == 1 and (name in person_last or (
+                    name.isupper() and len(name) > 3 and name.title() in person_last)):
                 label = "PERSON"
             if label not in REGISTERED:
                 continue

@@ -4,6 +4,8 @@ Public entry: resolve_speakers(candidates, registry, doc, text) -> list[Attribut
 those with a speaker."""
 from __future__ import annotations
 
+import string
+
 from collections import Counter
 
 from spacy.tokens import Span
@@ -627,7 +629,12 @@ def _resolve_headline(c, registry, unnamed, text):
     name, title = split_honorifics(raw.split("-")[-1].strip())
     if not name or c.named_only:
         return None
-    actor = unnamed.get(name, UNKNOWN)
+    if name.isupper() and len(name.split()) > 1:  # a transcript's "JAKE TAPPER:" is Jake Tapper; "NATO:" is NATO
+        name = string.capwords(name)
+    # "TAPPER:" after "JAKE TAPPER:": the one speaker of the article's lines with that surname
+    fuller = [a for a in unnamed.by_name.values() if a.resolved and len(a.name.split()) > 1
+              and len(name.split()) == 1 and a.name.split()[-1].lower() == name.lower()]
+    actor = fuller[0] if len(fuller) == 1 else unnamed.get(name, UNKNOWN)
     if title and actor.title is None:
         actor.title = title
     return ResolvedSpeaker(actor, (s, e), "unnamed")
