@@ -6,6 +6,6 @@ from .output import to_jsonl_record
 from .pipeline import extract
 from .records import ExtractedStatement, Extraction, Speaker
 
-EXTRACTOR_VERSION = "2026.12.07.132"
+EXTRACTOR_VERSION = "2026.12.07.134"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedStatement", "Extraction", "Speaker", "extract", "to_jsonl_record"]

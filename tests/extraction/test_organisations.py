@@ -29,6 +29,7 @@ def test_a_statement_issued_speaks_for_whoever_issued_it(run):
 
 def test_a_relative_clause_hung_on_the_verb_still_speaks_for_the_noun_before_which(nlp):
     # as the parser read "... turned to the Chicago Police Department which reported “2,521 shooting incidents” ..."
+    # (quoted: a bare noun phrase without its marks is no statement, candidates/unstated.py)
     doc, [cand] = reported_in(nlp, table("they-turned-to-police-which"))
     assert (doc.text[cand.start:cand.end], cand.subject.text) == ("forty serious fires", "police")
 

@@ -27,6 +27,7 @@ from .parenthetical import as_attribution, as_clause, as_parenthetical, comma_sp
 from .record import Candidate
 from .unsaid import says_nothing
 from .unspoken import unspoken
+from .unstated import states_nothing
 
 
 def _asked_participle(tok) -> bool:
@@ -114,7 +115,8 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             if found is None:
                 continue
             (start, end), rule = found
-        if rule not in CLAUSAL and (not accepts(lemma, rule) or says_nothing(tok, rule) or unspoken(tok, rule)):
+        if rule not in CLAUSAL and (not accepts(lemma, rule) or says_nothing(tok, rule) or unspoken(tok, rule)
+                                    or states_nothing(tok, rule, start, end)):
             continue
         if end - start < 3 and rule != R.PRO_FORM:
             continue

@@ -1,0 +1,49 @@
+"""A stored statement says something (issue 20, item 9, by the speaker audit's rubric): a speech verb with a bare noun
+phrase is not stored; a quotation, a clause, an infinitive, "called for X", "accused X of ...", "praised X
+for ..." still are (candidates/unstated.py). Each class has its sentences and,
+beside them, the ones that must still give their statement."""
+from __future__ import annotations
+
+import pytest
+
+BARE_NOUN_PHRASES = [
+    "Paul Okafor praised the plan on Tuesday.",
+    "The senator slammed Paul Okafor in a speech on Monday.",
+    "Anna Berg mentioned climate change in her speech.",
+    "Anna Berg talked about the border at the rally.",
+    "Anna Berg described the dinner in detail.",
+    "Paul Okafor announced his resignation on Friday.",
+    "Anna Berg warned of a recession next year.",
+]
+
+
+@pytest.mark.parametrize("text", BARE_NOUN_PHRASES)
+def test_not_a_statement(run, text):
+    assert [(s.cue, s.content) for s in run(text).statements] == []
+
+
+STILL_STATEMENTS = [
+    # beside a bare noun phrase: a clause in it, a reason or a charge, a request
+    ("Paul Okafor criticised the plan that cut taxes for the rich.", "criticised", "the plan that cut taxes for the rich"),
+    ("Paul Okafor praised the plan for its boldness.", "praised", "the plan for its boldness"),
+    ("Paul Okafor praised Anna Berg for her courage.", "praised", "Anna Berg for her courage"),
+    ("Paul Okafor accused Anna Berg of corruption.", "accused", "Anna Berg of corruption"),
+    ("Paul Okafor criticised Anna Berg in parliament over her call for a ban.", "criticised",
+     "Anna Berg in parliament over her call for a ban"),
+    ("Anna Berg called for a ban on fracking.", "called for", "a ban on fracking"),
+    ("The lawmaker urged restraint on Russia.", "urged", "restraint on Russia"),
+    ("Anna Berg demanded an apology.", "demanded", "an apology"),
+    ("Anna Berg urged voters to stay home.", "urged", "voters to stay home"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), STILL_STATEMENTS)
+def test_still_a_statement(run, text, cue, content):
+    assert [(s.cue, s.content) for s in run(text).statements] == [(cue, content)]
+
+
+def test_a_follow_up_after_a_bare_noun_phrase_keeps_its_speaker(run):
+    """ "praised the plan, adding that ...": the bare object goes, what was added stays Okafor's."""
+    ex = run("Paul Okafor praised the plan on Tuesday, adding that it would create jobs.")
+    assert [(s.speaker.name if s.speaker else None, s.cue, s.content) for s in ex.statements] == [
+        ("Paul Okafor", "adding", "it would create jobs")]
