@@ -1,6 +1,6 @@
 """A stored statement is a statement (issue 20, item 9): rulings, no comment on a topic, speech only tried, meant or
 due, deeds repeated and genre headings are not stored; the statement next to them still is (candidates/unsaid.py,
-candidates/headlines.py). Each sentence is also a row of golden.json. Refusals, decisions and names taken are still
+candidates/headlines.py). Each sentence is also a row of golden.json. Decisions and names taken are still
 stored: PolNeAR's annotators count them as speech (docs/extraction.md, tenth session)."""
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """A stored statement says something (issue 20, item 9, by the speaker audit's rubric): a speech verb with a bare noun
-phrase is not stored; a quotation, a clause, an infinitive, "called for X", "accused X of ...", "praised X
-for ..." still are (candidates/unstated.py). Each class has its sentences and,
-beside them, the ones that must still give their statement."""
+phrase, a refusal and a saying denied are not stored; a quotation, a clause, an infinitive, "called for X", "accused
+X of ...", "praised X for ..." still are (candidates/unstated.py). Each class has its sentences and, beside them, the
+ones that must still give their statement."""
 from __future__ import annotations
 
 import pytest
@@ -17,7 +17,14 @@ BARE_NOUN_PHRASES = [
 ]
 
 
-@pytest.mark.parametrize("text", BARE_NOUN_PHRASES)
+REFUSALS_AND_NEGATED_SAYINGS = [
+    "The ministry declined to comment on the report.",
+    "Anna Berg did not say whether she would resign.",
+    "Anna Berg never mentioned Paul Okafor by name.",
+]
+
+
+@pytest.mark.parametrize("text", BARE_NOUN_PHRASES + REFUSALS_AND_NEGATED_SAYINGS)
 def test_not_a_statement(run, text):
     assert [(s.cue, s.content) for s in run(text).statements] == []
 
@@ -34,6 +41,10 @@ STILL_STATEMENTS = [
     ("The lawmaker urged restraint on Russia.", "urged", "restraint on Russia"),
     ("Anna Berg demanded an apology.", "demanded", "an apology"),
     ("Anna Berg urged voters to stay home.", "urged", "voters to stay home"),
+    # beside a saying denied: what was said next to it, "not only said"
+    ("Anna Berg did not comment on the report but said the figures were wrong.", "said", "the figures were wrong"),
+    ("Paul Okafor not only said the plan was wrong but voted against it.", "said",
+     "the plan was wrong but voted against it"),
 ]
 
 

@@ -5,6 +5,8 @@
 
 - a bare noun phrase: "praised the plan", "slammed Clinton", "mentioned climate change", "talked about the border",
   "announced his resignation" (`bare_noun_phrase`);
+- a refusal or a saying denied: "declined to comment", "refused to say whether ...", "did not say whether ...",
+  "never mentioned Sanders by name" (`refused`, `negated_saying`);
 
 PolNeAR's annotators count most of these as speech; the product follows the issue (the cost is measured per rule in
 docs/extraction.md, fourteenth session).
@@ -15,7 +17,7 @@ unsaid.says_nothing and unspoken.unspoken.
 from __future__ import annotations
 
 from ..rules import R
-from ..vocabulary import AUX, DOBJ, MARK, OPRD, PREP, XCOMP
+from ..vocabulary import AUX, DOBJ, MARK, NEG, OPRD, PREP, RESPONDING_VERBS, SPEECH_VERBS, UNDONE, XCOMP
 
 # tags of a finite verb: the content has a clause of its own ("praised the plan that cut taxes")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -26,6 +28,8 @@ ASKED_FOR = R.PREP + ":for"
 # a request's object is what was asked for, like "called for X": "urges retaliation", "demanded an apology"
 # (not "call", "tell", "ask": "called the election", "told the story", "asked a question")
 REQUESTING = frozenset({"urge", "demand", "request", "implore", "beg"})
+# verbs of saying, for a saying denied (not think, believe, expect: a view)
+SAYING = SPEECH_VERBS | RESPONDING_VERBS
 QUOTATION_MARKS = frozenset("\"“”‘«»„")
 
 
@@ -36,7 +40,7 @@ def states_nothing(tok, rule: str, start: int, end: int) -> bool:
     content = tok.doc.char_span(start, end, alignment_mode="expand")
     if content is None or not len(content):
         return False
-    return bare_noun_phrase(tok, rule, content)
+    return bare_noun_phrase(tok, rule, content) or refused(tok)
 
 
 def _quoted(content) -> bool:
@@ -94,3 +98,20 @@ def bare_noun_phrase(tok, rule: str, content) -> bool:
         if obj is None or _predicated(tok, obj) or _charged(tok, obj):
             return False
     return True
+
+
+def refused(tok) -> bool:
+    """ "declined to comment", "refused to say whether ...", "declined comment": a refusal, nothing said."""
+    return tok.lemma_.lower() in UNDONE
+
+
+def negated_saying(tok) -> bool:
+    """ "did not say whether ...", "has not commented on ...", "never mentioned Sanders by name", "wouldn't confirm
+    the report": a verb of saying denied, whatever it takes (asked of every construction in verbs.py). Not "not only
+    said ... but" nor a verb of thinking ("does not believe that ...": a view stated)."""
+    if tok.lemma_.lower() not in SAYING:
+        return False
+    doc = tok.doc
+    return any(c.dep_ == NEG and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("only", "just"))
+               for c in tok.children)
+

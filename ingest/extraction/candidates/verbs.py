@@ -27,7 +27,7 @@ from .parenthetical import as_attribution, as_clause, as_parenthetical, comma_sp
 from .record import Candidate
 from .unsaid import says_nothing
 from .unspoken import unspoken
-from .unstated import states_nothing
+from .unstated import negated_saying, states_nothing
 
 
 def _asked_participle(tok) -> bool:
@@ -118,7 +118,7 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
         if rule not in CLAUSAL and (not accepts(lemma, rule) or says_nothing(tok, rule) or unspoken(tok, rule)
                                     or states_nothing(tok, rule, start, end)):
             continue
-        if end - start < 3 and rule != R.PRO_FORM:
+        if end - start < 3 and rule != R.PRO_FORM or negated_saying(tok):
             continue
         cs, ce = cue_extent(tok)
         cand = Candidate(start, end, rule, cs, ce, cue_token=tok)
