@@ -1,5 +1,5 @@
 """A stored statement says something (issue 20, item 9, by the speaker audit's rubric): a speech verb with a bare noun
-phrase, a refusal and a saying denied are not stored; a quotation, a clause, an infinitive, "called for X", "accused
+phrase, a refusal, a saying denied and a naming are not stored; a quotation, a clause, an infinitive, "called for X", "accused
 X of ...", "praised X for ..." still are (candidates/unstated.py). Each class has its sentences and, beside them, the
 ones that must still give their statement."""
 from __future__ import annotations
@@ -23,8 +23,15 @@ REFUSALS_AND_NEGATED_SAYINGS = [
     "Anna Berg never mentioned Paul Okafor by name.",
 ]
 
+NAMINGS = [
+    "Paul Okafor called the issue a red line.",
+    "Paul Okafor calls himself a socialist.",
+    "The doctor has been called a charlatan by his critics.",
+    "Anna Berg described the plan as a disaster.",
+]
 
-@pytest.mark.parametrize("text", BARE_NOUN_PHRASES + REFUSALS_AND_NEGATED_SAYINGS)
+
+@pytest.mark.parametrize("text", BARE_NOUN_PHRASES + REFUSALS_AND_NEGATED_SAYINGS + NAMINGS)
 def test_not_a_statement(run, text):
     assert [(s.cue, s.content) for s in run(text).statements] == []
 
@@ -45,6 +52,11 @@ STILL_STATEMENTS = [
     ("Anna Berg did not comment on the report but said the figures were wrong.", "said", "the figures were wrong"),
     ("Paul Okafor not only said the plan was wrong but voted against it.", "said",
      "the plan was wrong but voted against it"),
+    # beside a naming: the name quoted, a clause
+    ("Anna Berg described the plan as “a disaster”.", "described", "the plan as “a disaster”"),
+    ("Anna Berg described Paul Okafor as a man who never listens.", "described",
+     "Paul Okafor as a man who never listens"),
+    ("Paul Okafor called on the minister to resign.", "called on", "the minister to resign"),
 ]
 
 

@@ -7,6 +7,8 @@
   "announced his resignation" (`bare_noun_phrase`);
 - a refusal or a saying denied: "declined to comment", "refused to say whether ...", "did not say whether ...",
   "never mentioned Sanders by name" (`refused`, `negated_saying`);
+- a naming or characterisation: "calling the issue a red line", "calls himself a socialist", "dubbed him ...",
+  "described the plan as a disaster" (`naming`);
 
 PolNeAR's annotators count most of these as speech; the product follows the issue (the cost is measured per rule in
 docs/extraction.md, fourteenth session).
@@ -40,7 +42,7 @@ def states_nothing(tok, rule: str, start: int, end: int) -> bool:
     content = tok.doc.char_span(start, end, alignment_mode="expand")
     if content is None or not len(content):
         return False
-    return bare_noun_phrase(tok, rule, content) or refused(tok)
+    return bare_noun_phrase(tok, rule, content) or refused(tok) or naming(tok, rule, content)
 
 
 def _quoted(content) -> bool:
@@ -61,8 +63,8 @@ def _clause(content) -> bool:
             return True
         if t.dep_ == MARK and t.head.pos_ in ("VERB", "AUX"):
             return True
-        if t.tag_ == "VBG" and t.head.i != t.i and any(c.dep_ == DOBJ for c in t.children):
-            return True  # "denied taking the money": a deed claimed or denied
+        if t.tag_ == "VBG" and t.head.i != t.i and any(c.dep_ in (DOBJ, PREP) for c in t.children):
+            return True  # "denied taking the money", "cited the memo as pointing to fraud": a deed or a claim
     return False
 
 
@@ -115,3 +117,14 @@ def negated_saying(tok) -> bool:
     return any(c.dep_ == NEG and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("only", "just"))
                for c in tok.children)
 
+
+def naming(tok, rule: str, content) -> bool:
+    """ "calling the issue a red line", "calls himself a socialist", "dubbed him the king of debt", "has been called a
+    charlatan", "described the plan as a disaster": what someone or something is called, with no quotation or clause.
+    Not "called X 'a disgrace'" (quoted), "described X as a man who ..." (a clause), nor "accused X of ..."."""
+    if rule != R.DOBJ or _quoted(content) or _clause(content):
+        return False
+    obj = next((c for c in tok.children if c.dep_ == DOBJ), None)
+    if obj is None:
+        return True  # the predicate alone ("Oz has been called a charlatan") or the object read as a clause
+    return _predicated(tok, obj) and not _charged(tok, obj)
