@@ -70,3 +70,11 @@ def test_a_follow_up_after_a_bare_noun_phrase_keeps_its_speaker(run):
     ex = run("Paul Okafor praised the plan on Tuesday, adding that it would create jobs.")
     assert [(s.speaker.name if s.speaker else None, s.cue, s.content) for s in ex.statements] == [
         ("Paul Okafor", "adding", "it would create jobs")]
+
+
+def test_a_quotation_after_a_naming_is_the_namers(run):
+    """What states nothing still tells who was acting: the quotation after it is theirs."""
+    ex = run("His former partner, Lawrence Cummings, called him a master at striking deals. "
+             "\"He showed again and again an ability to put together deals.\"")
+    assert [(s.speaker.name if s.speaker else None, s.content) for s in ex.statements] == [
+        ("Lawrence Cummings", "He showed again and again an ability to put together deals")]

@@ -13,8 +13,10 @@
 PolNeAR's annotators count most of these as speech; the product follows the issue (the cost is measured per rule in
 docs/extraction.md, fourteenth session).
 
-Public entry: states_nothing(tok, rule, start, end), asked of every non-clausal candidate in verbs.py beside
-unsaid.says_nothing and unspoken.unspoken.
+Public entries: states_nothing(tok, rule, start, end), asked of every non-clausal candidate in verbs.py beside
+unsaid.says_nothing and unspoken.unspoken, and negated_saying(tok), asked of every candidate there. Unlike those, such a
+candidate is not discarded at once: it is marked `unstated` and goes through speaker resolution, so that a quotation
+or pronoun after "X called him a master." still knows who was acting; pipeline.analyse drops it after.
 """
 from __future__ import annotations
 

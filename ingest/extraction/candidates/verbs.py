@@ -115,13 +115,13 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             if found is None:
                 continue
             (start, end), rule = found
-        if rule not in CLAUSAL and (not accepts(lemma, rule) or says_nothing(tok, rule) or unspoken(tok, rule)
-                                    or states_nothing(tok, rule, start, end)):
+        if rule not in CLAUSAL and (not accepts(lemma, rule) or says_nothing(tok, rule) or unspoken(tok, rule)):
             continue
-        if end - start < 3 and rule != R.PRO_FORM or negated_saying(tok):
+        if end - start < 3 and rule != R.PRO_FORM:
             continue
+        unstated = (rule not in CLAUSAL and states_nothing(tok, rule, start, end)) or negated_saying(tok)
         cs, ce = cue_extent(tok)
-        cand = Candidate(start, end, rule, cs, ce, cue_token=tok)
+        cand = Candidate(start, end, rule, cs, ce, cue_token=tok, unstated=unstated)
         # of two subjects ("Cory Doctorow, European outreach coordinator for ..., said"), the name
         own = sorted((c for c in tok.children if c.dep_ == NSUBJ and not _other_clause_subject(c, tok, start, end)),
                      key=lambda c: (c.ent_type_ not in ("PERSON", "ORG"), abs(c.i - tok.i)))
