@@ -1,7 +1,8 @@
 """A stored statement says something (issue 20, item 9, by the speaker audit's rubric): a speech verb with a bare noun
-phrase, a refusal, a saying denied and a naming are not stored; a quotation, a clause, an infinitive, "called for X", "accused
-X of ...", "praised X for ..." still are (candidates/unstated.py). Each class has its sentences and, beside them, the
-ones that must still give their statement."""
+phrase, a refusal, a saying denied, a naming and a promise or decision are not stored; a quotation, a clause, an
+infinitive after a request ("urged X to ..."), "called for X", "accused X of ...", "praised X for ..." still are
+(candidates/unstated.py). Each class has its sentences and, beside them, the ones that must still give their
+statement."""
 from __future__ import annotations
 
 import pytest
@@ -30,8 +31,15 @@ NAMINGS = [
     "Anna Berg described the plan as a disaster.",
 ]
 
+PROMISES_AND_DECISIONS = [
+    "Anna Berg promised to cut taxes.",
+    "Officials promised to build a new bridge.",
+    "The unions threatened to strike over the plan.",
+    "The ministers agreed to introduce a ban.",
+]
 
-@pytest.mark.parametrize("text", BARE_NOUN_PHRASES + REFUSALS_AND_NEGATED_SAYINGS + NAMINGS)
+
+@pytest.mark.parametrize("text", BARE_NOUN_PHRASES + REFUSALS_AND_NEGATED_SAYINGS + NAMINGS + PROMISES_AND_DECISIONS)
 def test_not_a_statement(run, text):
     assert [(s.cue, s.content) for s in run(text).statements] == []
 
@@ -57,6 +65,9 @@ STILL_STATEMENTS = [
     ("Anna Berg described Paul Okafor as a man who never listens.", "described",
      "Paul Okafor as a man who never listens"),
     ("Paul Okafor called on the minister to resign.", "called on", "the minister to resign"),
+    # beside a promise: the promise quoted, or said as a clause
+    ("Paul Okafor vowed to “make the city great again”.", "vowed", "to “make the city great again”"),
+    ("Anna Berg said she would cut taxes.", "said", "she would cut taxes"),
 ]
 
 

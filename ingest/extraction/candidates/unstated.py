@@ -9,6 +9,8 @@
   "never mentioned Sanders by name" (`refused`, `negated_saying`);
 - a naming or characterisation: "calling the issue a red line", "calls himself a socialist", "dubbed him ...",
   "described the plan as a disaster" (`naming`);
+- a promise, threat or decision: "promising to sign the bill", "vowed to build a wall", "agreed to introduce a ban"
+  (`committed`); not "urged X to ..." nor "called on X to ..." (a request, kept);
 
 PolNeAR's annotators count most of these as speech; the product follows the issue (the cost is measured per rule in
 docs/extraction.md, fourteenth session).
@@ -32,6 +34,8 @@ ASKED_FOR = R.PREP + ":for"
 # a request's object is what was asked for, like "called for X": "urges retaliation", "demanded an apology"
 # (not "call", "tell", "ask": "called the election", "told the story", "asked a question")
 REQUESTING = frozenset({"urge", "demand", "request", "implore", "beg"})
+# verbs that commit to a deed: what follows in an infinitive is a promise, a threat or a decision, not a proposition
+COMMITTING = frozenset("promise vow pledge swear threaten agree offer commit guarantee".split())
 # verbs of saying, for a saying denied (not think, believe, expect: a view)
 SAYING = SPEECH_VERBS | RESPONDING_VERBS
 QUOTATION_MARKS = frozenset("\"“”‘«»„")
@@ -44,7 +48,8 @@ def states_nothing(tok, rule: str, start: int, end: int) -> bool:
     content = tok.doc.char_span(start, end, alignment_mode="expand")
     if content is None or not len(content):
         return False
-    return bare_noun_phrase(tok, rule, content) or refused(tok) or naming(tok, rule, content)
+    return bare_noun_phrase(tok, rule, content) or refused(tok) or naming(tok, rule, content) \
+        or committed(tok, rule, content)
 
 
 def _quoted(content) -> bool:
@@ -130,3 +135,10 @@ def naming(tok, rule: str, content) -> bool:
     if obj is None:
         return True  # the predicate alone ("Oz has been called a charlatan") or the object read as a clause
     return _predicated(tok, obj) and not _charged(tok, obj)
+
+
+def committed(tok, rule: str, content) -> bool:
+    """ "promising to sign the bill", "vowed to build a wall", "threatened to sue", "agreed to introduce a ban": a deed
+    promised, threatened or agreed, in an infinitive, with no quotation ("vowed to “make America great again”" stays)."""
+    return rule == R.XCOMP and tok.lemma_.lower() in COMMITTING and not _quoted(content) \
+        and any(t.lower_ == "to" and t.dep_ == AUX for t in content)
