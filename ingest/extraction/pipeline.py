@@ -67,4 +67,6 @@ def analyse(doc, text: str, layout) -> tuple[list[Scored], Registry, list]:
 
     registry = Registry(doc, foreign, quote_at=quote_at)
     cands = merge(find_candidates(doc, text, quotes, quote_at, body_end, foreign), text)
-    return score(resolve_speakers(cands, registry, doc, text), text, quotes), registry, quotes
+    scored = score(resolve_speakers(cands, registry, doc, text), text, quotes)
+    # what states nothing (candidates/unstated.py) went through speaker resolution only for what follows it
+    return [s for s in scored if not s.candidate.unstated], registry, quotes

@@ -19,8 +19,9 @@ def test_a_statement_issued_speaks_for_whoever_issued_it(run):
     # "saying"/"calling" hang on the statement, which names no one itself
     cases = {
         "Acme Corp released a statement saying it would close the plant in March.": ("Acme Corp", "it would close"),
-        "The Security Council issued a statement calling the test a clear violation of its resolutions.":
-            ("Security Council", "the test a clear violation"),
+        # (quoted: a naming without its quotation marks is no statement, candidates/unstated.py)
+        "The Security Council issued a statement calling the test “a clear violation” of its resolutions.":
+            ("Security Council", "the test “a clear violation”"),
     }
     for text, (speaker, content) in cases.items():
         s = one(run(text), content)
@@ -29,6 +30,7 @@ def test_a_statement_issued_speaks_for_whoever_issued_it(run):
 
 def test_a_relative_clause_hung_on_the_verb_still_speaks_for_the_noun_before_which(nlp):
     # as the parser read "... turned to the Chicago Police Department which reported “2,521 shooting incidents” ..."
+    # (quoted: a bare noun phrase without its marks is no statement, candidates/unstated.py)
     doc, [cand] = reported_in(nlp, table("they-turned-to-police-which"))
     assert (doc.text[cand.start:cand.end], cand.subject.text) == ("forty serious fires", "police")
 

@@ -107,16 +107,21 @@ def test_what_someone_told_a_paper_is_the_clause_the_parser_hung_the_cue_on(nlp)
 def test_british_spellings_of_reporting_verbs_are_cues_like_the_american_ones(run):
     # the learned lexicon comes from American news: "criticised" is known through "criticized"
     for verb in ("criticised", "criticized"):
-        [s] = run(f"Health Secretary Anna Berg {verb} the plan as reckless.").statements
-        assert (s.speaker.name, s.cue, s.content) == ("Anna Berg", verb, "the plan as reckless")
+        [s] = run(f"Health Secretary Anna Berg {verb} the plan for its cost.").statements
+        assert (s.speaker.name, s.cue, s.content) == ("Anna Berg", verb, "the plan for its cost")
     [s] = run("Health Secretary Anna Berg emphasised that the plan was sound.").statements
     assert s.content == "the plan was sound"
 
 
 def test_calling_someone_names_reads_a_second_predicate_as_the_object(nlp):
     # as the parser read "One of the docs ... called Oz a quack, fake and charlatan": both nouns predicates of "called"
-    doc, [cand] = reported_in(nlp, table("berg-called-okafor-a-quack"))
-    assert (doc.text[cand.start:cand.end], cand.rule) == ("Okafor a quack and a fake", "dobj")
+    # (the construction nominal() reads; a naming is then no statement, candidates/unstated.py)
+    from ingest.extraction.candidates.nominal import nominal
+
+    doc = parsed(nlp, table("berg-called-okafor-a-quack"))
+    (start, end), rule = nominal(doc[1])
+    assert (doc.text[start:end], rule) == ("Okafor a quack and a fake", "dobj")
+    assert all(c.unstated for c in reported_in(nlp, table("berg-called-okafor-a-quack"))[1])
     # "what he calls corruption a focus": with the object before the verb, the predicates are no object
     assert not reported_in(nlp, table("what-berg-calls-graft-a"))[1]
 

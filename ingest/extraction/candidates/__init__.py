@@ -15,7 +15,9 @@ rule name)` or a `Candidate` out):
 | block.py | block quotations | block |
 
 `verbs.py` walks the speech verbs and tries each family's rules in the ordered lists there (`rule_order`), and drops a
-non-clausal content that says nothing (`unsaid.says_nothing`: a ruling, a deed, a figure, speech only tried or due);
+non-clausal content that says nothing (`unsaid.says_nothing`: a ruling, a deed, a figure, speech only tried or due)
+and marks what states no proposition (`unstated`: a bare noun phrase, a refusal or a saying denied, a naming; kept
+until speakers are resolved, then dropped in pipeline.analyse);
 `grammar.py` holds what the families share (cue verbs, subjects, follow-up cues, asides).
 """
 from __future__ import annotations

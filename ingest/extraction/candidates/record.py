@@ -16,6 +16,9 @@ class Candidate:
     parent: "Candidate | None" = None  # follow-ups take their speaker from here
     speaker_text: tuple[int, int] | None = None  # raw speaker span when there is no token (headlines)
     named_only: bool = False  # a headline speaker taken only when the article names that actor
+    # no statement (issue 20, rule 9: unstated.py), kept until speakers are resolved so that what follows it still
+    # knows who was acting ("X praised the plan. “...”"), then dropped (pipeline.analyse)
+    unstated: bool = False
 
     @property
     def anchor(self) -> int:

@@ -2,9 +2,9 @@
 a topic no one answered on, or speech only tried, meant or due, rather than what someone said (issue 20, item 9: a
 stored statement is a statement).
 
-Not here, because PolNeAR's annotators count them as speech far more often than not (docs/extraction.md, tenth
-session): refusals ("declined to comment"), decisions ("agreed to introduce a ban"), names taken ("calls himself a
-socialist").
+Not here: refusals ("declined to comment") and sayings denied are in unstated.py (PolNeAR's annotators count them
+as speech; the issue's rubric does not, docs/extraction.md, fourteenth session); decisions ("agreed to introduce a
+ban") stay statements.
 
 Public entry: says_nothing(tok, rule), asked of every non-clausal candidate (rules dobj, xcomp, prep:*) in
 verbs.py. A clause ("agreed that ...", "declined, saying ...") is never judged here: it says something.

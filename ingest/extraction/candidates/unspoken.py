@@ -2,8 +2,9 @@
 "promise" or "threaten" said of things ("rules that promise to transform the economy": likely to, not vowed).
 
 Measured before kept (docs/extraction.md, twelfth session): PolNeAR's annotators count nearly every other topic,
-question and promise as speech ("talked about the border", "did not say whether ...", "declined to say who ...",
-"asked whether ...", "promised to build a wall"), so those stay statements.
+question and promise as speech ("asked whether ...", "promised to build a wall"), so those stay statements; bare
+topics ("talked about the border") and sayings refused or denied ("did not say whether ...", "declined to say who
+...") are not stored since the fourteenth session (unstated.py).
 
 Public entry: unspoken(tok, rule), asked of every non-clausal candidate in verbs.py, like unsaid.says_nothing.
 """

@@ -27,6 +27,7 @@ from .parenthetical import as_attribution, as_clause, as_parenthetical, comma_sp
 from .record import Candidate
 from .unsaid import says_nothing
 from .unspoken import unspoken
+from .unstated import negated_saying, states_nothing
 
 
 def _asked_participle(tok) -> bool:
@@ -118,8 +119,9 @@ def reported_candidates(doc, in_quote) -> list[Candidate]:
             continue
         if end - start < 3 and rule != R.PRO_FORM:
             continue
+        unstated = (rule not in CLAUSAL and states_nothing(tok, rule, start, end)) or negated_saying(tok)
         cs, ce = cue_extent(tok)
-        cand = Candidate(start, end, rule, cs, ce, cue_token=tok)
+        cand = Candidate(start, end, rule, cs, ce, cue_token=tok, unstated=unstated)
         # of two subjects ("Cory Doctorow, European outreach coordinator for ..., said"), the name
         own = sorted((c for c in tok.children if c.dep_ == NSUBJ and not _other_clause_subject(c, tok, start, end)),
                      key=lambda c: (c.ent_type_ not in ("PERSON", "ORG"), abs(c.i - tok.i)))
