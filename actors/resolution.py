@@ -392,10 +392,12 @@ class Plan:
         return (bare[0], True) if not sex or self._sex_of_actor(bare[0]) in ("", sex) else None
 
     def _first_named(self, name: str) -> bool:
-        """Does a name of two or three words open with a first name ("Barack Obama"), no title nor acronym?"""
+        """Does a name of two or three words open with a first name and end in a word that is none ("Barack Obama";
+        not "Crooked Hillary", a nickname whose first word the learned table takes for a name, nor "Morgan
+        Stanley"), with no title nor acronym?"""
         words = name.split()
         return 2 <= len(words) <= 3 and not looks_like_acronym(words[0]) and bool(self._sex_of(name)) \
-            and normalize_name(words[0]) not in TITLES
+            and normalize_name(words[0]) not in TITLES and not self._sex_of(f"{words[-1]} {words[0]}")
 
     def _plain(self, name: str) -> str:
         """A person's name without middle names ("Hillary Rodham Clinton" -> "Hillary Clinton"), when none of them is

@@ -160,3 +160,7 @@ def test_a_surname_joins_the_person_so_far_only_mentioned_by_full_name(source_fa
     # an organisation's name is never a surname's: "Stanley" is not Morgan Stanley
     speaker_of(source_factory, Speaker("Morgan Stanley", ORG))
     assert speaker_of(source_factory, Speaker("Stanley", PERSON), "Mr Stanley").name == "Mr Stanley"
+    # nor a mentioned name ending in a first name (a nickname, "Crooked Hillary"): "Hillary" is not it
+    hillary = speaker_of(source_factory, Speaker("Hillary Clinton", PERSON, aliases=("Hillary",)))
+    assert speaker_of(source_factory, Speaker("Crooked Hillary", UNKNOWN)).kind == UNKNOWN
+    assert speaker_of(source_factory, Speaker("Hillary", PERSON)) == hillary
