@@ -242,6 +242,10 @@ def without_possessor(name: str) -> str:
 # Abbreviations of a place that begin an organisation's name ("NY Post" / "New York Post"): data, not guessed
 PLACE_ABBREVIATIONS = {"ny": "New York", "n y": "New York", "la": "Los Angeles", "dc": "Washington"}
 _DEPARTMENT_WORDS = ("Department", "Ministry")
+# The nouns that end an institution's short name before its "for ..." / "of ..." ("Brennan Center for Justice" is
+# the Brennan Center): a short name of at least two words ending in one of them
+INSTITUTION_NOUNS = frozenset("center centre institute institution academy academies foundation council society "
+                              "fund trust".split())
 
 
 def organization_name_forms(name: str) -> list[str]:
@@ -262,6 +266,19 @@ def organization_name_forms(name: str) -> list[str]:
     elif 2 <= len(words) <= 4 and words[-1] in _DEPARTMENT_WORDS and all(w[:1].isupper() for w in words[:-1]):
         forms.append(f"{words[-1]} of {' '.join(words[:-1])}")  # "Homeland Security Department" -> "Department of ..."
     return forms
+
+
+def institution_short_name(name: str) -> str:
+    """ "Brennan Center for Justice" -> "Brennan Center", "National Academies of Sciences" -> "National Academies":
+    the capitalised words before a first "for" / "of" / "on", when at least two and the last an institution's noun
+    (INSTITUTION_NOUNS), and no "the" after it; "" otherwise ("Bank of England", "Council on Foreign Relations",
+    "Department of State", and "Royal Society for the Protection of Birds", which is not the Royal Society)."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if w in ("for", "of", "on")), None)
+    if cut is None or cut < 2 or cut == len(words) - 1 or not all(w[:1].isupper() for w in words[:cut]) \
+            or words[cut + 1].casefold() in ("the", "a", "an"):  # "Royal Society for the Protection of Birds"
+        return ""
+    return " ".join(words[:cut]) if words[cut - 1].casefold() in INSTITUTION_NOUNS else ""
 
 
 def first_and_last(name: str) -> str:

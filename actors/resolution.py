@@ -25,7 +25,8 @@ from dataclasses import dataclass, replace
 
 from .models import Actor
 from .normalize import (
-    COURTESY, PEERAGE, SURNAME_PARTICLES, acronyms, first_and_last, first_name_variants, looks_like_acronym,
+    COURTESY, PEERAGE, SURNAME_PARTICLES, acronyms, first_and_last, first_name_variants, institution_short_name,
+    looks_like_acronym,
     names_agree, normalize_name, organization_name_forms, party_forms, party_stem, person_name_parts, split_rank,
     surname, title_sex, without_middle_initials,
 )
@@ -110,7 +111,7 @@ def lookup_forms(sighting: Sighting) -> list[str]:
         forms += [*first_name_variants(name), without_middle_initials(name), surname(name), first_and_last(name),
                   *first_name_variants(without_middle_initials(name))]
     if kind in ORGISH:
-        forms += party_forms(name) + organization_name_forms(name)
+        forms += [*party_forms(name), *organization_name_forms(name), institution_short_name(name)]
         for form in (name, *sighting.aliases):
             forms += organization_alias_forms(form) if " " in form else []
     return forms
@@ -283,6 +284,10 @@ class Plan:
             same = self._unique(organization_name_forms(sighting.name), ORGISH)  # "NY Post", "Department of State"
             if same is not None:
                 return same, False
+            short = normalize_name(institution_short_name(sighting.name))
+            same = self._unique([short], ORGISH, lambda a: normalize_name(a.name) == short) if short else None
+            if same is not None:  # a record named "Brennan Center" (not another full name's alias) takes the full name
+                return same, True
             expansions = [f for form in (sighting.name, *sighting.aliases) if " " in form
                           for f in organization_alias_forms(form)]
             short = self._unique(expansions, ORGISH, lambda a: looks_like_acronym(a.name))
@@ -511,7 +516,7 @@ class Plan:
         if actor.kind == Actor.Kind.ORGANIZATION:
             forms += [f for form in {actor.name, *sighting.aliases} for f in organization_alias_forms(form)
                       if " " in form]
-            forms += organization_name_forms(actor.name)
+            forms += [*organization_name_forms(actor.name), institution_short_name(actor.name)]
         for form in forms:
             form_normalized = normalize_name(form)
             if form_normalized and (id(actor), form_normalized) not in self._has:

@@ -34,11 +34,25 @@ def test_an_acronym_written_with_dots_is_the_acronym(source_factory):
     ("State Department", "Department of State", "Department of Justice"),  # a department in either order
     ("Ministry of Defence", "Defence Ministry", "Ministry of the Interior"),
     ("Department of Homeland Security", "Homeland Security Department", "Homeland Security"),
+    ("Brennan Center for Justice", "Brennan Center", "Brennan Institute"),  # an institution's short name
+    ("Royal Society", "Royal Society", "Royal Society for the Protection of Birds"),  # not the Royal Society
 ])
 def test_an_organisation_named_another_usual_way_is_one_actor(source_factory, first, then, other):
     known = speaker_of(source_factory, Speaker(first, ORG))
     assert speaker_of(source_factory, Speaker(then, ORG)) == known
     assert speaker_of(source_factory, Speaker(other, ORG)) != known
+
+
+def test_an_institution_known_by_its_short_name_takes_the_full_one(source_factory):
+    brennan = speaker_of(source_factory, Speaker("Brennan Center", ORG))
+    assert speaker_of(source_factory, Speaker("Brennan Center for Justice", ORG)) == brennan
+    brennan.refresh_from_db()
+    assert brennan.name == "Brennan Center for Justice"
+    # two institutions of one short name: the short name joins neither
+    engineering = speaker_of(source_factory, Speaker("National Academy of Engineering", ORG))
+    sciences = speaker_of(source_factory, Speaker("National Academy of Sciences", ORG))
+    assert engineering != sciences
+    assert speaker_of(source_factory, Speaker("National Academy", ORG)) not in (engineering, sciences)
 
 
 # --- people ---------------------------------------------------------------------------------------------------
