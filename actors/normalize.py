@@ -111,6 +111,12 @@ def without_middle_initials(name: str) -> str:
     return " ".join(kept) if len(kept) < len(words) else name
 
 
+def middles_agree(a: str, b: str) -> bool:
+    """Do two people's middle names not contradict (one has none, or their initials are the same)?"""
+    middle_a, middle_b = person_name_parts(a)[1], person_name_parts(b)[1]
+    return not middle_a or not middle_b or [w[0] for w in middle_a] == [w[0] for w in middle_b]
+
+
 def names_agree(a: str, b: str) -> bool:
     """Can two full names of people be one person's: the same first name, surname and suffix ("Jr."), and middle
     names that do not contradict (one has none, or their initials are the same): "Donald J. Trump" and "Donald
@@ -119,7 +125,7 @@ def names_agree(a: str, b: str) -> bool:
     first_b, middle_b, last_b, suffix_b = person_name_parts(b)
     if not (first_a and first_a == first_b and last_a == last_b and suffix_a == suffix_b):
         return False
-    return not middle_a or not middle_b or [w[0] for w in middle_a] == [w[0] for w in middle_b]
+    return middles_agree(a, b)
 
 
 def title_sex(normalized: str) -> str:

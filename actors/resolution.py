@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from .models import Actor
 from .normalize import (
     COURTESY, PEERAGE, SURNAME_PARTICLES, acronyms, first_and_last, first_name_variants, institution_short_name,
-    looks_like_acronym,
+    looks_like_acronym, middles_agree,
     names_agree, normalize_name, organization_name_forms, party_forms, party_stem, person_name_parts, split_rank,
     surname, title_sex, without_middle_initials,
 )
@@ -69,12 +69,6 @@ def ranked_person(sighting: Sighting) -> Sighting | None:
     if not rest[:1].isupper():
         return None
     return replace(sighting, name=rest, kind=Actor.Kind.PERSON, title=sighting.title or rank)
-
-
-def _middles_agree(a: str, b: str) -> bool:
-    """Do two people's middle names not contradict (one has none, or their initials are the same)?"""
-    middle_a, middle_b = person_name_parts(a)[1], person_name_parts(b)[1]
-    return not middle_a or not middle_b or [w[0] for w in middle_a] == [w[0] for w in middle_b]
 
 
 def _kinds_meet(a: str, b: str) -> bool:
@@ -269,7 +263,7 @@ class Plan:
             variants = [*first_name_variants(sighting.name), *first_name_variants(without_middle_initials(sighting.name))]
             others = self._unique(variants, PERSONISH,
                                   lambda a: normalize_name(a.name).split()[-1:] == normalized.split()[-1:]
-                                  and _middles_agree(a.name, sighting.name))
+                                  and middles_agree(a.name, sighting.name))
             if others is not None:
                 return others, False
         if kind in PERSONISH and not single:
