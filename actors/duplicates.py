@@ -31,7 +31,10 @@ The rules, and their scores (several reasons for one pair combine as 1 - (1 - s1
 - **other forms of one name** (0.85; 0.6 when up to three candidates): party names of one party ("Tories",
   "Conservatives", "Conservative Party", normalize.party_forms, not persons) and a known short or full form of a
   first name with the same rest of the name ("Vince Cable" / "Vincent Cable", normalize.first_name_variants,
-  not organizations), and a person's name without its middle initials ("Harry M. Reid" / "Harry Reid", not
+  not organizations; also of the name without its middle initials, "Edward G. Rendell" / "Ed Rendell", the middle
+  initials not contradicting), an organisation's name with its dots left out ("F.B.I." / "FBI") or written
+  another usual way (normalize.organization_name_forms: "NY Post" / "New York Post", "State Department" /
+  "Department of State"), and a person's name without its middle initials ("Harry M. Reid" / "Harry Reid", not
   "George W. Bush" / "George H. W. Bush": normalize.names_agree).
 - **same first name, surnames one letter apart** (0.7): people with the same first names whose surnames of at
   least NEAR_SURNAME_MIN letters are one edit apart (rapidfuzz's Levenshtein distance), compared within a block
@@ -64,8 +67,8 @@ from rapidfuzz.distance import Levenshtein
 
 from .models import Actor, ActorAlias, DistinctActors, Role
 from .normalize import (
-    COURTESY, PEERAGE, acronyms, first_name_variants, looks_like_acronym, names_agree, normalize_name, party_forms,
-    party_stem, person_name_parts, without_middle_initials,
+    COURTESY, PEERAGE, acronyms, first_name_variants, looks_like_acronym, middles_agree, names_agree, normalize_name,
+    organization_name_forms, party_forms, party_stem, person_name_parts, undotted, without_middle_initials,
 )
 
 FUZZY_THRESHOLD = 91
@@ -226,10 +229,14 @@ class _Finder:
     def other_forms(self) -> None:
         for actor in self.actors.values():
             forms = first_name_variants(actor.name) if actor.kind in PERSONISH else []
+            if actor.kind in PERSONISH:  # "Edward G. Rendell" / "Ed Rendell"
+                forms += first_name_variants(without_middle_initials(actor.name))
             if actor.kind in ORGISH and party_stem(actor.name):
                 forms += party_forms(actor.name)
+            if actor.kind in ORGISH:  # "F.B.I." / "FBI", "NY Post" / "New York Post", "State Department" / ...
+                forms += [undotted(actor.name), *organization_name_forms(actor.name)]
             candidates = {other.id for form in forms for other in self.by_name.get(normalize_name(form), ())
-                          if other.id != actor.id
+                          if other.id != actor.id and middles_agree(actor.name, other.name)
                           and (Actor.Kind.UNKNOWN in (actor.kind, other.kind) or actor.kind == other.kind)}
             if actor.kind in PERSONISH:  # "Harry M. Reid" and "Harry Reid"
                 candidates |= {other.id for other in self.by_name.get(normalize_name(without_middle_initials(

@@ -111,6 +111,12 @@ def without_middle_initials(name: str) -> str:
     return " ".join(kept) if len(kept) < len(words) else name
 
 
+def middles_agree(a: str, b: str) -> bool:
+    """Do two people's middle names not contradict (one has none, or their initials are the same)?"""
+    middle_a, middle_b = person_name_parts(a)[1], person_name_parts(b)[1]
+    return not middle_a or not middle_b or [w[0] for w in middle_a] == [w[0] for w in middle_b]
+
+
 def names_agree(a: str, b: str) -> bool:
     """Can two full names of people be one person's: the same first name, surname and suffix ("Jr."), and middle
     names that do not contradict (one has none, or their initials are the same): "Donald J. Trump" and "Donald
@@ -119,7 +125,7 @@ def names_agree(a: str, b: str) -> bool:
     first_b, middle_b, last_b, suffix_b = person_name_parts(b)
     if not (first_a and first_a == first_b and last_a == last_b and suffix_a == suffix_b):
         return False
-    return not middle_a or not middle_b or [w[0] for w in middle_a] == [w[0] for w in middle_b]
+    return middles_agree(a, b)
 
 
 def title_sex(normalized: str) -> str:
@@ -216,3 +222,78 @@ def split_rank(name: str) -> tuple[str, str]:
             continue
         break
     return " ".join(words[:k]), " ".join(words[k:])
+
+
+# --- Other forms of one entity's name, across articles (fourteenth session) ------------------------------------
+
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def undotted(name: str) -> str:
+    """ "F.B.I." -> "FBI", "U.S." -> "US": an acronym written with dots, without them (the name itself otherwise)."""
+    return name.replace(".", "") if _DOTTED_INITIALS.fullmatch(name.strip()) else name
+
+
+# A capitalised name with a possessive before a full name of capitalised words ("Breitbart's Joel Pollak")
+_POSSESSOR = re.compile(r"^[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*['’]s (?=[A-Z][\w.-]*(?: [A-Z][\w.'-]*)+$)")
+
+
+def without_possessor(name: str) -> str:
+    """A person's name without an outlet or employer the extraction ran into it ("Breitbart's Joel Pollak" -> "Joel
+    Pollak"); the name itself when nothing of two or more capitalised words follows a possessive."""
+    possessor = _POSSESSOR.match(name)
+    return name[possessor.end():] if possessor else name
+
+
+# Abbreviations of a place that begin an organisation's name ("NY Post" / "New York Post"): data, not guessed
+PLACE_ABBREVIATIONS = {"ny": "New York", "n y": "New York", "la": "Los Angeles", "dc": "Washington"}
+_DEPARTMENT_WORDS = ("Department", "Ministry")
+# The nouns that end an institution's short name before its "for ..." / "of ..." ("Brennan Center for Justice" is
+# the Brennan Center): a short name of at least two words ending in one of them
+INSTITUTION_NOUNS = frozenset("center centre institute institution academy academies foundation council society "
+                              "fund trust".split())
+
+
+def organization_name_forms(name: str) -> list[str]:
+    """Other ways an organisation's name is written (not acronyms: `acronyms`): a place abbreviation that opens it
+    written out ("NY Daily News" -> "New York Daily News") and the other order of a department's name ("State
+    Department" <-> "Department of State", "Ministry of Defence" <-> "Defence Ministry"). [] for none."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    forms = []
+    place = PLACE_ABBREVIATIONS.get(normalize_name(words[0]))
+    if place and words[0].replace(".", "").isupper():
+        forms.append(" ".join([place, *words[1:]]))
+    if words[0].casefold() == "the":
+        words = words[1:]
+    if len(words) >= 3 and words[0] in _DEPARTMENT_WORDS and words[1] == "of" and words[2] != "the":
+        forms.append(" ".join([*words[2:], words[0]]))  # "Department of State" -> "State Department"
+    elif 2 <= len(words) <= 4 and words[-1] in _DEPARTMENT_WORDS and all(w[:1].isupper() for w in words[:-1]):
+        forms.append(f"{words[-1]} of {' '.join(words[:-1])}")  # "Homeland Security Department" -> "Department of ..."
+    return forms
+
+
+def institution_short_name(name: str) -> str:
+    """ "Brennan Center for Justice" -> "Brennan Center", "National Academies of Sciences" -> "National Academies":
+    the capitalised words before a first "for" / "of" / "on", when at least two and the last an institution's noun
+    (INSTITUTION_NOUNS), and no "the" after it; "" otherwise ("Bank of England", "Council on Foreign Relations",
+    "Department of State", and "Royal Society for the Protection of Birds", which is not the Royal Society)."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if w in ("for", "of", "on")), None)
+    if cut is None or cut < 2 or cut == len(words) - 1 or not all(w[:1].isupper() for w in words[:cut]) \
+            or words[cut + 1].casefold() in ("the", "a", "an"):  # "Royal Society for the Protection of Birds"
+        return ""
+    return " ".join(words[:cut]) if words[cut - 1].casefold() in INSTITUTION_NOUNS else ""
+
+
+def first_and_last(name: str) -> str:
+    """A person's name without its middle names and initials ("Hillary Rodham Clinton" -> "Hillary Clinton",
+    "Edward G. Rendell" -> "Edward Rendell"), its particles and suffix kept; "" when there is nothing in between."""
+    words = name.split()
+    first, middle, _, _ = person_name_parts(name)
+    if not first or not middle:
+        return ""
+    last = surname(name)
+    suffix = words[-1] if normalize_name(words[-1]) in GENERATIONAL and len(words) > 2 else ""
+    return " ".join(filter(None, [words[0], last, suffix]))

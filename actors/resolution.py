@@ -25,9 +25,14 @@ from dataclasses import dataclass, replace
 
 from .models import Actor
 from .normalize import (
-    COURTESY, PEERAGE, SURNAME_PARTICLES, acronyms, first_name_variants, looks_like_acronym, names_agree,
-    normalize_name, party_forms, party_stem, person_name_parts, split_rank, surname, title_sex, without_middle_initials,
+    COURTESY, PEERAGE, SURNAME_PARTICLES, acronyms, first_and_last, first_name_variants, institution_short_name,
+    looks_like_acronym, middles_agree,
+    names_agree, normalize_name, organization_name_forms, party_forms, party_stem, person_name_parts, split_rank,
+    surname, title_sex, without_middle_initials,
 )
+from rapidfuzz.distance import OSA
+
+SLIP_MIN = 5  # letters of a first name in which one slip is read as a misspelling (as in the article's registry)
 
 PERSONISH = (Actor.Kind.PERSON, Actor.Kind.UNKNOWN)
 ORGISH = (Actor.Kind.ORGANIZATION, Actor.Kind.UNKNOWN)
@@ -97,9 +102,10 @@ def lookup_forms(sighting: Sighting) -> list[str]:
     if kind == Actor.Kind.PERSON:
         forms += person_alias_forms(name)
     if kind in PERSONISH:
-        forms += [*first_name_variants(name), without_middle_initials(name), surname(name)]
+        forms += [*first_name_variants(name), without_middle_initials(name), surname(name), first_and_last(name),
+                  *first_name_variants(without_middle_initials(name))]
     if kind in ORGISH:
-        forms += party_forms(name)
+        forms += [*party_forms(name), *organization_name_forms(name), institution_short_name(name)]
         for form in (name, *sighting.aliases):
             forms += organization_alias_forms(form) if " " in form else []
     return forms
@@ -254,15 +260,28 @@ class Plan:
             if found is not None:
                 return found
         if kind in PERSONISH:
-            others = self._unique(first_name_variants(sighting.name), PERSONISH,
-                                  lambda a: normalize_name(a.name).split()[-1:] == normalized.split()[-1:])
+            variants = [*first_name_variants(sighting.name), *first_name_variants(without_middle_initials(sighting.name))]
+            others = self._unique(variants, PERSONISH,
+                                  lambda a: normalize_name(a.name).split()[-1:] == normalized.split()[-1:]
+                                  and middles_agree(a.name, sighting.name))
             if others is not None:
                 return others, False
+        if kind in PERSONISH and not single:
+            found = self._other_spelling(sighting) or self._tail(sighting)
+            if found is not None:
+                return found
         if kind in ORGISH:
             party = self._party(party_forms(sighting.name))
             if party is not None:
                 full = normalize_name(sighting.name).endswith(" party")
                 return party, full and not normalize_name(party.name).endswith(" party")
+            same = self._unique(organization_name_forms(sighting.name), ORGISH)  # "NY Post", "Department of State"
+            if same is not None:
+                return same, False
+            short = normalize_name(institution_short_name(sighting.name))
+            same = self._unique([short], ORGISH, lambda a: normalize_name(a.name) == short) if short else None
+            if same is not None:  # a record named "Brennan Center" (not another full name's alias) takes the full name
+                return same, True
             expansions = [f for form in (sighting.name, *sighting.aliases) if " " in form
                           for f in organization_alias_forms(form)]
             short = self._unique(expansions, ORGISH, lambda a: looks_like_acronym(a.name))
@@ -355,8 +374,9 @@ class Plan:
         one person fits; else the one record of the surname alone ("Mr. Reid", made before any Reid was named in
         full), which takes the full name, when no other person of that surname is known and no title of the other
         sex says it is someone else. None when neither."""
-        forms = [without_middle_initials(sighting.name), *(a for a in sighting.aliases if " " in a.strip())]
-        same = self._unique(forms, PERSONISH, lambda a: names_agree(a.name, sighting.name))
+        forms = [without_middle_initials(sighting.name), self._plain(sighting.name),
+                 *(a for a in sighting.aliases if " " in a.strip())]
+        same = self._unique(filter(None, forms), PERSONISH, lambda a: names_agree(a.name, sighting.name))
         if same is not None:
             return same, False
         last = normalize_name(surname(sighting.name))
@@ -365,9 +385,71 @@ class Plan:
             return None  # of a name of unknown kind, only one that opens with a first name is a person's
         holders = [a for a in self._candidates(last) if a.kind in PERSONISH]
         bare = [a for a in holders if _bare_surname(a, self._forms_of(a)) == last]
+        holders = [a for a in holders if a.kind == Actor.Kind.PERSON or a in bare]  # not a name only mentioned
         if len(bare) != 1 or len(holders) != 1:
             return None  # another person of that surname is known: which one the bare surname was is not certain
         return (bare[0], True) if not sex or self._sex_of_actor(bare[0]) in ("", sex) else None
+
+    def _first_named(self, name: str) -> bool:
+        """Does a name of two or three words open with a first name and end in a word that is none ("Barack Obama";
+        not "Crooked Hillary", a nickname whose first word the learned table takes for a name, nor "Morgan
+        Stanley"), with no title nor acronym?"""
+        words = name.split()
+        return 2 <= len(words) <= 3 and not looks_like_acronym(words[0]) and bool(self._sex_of(name)) \
+            and normalize_name(words[0]) not in TITLES and not self._sex_of(f"{words[-1]} {words[0]}")
+
+    def _plain(self, name: str) -> str:
+        """A person's name without middle names ("Hillary Rodham Clinton" -> "Hillary Clinton"), when none of them is
+        a first name (a maiden or second family name, so the same person: not "John Quincy Adams", whom "John Adams"
+        is not); "" otherwise. Middle initials are `without_middle_initials`'s."""
+        plain = first_and_last(name)
+        middle = [w for w in person_name_parts(name)[1] if len(w) > 1]
+        if not plain or not middle or any(self._sex_of(f"{w.capitalize()} {w}") for w in middle):
+            return ""
+        return plain
+
+    def _people_of_surname(self, name: str) -> list[Actor]:
+        """The people known under the surname of this full name (every person's surname is one of its aliases)."""
+        last = normalize_name(surname(name))
+        return [a for a in self._candidates(last) if a.kind in PERSONISH] if last else []
+
+    def _other_spelling(self, sighting: Sighting) -> tuple | None:
+        """The one person whose name is this one with the first name misspelt by one slip of a letter (inserted, left
+        out, changed or two swapped: rapidfuzz's OSA distance 1) in a first name of at least SLIP_MIN letters, the
+        rest the same ("Rence Priebus" / "Reince Priebus"); not two first names the census knows ("Jason Kelly" /
+        "Mason Kelly": two people), nor a surname (two people: "Michael McCaul" / "Michael McFaul")."""
+        words = normalize_name(sighting.name).split()
+        found = {}
+        for actor in self._people_of_surname(sighting.name):
+            other = normalize_name(actor.name).split()
+            if len(other) != len(words) or other[1:] != words[1:] or other[0] == words[0]:
+                continue
+            a, b = words[0], other[0]
+            if min(len(a), len(b)) < SLIP_MIN or not a.isalpha() or not b.isalpha() or OSA.distance(a, b) != 1:
+                continue
+            if self._sex_of(f"{a.capitalize()} x") and self._sex_of(f"{b.capitalize()} x"):
+                continue
+            found[id(actor)] = actor
+        return (next(iter(found.values())), False) if len(found) == 1 else None
+
+    def _tail(self, sighting: Sighting) -> tuple | None:
+        """A person's name of two or more words whose first is no first name ("Guajardo Villarreal", "Abu Laban":
+        family names) and the one person whose fuller name ends in it ("Ildefonso Guajardo Villarreal"); or the
+        other way round, the one record of such a name that this fuller name ends in, which takes the fuller name.
+        Never a name opening with a first name ("Ann Smith" is not "Mary Ann Smith")."""
+        if sighting.kind != Actor.Kind.PERSON:
+            return None
+        words = normalize_name(sighting.name).split()
+        family = not self._sex_of(sighting.name) and words[0] not in TITLES
+        found = {}
+        for actor in self._people_of_surname(sighting.name):
+            other = normalize_name(actor.name).split()
+            if family and len(other) > len(words) and other[-len(words):] == words:
+                found[id(actor)] = (actor, False)
+            elif (len(words) > len(other) >= 2 and words[-len(other):] == other and other[0] not in TITLES
+                  and not self._sex_of(actor.name)):
+                found[id(actor)] = (actor, True)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _evidence(self, actor: Actor, sighting: Sighting) -> bool:
         """Something in this article, besides the surname, that points at this actor."""
@@ -421,11 +503,14 @@ class Plan:
             forms.append(f"{sighting.courtesy} {sighting.name}")  # says the person's sex next time
         if not (titled and normalize_name(sighting.courtesy) in PEERAGE):
             forms.append(sighting.name)  # a peer is "Lord Bach", never "Bach"
-        if actor.kind == Actor.Kind.PERSON:
-            forms += person_alias_forms(actor.name)
+        if actor.kind == Actor.Kind.PERSON or (actor.kind == Actor.Kind.UNKNOWN and self._first_named(actor.name)):
+            # a person's, or a name of unknown kind that opens with a first name ("Barack Obama" mentioned, not
+            # speaking): a later "Mr. Obama" finds it under the surname
+            forms += [*person_alias_forms(actor.name), self._plain(actor.name)]
         if actor.kind == Actor.Kind.ORGANIZATION:
             forms += [f for form in {actor.name, *sighting.aliases} for f in organization_alias_forms(form)
                       if " " in form]
+            forms += [*organization_name_forms(actor.name), institution_short_name(actor.name)]
         for form in forms:
             form_normalized = normalize_name(form)
             if form_normalized and (id(actor), form_normalized) not in self._has:

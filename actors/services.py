@@ -15,7 +15,7 @@ from django.db.models.functions import Lower
 from django.utils.text import slugify
 
 from .models import Actor, ActorAlias, DistinctActors, MentionDecision, MergeRecord, Role
-from .normalize import looks_like_name, normalize_name
+from .normalize import looks_like_name, normalize_name, undotted, without_possessor
 from .resolution import Plan, Sighting, choose, lookup_forms, person_alias_forms, ranked_person
 from .selectors import role_key
 from .signals import actors_merged
@@ -153,9 +153,13 @@ def resolve_actors(*, names: Iterable, on: dt.date | None = None,
         if sighting is None:
             continue  # a rank alone ("Lt.") names no one
         if original.name not in given:
-            given[original.name] = replace(
-                sighting, name=" ".join(sighting.name.split())[:255],
-                aliases=tuple(alias for alias in sighting.aliases if looks_like_name(alias)))
+            name = " ".join(sighting.name.split())[:255]
+            aliases = tuple(alias for alias in sighting.aliases if looks_like_name(alias))
+            if undotted(name) != name:  # "F.B.I." is the FBI: named without the dots, the dotted form an alias
+                name, aliases = undotted(name), (*aliases, name)
+            if sighting.kind == Actor.Kind.PERSON:  # "Breitbart's Joel Pollak" is Joel Pollak
+                name = without_possessor(name)
+            given[original.name] = replace(sighting, name=name, aliases=aliases)
     wanted = list(given.values())
     if not wanted:
         return {}

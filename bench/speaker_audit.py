@@ -138,11 +138,12 @@ AUDIT_SETS = {
 }
 
 
-def write_polnear_corpus(out: Path = POLNEAR_CORPUS, source: Path = POLNEAR_FILE, start: int = POLNEAR_FROM) -> int:
-    """PolNeAR documents from `start` on as plain-text files <publisher>/<name>.txt (text exactly as annotated)."""
-    docs = json.loads(source.read_text(encoding="utf-8"))[start:]
+def write_polnear_corpus(out: Path = POLNEAR_CORPUS, source: Path = POLNEAR_FILE, start: int = POLNEAR_FROM,
+                         stop: int | None = None) -> int:
+    """PolNeAR documents [start:stop] as plain-text files <publisher>/<name>.txt (text exactly as annotated)."""
+    docs = json.loads(source.read_text(encoding="utf-8"))[start:stop]
     for doc in docs:
-        name = doc["id"].removeprefix("polnear-train-")
+        name = re.sub(r"^polnear-(train|dev)-", "", doc["id"])
         path = out / doc["publisher"] / f"{name}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(doc["text"], encoding="utf-8")

@@ -220,3 +220,23 @@ def test_the_same_first_name_and_surnames_one_letter_apart(make):
     assert any(r.startswith("same first name") for r in reasons("Debbie Wasserman Schultz", "Debbie Wasserman Shultz"))
     assert not reasons("John Smith", "John Smyth")  # too short a surname to say
     assert not any(r.startswith("same first name") for r in reasons("Maria Sanchez", "Mario Sanchez"))
+
+
+def test_other_forms_of_one_name_across_articles(make):
+    make("Edward G. Rendell", PERSON)
+    make("Ed Rendell", PERSON)
+    make("Peter X. King", PERSON)
+    make("Pete T. King", PERSON)
+    make("F.B.I.", ORG)
+    make("FBI", ORG)
+    make("NY Post", ORG)
+    make("New York Post", ORG)
+    make("State Department", ORG)
+    make("Department of State", ORG)
+    make("Department of Justice", ORG)
+    assert _forms(reasons("Edward G. Rendell", "Ed Rendell"))
+    assert not _forms(reasons("Peter X. King", "Pete T. King"))  # other middle initials
+    assert _forms(reasons("F.B.I.", "FBI"))
+    assert _forms(reasons("NY Post", "New York Post"))
+    assert _forms(reasons("State Department", "Department of State"))
+    assert not reasons("Department of Justice", "Department of State")

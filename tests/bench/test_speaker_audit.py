@@ -145,6 +145,13 @@ def test_the_polnear_set_writes_its_documents_as_files_with_their_text_unchanged
     assert audit.write_polnear_corpus(tmp_path / "corpus", source=source, start=1) == 2
     assert audit.corpus_articles(tmp_path / "corpus") == ["nyt/nyt_2016-04-01_story.txt", "nyt/nyt_2016-04-02_story.txt"]
     assert (tmp_path / "corpus" / "nyt" / "nyt_2016-04-02_story.txt").read_text(encoding="utf-8") == docs[2]["text"]
+    # a slice from the start (train[:300] for the analyst corpus), and the dev split's names
+    assert audit.write_polnear_corpus(tmp_path / "head", source=source, start=0, stop=1) == 1
+    assert audit.corpus_articles(tmp_path / "head") == ["nyt/nyt_2016-04-00_story.txt"]
+    dev = tmp_path / "dev.json"
+    dev.write_text(json.dumps([{**docs[0], "id": "polnear-dev-nyt_2016-09-08_story"}]), encoding="utf-8")
+    assert audit.write_polnear_corpus(tmp_path / "dev", source=dev, start=0) == 1
+    assert audit.corpus_articles(tmp_path / "dev") == ["nyt/nyt_2016-09-08_story.txt"]
 
 
 def test_each_set_keeps_its_own_draw_figures_and_verdicts():
