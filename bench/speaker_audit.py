@@ -33,6 +33,7 @@ prepare  Drops and creates the PostgreSQL database DATABASE_URL names, migrates 
          Where an earlier labelled run judged a statement at the same offsets, its verdict is shown (column
          `previous`), as a reference: judge again.
          --sheets-only writes the sheets again from the database as it is (after a new draw, say).
+         --blind leaves the `previous` column empty, so that an after-run is judged without anchoring.
 score    Reads the judged sheets (actors.csv, statements.csv in JUDGED_DIR), prints the rubric's figures and the
          five goals of issue 20 (met / not met), and writes them under --label to bench/results/speaker_audit.json
          (with the date, the commit, the seed and the extractor version), and the verdicts WITHOUT article text
@@ -447,10 +448,10 @@ def cmd_prepare(args) -> None:
         sys.exit("set DATABASE_URL to a scratch PostgreSQL database (it is dropped and created)")
     if args.sheets_only:
         setup_django(database_url)
-        _write_sheets(audit, sample, Path(args.out), args.statements)
+        _write_sheets(audit, sample, Path(args.out), args.statements, blind=args.blind)
         return
     ingest_everything(database_url, audit)
-    _write_sheets(audit, sample, Path(args.out), args.statements)
+    _write_sheets(audit, sample, Path(args.out), args.statements, blind=args.blind)
 
 
 def ingest_everything(database_url: str, audit: AuditSet) -> None:
@@ -476,7 +477,7 @@ def ingest_in_process(database_url: str, paths: list[tuple[str, Path]]) -> None:
             print(f"ingested {i}/{len(paths)}", flush=True)
 
 
-def _write_sheets(audit: AuditSet, sample: dict, out: Path, n_statements: int) -> None:
+def _write_sheets(audit: AuditSet, sample: dict, out: Path, n_statements: int, blind: bool = False) -> None:
     from actors.models import Actor
     from statements.models import Source, Statement
 
@@ -517,7 +518,7 @@ def _write_sheets(audit: AuditSet, sample: dict, out: Path, n_statements: int) -
     # (b) statements drawn at random
     by_key = {(sources[st.source_id].original_name, st.content_start, st.content_end, st.pk): st for st in statements}
     chosen = sample_statements(list(by_key), seed=sample["seed"], n=n_statements)
-    previous = _previous_verdicts(audit)
+    previous = {} if blind else _previous_verdicts(audit)  # --blind: the judge sees no earlier verdict
     rows = []
     for sid, key in enumerate(chosen, 1):
         st = by_key[key]
@@ -661,6 +662,7 @@ def main(argv=None) -> None:
     p.add_argument("--out", default=str(DEFAULT_OUT))
     p.add_argument("--statements", type=int, default=200)
     p.add_argument("--sheets-only", action="store_true", help="reuse the database as it is: sheets only")
+    p.add_argument("--blind", action="store_true", help="show no earlier verdicts (no `previous` column values)")
     p.set_defaults(fn=cmd_prepare)
     p = sub.add_parser("score", help="figures and goals from the judged sheets")
     p.add_argument("judged_dir")
