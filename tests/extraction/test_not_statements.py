@@ -41,7 +41,7 @@ STILL_STATEMENTS = [
     # (quoted: an unquoted naming is no statement, tests/extraction/test_unstated.py)
     ("Paul Okafor called the plan “a disaster” for farmers.", "called", "the plan “a disaster” for farmers"),
     ("Judge Anna Berg dismissed the claims as “nonsense”.", "dismissed", "the claims as “nonsense”"),
-    ("Anna Berg rejected the appeal for calm.", "rejected", "the appeal for calm"),  # no court
+    ("Anna Berg rejected the claim that the vote was rigged.", "rejected", "the claim that the vote was rigged"),  # no court
     # speech that happened, in an infinitive
     ("Paul Okafor seemed to blame the bank for the losses.", "blame", "the bank for the losses"),
     # a claim repeated

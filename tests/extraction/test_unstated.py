@@ -15,6 +15,11 @@ BARE_NOUN_PHRASES = [
     "Anna Berg described the dinner in detail.",
     "Paul Okafor announced his resignation on Friday.",
     "Anna Berg warned of a recession next year.",
+    # a clause that only says who or what the noun is, a noun's own "for" or "of"
+    "The senator blasted Paul Okafor, who had spoken just before him.",
+    "Paul Okafor criticised the plan that cut taxes for the rich.",
+    "Anna Berg expressed her support for the plan.",
+    "Paul Okafor cited fears of terrorism.",
 ]
 
 
@@ -29,6 +34,7 @@ NAMINGS = [
     "Paul Okafor calls himself a socialist.",
     "The doctor has been called a charlatan by his critics.",
     "Anna Berg described the plan as a disaster.",
+    "Anna Berg described Paul Okafor as a man who never listens.",
 ]
 
 PROMISES_AND_DECISIONS = [
@@ -46,7 +52,6 @@ def test_not_a_statement(run, text):
 
 STILL_STATEMENTS = [
     # beside a bare noun phrase: a clause in it, a reason or a charge, a request
-    ("Paul Okafor criticised the plan that cut taxes for the rich.", "criticised", "the plan that cut taxes for the rich"),
     ("Paul Okafor praised the plan for its boldness.", "praised", "the plan for its boldness"),
     ("Paul Okafor praised Anna Berg for her courage.", "praised", "Anna Berg for her courage"),
     ("Paul Okafor accused Anna Berg of corruption.", "accused", "Anna Berg of corruption"),
@@ -60,10 +65,8 @@ STILL_STATEMENTS = [
     ("Anna Berg did not comment on the report but said the figures were wrong.", "said", "the figures were wrong"),
     ("Paul Okafor not only said the plan was wrong but voted against it.", "said",
      "the plan was wrong but voted against it"),
-    # beside a naming: the name quoted, a clause
+    # beside a naming: the name quoted
     ("Anna Berg described the plan as “a disaster”.", "described", "the plan as “a disaster”"),
-    ("Anna Berg described Paul Okafor as a man who never listens.", "described",
-     "Paul Okafor as a man who never listens"),
     ("Paul Okafor called on the minister to resign.", "called on", "the minister to resign"),
     # beside a promise: the promise quoted, or said as a clause
     ("Paul Okafor vowed to “make the city great again”.", "vowed", "to “make the city great again”"),

@@ -25,7 +25,7 @@ from __future__ import annotations
 from ..rules import R
 from ..vocabulary import AUX, DOBJ, MARK, NEG, OPRD, PREP, RESPONDING_VERBS, SPEECH_VERBS, UNDONE, XCOMP
 
-# tags of a finite verb: the content has a clause of its own ("praised the plan that cut taxes")
+# tags of a finite verb: the content has a clause of its own (not one in a relative clause: `_describes_a_noun`)
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # what a charge or reason after the object hangs on: "accused X of ...", "praised / blamed X for / over ..."
 CHARGE_PREPS = frozenset({"of", "for", "over"})
@@ -39,6 +39,11 @@ COMMITTING = frozenset("promise vow pledge swear threaten agree offer commit gua
 # verbs of saying, for a saying denied (not think, believe, expect: a view)
 SAYING = SPEECH_VERBS | RESPONDING_VERBS
 QUOTATION_MARKS = frozenset("\"“”‘«»„")
+# verbs whose "of / for / over" after the object gives a charge or a reason even where the parser hangs it on the
+# object ("accused Clinton of lying", "praised the police for their restraint"); after other verbs it belongs to the
+# noun ("expressed his support for X", "citing fears of terrorism": a noun phrase)
+JUDGING = frozenset("""accuse charge suspect praise thank blame criticise criticize fault commend congratulate applaud
+credit hail laud condemn chide rebuke scold attack slam""".split())
 
 
 def states_nothing(tok, rule: str, start: int, end: int) -> bool:
@@ -64,6 +69,8 @@ def _quoted(content) -> bool:
 def _clause(content) -> bool:
     """A clause or infinitive inside the content: a finite verb, "to" + verb, a subordinator ("whether", "that")."""
     for t in content:
+        if _describes_a_noun(t, content):
+            continue  # "blasted Sanders, who had given his own speech": the clause says who Sanders is, not what was said
         if t.tag_ in FINITE_TAGS or (t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]):
             return True
         if t.tag_ == "VB" and any(c.dep_ == AUX and c.lower_ == "to" for c in t.children):
@@ -72,6 +79,17 @@ def _clause(content) -> bool:
             return True
         if t.tag_ == "VBG" and t.head.i != t.i and any(c.dep_ in (DOBJ, PREP) for c in t.children):
             return True  # "denied taking the money", "cited the memo as pointing to fraud": a deed or a claim
+    return False
+
+
+def _describes_a_noun(t, content) -> bool:
+    """Is the token inside a relative clause of a noun in the content ("Sanders, who had given ...", "the plan that cut
+    taxes")?"""
+    for a in (t, *t.ancestors):
+        if not content.start <= a.i < content.end:
+            return False
+        if a.dep_ == "relcl":
+            return True
     return False
 
 
@@ -89,10 +107,9 @@ def _predicated(tok, obj) -> bool:
 
 def _charged(tok, obj) -> bool:
     """ "accused Clinton of lying", "praised the police for their restraint", "blamed the bank for the losses": a
-    charge or a reason after the object, whether the parser hangs it on the verb or on the object (which also keeps
-    "rejected the appeal for calm": a request named, kept rather than risk a reason)."""
-    return any(c.dep_ == PREP and c.lower_ in CHARGE_PREPS and c.i > obj.i
-               for c in list(tok.children) + list(obj.children))
+    charge or a reason after the object, on the verb, or on the object after a verb of judging (JUDGING)."""
+    hung_on = list(tok.children) + (list(obj.children) if tok.lemma_.lower() in JUDGING else [])
+    return any(c.dep_ == PREP and c.lower_ in CHARGE_PREPS and c.i > obj.i for c in hung_on)
 
 
 def bare_noun_phrase(tok, rule: str, content) -> bool:
