@@ -42,6 +42,7 @@ PROMISES_AND_DECISIONS = [
     "Officials promised to build a new bridge.",
     "The unions threatened to strike over the plan.",
     "The ministers agreed to introduce a ban.",
+    "Anna Berg proposed to draft Paul Okafor as an economic adviser.",  # a proposal
 ]
 
 

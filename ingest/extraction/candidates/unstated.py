@@ -34,8 +34,9 @@ ASKED_FOR = R.PREP + ":for"
 # a request's object is what was asked for, like "called for X": "urges retaliation", "demanded an apology"
 # (not "call", "tell", "ask": "called the election", "told the story", "asked a question")
 REQUESTING = frozenset({"urge", "demand", "request", "implore", "beg"})
-# verbs that commit to a deed: what follows in an infinitive is a promise, a threat or a decision, not a proposition
-COMMITTING = frozenset("promise vow pledge swear threaten agree offer commit guarantee".split())
+# verbs that commit to a deed: what follows in an infinitive is a promise, a threat, a proposal or a decision, not a
+# proposition
+COMMITTING = frozenset("promise vow pledge swear threaten agree offer commit guarantee propose".split())
 # verbs of saying, for a saying denied (not think, believe, expect: a view)
 SAYING = SPEECH_VERBS | RESPONDING_VERBS
 QUOTATION_MARKS = frozenset("\"“”‘«»„")
@@ -158,4 +159,4 @@ def committed(tok, rule: str, content) -> bool:
     """ "promising to sign the bill", "vowed to build a wall", "threatened to sue", "agreed to introduce a ban": a deed
     promised, threatened or agreed, in an infinitive, with no quotation ("vowed to “make America great again”" stays)."""
     return rule == R.XCOMP and tok.lemma_.lower() in COMMITTING and not _quoted(content) \
-        and any(t.lower_ == "to" and t.dep_ == AUX for t in content)
+        and content[0].lower_ == "to" and content[0].dep_ == AUX  # not "proposed raising the tax to pay for ..."
