@@ -43,6 +43,7 @@ PROMISES_AND_DECISIONS = [
     "The unions threatened to strike over the plan.",
     "The ministers agreed to introduce a ban.",
     "Anna Berg proposed to draft Paul Okafor as an economic adviser.",  # a proposal
+    "Paul Okafor vowed not to repeat that mistake.",
 ]
 
 

@@ -158,5 +158,6 @@ def naming(tok, rule: str, content) -> bool:
 def committed(tok, rule: str, content) -> bool:
     """ "promising to sign the bill", "vowed to build a wall", "threatened to sue", "agreed to introduce a ban": a deed
     promised, threatened or agreed, in an infinitive, with no quotation ("vowed to “make America great again”" stays)."""
+    first = next((t for t in content if t.dep_ != NEG), content[0])  # "vowed not to repeat it"
     return rule == R.XCOMP and tok.lemma_.lower() in COMMITTING and not _quoted(content) \
-        and content[0].lower_ == "to" and content[0].dep_ == AUX  # not "proposed raising the tax to pay for ..."
+        and first.lower_ == "to" and first.dep_ == AUX  # not "proposed raising the tax to pay for ..."
