@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from .models import Actor, ActorAlias, DistinctActors, MentionDecision, MergeRecord, Role
 from .normalize import looks_like_name, normalize_name, undotted, without_possessor
 from .resolution import Plan, Sighting, choose, lookup_forms, person_alias_forms, ranked_person
-from .selectors import role_key
+from .selectors import held_roles, role_key
 from .signals import actors_merged
 
 
@@ -114,7 +114,7 @@ def _known_under(forms: set[str]) -> dict[str, list[Actor]]:
 
 def _roles_of(actor_ids: set[int]) -> dict[int, list[dict]]:
     roles: dict[int, list[dict]] = {}
-    for role in Role.objects.filter(actor_id__in=actor_ids, kind=Role.Kind.HELD).values(  # a voice is no evidence
+    for role in held_roles().filter(actor_id__in=actor_ids).values(  # a voice is no evidence
             "actor_id", "title", "start_date", "end_date", "first_seen_on"):
         roles.setdefault(role["actor_id"], []).append(role)
     return roles
