@@ -10,7 +10,7 @@ Every command takes --set bbc (the default: the BBC sample) or --set polnear (Po
 for judging: 540 US political articles of 2016, written out under /tmp and ingested from there; its draw, figures and
 verdicts are kept apart, in bench/results/speaker_audit_polnear*), or --set polnear-b (a second draw from the same
 split, never the first draw's articles), --set polnear-c (a third, apart from both) or --set polnear-d (a fourth,
-apart from all three) or --set polnear-e (a fifth, apart from all four).
+apart from all three), --set polnear-e (a fifth, apart from all four) or --set polnear-f (a sixth, apart from all five).
 
 draw     Draws K held-out articles at random (seeded) from the BBC sample (../shared/corpora/bbc-sample, all
          sections; read in place), leaving out the articles issue 20 names as examples (EXCLUDED), and saves the
@@ -136,6 +136,10 @@ AUDIT_SETS = {
     # A fifth, once set d's after-verdicts had been read as a to-do list (fourteenth session).
     "polnear-e": AuditSet("polnear-e", POLNEAR_CORPUS, f"../shared/eval/polnear-train.json[{POLNEAR_FROM}:]", (),
                           "speaker_audit_polnear_e", apart_from=("polnear", "polnear-b", "polnear-c", "polnear-d")),
+    # A sixth, once set e's final verdicts had been read as a to-do list (fifteenth session).
+    "polnear-f": AuditSet("polnear-f", POLNEAR_CORPUS, f"../shared/eval/polnear-train.json[{POLNEAR_FROM}:]", (),
+                          "speaker_audit_polnear_f",
+                          apart_from=("polnear", "polnear-b", "polnear-c", "polnear-d", "polnear-e")),
 }
 
 
@@ -674,7 +678,7 @@ def main(argv=None) -> None:
     p.set_defaults(fn=cmd_compare)
     for p in sub.choices.values():
         p.add_argument("--set", choices=sorted(AUDIT_SETS), default="bbc",
-                       help="bbc: the BBC sample (default); polnear, polnear-b ... polnear-e: draws from PolNeAR train[300:]")
+                       help="bbc: the BBC sample (default); polnear, polnear-b ... polnear-f: draws from PolNeAR train[300:]")
     args = ap.parse_args(argv)
     args.fn(args)
 
